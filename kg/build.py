@@ -1,0 +1,213 @@
+"""`kg build`: read, extract, reason, validate and store, with a report of every stage."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg import __version__
+from kg.extract import ExtractedRelease, extract_all
+from kg.iris import DEFAULT_BASE, ONTOLOGY, Iris
+from kg.model import Rejection
+from kg.paths import REFERENCE_FILE, ontology_files
+from kg.reason import Inference
+from kg.store import REPORT, STORE, count_triples, quads_in, staging, write_dumps
+from kg.terms import parse_turtle_files
+from kg.validate import Validation, validate
+
+RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+
+
+@dataclass
+class BuildReport:
+    """What a build did: counts, rejections with reasons, reasoning and SHACL results, timings."""
+
+    out: str
+    base: str
+    version: str = __version__
+    releases_read: int = 0
+    rejected: list[dict] = field(default_factory=list)  # {"source", "reason"}
+    triples_asserted: int = 0
+    triples_inferred: int = 0
+    triples_total: int = 0
+    facts: dict[str, int] = field(default_factory=dict)  # instances per class
+    reasoner: str = ""
+    reasoner_errors: list[str] = field(default_factory=list)
+    shacl_conforms: bool | None = None
+    shacl_results: list[dict] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)
+    dumps: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def violations(self) -> list[dict]:
+        return [r for r in self.shacl_results if r["severity"] == "Violation"]
+
+    def lines(self) -> list[str]:
+        """The human-readable report printed by `kg build`."""
+        out = [
+            f"releases read: {self.releases_read}",
+            f"releases rejected: {len(self.rejected)}",
+            *(f"  {r['source']}: {r['reason']}" for r in self.rejected),
+            f"triples asserted: {self.triples_asserted}",
+            f"triples inferred: {self.triples_inferred} ({self.reasoner})",
+            *(f"  reasoner error: {e}" for e in self.reasoner_errors),
+            "facts: " + ", ".join(f"{k} {v}" for k, v in sorted(self.facts.items())),
+        ]
+        if self.shacl_conforms is None:
+            out.append("SHACL: not run")
+        else:
+            verdict = "conforms" if self.shacl_conforms else f"{len(self.violations)} violation(s)"
+            out.append(f"SHACL: {verdict}")
+            out.extend(
+                f"  {r['severity']}: <{r['focus']}> {r['path']}: {r['message']}"
+                for r in self.shacl_results[:50]
+            )
+            if len(self.shacl_results) > 50:
+                out.append(f"  ... and {len(self.shacl_results) - 50} more (see {REPORT})")
+        out.append("seconds: " + ", ".join(f"{k} {v:.2f}" for k, v in self.seconds.items()))
+        out.append(f"graph written to {self.out}")
+        return out
+
+
+class Timer:
+    def __init__(self, report: BuildReport) -> None:
+        self.report = report
+
+    def stage(self, name: str) -> _Stage:
+        return _Stage(self.report, name)
+
+
+class _Stage:
+    def __init__(self, report: BuildReport, name: str) -> None:
+        self.report, self.name = report, name
+
+    def __enter__(self) -> None:
+        self.start = time.perf_counter()
+
+    def __exit__(self, *exc: object) -> None:
+        took = time.perf_counter() - self.start
+        self.report.seconds[self.name] = self.report.seconds.get(self.name, 0.0) + took
+
+
+def static_triples(base: str) -> tuple[list[ox.Triple], list[ox.Triple]]:
+    """The ontology's triples and the reference data's triples (re-based to `base`)."""
+    ontology = parse_turtle_files(ontology_files())
+    reference = parse_turtle_files([REFERENCE_FILE]) if REFERENCE_FILE.exists() else []
+    if base != DEFAULT_BASE:
+        reference = [_rebase(t, base) for t in reference]
+    return ontology, reference
+
+
+def _rebase(t: ox.Triple, base: str) -> ox.Triple:
+    def term(x):
+        if isinstance(x, ox.NamedNode) and x.value.startswith(DEFAULT_BASE):
+            return ox.NamedNode(base + x.value[len(DEFAULT_BASE) :])
+        return x
+
+    return ox.Triple(term(t.subject), t.predicate, term(t.object))
+
+
+def reason(data: list[ox.Quad], ontology: list[ox.Triple], base: str, engine: str) -> Inference:
+    if engine == "owlrl":
+        from kg.reason.reference import owlrl_inference
+
+        return owlrl_inference(data, ontology, base)
+    from kg.reason.fast import fast_inference
+
+    return fast_inference(data, ontology, base)
+
+
+def build(
+    paths: Iterable[Path],
+    out: Path,
+    *,
+    base: str = DEFAULT_BASE,
+    engine: str = "owlrl",
+    shacl: bool = True,
+    jobs: int = 1,
+) -> BuildReport:
+    """Build the graph from `paths` into `out`; the previous graph in `out` survives a failure."""
+    iris = Iris(base)
+    report = BuildReport(out=str(out), base=base, reasoner=engine)
+    timer = Timer(report)
+    extracted: list[ExtractedRelease] = []
+    rejections: list[Rejection] = []
+    with timer.stage("read+extract"):
+        for item in extract_all(paths, iris, jobs=jobs):
+            (rejections if isinstance(item, Rejection) else extracted).append(item)
+    report.releases_read = len(extracted)
+    report.rejected = [{"source": r.source, "reason": r.reason} for r in rejections]
+    if not extracted:
+        raise NoReleases(report)
+    with timer.stage("load"):
+        ontology, reference = static_triples(base)
+        data = [q for e in extracted for q in e.quads]
+    with timer.stage("reason"):
+        inference = reason(data, [*ontology, *reference], base, engine)
+        report.reasoner_errors = inference.errors
+    with staging(out) as tmp:
+        with timer.stage("store"):
+            store = ox.Store(str(tmp / STORE))
+            store.bulk_extend(data)
+            store.bulk_extend(quads_in(ONTOLOGY, ontology))
+            store.bulk_extend(quads_in(iris.reference_graph, reference))
+            store.bulk_extend(quads_in(iris.inferred_graph, inference.triples))
+            store.optimize()
+            report.triples_asserted = len(data)
+            report.triples_inferred = len(inference.triples)
+            report.triples_total = count_triples(store)
+            report.facts = class_counts(store, base)
+        if shacl:
+            with timer.stage("validate"):
+                validation = validate_store(store)
+                report.shacl_conforms = validation.conforms
+                report.shacl_results = [asdict(r) for r in validation.results]
+        with timer.stage("dumps"):
+            report.dumps = write_dumps(store, tmp / "dumps")
+        store.flush()
+        del store
+        (tmp / REPORT).write_text(json.dumps(asdict(report), indent=2, default=str))
+    return report
+
+
+def validate_store(store: ox.Store) -> Validation:
+    """SHACL over the reasoned graph: every graph of the store, merged."""
+    return validate(store.quads_for_pattern(None, None, None, None))
+
+
+FACT_CLASSES = {
+    "releases": "https://w3id.org/hkpr/ontology#PressRelease",
+    "meetings": "https://w3id.org/hkpr/ontology#Meeting",
+    "tenures": "https://w3id.org/hkpr/ontology#Tenure",
+    "persons": "http://xmlns.com/foaf/0.1/Person",
+    "posts": "https://w3id.org/hkpr/ontology#Post",
+    "organisations": "http://www.w3.org/ns/org#Organization",
+    "bodies": "https://w3id.org/hkpr/ontology#Body",
+    "zones": "https://w3id.org/hkpr/ontology#Zone",
+}
+
+
+def class_counts(store: ox.Store, base: str) -> dict[str, int]:
+    """Instances per kind of fact (data nodes only, inferred types included)."""
+    counts: Counter[str] = Counter()
+    for name, cls in FACT_CLASSES.items():
+        query = (
+            f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ GRAPH ?g {{ ?x a <{cls}> }} "
+            f'FILTER(STRSTARTS(STR(?x), "{base}")) }}'
+        )
+        counts[name] = int(next(iter(store.query(query)))["n"].value)
+    return dict(counts)
+
+
+class NoReleases(RuntimeError):
+    """Nothing readable at all: the build fails and the previous graph is kept."""
+
+    def __init__(self, report: BuildReport) -> None:
+        super().__init__("no release could be read")
+        self.report = report

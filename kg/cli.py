@@ -1,0 +1,203 @@
+"""The `kg` command: extract, build, query, serve.
+
+Exit status: 0 when every input was processed or rejected with a reason (printed on stderr);
+1 when the run itself failed (unwritable output, nothing readable at all) or, with --strict, when
+an input was rejected or the graph broke a SHACL shape; 2 for bad arguments.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg import __version__
+from kg.iris import DEFAULT_BASE, PREFIXES, Iris
+from kg.model import Rejection
+
+EXTRACT_FORMATS: dict[str, tuple[ox.RdfFormat, bool]] = {
+    "nq": (ox.RdfFormat.N_QUADS, True),
+    "trig": (ox.RdfFormat.TRIG, True),
+    "turtle": (ox.RdfFormat.TURTLE, False),
+    "ttl": (ox.RdfFormat.TURTLE, False),
+    "nt": (ox.RdfFormat.N_TRIPLES, False),
+    "jsonld": (ox.RdfFormat.JSON_LD, False),
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = make_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        parser.print_help()
+        return 2
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kg", description="A knowledge graph of Hong Kong press releases.")
+    parser.add_argument("--version", action="version", version=f"hk-press-kg {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("extract", help="print the triples extracted from releases (not reasoned)")
+    p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="a release file or a folder")
+    p.add_argument("--format", "-f", choices=sorted(EXTRACT_FORMATS), default="nq")
+    p.add_argument("--base", default=DEFAULT_BASE, help="base IRI of the data")
+    p.add_argument("--jobs", "-j", type=int, default=1, help="worker processes (0: one per core)")
+    p.add_argument("--strict", action="store_true", help="exit 1 when any input is rejected")
+    p.set_defaults(run=run_extract)
+
+    p = sub.add_parser("build", help="read, extract, reason, validate and store the graph")
+    p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    p.add_argument("--out", "-o", type=Path, required=True, help="the data folder to write")
+    p.add_argument("--base", default=DEFAULT_BASE)
+    p.add_argument("--jobs", "-j", type=int, default=1, help="worker processes (0: one per core)")
+    p.add_argument(
+        "--reasoner", choices=["owlrl", "fast"], default=default_reasoner(), help="reasoning engine"
+    )
+    p.add_argument("--no-shacl", action="store_true", help="skip SHACL validation")
+    p.add_argument("--strict", action="store_true", help="exit 1 on any rejection or SHACL violation")
+    p.set_defaults(run=run_build)
+
+    p = sub.add_parser("query", help="answer a SPARQL query from the command line")
+    p.add_argument("query", help="the query text, or @FILE to read it from a file")
+    p.add_argument(
+        "--data", type=Path, default=None, help="a built data folder (default: the bundled sample)"
+    )
+    p.add_argument(
+        "--format", "-f", choices=["table", "json", "csv", "tsv", "xml", "turtle", "nt"], default="table"
+    )
+    p.set_defaults(run=run_query)
+
+    p = sub.add_parser("serve", help="serve the graph over SPARQL and linked data")
+    p.add_argument(
+        "--data", type=Path, default=None, help="a built data folder (default: build the bundled sample)"
+    )
+    add_server_options(p)
+    p.set_defaults(run=run_serve)
+    return parser
+
+
+def default_reasoner() -> str:
+    try:
+        import kg.reason.fast  # noqa: F401
+    except ImportError:
+        return "owlrl"
+    return "fast"
+
+
+def add_server_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--base", default=DEFAULT_BASE)
+
+
+def _report_rejections(rejections: list[Rejection]) -> None:
+    for r in rejections:
+        print(f"rejected: {r.source}: {r.reason}", file=sys.stderr)
+
+
+def run_extract(args: argparse.Namespace) -> int:
+    from kg.extract import extract_all
+
+    fmt, datasets = EXTRACT_FORMATS[args.format]
+    quads: list[ox.Quad] = []
+    rejections: list[Rejection] = []
+    count = 0
+    for item in extract_all(args.paths, Iris(args.base), jobs=args.jobs):
+        if isinstance(item, Rejection):
+            rejections.append(item)
+        else:
+            count += 1
+            quads.extend(item.quads)
+    _report_rejections(rejections)
+    if count == 0:
+        print("kg extract: no release could be read", file=sys.stderr)
+        return 1
+    out = sys.stdout.buffer
+    prefixes = None if fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.N_TRIPLES) else PREFIXES
+    if datasets:
+        ox.serialize(quads, out, fmt, prefixes=prefixes)
+    else:
+        triples = list(dict.fromkeys(q.triple for q in quads))
+        ox.serialize(triples, out, fmt, prefixes=prefixes)
+    out.flush()
+    print(f"extracted {count} release(s), {len(quads)} quads; rejected {len(rejections)}", file=sys.stderr)
+    return 1 if args.strict and rejections else 0
+
+
+def run_build(args: argparse.Namespace) -> int:
+    from kg.build import NoReleases, build
+
+    try:
+        report = build(
+            args.paths,
+            args.out,
+            base=args.base,
+            engine=args.reasoner,
+            shacl=not args.no_shacl,
+            jobs=args.jobs,
+        )
+    except NoReleases as exc:
+        _report_rejections([Rejection(r["source"], r["reason"]) for r in exc.report.rejected])
+        print(f"kg build: {exc}; {args.out} left as it was", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"kg build: cannot write {args.out}: {exc}; previous graph left as it was", file=sys.stderr)
+        return 1
+    _report_rejections([Rejection(r["source"], r["reason"]) for r in report.rejected])
+    print("\n".join(report.lines()))
+    if args.strict and (report.rejected or report.violations or report.reasoner_errors):
+        return 1
+    return 0
+
+
+def sample_data_dir(base: str = DEFAULT_BASE) -> Path:
+    """Build the bundled sample into a cache folder (once) and return it."""
+    from kg.build import build
+    from kg.paths import SAMPLE_DIR
+
+    cache = Path(tempfile.gettempdir()) / f"hk-press-kg-sample-{__version__}"
+    if not (cache / "store").is_dir():
+        print(f"building the bundled sample releases into {cache} ...", file=sys.stderr)
+        report = build([SAMPLE_DIR], cache, base=base, engine=default_reasoner())
+        print("\n".join(report.lines()), file=sys.stderr)
+    return cache
+
+
+def run_query(args: argparse.Namespace) -> int:
+    from kg.query import run_query as answer
+
+    text = Path(args.query[1:]).read_text() if args.query.startswith("@") else args.query
+    data = args.data or sample_data_dir()
+    try:
+        sys.stdout.write(answer(data, text, args.format))
+    except SyntaxError as exc:
+        print(f"kg query: malformed query: {exc}", file=sys.stderr)
+        return 2
+    except FileNotFoundError as exc:
+        print(f"kg query: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    from server import run
+
+    data = args.data or sample_data_dir(args.base)
+    if not (data / "store").is_dir():
+        print(f"kg serve: no graph in {data} (run `kg build ... --out {data}`)", file=sys.stderr)
+        return 1
+    return run(data, args) or 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,87 @@
+"""Read -> recognise -> resolve -> emit for a batch of inputs, one named graph per release."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.emit import emit
+from kg.iris import Iris
+from kg.model import Rejection, Release
+from kg.read import read_paths
+from kg.recognise import recognise
+from kg.resolve import Resolver
+
+
+@dataclass
+class ExtractedRelease:
+    release_id: str
+    source: str
+    quads: list[ox.Quad]
+
+
+class Extractor:
+    """Turns one release into the quads of its named graph (reference data loaded once)."""
+
+    def __init__(self, iris: Iris) -> None:
+        self.iris = iris
+        self.resolver = Resolver.load(iris.base)
+
+    def __call__(self, release: Release) -> ExtractedRelease | Rejection:
+        try:
+            extraction = recognise(release)
+            quads = emit(extraction, self.resolver, self.iris)
+        except Exception as exc:  # one bad release never stops the batch
+            return Rejection(release.source, f"extraction failed: {type(exc).__name__}: {exc}")
+        return ExtractedRelease(release.id, release.source, quads)
+
+
+def extract_all(paths: Iterable[Path], iris: Iris, jobs: int = 1) -> Iterator[ExtractedRelease | Rejection]:
+    """Every release under `paths` extracted, or rejected with its reason; a release id read twice
+    is kept once (the first) and the repeat rejected."""
+    seen: dict[str, str] = {}
+    releases: list[Release] = []
+    for item in read_paths(paths):
+        if isinstance(item, Rejection):
+            yield item
+        elif item.id in seen:
+            yield Rejection(item.source, f"duplicate release {item.id} (already read from {seen[item.id]})")
+        else:
+            seen[item.id] = item.source
+            releases.append(item)
+    jobs = max(1, jobs if jobs > 0 else os.cpu_count() or 1)
+    if jobs == 1 or len(releases) < 200:
+        extractor = Extractor(iris)
+        for release in releases:
+            yield extractor(release)
+        return
+    chunk = max(1, len(releases) // (jobs * 8))
+    with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(iris.base,)) as pool:
+        for result in pool.map(_extract_in_worker, releases, chunksize=chunk):
+            if isinstance(result, Rejection):
+                yield result
+            else:
+                release_id, source, data = result
+                quads = list(ox.parse(data, format=ox.RdfFormat.N_QUADS))
+                yield ExtractedRelease(release_id, source, quads)
+
+
+_worker: Extractor | None = None
+
+
+def _init_worker(base: str) -> None:
+    global _worker
+    _worker = Extractor(Iris(base))
+
+
+def _extract_in_worker(release: Release) -> tuple[str, str, bytes] | Rejection:
+    assert _worker is not None
+    result = _worker(release)
+    if isinstance(result, Rejection):
+        return result
+    return result.release_id, result.source, ox.serialize(result.quads, format=ox.RdfFormat.N_QUADS)

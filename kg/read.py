@@ -1,0 +1,445 @@
+"""Read press releases from files and folders into `Release` records.
+
+Accepted inputs: the text of a release page (``.txt``), the saved HTML page from info.gov.hk
+(``.htm``/``.html``), and records of id/url/title/published (or date)/text in JSONL (``.jsonl``,
+``.ndjson``), JSON (``.json``, one record or a list) or CSV (``.csv``). Anything that cannot be
+read becomes a `Rejection` naming the file (and line) and the reason; the rest goes on.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import json
+import re
+from collections.abc import Iterable, Iterator
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+from kg.model import Rejection, Release
+
+HKT = timezone(timedelta(hours=8))
+SUFFIXES = {".txt", ".htm", ".html", ".jsonl", ".ndjson", ".json", ".csv"}
+MAX_BYTES = 20_000_000  # one input file; larger is not a release or a sane batch
+
+_ID_NEW = re.compile(r"\bP(\d{4})(\d{2})(\d{2})\d{4,5}\b")
+_ID_GIA = re.compile(r"/gia/general/(\d{4})(\d{2})/(\d{2})/(\d{7,8})\.htm")
+_ID_GIA_KEY = re.compile(r"^gia:(\d{4})(\d{2})/(\d{2})/\d+$")
+_FOOTER = re.compile(
+    r"^\s*Ends/\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)?,?\s*"
+    r"([A-Z][a-z]+)\s+(\d{1,2}),\s*(\d{4})\s*$",
+    re.M,
+)
+_ISSUED = re.compile(r"^\s*Issued at HKT\s+(\d{1,2}):(\d{2})\s*$", re.M)
+_RULE = re.compile(r"^\s*[*＊]{10,}\s*$", re.M)
+_FURNITURE = re.compile(
+    r"^\s*(?:Go to main content|Print this page|Today's Press Releases|Photo(?:\s+Photo)*|Video|NNNN"
+    r"|(?:Traditional Chinese|Simplified Chinese|Email this article|news\.gov\.hk|繁體|简体|\s)+)\s*$",
+    re.I,
+)
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ],
+        1,
+    )
+}
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_LATIN = re.compile(r"[A-Za-z]")
+_WORD = re.compile(r"\b[A-Za-z]{2,}\b")
+
+
+class ReadError(ValueError):
+    """An input that is not a readable English press release."""
+
+
+def discover(paths: Iterable[Path]) -> Iterator[Path | Rejection]:
+    """Expand folders (recursively, sorted) into the files we can read."""
+    for path in paths:
+        if path.is_dir():
+            for child in sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")):
+                if child.suffix.lower() in SUFFIXES:
+                    yield child
+        elif path.is_file():
+            yield path
+        else:
+            yield Rejection(str(path), "no such file or folder")
+
+
+def read_paths(paths: Iterable[Path]) -> Iterator[Release | Rejection]:
+    """Every release found under `paths`, or a rejection per unreadable input."""
+    for item in discover(paths):
+        if isinstance(item, Rejection):
+            yield item
+            continue
+        try:
+            yield from read_file(item)
+        except ReadError as exc:
+            yield Rejection(str(item), str(exc))
+        except OSError as exc:
+            yield Rejection(str(item), f"cannot read: {exc.strerror or exc}")
+
+
+def read_file(path: Path) -> Iterator[Release | Rejection]:
+    """The releases in one file (records files may hold many, each read on its own)."""
+    if path.stat().st_size > MAX_BYTES:
+        raise ReadError(f"file is larger than {MAX_BYTES // 1_000_000} MB")
+    data = path.read_bytes()
+    if not data.strip():
+        raise ReadError("empty file")
+    if b"\x00" in data[:4096]:
+        raise ReadError("binary file, not a press release")
+    suffix = path.suffix.lower()
+    if suffix in {".htm", ".html"} or data.lstrip()[:200].lower().startswith((b"<!doctype html", b"<html")):
+        yield _guard(str(path), lambda: release_from_html(data, source=str(path), file_name=path.name))
+    elif suffix in {".jsonl", ".ndjson"}:
+        yield from _records(path, _jsonl_records(_decode(data)))
+    elif suffix == ".json":
+        yield from _records(path, _json_records(_decode(data)))
+    elif suffix == ".csv":
+        yield from _records(path, _csv_records(_decode(data)))
+    else:
+        text = _decode(data)
+        yield _guard(str(path), lambda: release_from_page_text(text, source=str(path), file_name=path.name))
+
+
+def _guard(source: str, make) -> Release | Rejection:
+    try:
+        return make()
+    except ReadError as exc:
+        return Rejection(source, str(exc))
+
+
+def _records(path: Path, rows: Iterator[tuple[int, dict | Exception]]) -> Iterator[Release | Rejection]:
+    count = 0
+    for line, row in rows:
+        count += 1
+        source = f"{path}:{line}"
+        if isinstance(row, Exception):
+            yield Rejection(source, f"unreadable record: {row}")
+        else:
+            yield _guard(source, lambda row=row, source=source: release_from_record(row, source=source))
+    if count == 0:
+        yield Rejection(str(path), "no records in file")
+
+
+def _decode(data: bytes, declared: str | None = None) -> str:
+    for encoding in (declared, "utf-8-sig", "cp1252"):
+        if not encoding:
+            continue
+        try:
+            return data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    return data.decode("latin-1")
+
+
+def _jsonl_records(text: str) -> Iterator[tuple[int, dict | Exception]]:
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield number, exc
+            continue
+        yield number, row if isinstance(row, dict) else ValueError("a record must be a JSON object")
+
+
+def _json_records(text: str) -> Iterator[tuple[int, dict | Exception]]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ReadError(f"not valid JSON: {exc}") from exc
+    rows = data if isinstance(data, list) else [data]
+    for number, row in enumerate(rows, 1):
+        yield number, row if isinstance(row, dict) else ValueError("a record must be a JSON object")
+
+
+def _csv_records(text: str) -> Iterator[tuple[int, dict | Exception]]:
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    if not reader.fieldnames or "text" not in {f.strip().lower() for f in reader.fieldnames}:
+        raise ReadError("CSV has no 'text' column (expected id, url, title, published or date, text)")
+    try:
+        for row in reader:
+            clean = {(k or "").strip().lower(): v for k, v in row.items() if k}
+            yield reader.line_num, clean
+    except csv.Error as exc:
+        yield reader.line_num, exc
+
+
+# --- records -------------------------------------------------------------------------------
+
+
+def release_from_record(row: dict, source: str) -> Release:
+    """A release from a scraper's record: id, url, title, published (or date), text."""
+    text = row.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise ReadError("record has no text")
+    url = _str(row.get("url"))
+    page = parse_page_text(text, title=_str(row.get("title")))
+    release_id = _str(row.get("id")) or release_id_from(url) or page.get("id")
+    if not release_id:
+        raise ReadError("no release identifier in the record, its URL or its text")
+    issued = _parse_published(_str(row.get("published")))
+    day = (
+        page.get("date")
+        or (issued.date() if issued else None)
+        or _parse_iso_date(_str(row.get("date")))
+        or date_from_id(release_id)
+    )
+    if issued is None and page.get("issued_time") and day:
+        issued = _at(day, page["issued_time"])
+    return _release(release_id, day, page, source, url=url, issued=issued, language=_str(row.get("lang")))
+
+
+def _str(value: object) -> str | None:
+    if value is None:
+        return None
+    s = str(value).strip()
+    return s or None
+
+
+def _parse_published(value: str | None) -> datetime | None:
+    if not value or "T" not in value:
+        return None
+    try:
+        stamp = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return stamp if stamp.tzinfo else stamp.replace(tzinfo=HKT)
+
+
+def _parse_iso_date(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _at(day: date, hm: tuple[int, int]) -> datetime:
+    return datetime(day.year, day.month, day.day, hm[0], hm[1], tzinfo=HKT)
+
+
+# --- identifiers and dates -----------------------------------------------------------------
+
+
+def release_id_from(text: str | None) -> str | None:
+    """The release number in a URL or file name: "P2023090700255", or "gia:200111/08/1108116"."""
+    if not text:
+        return None
+    if m := _ID_NEW.search(text):
+        return m.group(0)
+    if m := _ID_GIA.search(text):
+        return f"gia:{m.group(1)}{m.group(2)}/{m.group(3)}/{m.group(4)}"
+    return None
+
+
+def date_from_id(release_id: str) -> date | None:
+    """The date a release number carries: P2023090700255 -> 2023-09-07."""
+    m = _ID_NEW.fullmatch(release_id) or _ID_GIA_KEY.match(release_id)
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+# --- page text -----------------------------------------------------------------------------
+
+
+def parse_page_text(text: str, title: str | None = None) -> dict:
+    """Split a page's text into title, body paragraphs, captions, footer date and issue time.
+
+    With `title` given (a record's title), a first line equal to it is taken as the headline.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "").replace("\u00a0", " ")
+    text = _strip_mojibake_bom(text)
+    result: dict = {}
+    footer = _FOOTER.search(text)
+    tail = ""
+    if footer:
+        month = _MONTHS.get(footer.group(1))
+        if month:
+            with contextlib.suppress(ValueError):
+                result["date"] = date(int(footer.group(3)), month, int(footer.group(2)))
+        tail = text[footer.end() :]
+        text = text[: footer.start()]
+        if issued := _ISSUED.search(tail):
+            result["issued_time"] = (int(issued.group(1)), int(issued.group(2)))
+    lines = text.split("\n")
+    # headline: before the asterisk rule when there is one, else the first line that is not furniture
+    rule = _RULE.search(text)
+    head_lines = text[: rule.start()].split("\n") if rule else lines
+    head = [ln.strip() for ln in head_lines if ln.strip() and not _FURNITURE.match(ln)]
+    body_start = 0
+    if rule:
+        body_text = text[rule.end() :]
+        headline = " ".join(head[-1:]) if head else None
+    else:
+        headline = None
+        for i, ln in enumerate(lines):
+            if not ln.strip() or _FURNITURE.match(ln):
+                continue
+            stripped = ln.strip()
+            # a headline: short, not indented like a paragraph, no sentence end (or equal to the title)
+            is_title = title and _same(stripped, title)
+            looks_like = len(stripped) < 250 and not ln.startswith("   ") and not stripped.endswith(".")
+            if is_title or (looks_like and not title):
+                headline = stripped
+                body_start = i + 1
+            break
+        body_text = "\n".join(lines[body_start:])
+    result["title"] = title or headline
+    result["paragraphs"] = _paragraphs(body_text)
+    result["captions"] = _captions(tail)
+    return result
+
+
+def _strip_mojibake_bom(text: str) -> str:
+    # a UTF-8 BOM or zero-width char decoded as cp1252 shows up as "ï»¿" / "â" at the start
+    return re.sub(r"^(?:ï»¿|â\x80\x8b|â)+(?=[A-Z\s])", "", text)
+
+
+def _same(a: str, b: str) -> bool:
+    def squash(s: str) -> str:
+        return re.sub(r"\W+", "", s).lower()
+
+    return squash(a) == squash(b)
+
+
+def _paragraphs(text: str) -> list[str]:
+    paragraphs = []
+    for ln in text.split("\n"):
+        stripped = re.sub(r"\s+", " ", ln).strip()
+        if stripped and not _FURNITURE.match(stripped) and not re.fullmatch(r"[—–\-_=*]+", stripped):
+            paragraphs.append(stripped)
+    return paragraphs
+
+
+def _captions(tail: str) -> list[str]:
+    captions = []
+    for ln in tail.split("\n"):
+        stripped = re.sub(r"\s+", " ", ln).strip()
+        if not stripped or _FURNITURE.match(stripped) or _ISSUED.match(stripped):
+            continue
+        if len(stripped) > 40 and _LATIN.search(stripped):
+            captions.append(stripped)
+    return captions
+
+
+def release_from_page_text(text: str, source: str, file_name: str | None = None) -> Release:
+    """A release from the text of its page (as copied from info.gov.hk)."""
+    page = parse_page_text(text)
+    release_id = release_id_from(file_name) or release_id_from(text)
+    if not release_id:
+        raise ReadError("no release number (P + date + serial) in the file name or the text")
+    day = page.get("date") or date_from_id(release_id)
+    issued = _at(day, page["issued_time"]) if day and page.get("issued_time") else None
+    return _release(release_id, day, page, source, issued=issued)
+
+
+def _release(
+    release_id: str,
+    day: date | None,
+    page: dict,
+    source: str,
+    *,
+    url: str | None = None,
+    issued: datetime | None = None,
+    language: str | None = None,
+) -> Release:
+    if day is None:
+        raise ReadError("no release date in the page, the record or the release number")
+    paragraphs = page["paragraphs"]
+    body = "\n\n".join(paragraphs)
+    if language and language.lower() not in {"en", "eng", "english"}:
+        raise ReadError(f"not an English release (language {language!r})")
+    _check_english(body, page.get("title") or "")
+    if url is None and release_id.startswith("P"):
+        url = f"https://www.info.gov.hk/gia/general/{release_id[1:7]}/{release_id[7:9]}/{release_id}.htm"
+    return Release(
+        id=release_id,
+        date=day,
+        text=body,
+        source=source,
+        title=page.get("title"),
+        issued=issued,
+        url=url,
+        captions=tuple(page.get("captions", ())),
+    )
+
+
+def _check_english(body: str, title: str) -> None:
+    everything = f"{title} {body}"
+    if len(_CJK.findall(everything)) > len(_LATIN.findall(everything)):
+        raise ReadError("not an English release (the text is mostly Chinese)")
+    if len(body) < 40:
+        raise ReadError("no release text (body shorter than 40 characters)")
+    if len(_WORD.findall(body)) < 8:
+        raise ReadError("not a press release (fewer than 8 English words in the text)")
+
+
+# --- saved HTML ----------------------------------------------------------------------------
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
+
+
+def release_from_html(data: bytes, source: str, file_name: str | None = None) -> Release:
+    """A release from the saved HTML page (headline in #PRHeadlineSpan, body in #pressrelease)."""
+    from selectolax.lexbor import LexborHTMLParser as HTMLParser
+
+    declared = m.group(1).decode("ascii") if (m := _META_CHARSET.search(data[:4096])) else None
+    html = _decode(data, _python_codec(declared))
+    tree = HTMLParser(html)
+    body_node = tree.css_first("#pressrelease")
+    if body_node is None:
+        raise ReadError("HTML page has no #pressrelease element: not a press release page")
+    for br in body_node.css("br"):
+        br.replace_with("\n")
+    for block in body_node.css("p, div, tr, li"):
+        block.insert_after("\n")
+    headline_node = tree.css_first("#PRHeadlineSpan") or tree.css_first("#PRHeadline") or tree.css_first("h1")
+    title = re.sub(r"\s+", " ", headline_node.text()).strip() if headline_node else None
+    body_text = body_node.text(deep=True, separator="")
+    captions = [
+        re.sub(r"\s+", " ", node.text()).strip()
+        for node in tree.css(".photoCaption, .caption, figcaption, img[alt]")
+        if node.text().strip()
+    ]
+    canonical = tree.css_first('link[rel="canonical"]')
+    url = canonical.attributes.get("href") if canonical else None
+    page = parse_page_text(body_text, title=title)
+    page["title"] = title or page.get("title")
+    if captions:
+        page["captions"] = [*page.get("captions", []), *captions]
+    release_id = release_id_from(url) or release_id_from(file_name) or release_id_from(html)
+    if not release_id:
+        raise ReadError("no release number (P + date + serial) in the page, its URL or the file name")
+    day = page.get("date") or date_from_id(release_id)
+    issued = _at(day, page["issued_time"]) if day and page.get("issued_time") else None
+    return _release(release_id, day, page, source, url=url, issued=issued)
+
+
+def _python_codec(declared: str | None) -> str | None:
+    if not declared:
+        return None
+    name = declared.lower()
+    return {"big5": "big5hkscs", "gb2312": "gb18030", "gbk": "gb18030"}.get(name, name)
