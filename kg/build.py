@@ -131,8 +131,13 @@ def build(
     engine: str = "owlrl",
     shacl: bool = True,
     jobs: int = 1,
+    update: bool = False,
 ) -> BuildReport:
-    """Build the graph from `paths` into `out`; the previous graph in `out` survives a failure."""
+    """Build the graph from `paths` into `out`; the previous graph in `out` survives a failure.
+
+    With `update`, the releases read are added to the graph already in `out` (a release read
+    again replaces its named graph) and the inferred graph is recomputed; the rest is kept.
+    """
     iris = Iris(base)
     report = BuildReport(out=str(out), base=base, reasoner=engine)
     timer = Timer(report)
@@ -145,18 +150,30 @@ def build(
     report.rejected = [{"source": r.source, "reason": r.reason} for r in rejections]
     if not extracted:
         raise NoReleases(report)
-    with timer.stage("load"):
-        ontology, reference = static_triples(base)
-        data = [q for e in extracted for q in e.quads]
-    with timer.stage("reason"):
-        inference = reason(data, [*ontology, *reference], base, engine)
-        report.reasoner_errors = inference.errors
+    previous = out / STORE if update else None
+    if previous is not None and not previous.is_dir():
+        raise FileNotFoundError(f"--update needs a built graph in {out}")
     with staging(out) as tmp:
-        with timer.stage("store"):
-            store = ox.Store(str(tmp / STORE))
-            store.bulk_extend(data)
+        with timer.stage("load"):
+            ontology, reference = static_triples(base)
+            if previous is not None:
+                ox.Store(str(previous)).backup(str(tmp / STORE))  # a checkpoint: hard links, no copy
+                store = ox.Store(str(tmp / STORE))
+                for e in extracted:
+                    store.remove_graph(ox.NamedNode(iris.release(e.release_id)))
+                for name in (ONTOLOGY, iris.reference_graph, iris.inferred_graph):
+                    if store.contains_named_graph(ox.NamedNode(name)):
+                        store.remove_graph(ox.NamedNode(name))
+            else:
+                store = ox.Store(str(tmp / STORE))
+            store.bulk_extend(q for e in extracted for q in e.quads)
             store.bulk_extend(quads_in(ONTOLOGY, ontology))
             store.bulk_extend(quads_in(iris.reference_graph, reference))
+            data = release_quads(store, iris)
+        with timer.stage("reason"):
+            inference = reason(data, [*ontology, *reference], base, engine)
+            report.reasoner_errors = inference.errors
+        with timer.stage("store"):
             store.bulk_extend(quads_in(iris.inferred_graph, inference.triples))
             store.optimize()
             report.triples_asserted = len(data)
@@ -174,6 +191,16 @@ def build(
         del store
         (tmp / REPORT).write_text(json.dumps(asdict(report), indent=2, default=str))
     return report
+
+
+def release_quads(store: ox.Store, iris: Iris) -> list[ox.Quad]:
+    """Every quad of the release graphs (the asserted data)."""
+    prefix = iris.release("")
+    return [
+        q
+        for q in store.quads_for_pattern(None, None, None, None)
+        if isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value.startswith(prefix)
+    ]
 
 
 def validate_store(store: ox.Store) -> Validation:

@@ -63,6 +63,9 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--reasoner", choices=["owlrl", "fast"], default=default_reasoner(), help="reasoning engine"
     )
+    p.add_argument(
+        "--update", action="store_true", help="add or replace these releases in the graph already in --out"
+    )
     p.add_argument("--no-shacl", action="store_true", help="skip SHACL validation")
     p.add_argument("--strict", action="store_true", help="exit 1 on any rejection or SHACL violation")
     p.set_defaults(run=run_build)
@@ -76,6 +79,13 @@ def make_parser() -> argparse.ArgumentParser:
         "--format", "-f", choices=["table", "json", "csv", "tsv", "xml", "turtle", "nt"], default="table"
     )
     p.set_defaults(run=run_query)
+
+    p = sub.add_parser("publish", help="copy a built graph to a SPARQL store (Graph Store HTTP Protocol)")
+    p.add_argument("--data", type=Path, required=True, help="a built data folder")
+    p.add_argument(
+        "--to", required=True, metavar="URL", help="the store's Graph Store endpoint, e.g. http://host/store"
+    )
+    p.set_defaults(run=run_publish)
 
     p = sub.add_parser("serve", help="serve the graph over SPARQL and linked data")
     p.add_argument(
@@ -150,6 +160,9 @@ def run_build(args: argparse.Namespace) -> int:
         _report_rejections([Rejection(r["source"], r["reason"]) for r in exc.report.rejected])
         print(f"kg build: {exc}; {args.out} left as it was", file=sys.stderr)
         return 1
+    except FileNotFoundError as exc:
+        print(f"kg build: {exc}", file=sys.stderr)
+        return 1
     except OSError as exc:
         print(f"kg build: cannot write {args.out}: {exc}; previous graph left as it was", file=sys.stderr)
         return 1
@@ -187,6 +200,20 @@ def run_query(args: argparse.Namespace) -> int:
         print(f"kg query: {exc}", file=sys.stderr)
         return 1
     return 0
+
+
+def run_publish(args: argparse.Namespace) -> int:
+    from kg.publish import publish
+
+    try:
+        report = publish(args.data, args.to, progress=lambda line: print(line, file=sys.stderr))
+    except FileNotFoundError as exc:
+        print(f"kg publish: {exc}", file=sys.stderr)
+        return 1
+    for failure in report.failed:
+        print(f"failed: {failure}", file=sys.stderr)
+    print(f"published {report.graphs} graph(s), {report.triples} triples to {args.to}")
+    return 1 if report.failed else 0
 
 
 def run_serve(args: argparse.Namespace) -> int:

@@ -39,7 +39,7 @@ PREFIXES: dict[str, str] = {
 }
 
 # Kinds of minted IRIs: the first path segment under the base.
-KINDS = ("release", "person", "post", "org", "body", "zone", "place", "meeting", "tenure", "graph")
+KINDS = ("release", "person", "post", "org", "body", "zone", "place", "meeting", "tenure", "incumbency", "graph")
 
 
 def slug(text: str) -> str:
@@ -90,6 +90,10 @@ class Iris:
     def tenure(self, release_id: str, person: str, post: str) -> str:
         return f"{self.base}tenure/{quote(release_id, safe=':/')}/{slug(person)}/{slug(post)}"
 
+    def incumbency(self, person: str, post: str) -> str:
+        """One person in one post over time (first and last observed)."""
+        return f"{self.base}incumbency/{slug(person)}/{slug(post)}"
+
     def graph(self, name: str) -> str:
         """A named graph of the build: "inferred", "reference"."""
         return f"{self.base}graph/{name}"
@@ -97,6 +101,10 @@ class Iris:
     @property
     def inferred_graph(self) -> str:
         return self.graph("inferred")
+
+    @property
+    def incumbency_graph(self) -> str:
+        return self.graph("incumbency")
 
     @property
     def reference_graph(self) -> str:

@@ -65,7 +65,7 @@ def validate_graph(data: rdflib.Graph, shapes: rdflib.Graph) -> Validation:
 def read_report(report: rdflib.Graph) -> list[Violation]:
     """The results of a SHACL validation report graph, sorted."""
     results = []
-    for result in report.subjects(rdflib.RDF.type, SH.ValidationResult):
+    for result in report.objects(None, SH.result):
 
         def one(p: rdflib.URIRef, result: rdflib.term.Node = result) -> str:
             value = report.value(result, p)
