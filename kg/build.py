@@ -12,6 +12,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg import __version__
+from kg.derive import incumbencies
 from kg.extract import ExtractedRelease, extract_all
 from kg.iris import DEFAULT_BASE, ONTOLOGY, Iris
 from kg.model import Rejection
@@ -161,7 +162,7 @@ def build(
                 store = ox.Store(str(tmp / STORE))
                 for e in extracted:
                     store.remove_graph(ox.NamedNode(iris.release(e.release_id)))
-                for name in (ONTOLOGY, iris.reference_graph, iris.inferred_graph):
+                for name in (ONTOLOGY, iris.reference_graph, iris.inferred_graph, iris.incumbency_graph):
                     if store.contains_named_graph(ox.NamedNode(name)):
                         store.remove_graph(ox.NamedNode(name))
             else:
@@ -169,6 +170,7 @@ def build(
             store.bulk_extend(q for e in extracted for q in e.quads)
             store.bulk_extend(quads_in(ONTOLOGY, ontology))
             store.bulk_extend(quads_in(iris.reference_graph, reference))
+            store.bulk_extend(incumbencies(store, iris))
             data = release_quads(store, iris)
         with timer.stage("reason"):
             inference = reason(data, [*ontology, *reference], base, engine)
@@ -194,12 +196,14 @@ def build(
 
 
 def release_quads(store: ox.Store, iris: Iris) -> list[ox.Quad]:
-    """Every quad of the release graphs (the asserted data)."""
+    """Every quad of the release graphs and the incumbency graph (the data to reason over)."""
     prefix = iris.release("")
+    derived = iris.incumbency_graph
     return [
         q
         for q in store.quads_for_pattern(None, None, None, None)
-        if isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value.startswith(prefix)
+        if isinstance(q.graph_name, ox.NamedNode)
+        and (q.graph_name.value.startswith(prefix) or q.graph_name.value == derived)
     ]
 
 
@@ -221,12 +225,13 @@ FACT_CLASSES = {
 
 
 def class_counts(store: ox.Store, base: str) -> dict[str, int]:
-    """Instances per kind of fact (data nodes only, inferred types included)."""
+    """Instances per kind of fact named in the releases (inferred types count; reference-only nodes do not)."""
+    releases = Iris(base).release("")
     counts: Counter[str] = Counter()
     for name, cls in FACT_CLASSES.items():
         query = (
-            f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ GRAPH ?g {{ ?x a <{cls}> }} "
-            f'FILTER(STRSTARTS(STR(?x), "{base}")) }}'
+            f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ GRAPH ?t {{ ?x a <{cls}> }} "
+            f'FILTER EXISTS {{ GRAPH ?g {{ ?x ?p ?o }} FILTER(STRSTARTS(STR(?g), "{releases}")) }} }}'
         )
         counts[name] = int(next(iter(store.query(query)))["n"].value)
     return dict(counts)

@@ -7,8 +7,9 @@ from datetime import date, datetime
 
 import pyoxigraph as ox
 
-from kg.iris import DCT, FOAF, HKPR, ORG, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
-from kg.model import Release
+from kg.iris import DCT, FOAF, HKPR, ORG, PROV, RDF, RDFS, SCHEMA, SKOS, XSD, Iris
+from kg.model import Extraction, Release
+from kg.resolve import Resolved, Resolver, resolve
 
 A = ox.NamedNode(RDF + "type")
 LABEL = ox.NamedNode(RDFS + "label")
@@ -115,3 +116,74 @@ C = {
     "Place": ox.NamedNode(SCHEMA + "Place"),
 }
 MODES = {"video": hkpr("VideoConference"), "in-person": hkpr("InPerson")}
+
+
+def ordinal_words(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def meeting_label(body_label: str, ordinal: int | None, when: date | None) -> str:
+    """ "10th meeting of the Joint Task Force ..." / "Meeting of the ... on 2023-09-07"."""
+    the = "" if body_label.lower().startswith("the ") else "the "
+    if ordinal is not None:
+        return f"{ordinal_words(ordinal)} meeting of {the}{body_label}"
+    return f"Meeting of {the}{body_label}" + (f" on {when.isoformat()}" if when else "")
+
+
+def emit_resolved(resolved: Resolved) -> list[ox.Quad]:
+    """The quads of one release's named graph."""
+    w = GraphWriter(resolved.iri)
+    release = release_metadata(w, resolved.release)
+    for entity in resolved.entities.values():
+        node = iri(entity.iri)
+        w.typed(node, iri(entity.class_iri))
+        if entity.kind == "person":
+            w.add(node, P["name"], text(entity.label))
+            w.add(node, LABEL, text(entity.label))
+            if entity.honorific:
+                w.add(node, P["honorific"], text(entity.honorific))
+        else:
+            w.labelled(node, entity.label, entity.alt_labels)
+        if entity.parent and entity.parent_property:
+            w.add(node, iri(entity.parent_property), iri(entity.parent))
+    for mentioned in resolved.mentions:
+        w.add(release, MENTIONS, iri(mentioned))
+    for t in resolved.tenures:
+        node, post, person = iri(t.iri), iri(t.post), iri(t.person)
+        w.typed(node, hkpr("Tenure"))
+        w.add(node, P["post"], post)
+        w.add(node, P["holder"], person)
+        w.add(node, P["date"], day(t.date))
+        w.add(node, DERIVED_FROM, release)
+        w.add(node, PROV_VALUE, text(t.sentence))
+        w.add(post, P["heldBy"], person)
+    for m in resolved.meetings:
+        node = iri(m.iri)
+        body = resolved.entities.get(m.body)
+        w.typed(node, hkpr("Meeting"))
+        w.add(node, LABEL, text(meeting_label(body.label if body else m.body, m.ordinal, m.date)))
+        w.add(node, P["meetingOf"], iri(m.body))
+        if m.ordinal is not None:
+            w.add(node, P["ordinal"], integer(m.ordinal))
+        if m.date is not None:
+            w.add(node, P["startDate"], day(m.date))
+        if m.place:
+            w.add(node, P["location"], iri(m.place))
+        if m.mode in MODES:
+            w.add(node, P["mode"], MODES[m.mode])
+        for person in m.chairs:
+            w.add(node, P["chair"], iri(person))
+        for person in m.participants:
+            w.add(node, P["participant"], iri(person))
+        for org in m.represented:
+            w.add(node, P["represented"], iri(org))
+        w.add(node, DERIVED_FROM, release)
+        w.add(node, PROV_VALUE, text(m.sentence))
+        w.add(release, MENTIONS, node)
+    return w.quads
+
+
+def emit(extraction: Extraction, resolver: Resolver, iris: Iris | None = None) -> list[ox.Quad]:
+    """Resolve one release's records and write them as the quads of its named graph."""
+    return emit_resolved(resolve(extraction, resolver))

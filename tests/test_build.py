@@ -77,8 +77,11 @@ def test_seed_meeting_with_its_chairs(built) -> None:
 def test_entailments_are_materialised(built) -> None:
     out, _ = built
     inferred = "GRAPH <https://w3id.org/hkpr/id/graph/inferred>"
-    # chairs are participants; task forces are organisations; org:holds from org:heldBy
-    assert ask(out, f"ASK {{ ?m hkpr:chair ?p . {inferred} {{ ?m hkpr:participant ?p }} }}")
+    # chairs are participants (and attended, by the inverse); task forces are organisations;
+    # org:holds from org:heldBy
+    assert ask(out, "ASK { ?m hkpr:chair ?p }")
+    assert not ask(out, "ASK { ?m hkpr:chair ?p FILTER NOT EXISTS { ?m hkpr:participant ?p } }")
+    assert ask(out, f"ASK {{ ?m hkpr:chair ?p . {inferred} {{ ?p hkpr:chaired ?m ; hkpr:attended ?m }} }}")
     assert ask(out, f"ASK {{ ?b a hkpr:TaskForce . {inferred} {{ ?b a org:Organization }} }}")
     assert ask(out, f"ASK {{ ?post org:heldBy ?p . {inferred} {{ ?p org:holds ?post }} }}")
     assert not ask(out, "ASK { ?x owl:sameAs ?x }")

@@ -1,0 +1,93 @@
+"""What the benchmarks share: a corpus to run on, a description of the machine, and a sampler
+of the memory a process tree holds."""
+
+from __future__ import annotations
+
+import os
+import platform
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from generate import write_corpus
+
+PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+
+
+def machine() -> str:
+    """ "2 cores, 23.4 GiB, Linux x86_64, Python 3.11.7"."""
+    memory = ""
+    try:
+        total = os.sysconf("SC_PHYS_PAGES") * PAGE
+        memory = f", {total / 2**30:.1f} GiB"
+    except (ValueError, OSError, AttributeError):
+        pass
+    return f"{os.cpu_count()} cores{memory}, {platform.system()} {platform.machine()}, Python {platform.python_version()}"
+
+
+def corpus(
+    releases: int, seed: int, fmt: str, given: Path | None
+) -> tuple[Path, tempfile.TemporaryDirectory | None, float]:
+    """The corpus folder to run on: `given`, or `releases` generated into a temporary folder
+    (returned so the caller keeps it alive), with the seconds generation took."""
+    if given is not None:
+        return given, None, 0.0
+    tmp = tempfile.TemporaryDirectory(prefix="hkpr-bench-")
+    folder = Path(tmp.name) / "corpus"
+    began = time.perf_counter()
+    write_corpus(releases, folder, seed=seed, fmt=fmt)
+    return folder, tmp, time.perf_counter() - began
+
+
+def tree_rss(root: int) -> int:
+    """Bytes resident in process `root` and all its descendants now (Linux /proc)."""
+    children: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat", "rb") as f:
+                stat = f.read()
+        except OSError:
+            continue
+        ppid = int(stat[stat.rindex(b")") + 2 :].split()[1])
+        children.setdefault(ppid, []).append(int(entry.name))
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        todo.extend(children.get(pid, ()))
+        try:
+            with open(f"/proc/{pid}/statm", "rb") as f:
+                total += int(f.read().split()[1]) * PAGE
+        except OSError:
+            continue
+    return total
+
+
+class PeakMemory:
+    """Samples the resident memory of a process tree every `interval` seconds; `peak` is the most seen."""
+
+    def __init__(self, pid: int, interval: float = 0.1) -> None:
+        self.pid, self.interval, self.peak = pid, interval, 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> PeakMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        if not os.path.isdir("/proc"):
+            return
+        while not self._stop.is_set():
+            self.peak = max(self.peak, tree_rss(self.pid))
+            self._stop.wait(self.interval)
+
+
+def gib(n: float) -> str:
+    return f"{n / 2**30:.2f} GiB"

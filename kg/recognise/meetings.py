@@ -1,0 +1,591 @@
+"""Meetings of named bodies: task forces, committees, commissions, councils, panels, working and
+expert groups, and the co-operation conferences and high-level meetings between governments.
+
+Rules, each tested in tests/test_recognise_meetings.py:
+
+- A meeting is found where a sentence (or the headline) names it: "the 10th meeting of the Joint
+  Task Force on ...", "the Fifth Plenary Session of the Hong Kong/Beijing Co-operation Conference",
+  "the Standard Working Hours Committee held its 22nd meeting", "the Committee's first meeting",
+  "the 18th Hong Kong-Guangdong Joint Working Group on ... meeting", or a co-operation meeting or
+  conference that was held or chaired ("held the High-Level Meeting cum Signing Ceremony of ...").
+  The sentence must report it as held (chaired, convened, held, attended ...) or as to be held on
+  a stated date; postponed or undated future meetings, courtesy calls ("met the Mayor") and
+  LegCo written replies are not meetings.
+- One meeting per body and date in a release; the headline, body and captions are merged. The
+  body is the name as written without "the", a "second-term"/"revamped" prefix or a bracketed
+  abbreviation; its kind comes from the head noun (Task Force -> TaskForce ...).
+- ordinal from words or digits; date from "today (September 7)" etc. resolved against the release
+  date; location "in <city>" or "at <venue>"; mode "video" for video conferencing, "in-person"
+  when a place is given.
+- chairs: who "chaired", "co-chaired", "convened", "presided over" or (as two leaders) "held" it,
+  "chaired by X", "co-chaired by X and Y", "together with X", and the Chairman of the body.
+  participants: chairs and every person named in a sentence that reports attending it or speaks
+  of it ("Also joining the meeting were ...", "Officials ... attending the meeting included ...").
+  represented: organisations in "representatives from/of A; B; and C", names with commas kept.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from kg.model import Meeting, Person, Release, Tenure
+from kg.recognise.lexicon import ORG_HEADS
+from kg.recognise.people import Analysis, analyse
+from kg.recognise.text import ORDINAL_PATTERN, find_dates, name_key, normalise, ordinal_value
+
+# ---- body names ------------------------------------------------------------------------------
+
+_CAP = r"(?:[A-Z][\w'\-/]*|&)"
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+_LINK = r"(?:\s+(?:of|on|for|and|the|in|to|&|cum|between)(?=\s+(?:the\s+)?[A-Z&])(?!\s+" + _MONTHS + r"))*"
+_ABBR = r"(?:\s*\((?:the\s+)?[A-Z][\w&\-]*(?:\s[A-Z][\w&\-]*){0,3}\))?"
+# a capitalised name with inner connectors and an optional bracketed abbreviation inside it
+_NAME = rf"{_CAP}(?:{_ABBR}(?:{_LINK}|,(?=\s+[A-Z][a-z]+(?:,|\s+(?:and|&)\s)))\s+(?!{_MONTHS}){_CAP})*"
+_PREFIX = r"(?:(?:newly[\s-]established|newly[\s-]formed|revamped|new|current|(?:\w+)-term|inaugural)\s+)*"
+_ORD = rf"(?P<ord>{ORDINAL_PATTERN}|\d{{4}})"
+_MEETING_NOUN = r"(?:[Mm]eeting|[Pp]lenary(?:\s+[Ss]ession|\s+[Mm]eeting)?|[Ww]orking\s+[Mm]eeting|[Ss]pecial\s+[Mm]eeting|policy\s+briefing)"
+
+# "the 10th meeting of the Joint Task Force on ...", "the Fifth Plenary Session of the ..."
+_OF_FORM = re.compile(
+    rf"\b(?:(?:the|its|a|[Tt]he)\s+)?(?:{_ORD}\s+)?(?P<noun>{_MEETING_NOUN})\s+of\s+(?:the\s+)?{_PREFIX}(?P<body>{_NAME})"
+)
+# "Steering Committee on Population Policy convenes seventh meeting" (headline) and
+# "the Committee ... held its seventh meeting"
+_ITS_FORM = re.compile(
+    rf"\b(?P<verb>held|holds|hold|convened|convenes|convene|has\s+held|will\s+hold|is\s+holding)\s+(?:its\s+|their\s+|a\s+)?(?:{_ORD}\s+)?(?:[Pp]lenary\s+)?[Mm]eeting\b"
+)
+# "the Committee on Innovation, Technology & Re-industrialisation's first meeting"
+_POSSESSIVE_FORM = re.compile(rf"(?P<body>{_NAME})'s\s+{_ORD}\s+[Mm]eeting\b")
+# "the 18th Hong Kong-Guangdong Joint Working Group on ... meeting"
+_BODY_MEETING_FORM = re.compile(
+    rf"\b(?:the\s+|a\s+)(?:(?:last|latest|first|next)\s+)?(?:{_ORD}\s+)?(?P<body>{_NAME})\s+(?P<noun>[Mm]eeting)\b"
+)
+# "held the High-Level Meeting cum ...", "co-chaired the Second Hong Kong-Fujian Co-operation Conference"
+_EVENT_FORM = re.compile(rf"\b(?:[Tt]he\s+)(?:{_ORD}\s+)?(?P<body>{_NAME})")
+_EVENT_NAME = re.compile(
+    r"(?:Co-operation|Cooperation|Joint|High[- ]Level)\b.*\b(?:Meeting|Conference)\b|\bJoint Conference\b"
+)
+
+_BODY_KINDS = (
+    ("Task Force", "TaskForce"),
+    ("Working Group", "WorkingGroup"),
+    ("Expert Group", "ExpertGroup"),
+    ("Joint Conference", "JointConference"),
+    ("Co-operation Conference", "JointConference"),
+    ("Cooperation Conference", "JointConference"),
+    ("Subcommittee", "Committee"),
+    ("Sub-committee", "Committee"),
+    ("Committee", "Committee"),
+    ("Council", "Council"),
+    ("Commission", "Commission"),
+    ("Panel", "Panel"),
+)
+_BODY_WORD = re.compile(
+    r"\b(?:Task Force|Working Group|Expert Group|Group|Committee|Subcommittee|Sub-committee|Council|"
+    r"Commission|Panel|Joint Conference|Co-operation Conference|Cooperation Conference|Board|"
+    r"Conference|Meeting)\b"
+)
+_HEAD_CUT = re.compile(r"\s(?:on|of|for|to)\s")
+
+
+def body_kind(body: str) -> str:
+    """The hkpr class of a body from its head noun: "Joint Task Force on ..." -> "TaskForce",
+    "Chief Executive's Council of Advisers on ..." -> "Council"; "Body" when none fits."""
+    head = _HEAD_CUT.split(body, 1)[0]
+    best, at = "Body", -1
+    for word, kind in _BODY_KINDS:
+        i = head.rfind(word)
+        if i > at:
+            best, at = kind, i
+    return best
+
+
+_STRIP_ABBR = re.compile(r"\s*\((?:the\s+)?[A-Z][\w&\-]*(?:\s[A-Z][\w&\-]*){0,3}\)")
+_PLACES = frozenset(
+    """Hong Kong|Shenzhen|Guangzhou|Beijing|Shanghai|Macao|Macau|Zhuhai|Dongguan|Foshan|Huizhou|Zhongshan|
+    Jiangmen|Zhaoqing|Hangzhou|Nanjing|Wuhan|Chengdu|Chongqing|Fuzhou|Xiamen|Changsha|Haikou|Tianjin|Kunming|
+    Nanning|Guiyang|Nanchang|Hefei|Jinan|Qingdao|Xi'an|Shenyang|Harbin|Changchun|Zhengzhou|Taiyuan|
+    Shijiazhuang|Lanzhou|Urumqi|Lhasa|Hohhot|Yinchuan|Xining|Suzhou|Quanzhou|Sanya|Qianhai|Nansha|Hengqin|
+    Guangdong|Fujian|Sichuan|Jiangsu|Zhejiang|Hubei|Hunan|Hainan|Yunnan|Guangxi|Jiangxi|Shandong|Henan|
+    Hebei|Anhui|Guizhou|Taipei|Singapore|London|Brussels|Geneva|Washington|New York|Tokyo|Seoul|Bangkok|
+    Jakarta|Sydney|Toronto|Berlin|Paris|Davos|Dubai|Riyadh|Stockholm|Kuala Lumpur|Manila|Hanoi|Ruijin""".replace(
+        "\n", ""
+    )
+    .replace("    ", "")
+    .split("|")
+)
+_VENUE_WORDS = r"(?:Offices|Office|House|Hall|Centre|Center|Hotel|Building|Tower|Complex|Room|Chamber|Headquarters|Guesthouse|Guest House)"
+_PLACE_RX = re.compile(
+    r"\b(?:in|at)\s+(?:the\s+)?(?P<place>"
+    + "|".join(re.escape(p) for p in sorted(_PLACES, key=len, reverse=True))
+    + r")\b(?!\s+[A-Z])"
+)
+_VENUE_RX = re.compile(
+    rf"\b(?:at|in)\s+the\s+(?P<place>(?:[A-Z][\w'\-]*\s+)*(?:of\s+the\s+)?(?:[A-Z][\w'\-]*\s+)*{_VENUE_WORDS})\b"
+)
+_VIDEO = re.compile(
+    r"\bvideo[\s-]?conferenc\w*|\bvia video\b|\bby video\b|\bvideo link\b|\bonline meeting\b", re.I
+)
+
+# ---- chairs, participants, representatives -----------------------------------------------------
+
+_CHAIR_VERB = re.compile(
+    r"\b(?:co-chaired|co-chair|co-chairs|co-chairing|chaired|chairs|chair|chairing|convened|convene|convenes|"
+    r"presided\s+over|preside\s+over|jointly\s+presided\s+over|co-hosted|co-host|held|hold|holds)\b"
+)
+_CHAIRED_BY = re.compile(
+    r"\b(?:(?:co-chaired|chaired|convened|presided over|hosted and convened)\s+by|under\s+the\s+(?:leadership|chairmanship)\s+of)\b",
+    re.I,
+)
+_WITH = re.compile(r"\b(?:together\s+with|with)\b")
+_HELD_CUES = re.compile(
+    r"\b(?:held|chaired|co-chaired|convened|attended|attend|attending|joined|joining|presided|hosted|"
+    r"took place|was held|were held|concluded|chairs|co-chairs|holds|convenes|co-chair|chair|participate|"
+    r"at (?:the|its|today's)|during the|in the meeting|briefed)\b"
+)
+_FUTURE = re.compile(r"\b(?:will|to be held|is to|are to|shall|would|plans? to|going to)\b")
+_CANCELLED = re.compile(r"\b(?:postponed|cancelled|canceled|called off|deferred)\b")
+_ATTEND_CUES = re.compile(
+    r"\b(?:attend\w*|join\w*|present|included?|including|participat\w*|chair\w*|co-chair\w*|convened|presided|"
+    r"preside|led|said|spoke|noted|expressed|briefed|thanked|welcomed|stated|pointed out|reviewed|"
+    r"in attendance|also)\b"
+)
+_MEETING_REF = re.compile(
+    r"\b(?:the\s+meeting|today's\s+meeting|this\s+meeting|the\s+plenary|the\s+plenary\s+session|the\s+conference|"
+    r"at\s+the\s+meeting|during\s+the\s+meeting)\b",
+    re.I,
+)
+_REPS = re.compile(r"\b[Rr]epresentatives?\s+(?:from|of)\s+")
+_REP_SPLIT = re.compile(
+    r",\s+(?:and\s+|as\s+well\s+as\s+)?(?=the\s|[A-Z])|\s+and\s+(?=the\s)|\s+as\s+well\s+as\s+"
+)
+_REP_ITEM = re.compile(rf"^(?:the\s+)?(?P<name>{_NAME}){_ABBR}")
+_GENERIC_BODIES = frozenset(
+    name_key(b)
+    for b in "Joint Conference|Task Force|Working Group|Committee|Commission|Council|Panel|Expert Group|Conference|Meeting|Plenary|Joint Task Force|Steering Committee|Advisory Committee".split(
+        "|"
+    )
+)
+_EVENT_VERB_BEFORE = re.compile(
+    r"\b(?:co-chaired|co-chair|co-chairs|co-chairing|chaired|chairs|chair|chairing|convened|convene|convenes|held|hold|"
+    r"holds|attended|attend|attending|hosted|host|co-hosted|participate in|participated in|joined|join|presided over)\s+$"
+)
+_EVENT_VERB_AFTER = re.compile(
+    r"^\s*(?:\([^)]*\)\s*)?(?:was|were|will\s+be|is|has\s+been)\s+(?:held|convened|co-chaired|chaired|hosted)\b"
+)
+_RELEVANT = re.compile(r"^(?:the\s+)?(?:relevant|other|various|different)\s+\w+\s+(?:of|from)\s+")
+
+
+@dataclass(slots=True)
+class _Found:
+    body: str
+    ordinal: int | None
+    sentence_index: int  # -1 for the headline
+    start: int
+    end: int
+    held: bool = True
+    future: bool = False
+
+
+@dataclass(slots=True)
+class _Draft:
+    meeting: Meeting
+    key: str
+    sentences: set[int] = field(default_factory=set)
+    aliases: set[str] = field(default_factory=set)
+
+
+def _clean_body(body: str) -> str:
+    body = _STRIP_ABBR.sub("", body).strip(" ,")
+    body = re.sub(r"^(?:the|The)\s+", "", body)
+    body = re.sub(
+        r"^(?:[Nn]ewly[\s-]established|[Nn]ewly[\s-]formed|[Rr]evamped|[Nn]ew|[Cc]urrent|[\w]+-term|[Ii]naugural)\s+",
+        "",
+        body,
+    )
+    # a trailing "in <city>" is where the meeting was, not part of the name
+    m = re.search(r"\s+in\s+(?:" + "|".join(re.escape(p) for p in _PLACES) + r")$", body)
+    if m:
+        body = body[: m.start()]
+    return re.sub(r"\s+", " ", body).strip()
+
+
+def _abbreviation(body_text: str) -> str | None:
+    m = re.search(r"\((?:the\s+)?([A-Z][\w&\-]*(?:\s[A-Z][\w&\-]*){0,3})\)", body_text)
+    return m.group(1) if m else None
+
+
+def _is_body(body: str) -> bool:
+    return bool(_BODY_WORD.search(_HEAD_CUT.split(body, 1)[0])) or bool(_EVENT_NAME.search(body))
+
+
+def _subject_body(text: str, before: int) -> tuple[str, int, int] | None:
+    """The first body-like name in text[:before] (the subject of "... held its 7th meeting")."""
+    for m in re.finditer(rf"(?:^|(?<=\s)|(?<=\())(?:[Tt]he\s+)?{_PREFIX}(?P<body>{_NAME})", text[:before]):
+        body = m.group("body")
+        if _BODY_WORD.search(_HEAD_CUT.split(body, 1)[0]) and not body.startswith(
+            ("Chief Secretary", "Secretary")
+        ):
+            return body, m.start("body"), m.end("body")
+    return None
+
+
+def _find_in_text(text: str, si: int) -> list[_Found]:
+    found: list[_Found] = []
+    for m in _OF_FORM.finditer(text) if " of " in text else ():
+        body = m.group("body")
+        if not _is_body(body):
+            continue
+        ordv = ordinal_value(m.group("ord")) if m.group("ord") and not m.group("ord").isdigit() else None
+        found.append(_Found(body, ordv, si, m.start(), m.end()))
+    for m in _ITS_FORM.finditer(text):
+        subj = _subject_body(text, m.start())
+        if not subj:
+            continue
+        ordv = ordinal_value(m.group("ord")) if m.group("ord") and not m.group("ord").isdigit() else None
+        fut = m.group("verb").startswith("will")
+        found.append(_Found(subj[0], ordv, si, subj[1], m.end(), future=fut))
+    for m in _POSSESSIVE_FORM.finditer(text) if "'s" in text else ():
+        body = re.sub(r"^(?:the|The)\s+", "", m.group("body"))
+        if _is_body(body):
+            found.append(_Found(body, ordinal_value(m.group("ord")), si, m.start(), m.end()))
+
+    def overlaps(a: int, b: int) -> bool:
+        return any(not (b <= f.start or a >= f.end) for f in found)
+
+    for m in _BODY_MEETING_FORM.finditer(text) if "eeting" in text else ():
+        if overlaps(m.start(), m.end()):
+            continue
+        body = m.group("body")
+        head = _HEAD_CUT.split(body, 1)[0]
+        if not _BODY_WORD.search(head) or re.search(
+            r"\b(?:Legislative Council|Executive Council|LegCo|ExCo)$", body
+        ):
+            continue
+        ordv = ordinal_value(m.group("ord")) if m.group("ord") and not m.group("ord").isdigit() else None
+        found.append(_Found(body, ordv, si, m.start(), m.end()))
+    has_event = "Co-operation" in text or "Cooperation" in text or "Joint" in text or "High" in text
+    for m in _EVENT_FORM.finditer(text) if has_event else ():
+        if overlaps(m.start(), m.end()):
+            continue
+        body = m.group("body")
+        if not _EVENT_NAME.search(body) or (
+            body.endswith(("Agreement", "Agreements")) and "Meeting" not in body
+        ):
+            continue
+        if not (
+            _EVENT_VERB_BEFORE.search(text, max(0, m.start() - 40), m.start())
+            or _EVENT_VERB_AFTER.match(text[m.end() :])
+        ):
+            continue
+        ordv = ordinal_value(m.group("ord")) if m.group("ord") and not m.group("ord").isdigit() else None
+        found.append(_Found(body, ordv, si, m.start(), m.end()))
+    return found
+
+
+def _held(text: str, f: _Found, headline: bool) -> tuple[bool, bool]:
+    """(reported as held or as to be held, in the future) for a meeting found in text."""
+    if _CANCELLED.search(text):
+        return False, False
+    future = f.future or bool(_FUTURE.search(text, max(0, f.start - 60), f.end + 15))
+    if headline:
+        return True, future
+    return bool(_HELD_CUES.search(text)) or future, future
+
+
+def _location(text: str, body: str) -> str | None:
+    best = None
+    for rx in (_PLACE_RX, _VENUE_RX):
+        for m in rx.finditer(text):
+            if m.group(0) in body:
+                continue
+            place = m.group("place")
+            tail = text[m.end() : m.end() + 25]
+            # a place written right before the time ("in Hong Kong today") is where it was held
+            if re.match(
+                r"\s*(?:,\s*)?(?:today|this|yesterday|tomorrow|on\s|from\s|\(|\.|,|;|$|via|and\s|to\s)", tail
+            ):
+                best = best or place
+                if re.match(r"\s*(?:today|this|yesterday|tomorrow|on\s)", tail):
+                    return place
+        if best:
+            return best
+    return best
+
+
+def _date_for(text: str, start: int, release_date: date) -> date | None:
+    dates = find_dates(text, release_date)
+    if not dates:
+        return None
+    explicit = [d for d in dates if d.relative or "(" in d.text or re.search(r"\d{4}", d.text)]
+    pool = explicit or dates
+    after = [d for d in pool if d.start >= start]
+    return (after or pool)[0].date
+
+
+def _persons_in(analysis: Analysis, si: int, lo: int = 0, hi: int | None = None) -> list[str]:
+    s = analysis.sentences[si]
+    hi = len(s.text) if hi is None else hi
+    out = []
+    for m in analysis.mentions[si]:
+        at = s.starts[m.first]
+        if lo <= at < hi and m.person and m.person not in out:
+            out.append(m.person)
+    return out
+
+
+def _chairs_in(analysis: Analysis, si: int, meet_start: int, meet_end: int) -> list[str]:
+    s = analysis.sentences[si]
+    text = s.text
+    chairs: list[str] = []
+    for m in _CHAIRED_BY.finditer(text):
+        end = len(text)
+        nxt = re.search(r"[;.]|\b(?:and other|while|who|which|to)\b", text[m.end() :])
+        if nxt:
+            end = m.end() + nxt.start()
+        # a clause "chaired by X, Y" ends at the first comma after the names
+        chairs += [p for p in _persons_in(analysis, si, m.end(), end) if p not in chairs]
+        break
+    verb = None
+    for v in _CHAIR_VERB.finditer(text, 0, meet_start + 1):
+        verb = v
+    if (verb is not None and text[verb.start() : verb.end()] not in ("held", "hold", "holds")) or (
+        verb is not None and len(_persons_in(analysis, si, 0, verb.start())) >= 2
+    ):
+        subjects = _persons_in(analysis, si, 0, verb.start())
+        if not subjects and re.match(r"\s*(?:He|She)\b", text):
+            subjects = []
+        chairs += [p for p in subjects if p not in chairs]
+        w = _WITH.search(text, meet_end)
+        if w and subjects and verb.group(0).startswith(("co-", "convened", "jointly", "held")):
+            stop = re.search(r"[;.]|\b(?:and other|while|to)\b", text[w.end() :])
+            chairs += [
+                p
+                for p in _persons_in(analysis, si, w.end(), w.end() + stop.start() if stop else None)
+                if p not in chairs
+            ]
+    return chairs
+
+
+def _represented(text: str, truncated_end: bool) -> list[str]:
+    out: list[str] = []
+    for m in _REPS.finditer(text):
+        rest = text[m.end() :]
+        rest = _RELEVANT.sub("", rest)
+        rest = re.split(r"(?<![A-Z])\.(?:\s|$)|:", rest, maxsplit=1)[0]
+        items: list[str] = []
+        stop = False
+        for part in rest.split(";"):
+            part = re.sub(r"^\s*(?:and\s+|as\s+well\s+as\s+)", "", part.strip())
+            for piece in _REP_SPLIT.split(part):
+                piece = piece.strip().rstrip(".;:")
+                mm = _REP_ITEM.match(piece)
+                if not mm:
+                    stop = True
+                    break
+                name = _STRIP_ABBR.sub("", mm.group("name")).strip(" ,")
+                if mm.end() < len(piece.rstrip(" ,")):
+                    # "Hong Kong enterprises": a name that runs into lower-case words is no organisation
+                    if not re.match(
+                        r"\s*(?:\w+ed|also|were|was|and|had|have|has|will|would|to|in|at|from|on|for|as|who|which|that)\b",
+                        piece[mm.end() :],
+                    ):
+                        stop = True
+                        break
+                    items.append(name)
+                    stop = True
+                    break
+                items.append(name)
+            if stop:
+                break
+        if truncated_end and not stop and items:
+            items.pop()  # the list was cut off mid-name
+        # a comma list without "the": keep "Culture, Sports and Tourism Bureau" whole
+        merged: list[str] = []
+        for it in items:
+            if (
+                merged
+                and merged[-1].split()[-1] not in ORG_HEADS
+                and not merged[-1].isupper()
+                and " " not in merged[-1]
+            ):
+                merged[-1] = f"{merged[-1]}, {it}"
+            else:
+                merged.append(it)
+        out += [x for x in merged if x not in out]
+    return out
+
+
+def recognise_meetings(release: Release, people: list[Person], tenures: list[Tenure]) -> list[Meeting]:
+    """The meetings of named bodies that a release reports (see the module's rules)."""
+    analysis = analyse(release)
+    sentences = analysis.sentences
+    headline = normalise(release.title or "")
+    found: list[_Found] = []
+    if headline:
+        for f in _find_in_text(headline, -1):
+            f.held, f.future = _held(headline, f, True)
+            found.append(f)
+    for si, s in enumerate(sentences):
+        if (
+            "eeting" not in s.text
+            and "lenary" not in s.text
+            and "onference" not in s.text
+            and "briefing" not in s.text
+        ):
+            continue
+        for f in _find_in_text(s.text, si):
+            f.held, f.future = _held(s.text, f, False)
+            found.append(f)
+    if not found:
+        return []
+
+    drafts: list[_Draft] = []
+
+    def draft_for(body: str, ordinal: int | None) -> _Draft:
+        key = name_key(body)
+        for d in drafts:
+            same = (
+                d.key == key or key in d.aliases or d.key.startswith(key + " ") or key.startswith(d.key + " ")
+            )
+            if not same or (ordinal is not None and d.meeting.ordinal not in (None, ordinal)):
+                continue
+            if len(key) > len(d.key):
+                d.meeting.body, d.key = body, key
+                d.meeting.body_kind = body_kind(body)
+            return d
+        d = _Draft(Meeting(body=body, sentence="", body_kind=body_kind(body)), key)
+        drafts.append(d)
+        return d
+
+    text_of = lambda si: headline if si == -1 else sentences[si].text  # noqa: E731
+    for f in found:
+        if not f.held:
+            continue
+        text = text_of(f.sentence_index)
+        body = _clean_body(f.body)
+        if not body or len(body.split()) < 2 or name_key(body) in _GENERIC_BODIES:
+            continue
+        when = _date_for(text, f.start, release.date) if f.sentence_index >= 0 or "today" in text else None
+        if f.future and when is None:
+            continue
+        d = draft_for(body, f.ordinal)
+        m = d.meeting
+        abbr = _abbreviation(f.body) or _abbreviation(text[f.start : f.end + 12])
+        if abbr:
+            d.aliases.add(name_key(abbr))
+        if f.ordinal is not None and m.ordinal is None:
+            m.ordinal = f.ordinal
+        if m.date is None and when is not None:
+            m.date = when
+        if f.sentence_index >= 0:
+            d.sentences.add(f.sentence_index)
+            if not m.sentence:
+                m.sentence = text
+        if m.location is None:
+            m.location = _location(text, body)
+        if m.mode is None and _VIDEO.search(text):
+            m.mode = "video"
+        if f.sentence_index >= 0:
+            for c in _chairs_in(analysis, f.sentence_index, f.start, f.end):
+                if c not in m.chairs:
+                    m.chairs.append(c)
+    drafts = [d for d in drafts if d.sentences or d.meeting.ordinal is not None]
+    if not drafts:
+        return []
+
+    # sentences that speak of a meeting: its name or abbreviation, or "the meeting"/"the plenary"
+    last: _Draft | None = drafts[0]
+    names = [
+        (d, re.compile(r"\b(?:" + "|".join(re.escape(a) for a in (d.key, *d.aliases) if a) + r")\b"))
+        for d in drafts
+    ]
+    for si, s in enumerate(sentences):
+        low = s.text
+        key = name_key(low)
+        hit = None
+        for d, rx in names:
+            if si in d.sentences or rx.search(key):
+                hit = d
+        if hit is not None:
+            last = hit
+            hit.sentences.add(si)
+        elif _MEETING_REF.search(low) and last is not None:
+            last.sentences.add(si)
+
+    chair_suffix = re.compile(
+        r"^(?P<of>.+?)\s+(?:[Cc]hairman|[Cc]hairperson|[Cc]hairwoman|[Cc]hair|[Cc]onvenor)$"
+    )
+    chair_posts = re.compile(
+        r"^(?:Chairman|Chairperson|Chairwoman|Chair|Convenor|Convener)\b(?:\s+of\s+(?:the\s+)?(?P<of>.+))?$"
+    )
+    for d in drafts:
+        m = d.meeting
+        for si in sorted(d.sentences):
+            text = sentences[si].text
+            if si not in (f.sentence_index for f in found) and re.search(
+                r"\bchaired\s+the\s+meeting\b|\bco-chaired\s+the\s+meeting\b", text
+            ):
+                for c in _persons_in(analysis, si, 0, text.find("chaired the meeting")):
+                    if c not in m.chairs:
+                        m.chairs.append(c)
+            if _CHAIRED_BY.search(text) and si not in (f.sentence_index for f in found):
+                for c in _chairs_in(analysis, si, len(text), len(text)):
+                    if c not in m.chairs:
+                        m.chairs.append(c)
+            trigger = any(f.sentence_index == si for f in found)
+            if trigger or _ATTEND_CUES.search(text) or sentences[si].caption:
+                for p in _persons_in(analysis, si):
+                    if p not in m.participants:
+                        m.participants.append(p)
+            if m.date is None:
+                when = _date_for(text, 0, release.date)
+                if when and (sentences[si].caption or re.search(r"\(\w+ \d{1,2}\)", text)):
+                    m.date = when
+        kinds = {
+            "committee",
+            "commission",
+            "council",
+            "task force",
+            "panel",
+            "group",
+            "working group",
+            "expert group",
+        }
+        for t in tenures:
+            if t.person not in m.participants or t.person in m.chairs:
+                continue
+            cm = chair_posts.match(t.post)
+            pm = chair_suffix.match(t.post)
+            of = name_key((cm.group("of") or "") if cm else pm.group("of") if pm else "-")
+            if (cm or pm) and (not of or of in d.aliases or of == d.key or of in kinds):
+                m.chairs.append(t.person)
+        for c in m.chairs:
+            if c in m.participants:
+                m.participants.remove(c)
+        m.participants = [*m.chairs, *m.participants]
+        if m.mode is None and m.location:
+            m.mode = "in-person"
+
+    if len(drafts) == 1:
+        body_lines = [s.text for s in sentences if not s.caption]
+        reps: list[str] = []
+        for i, line in enumerate(body_lines):
+            if "epresentative" in line:
+                truncated = i == len(body_lines) - 1 and not re.search(r"[.!?\"')]\s*$", line)
+                reps += [r for r in _represented(line, truncated) if r not in reps]
+        drafts[0].meeting.represented = reps
+    else:
+        for d in drafts:
+            for si in sorted(d.sentences):
+                text = sentences[si].text
+                if "epresentative" in text and not sentences[si].caption:
+                    d.meeting.represented += [
+                        r for r in _represented(text, False) if r not in d.meeting.represented
+                    ]
+    for d in drafts:
+        if not d.meeting.sentence:
+            d.meeting.sentence = headline
+    return [d.meeting for d in drafts]

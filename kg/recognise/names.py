@@ -1,0 +1,1103 @@
+"""Proper names of organisations and zones in a release: the shared machinery of
+kg.recognise.organisations and kg.recognise.zones.
+
+House style: a name is a run of capitalised words (with "and", "&", "of", "for", commas inside,
+as in "Culture, Sports and Tourism Bureau") ending in a head noun that says what it is (Bureau,
+Department, Government, Limited, University, Zone, Park, ...), optionally followed by "of [the] Y"
+("Hong Kong and Macao Affairs Office of the State Council"). One pass over each text segment
+(title, body, captions) finds:
+
+- rule names: a head noun, extended left over capitalised words and right over "of/for/in";
+- known names: the names and abbreviations of the reference data (kg.reference), by token lookup;
+- "the governments of A and B".
+
+Overlaps keep the longest name; a name inside another counts only as the parent of an
+"X of [the] Y" name. A name inside the name of an event, plan, fund, agreement or meeting body
+("Development Plan for ...", "Joint Task Force on ... in the Loop", "University of Hong Kong
+Spring Career Fair") is dropped. Brackets right after a name give its other names ("(CEDD)",
+"(the Loop)"); "Hong Kong Special Administrative Region (HKSAR) Government" reads through the
+bracket. The result, `Mention`s, is shared by both recognisers (cached per release).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from itertools import accumulate
+
+from kg.model import Release
+from kg.recognise.lexicon import NAME_OF_THINGS, SURNAMES
+from kg.recognise.text import ABBREVIATIONS, HONORIFIC_WORDS, normalise
+from kg.reference import Entry, Reference, entity_key, load_reference
+
+# ---------------------------------------------------------------------------------------------
+# Word lists
+
+MONTHS = frozenset(
+    "January February March April May June July August September October November December".split()
+)
+WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+
+# Capitalised words that never begin a name (sentence openers, pronouns, titles of people).
+_OPENERS = frozenset(
+    """The A An This That These Those Its Their His Her Our Your My Both All Each Every Other
+    Another Any Some Many Several Various Such Also Meanwhile Moreover Furthermore However Besides
+    Additionally Today Yesterday Tomorrow Tonight In At On For From With By Through During After
+    Before Under Over As If When While Since Following Upon To And But Or So Then Thus Please
+    Question Reply Answer Note Notes Photo Photos Annex Ends Among Apart Regarding Including Led
+    Where Whether What Which Who Whom Whose How Why Here There Last Next Currently Recently
+    Separately Together Notably Although Though Despite Unlike Like Via Per Dear Yes No Not It He
+    She They We I You Speaking Addressing Welcoming Attending Visiting Organised Jointly Co-organised
+    Hosted Supported Established Set Commissioned Launched Chaired""".split()
+)
+# Titles of people: a name never starts with one ("Vice Mayor of X", "Director of the Y").
+_PERSON_TITLES = frozenset(
+    """Secretary Secretary-General Director Director-General Deputy Under Permanent Commissioner
+    Chairman Chairwoman Chairperson Chair Vice Vice-Chairman Vice-Chairperson Mayor Vice-Mayor
+    Governor Vice-Governor Minister Premier Vice-Premier President Vice-President Head Consul
+    Consul-General Ambassador Member Members Spokesman Spokesperson Convenor Representatives
+    Officials Officers Staff Colleagues Delegates Visitors Participants Guests Residents Students
+    Executive-Director""".split()
+)
+LEFT_STOP = _OPENERS | _PERSON_TITLES | HONORIFIC_WORDS | MONTHS | WEEKDAYS
+# Inside a name after "of"/"for"/"in": people's titles after "and" end it ("... and Director of").
+SEQ_STOP = _OPENERS - {"The"} | HONORIFIC_WORDS | MONTHS | WEEKDAYS
+AND_STOP = _PERSON_TITLES
+# People's titles that end a name run after "of" ("Department of Ecology Director-General Lu").
+_SEQ_TITLES = frozenset(
+    """Director Director-General Secretary Secretary-General Deputy Vice Mayor Vice-Mayor Governor
+    Vice-Governor Chairman Chairwoman Chairperson President Vice-President Minister Premier
+    Vice-Premier Head Ambassador Consul-General Executive-Director Party""".split()
+)
+
+# Possessives that belong inside a name ("People's Government", "Chief Executive's Office").
+_NAME_POSSESSIVES = frozenset(
+    """People's Executive's Secretary's Women's Children's Men's Commissioner's Director's
+    Registrar's Receiver's Ombudsman's Mayor's Governor's President's Premier's Workers'
+    Employers' Manufacturers' Insurers' Members' Administration's Justice's""".split()
+)
+
+# Head nouns of organisations: word -> ontology class local name.
+ORG_HEADS: dict[str, str] = {
+    "Government": "Government",
+    "Bureau": "Bureau",
+    "Department": "Department",
+    "Commission": "Department",
+    "Ministry": "Department",
+    "Administration": "Department",
+    "Agency": "Department",
+    "Registry": "Department",
+    "Observatory": "Department",
+    "Office": "Office",
+    "Secretariat": "Office",
+    "Unit": "Office",
+    "Division": "Office",
+    "Consulate": "Office",
+    "Consulate-General": "Office",
+    "Embassy": "Office",
+    "Authority": "StatutoryBody",
+    "Council": "StatutoryBody",
+    "Board": "StatutoryBody",
+    "Limited": "Company",
+    "Ltd": "Company",
+    "Company": "Company",
+    "Corporation": "Company",
+    "Inc": "Company",
+    "Holdings": "Company",
+    "Bank": "Company",
+    "University": "University",
+    "Polytechnic": "University",
+    "Institute": "Organization",
+    "Institutet": "Organization",
+    "Academy": "Organization",
+    "Foundation": "Organization",
+    "Society": "Organization",
+    "Federation": "Organization",
+    "Association": "Organization",
+    "Chamber": "Organization",
+    "Club": "Organization",
+    "Trust": "Organization",
+    "Union": "Organization",
+    "Alliance": "Organization",
+    "Party": "Organization",
+    "Exchange": "Organization",
+    "Laboratory": "Organization",
+    "Laboratories": "Organization",
+    "Garrison": "Organization",
+    "Force": "Department",
+    "Centre": "Organization",
+    "Market": "Organization",
+    "Fund": "Organization",
+    "Committee": "Organization",
+}
+ZONE_HEADS = frozenset(
+    "Zone Park Technopole Loop Metropolis Area Region Delta Belt Town InnoPark Estate Port Extension".split()
+)
+# Heads of names that are not organisations or zones: bodies that meet, events, plans, documents,
+# funds, venues and places. An organisation or zone named inside one of these does not count.
+OTHER_HEADS = frozenset(
+    """Force Taskforce Committee Subcommittee Sub-committee Group Panel Council Commission Board
+    Conference Meeting Plenary Assembly Congress Team Plan Plans Strategy Blueprint Programme
+    Programmes Program Scheme Schemes Fund Fair Expo Exhibition Forum Summit Ceremony Convention
+    Agreement Agreements Arrangement Arrangements Memorandum Understanding Initiative Policy Address
+    Award Awards Competition Festival Week Day Tour Campaign Prize Report Study Project Framework
+    Outline Session Seminar Symposium Workshop Visit Delegation Mission Network Platform Scholarship
+    Grant Pass Series Games Marathon Race Cup Webpage Website Page Hotline Ordinance Bill Regulation
+    Regulations Law Act Code Guidelines Guide Declaration Accord Protocol Letter Statement Notice
+    Route Bridge Road Street Avenue Station Line Building Tower Hall Museum Stadium Library Theatre
+    Garden Gardens Square Complex Pavilion Booth Gallery Hub Recommendations Opinions Decision
+    Measures Action Agenda Vision Charter Index Survey Championships Championship Olympiad Olympics
+    Concert Show Parade Dialogue Roundtable Luncheon Dinner Reception Launch Talk Lecture Course
+    Contest Challenge Journey Trail Offices Bureaux Departments Governments Authorities Companies
+    Universities Institutes Councils Committees Commissions Zones Parks Areas Hospital School
+    College Hotel Plaza Mall
+    Airport Terminal Pier Campus Centre Centres Estate Port Market Fair Expo Sites Site Base
+    Headquarters Premises Facility Facilities Bonds Bond Notes
+    Bills""".split()
+)
+_INTERESTING = frozenset(ORG_HEADS) | ZONE_HEADS
+# Places: a name before one is part of a place's name ("Nansha District"), but "Government of
+# Futian District" is an organisation.
+PLACE_HEADS = frozenset("District Districts Province Provinces City County Village Island Islands".split())
+OTHER_HEADS = OTHER_HEADS | PLACE_HEADS
+# Words that say nothing about which organisation a name means ("Relevant Bureau", "the Government").
+_GENERIC = frozenset(
+    """Central Municipal Provincial Local District National Mainland Foreign Overseas Regional State
+    Relevant Respective Concerned Related New Current Former Other Special Administrative Region
+    Whole Entire Incoming Outgoing Government Policy Head Box Post Public""".split()
+)
+# The words before "Zone", "Park", "Area" that make it a development zone rather than a venue.
+_ZONE_QUALIFIERS = frozenset(
+    """Economic Trade Development Co-operation Cooperation Innovation Technology Industrial Industry
+    Pilot Demonstration Free Export Processing Bonded Hi-Tech High-Tech Science Service Services
+    Special Tech Business Financial Logistics In-depth In-Depth""".split()
+)
+_PARK_QUALIFIERS = frozenset(
+    """Science Technology Technologies Industrial Industry Innovation Software Logistics Hi-Tech
+    High-Tech Biotech Data Digital Cyber Business Enterprise Manufacturing Bioscience I&T Research
+    Tech""".split()
+)
+_AREA_QUALIFIERS = frozenset("Development Co-operation Cooperation Trade Innovation".split())
+# Words a short form of a zone is made of ("the Co-operation Zone", "the Park").
+_ZONE_GENERIC = (
+    _ZONE_QUALIFIERS | ZONE_HEADS | frozenset("and & Bay Greater New Hong Kong-Shenzhen I&T".split())
+) - frozenset(["Hong"])
+_SHORT_ZONES = frozenset("Zone Park Metropolis Technopole".split())
+_EXCHANGE_NOT = frozenset(
+    "Teachers Youth Student Students Cultural Academic Exhibition Information Knowledge Technology Staff".split()
+)
+# Words after which a name run ends unless a connector follows ("of the State Council Huang ...").
+_ENDS_NAME = frozenset(
+    """Government Bureau Department Office Ministry Commission Council Authority Limited Ltd
+    Region SAR HKSAR Province Municipality District Zone Metropolis Technopole""".split()
+)
+# Words that make an unknown "Commission" an agency rather than an advisory body.
+_AGENCY_WORDS = frozenset(
+    """Municipal Provincial National State Reform Supervision Regulatory Regulation Science
+    Technology Innovation Health Healthcare Education Commerce Trade Industry Audit Competition
+    Securities Futures Opportunities Corruption Control Administration Transport Housing Finance
+    Narcotics Ethnic""".split()
+)
+# Capitalised words that may follow a name without being part of it.
+_RUN_ON_OK = frozenset("Phase Stage Batch".split()) | HONORIFIC_WORDS
+_LAB_GENERIC = frozenset("Medical Clinical Dental Public Private Testing Research".split())
+_HOSPITAL_UNITS = frozenset(
+    """Emergency Medicine Surgery Paediatrics Paediatric Geriatrics Orthopaedics Psychiatry
+    Obstetrics Gynaecology Oncology Radiology Pathology Nursing Anaesthesia Cardiology Neurology
+    Intensive Outpatient Outpatients""".split()
+)
+_IN_HEADS = frozenset("Office Consulate Consulate-General Embassy Chamber Commerce".split())
+_PREPOSITIONS = frozenset("of for on in to".split())
+_ARTICLES = frozenset(("the", "The"))
+
+_CONNECTOR_WORDS = r"(?:of|and|for|the|in|on|to|de|du|la|governments)(?![\w'\-])"
+# Tokens: a capitalised word (inner apostrophes and hyphens kept, a plural possessive's final
+# apostrophe too), a connector, a run of other lower-case words (one token: it only ever
+# separates names), a line break, or one punctuation mark.
+TOKEN_RE = re.compile(
+    r"[A-Z](?:[A-Za-z0-9&]|['\-](?=[A-Za-z0-9]))*(?:(?<=s)'(?![A-Za-z]))?|"
+    + _CONNECTOR_WORDS
+    + r"|[a-z0-9][\w'\-]*(?:[ ]+(?!"
+    + _CONNECTOR_WORDS
+    + r"|[A-Z])[a-z0-9][\w'\-]*)*|\n|[^\sA-Za-z0-9]"
+)
+_SPACED_TOKEN_RE = re.compile(r"(\s*?)(" + TOKEN_RE.pattern + ")")
+_BRIDGE_HINT = re.compile(r"[A-Za-z] \([A-Z][A-Za-z&]*[A-Z]\) [A-Z]")
+_WORD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9'&\-]*|[^\sA-Za-z0-9]")
+_ABBR_RE = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Z][A-Za-z&.\-]*[A-Za-z]$|^[A-Z]{2,}s?$")
+
+
+def is_abbreviation(word: str) -> bool:
+    """Whether a word is an abbreviation such as "CEDD", "HKSAR", "C&ED", "LandsD" or "HSITPL"."""
+    return bool(_ABBR_RE.match(word)) and not word.istitle()
+
+
+# ---------------------------------------------------------------------------------------------
+# Records
+
+
+@dataclass(slots=True)
+class Mention:
+    """One organisation, zone or body named in a release (before resolution)."""
+
+    kind: str  # "org" | "zone" | "body"
+    name: str  # as written (without a leading "the" or bracketed abbreviation)
+    sentence: str
+    cls: str  # ontology class local name guessed from the head, or the reference entry's
+    entry: Entry | None = None  # the reference entity it names, when known
+    alt_labels: list[str] = field(default_factory=list)
+    parent: Mention | None = None  # the entity named in "X of [the] Y"
+    short: bool = False  # a short form ("the Co-operation Zone") to be bound to a full name
+    start: int = 0  # character offset in its segment
+    segment: int = 0  # 0 title, 1 body, 2+ captions
+
+
+@dataclass(slots=True)
+class _Cand:
+    a: int  # token span [a, b)
+    b: int
+    kind: str
+    cls: str
+    entry: Entry | None = None
+    gaz: bool = False
+    parent: _Cand | None = None
+    inner: bool = False
+    alts: list[str] = field(default_factory=list)
+    name: str = ""
+    short: bool = False
+    extra: str = ""  # " in Dubai" read after a bracket
+
+
+class _Segment:
+    """Tokens of one text (title, body or caption); character offsets are worked out on demand."""
+
+    __slots__ = ("_starts", "bridges", "n", "pairs", "text", "words")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        pairs: list[tuple[str, str]] = _SPACED_TOKEN_RE.findall(text)
+        words: list[str] = [t for _, t in pairs]
+        self._starts: list[int] | None = None
+        # "Hong Kong Special Administrative Region (HKSAR) Government": read through the bracket.
+        self.bridges: dict[int, str] = {}
+        if _BRIDGE_HINT.search(text):
+            starts = self._offsets(pairs)
+            drop: list[int] = []
+            for i in range(1, len(words) - 3):
+                if (
+                    words[i] == "("
+                    and words[i + 2] == ")"
+                    and is_abbreviation(words[i + 1])
+                    and _is_cap(words[i - 1])
+                    and words[i - 1] not in ORG_HEADS
+                    and (words[i - 1] not in ZONE_HEADS or words[i - 1] == "Region")
+                    and words[i - 1] not in OTHER_HEADS
+                    and _is_cap(words[i + 3])
+                    and words[i + 3] not in LEFT_STOP
+                ):
+                    drop.append(i)
+            for n_before, i in enumerate(drop):
+                self.bridges[i - 3 * n_before] = words[i + 1]  # index of the word after the bracket
+            for i in reversed(drop):
+                del words[i : i + 3], pairs[i : i + 3], starts[i : i + 3]
+            self._starts = starts
+        self.pairs = pairs
+        self.words = words
+        self.n = len(words)
+
+    @staticmethod
+    def _offsets(pairs: list[tuple[str, str]]) -> list[int]:
+        ends = accumulate((len(a) + len(b) for a, b in pairs), initial=0)
+        return [e + len(a) for e, (a, _) in zip(ends, pairs, strict=False)]
+
+    @property
+    def starts(self) -> list[int]:
+        if self._starts is None:
+            self._starts = self._offsets(self.pairs)
+        return self._starts
+
+    def span_text(self, a: int, b: int) -> str:
+        """The words a..b-1 as written, single-spaced, a bracket read through dropped."""
+        pairs = self.pairs
+        return "".join(((" " if pairs[k][0] else "") if k > a else "") + pairs[k][1] for k in range(a, b))
+
+
+def _is_given_name(w: str) -> bool:
+    """A word that can follow a surname in a Chinese name ("Xiaojun", "Man-cheong")."""
+    return (
+        _is_cap(w) and w not in NAME_OF_THINGS and w not in ORG_HEADS and w not in ZONE_HEADS and w != "Kong"
+    )
+
+
+def _maybe_inside(w: str) -> bool:
+    return w in ORG_HEADS or w in ZONE_HEADS or w in ("Limited", "Ltd")
+
+
+def _initials_fit(abbr: str, words: list[str]) -> bool:
+    """Whether the capitals of an abbreviation are the initials of the name's capitalised words."""
+    caps = [c for c in abbr if c.isupper()]
+    initials = [x[0] for x in words if _is_cap(x)]
+    return caps == initials
+
+
+def _is_cap(w: str) -> bool:
+    return w[:1].isupper()
+
+
+def _strip_possessive(w: str) -> str:
+    return w[:-2] if w.endswith("'s") else w
+
+
+# ---------------------------------------------------------------------------------------------
+# The gazetteer of known names (reference data), matched token by token
+
+
+def _token_key(w: str) -> str:
+    if w in ("&", "and"):
+        return "and"
+    if w in ("the", "The", "of", "for", "in", "on", "to"):
+        return w.lower()
+    if w in ("Co-operation", "Cooperation"):
+        return "Cooperation"
+    if w == "Macau":
+        return "Macao"
+    return w
+
+
+_FIRST_VARIANTS = {"Cooperation": ("Co-operation",), "Macao": ("Macau",)}
+_END = ""  # the trie key under which a node keeps the names that end there
+
+
+@dataclass(frozen=True, slots=True)
+class _Known:
+    length: int  # tokens
+    entry: Entry
+    needs_the: bool
+
+
+class Gazetteer:
+    """Known names of organisations, bodies and zones: a trie over token keys, entered from the
+    first word of a name as written (see `match`)."""
+
+    def __init__(self, reference: Reference) -> None:
+        self.first: dict[str, dict] = {}
+        for e in reference.entries.values():
+            if e.kind not in ("org", "body", "zone"):
+                continue
+            for name in e.names:
+                needs_the = name.startswith("the ")
+                words = _WORD_RE.findall(name.removeprefix("the "))
+                if not words or not _is_cap(words[0]):
+                    continue
+                if len(words) == 1 and len(words[0]) <= 2:
+                    continue  # "LD", "NM", "HA": only when defined in the release
+                keys = [_token_key(w) for w in words]
+                known = _Known(len(words), e, needs_the)
+                for first in {words[0], keys[0], *_FIRST_VARIANTS.get(keys[0], ())}:
+                    node = self.first.setdefault(first, {})
+                    for k in keys[1:]:
+                        node = node.setdefault(k, {})
+                    node.setdefault(_END, []).append(known)
+        # The words a name can be read from: known first words and head nouns, possessive or not.
+        wanted = set(self.first) | _INTERESTING
+        self.wanted = frozenset(wanted | {w + "'s" for w in wanted})
+
+    def match(self, words: list[str], i: int) -> _Known | None:
+        """The longest known name starting at token i (a possessive "'s" may end it)."""
+        first = words[i]
+        node = self.first.get(first)
+        if node is None and first.endswith("'s"):
+            node = self.first.get(first[:-2])
+        if node is None:
+            return None
+        best: _Known | None = None
+        the = i > 0 and words[i - 1] in _ARTICLES
+        j = i + 1
+        n = len(words)
+        stripped = node is self.first.get(first[:-2]) if first.endswith("'s") else False
+        while node is not None:
+            for k in node.get(_END, ()):
+                if (not k.needs_the or the) and (best is None or k.length > best.length):
+                    best = k
+            if j >= n or stripped:
+                break
+            w = words[j]
+            nxt = node.get(w) or node.get(_token_key(w))
+            if nxt is None and w.endswith("'s"):
+                nxt = node.get(_token_key(w[:-2]))  # the name ends at a possessive
+                stripped = True
+            node = nxt
+            j += 1
+        return best
+
+
+@functools.lru_cache(maxsize=4)
+def gazetteer(reference: Reference | None = None) -> Gazetteer:
+    return Gazetteer(reference or load_reference())
+
+
+# ---------------------------------------------------------------------------------------------
+# The analysis of one segment
+
+
+class _Analyser:
+    def __init__(self, seg: _Segment, gaz: Gazetteer, reference: Reference, release_text: str) -> None:
+        self.seg = seg
+        self.w = seg.words
+        self.n = seg.n
+        self.gaz = gaz
+        self.reference = reference
+        self.release_text = release_text
+
+    # -- words -----------------------------------------------------------------------------
+
+    def left_word(self, i: int) -> bool:
+        w = self.w[i]
+        if not _is_cap(w) or w in LEFT_STOP:
+            return False
+        return not (("'" in w) and w not in _NAME_POSSESSIVES)
+
+    def seq_word(self, i: int) -> bool:
+        w = self.w[i]
+        return _is_cap(w) and w not in SEQ_STOP and w not in _SEQ_TITLES
+
+    def is_head(self, w: str) -> bool:
+        return w in ORG_HEADS or w in ZONE_HEADS
+
+    def run_has_head(self, m: int) -> bool:
+        while m < self.n and _is_cap(self.w[m]):
+            if self.is_head(self.w[m]):
+                return True
+            m += 1
+        return False
+
+    # -- spans -----------------------------------------------------------------------------
+
+    def left_ext(self, h: int) -> int:
+        w = self.w
+        start = h
+        i = h - 1
+        while i >= 0 and h - i < 16:
+            t = w[i]
+            if t == "\n":
+                break
+            if self.left_word(i):
+                start = i
+                i -= 1
+                continue
+            if t in ("and", "&") and i >= 1 and self.left_word(i - 1) and self.and_joins(i):
+                i -= 1
+                continue
+            if t == "," and i >= 1 and self.left_word(i - 1) and not self.is_head(w[i - 1]):
+                if any(w[k] in ("and", "&") for k in range(i + 1, h)):
+                    i -= 1
+                    continue
+                break
+            if t == "/" and i >= 1 and self.left_word(i - 1):
+                i -= 1
+                continue
+            if t == ")" and w[h] in ("Limited", "Ltd", "Company") and i >= 3:
+                k = i - 1
+                while k > i - 5 and k >= 0 and w[k] != "(" and _is_cap(w[k]):
+                    k -= 1
+                if k >= 1 and w[k] == "(" and k < i - 1 and self.left_word(k - 1):
+                    i = k - 1
+                    continue
+                break
+            if (
+                t == "of"
+                and w[h] in ("Limited", "Ltd", "Company", "Corporation")
+                and i >= 1
+                and w[i - 1] in ORG_HEADS
+                and start == i + 1
+                and self.left_word(i - 1)
+            ):
+                i -= 1  # "Bank of China Limited"
+                continue
+            break
+        return start
+
+    def and_joins(self, i: int) -> bool:
+        """Whether the "and" at i joins words of one name ("Census and Statistics Department") rather
+        than two names or a person and a name ("City University of Hong Kong and X Limited",
+        "Minister Li Ming and Department of Y")."""
+        w = self.w
+        if self.is_head(w[i - 1]):
+            return False
+        k = i - 1
+        while k >= 0 and self.left_word(k):
+            k -= 1
+        run = w[k + 1 : i]
+        before = w[k] if k >= 0 else ""
+        if before in _PERSON_TITLES or before in HONORIFIC_WORDS:
+            return False
+        if 2 <= len(run) <= 3 and run[0] in SURNAMES and _is_given_name(run[1]) and run[1] not in SURNAMES:
+            return False
+        if before in ("of", "for", "in") or (
+            before in _ARTICLES and k >= 1 and w[k - 1] in ("of", "for", "in")
+        ):
+            p = k - 1 if before in ("of", "for", "in") else k - 2
+            if p >= 0 and (self.is_head(_strip_possessive(w[p])) or w[p] in OTHER_HEADS):
+                return False
+        return True
+
+    def seq(self, k: int) -> int:
+        """The end of a capitalised name run starting at k (k when there is none)."""
+        w = self.w
+        n = self.n
+        m = k
+        last = k
+        comma = False
+        while m < n and m - k < 18:
+            t = w[m]
+            if self.seq_word(m):
+                if m > k and last == m and w[m - 1] in _ENDS_NAME and not _maybe_inside(t):
+                    break  # "of the State Council Huang Liuquan"
+                if t in SURNAMES and m + 1 < n and _is_given_name(w[m + 1]) and m > k:
+                    break  # "Ministry of Public Security Wei Xiaojun"
+                last = m + 1
+                if t.endswith("'s") and t not in _NAME_POSSESSIVES:
+                    break
+                m += 1
+                continue
+            if last == m and m > k:
+                if t in ("of", "&", "to", "de", "du", "la", "for") and m + 1 < n:
+                    nxt = m + 1
+                    if w[nxt] in _ARTICLES and nxt + 1 < n:
+                        nxt += 1
+                    if self.seq_word(nxt):
+                        m = nxt
+                        continue
+                if (
+                    t == "and"
+                    and m + 1 < n
+                    and self.seq_word(m + 1)
+                    and w[m + 1] not in AND_STOP
+                    and (comma or not self.run_has_head(m + 1))
+                ):
+                    m += 1
+                    continue
+                if t == "," and m + 2 < n and self.seq_word(m + 1):
+                    j = m + 1
+                    while j < n and self.seq_word(j):
+                        j += 1
+                    if j < n and w[j] in ("and", "&", ","):
+                        comma = True
+                        m += 1
+                        continue
+            break
+        return last
+
+    def right_ext(self, h: int, zone: bool) -> int:
+        w = self.w
+        n = self.n
+        end = h + 1
+        allow_in = w[h] in _IN_HEADS
+        for _ in range(4):
+            if end >= n:
+                break
+            c = w[end]
+            if c in ("of", "for") or (c == "in" and allow_in):
+                k = end + 1
+                if k < n and w[k] in _ARTICLES:
+                    k += 1
+                if k >= n or not self.seq_word(k):
+                    break
+                stop = self.seq(k)
+                if stop <= k:
+                    break
+                if zone and not (c == "of" and _strip_possessive(w[stop - 1]) in ZONE_HEADS):
+                    break
+                if c == "of" and w[stop - 1] == "Commerce":
+                    allow_in = True
+                elif c == "in":
+                    allow_in = False
+                end = stop
+                continue
+            break
+        return end
+
+    # -- head roles ------------------------------------------------------------------------
+
+    def org_ok(self, h: int, a: int, b: int) -> str | None:
+        """The kind ("org" or "body") of the name w[a:b] headed by w[h], or None if it is not one."""
+        w = self.w
+        head = _strip_possessive(w[h])
+        before = [_strip_possessive(x) for x in w[a:h] if _is_cap(x)]
+        has_right = b > h + 1
+        prev = w[h - 1] if h > a else ""
+        if not before and not has_right:
+            return None
+        if before and all(x in _GENERIC for x in before) and not has_right:
+            return None
+        words = set(w[a:b])
+        if head == "Force":
+            return "org" if prev == "Police" else None
+        if head == "Centre":
+            return (
+                "org"
+                if prev in ("Research", "Coordination", "Co-ordination") or (has_right and w[h + 1] == "for")
+                else None
+            )
+        if head == "Market":
+            return "org" if prev == "Financial" else None
+        if head == "Fund":
+            return "org" if prev in ("Investment", "Monetary") else None
+        if head == "Exchange":
+            return "org" if prev not in _EXCHANGE_NOT and "&" not in words and "and" not in words else None
+        if head == "Committee":
+            return "org" if words & {"CPC", "Communist", "Party"} else "body"
+        if head == "Chamber":
+            return "org" if has_right else None
+        if head == "Party":
+            return None if prev == "State" else "org"
+        if head in ("Council", "Board", "Commission"):
+            return None  # decided by the reference data or the text (see `_agency_or_body`)
+        if head == "Unit" and prev in ("Care", "Dependency", "Service") and not before[:-1]:
+            return None
+        if head == "Office" and before and before[-1] in ("Head", "Post", "Box", "Ticket", "Booking"):
+            return None
+        if head in ("Laboratory", "Laboratories") and before and all(x in _LAB_GENERIC for x in before):
+            return None
+        if head in ("Department", "Division", "Unit") and words & _HOSPITAL_UNITS:
+            return None  # a hospital's "Accident and Emergency Department"
+        return "org"
+
+    def zone_ok(self, h: int, a: int, b: int) -> bool:
+        w = self.w
+        head = _strip_possessive(w[h])
+        before = w[a:h]
+        caps = [x for x in before if _is_cap(x)]
+        if not caps:
+            return False
+        prev = before[-1] if before else ""
+        has_part = b > h + 1
+        if head == "Zone":
+            return any(x in _ZONE_QUALIFIERS for x in caps)
+        if head == "Park":
+            return prev in _PARK_QUALIFIERS or has_part
+        if head == "Area":
+            return prev in _AREA_QUALIFIERS
+        if head == "Region":
+            return "Delta" in caps and not {"Administrative", "Autonomous"} & set(caps)
+        if head == "Delta":
+            return prev == "River"
+        if head == "Belt":
+            return prev == "Economic" and "Silk" not in caps
+        if head == "Town":
+            return prev == "University"
+        if head == "Extension":
+            return prev == "Town"
+        if head == "Estate":
+            return prev == "Industrial"
+        if head == "Port":
+            return prev == "Trade" and "Free" in caps
+        if head == "Loop":
+            return len(caps) >= 2
+        return head in ("Metropolis", "Technopole", "InnoPark")
+
+    def agency_or_body(self, name: str, head: str, a: int, b: int) -> str | None:
+        """A "Commission", "Council" or "Board" not in the reference data: an agency only if it is a
+        "Commission" that names a field of administration or a Mainland level of government and that
+        the release does not show meeting ("Development and Reform Commission", "Shanghai Municipal
+        Health Commission"); otherwise a body of members ("Commission on Children")."""
+        if head != "Commission":
+            return "body"
+        if b < self.n and self.w[b] == "on":
+            return "body"
+        esc = re.escape(name)
+        if re.search(
+            r"(?:meeting|plenary|members?|convene[sd]?|chair(?:ed|man|person|woman)?)\W+(?:\w+\W+){0,4}?"
+            + esc
+            + r"|"
+            + esc
+            + r"(?:\s*\([^)]*\))?\s+(?:convene[sd]?|holds|held|meets|met|members|chaired)\b",
+            self.release_text,
+        ):
+            return "body"
+        words = set(self.w[a:b])
+        return "org" if words & _AGENCY_WORDS else "body"
+
+    # -- candidates ------------------------------------------------------------------------
+
+    def candidates(self, gaz_only: bool) -> list[_Cand]:
+        w = self.w
+        out: list[_Cand] = []
+        wanted = self.gaz.wanted
+        for i in [i for i, t in enumerate(w) if t in wanted]:
+            t = w[i]
+            known = self.gaz.match(w, i)
+            if known is not None:
+                e = known.entry
+                out.append(_Cand(i, i + known.length, e.kind, e.cls, e, gaz=True))
+            if gaz_only:
+                continue
+            head = _strip_possessive(t)
+            if head in ZONE_HEADS:
+                a = self.left_ext(i)
+                b = self.right_ext(i, zone=True)
+                if self.zone_ok(i, a, b):
+                    c = _Cand(a, b, "zone", "Zone")
+                    c.short = all(x in _ZONE_GENERIC for x in w[a : i + 1])
+                    out.append(c)
+                elif a == i and b == i + 1 and i > 0 and w[i - 1] in _ARTICLES and head in _SHORT_ZONES:
+                    out.append(_Cand(a, b, "zone", "Zone", short=True))  # "the Park", "the Zone"
+            if head in ORG_HEADS:
+                if t.endswith("'s") and t not in _NAME_POSSESSIVES:
+                    b = i + 1
+                else:
+                    b = self.right_ext(i, zone=False)
+                a = self.left_ext(i)
+                if head in ("Council", "Board", "Commission"):
+                    name = self.seg.span_text(a, b)
+                    e = self.reference.lookup(name, ("org", "body"))
+                    if e is not None:
+                        out.append(_Cand(a, b, e.kind, e.cls, e))
+                        continue
+                    if a == i and b == i + 1:
+                        continue
+                    kind = self.agency_or_body(name, head, a, b)
+                else:
+                    kind = self.org_ok(i, a, b)
+                if kind is None:
+                    continue
+                last = _strip_possessive(w[b - 1])
+                if b > i + 1 and last in OTHER_HEADS and last not in ORG_HEADS and last not in PLACE_HEADS:
+                    continue  # "University of Hong Kong Spring Career Fair": an event's name
+                out.append(_Cand(a, b, kind, "Body" if kind == "body" else ORG_HEADS[head]))
+        return out
+
+    def governments_of(self) -> list[_Cand]:
+        """Names from "the governments of the HKSAR and Jiangsu": Government of the HKSAR, of Jiangsu."""
+        w = self.w
+        out: list[_Cand] = []
+        for i in range(self.n - 3):
+            if w[i] in ("governments", "Governments") and w[i + 1] == "of":
+                k = i + 2
+                parts: list[tuple[int, int]] = []
+                for _ in range(4):
+                    if k < self.n and w[k] in _ARTICLES:
+                        k += 1
+                    if k >= self.n or not self.seq_word(k):
+                        break
+                    e = k
+                    while e < self.n and self.seq_word(e):
+                        e += 1
+                    parts.append((k, e))
+                    if e + 2 < self.n and w[e] == "(" and w[e + 2] == ")":
+                        e += 3  # "(HKSAR)"
+                    if e < self.n and w[e] in ("and", ","):
+                        k = e + 1
+                        continue
+                    break
+                if len(parts) >= 2:
+                    for a, b in parts:
+                        c = _Cand(a, b, "org", "Government")
+                        c.name = (
+                            "Government of "
+                            + ("the " if w[a - 1] in _ARTICLES else "")
+                            + self.seg.span_text(a, b)
+                        )
+                        out.append(c)
+        return out
+
+    # -- selection -------------------------------------------------------------------------
+
+    def select(self, cands: list[_Cand]) -> list[_Cand]:
+        w = self.w
+        cands.sort(key=lambda c: (-(c.b - c.a), not c.gaz, c.a))
+        kept: list[_Cand] = []
+        for c in cands:
+            clash = False
+            for k in kept:
+                if c.b <= k.a or c.a >= k.b:
+                    continue
+                if k.a <= c.a and c.b <= k.b and (c.a, c.b) != (k.a, k.b):
+                    p = c.a - 1
+                    if p >= 0 and w[p] in _ARTICLES:
+                        p -= 1
+                    if p > k.a and w[p] == "of" and not k.inner:
+                        c.inner = True
+                        if c.kind == k.kind and k.parent is None:
+                            k.parent = c
+                        continue
+                clash = True
+                break
+            if clash:
+                continue
+            # "Hong Kong and Shenzhen Municipal Government": prefer the known name after "and".
+            if not c.gaz and any(
+                g.gaz and g.b == c.b and g.a > c.a and w[g.a - 1] in ("and", "&", ",") for g in cands
+            ):
+                continue
+            kept.append(c)
+        kept.sort(key=lambda c: c.a)
+        return kept
+
+    # -- names inside names ----------------------------------------------------------------
+
+    def inside_other_name(self, c: _Cand, title: bool = False) -> bool:
+        """Whether the name is part of the name of an event, plan, document, body or venue."""
+        w = self.w
+        # Right: "Northern Metropolis Development Strategy", "Central Government Offices", and any
+        # name run on by a capitalised word ("HKSAR Government Bonds", "Medical Laboratory Technologist").
+        if not w[c.b - 1].endswith("'s") and c.b < self.n and self.seq_word(c.b):
+            j = c.b
+            last = None
+            while j < self.n and self.seq_word(j) and j - c.b < 8:
+                last = _strip_possessive(w[j])
+                j += 1
+            if last is not None and (last in OTHER_HEADS or last in ORG_HEADS or last in ZONE_HEADS):
+                return True
+            first = w[c.b]
+            if not (
+                title
+                or first in _PERSON_TITLES
+                or first in _RUN_ON_OK
+                or first in SURNAMES
+                or (c.b + 1 < self.n and w[c.b + 1] in SURNAMES)
+                or is_abbreviation(first)
+                or first in LEFT_STOP
+            ):
+                return True
+        # Left: "... Plan for [the] X", "Task Force on the Development of the X in the Loop".
+        i = c.a - 1
+        steps = 0
+        while i >= 0 and steps < 30:
+            steps += 1
+            t = w[i]
+            if t in _ARTICLES or t in ("and", "&", "/"):
+                i -= 1
+                continue
+            if t == "in":
+                i -= 1  # "the Hub in the Park": where a thing is, not a part of its name
+                continue
+            if t in _PREPOSITIONS:
+                p = i - 1
+                if p >= 0 and w[p] in _ARTICLES:
+                    p -= 1
+                if p >= 0 and _is_cap(w[p]):
+                    head = _strip_possessive(w[p])
+                    if head in OTHER_HEADS and head not in ORG_HEADS and head not in ZONE_HEADS:
+                        return True
+                    if head in ("Council", "Commission", "Board", "Committee", "Force"):
+                        k = self._name_at(p)
+                        if k is not None and k.kind == "body":
+                            return True
+                i -= 1
+                continue
+            if _is_cap(t) and t not in LEFT_STOP:
+                i -= 1
+                continue
+            break
+        return False
+
+    def _name_at(self, h: int) -> _Cand | None:
+        a = self.left_ext(h)
+        name = self.seg.span_text(a, h + 1)
+        e = self.reference.lookup(name, ("org", "body"))
+        head = _strip_possessive(self.w[h])
+        if e is not None:
+            return _Cand(a, h + 1, e.kind, e.cls, e)
+        if head in ("Council", "Board", "Force"):
+            return _Cand(a, h + 1, "body", "Body")
+        if head == "Committee":
+            return _Cand(a, h + 1, "org" if "CPC" in self.w[a:h] else "body", "Body")
+        return _Cand(a, h + 1, self.agency_or_body(name, head, a, h + 1) or "body", "Body")
+
+    # -- brackets after a name -------------------------------------------------------------
+
+    def bracket(self, c: _Cand) -> None:
+        """Other names in a bracket right after the name: "(CEDD)", "(the Loop)", "(ETO) in Dubai"."""
+        w = self.w
+        b = c.b
+        if b + 2 >= self.n or w[b] != "(":
+            return
+        j = b + 1
+        while j < self.n and j - b < 8 and w[j] != ")":
+            j += 1
+        if j >= self.n or w[j] != ")":
+            return
+        inner = w[b + 1 : j]
+        if inner and inner[0] in _ARTICLES:
+            inner = inner[1:]
+        if not inner:
+            return
+        if len(inner) == 1 and is_abbreviation(inner[0]):
+            # "Central Committee of the Communist Party of China (CPC)": the parent's abbreviation.
+            target = c
+            if (
+                c.parent is not None
+                and _initials_fit(inner[0], w[c.parent.a : c.parent.b])
+                and not _initials_fit(inner[0], w[c.a : c.b])
+            ):
+                target = c.parent
+            target.alts.append(inner[0])
+        elif (
+            all(_is_cap(x) or x in ("and", "&", "of") for x in inner)
+            and _is_cap(inner[-1])
+            and len(inner) <= 6
+        ):
+            if not any(x in MONTHS or x in WEEKDAYS or x.isdigit() for x in inner):
+                c.alts.append(self.seg.span_text(j - len(inner), j))
+        else:
+            return
+        # "Hong Kong Economic and Trade Office (ETO) in Dubai"
+        if j + 2 < self.n and w[j + 1] == "in" and w[c.b - 1] in _IN_HEADS and self.seq_word(j + 2):
+            e = self.seq(j + 2)
+            c.extra = " in " + self.seg.span_text(j + 2, e)
+
+
+# ---------------------------------------------------------------------------------------------
+# Sentences
+
+
+_BOUNDARY = re.compile(r"[.!?]+[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+
+
+def sentence_at(text: str, pos: int) -> str:
+    """The sentence of `text` around character `pos` (a stop after a title or an abbreviation such
+    as "Mr." or "No." does not end a sentence; a line break always does)."""
+    lo = max(0, text.rfind("\n", 0, pos) + 1)
+    hi = text.find("\n", pos)
+    hi = len(text) if hi < 0 else hi
+    start, end = lo, hi
+    for m in _BOUNDARY.finditer(text, lo, hi):
+        if text[m.start()] == ".":
+            wb = _WORD_BEFORE.search(text, max(lo, m.start() - 40), m.start())
+            if wb:
+                word = wb.group(1)
+                if word in ABBREVIATIONS or (len(word) == 1 and word.isupper()) or "." in word:
+                    continue
+        if m.end() <= pos:
+            start = m.end()
+        else:
+            end = m.end()
+            break
+    return " ".join(text[start:end].split())
+
+
+# ---------------------------------------------------------------------------------------------
+# Per release
+
+
+_TITLE_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]{3,}")
+
+
+def is_title_case(title: str) -> bool:
+    """Whether most longer words of a headline are capitalised ("Secretary Visits Science Park")."""
+    words = _TITLE_WORD.findall(title)
+    return len(words) >= 3 and sum(1 for x in words if x[0].isupper()) >= 0.7 * len(words)
+
+
+def _plain(text: str) -> str:
+    """Straight apostrophes and plain hyphens (kg.recognise.text.normalise); ASCII text as is."""
+    return text if text.isascii() else normalise(text)
+
+
+def segments(release: Release) -> list[str]:
+    """The texts names are read from: the title, the body, each caption."""
+    return [_plain(release.title or ""), _plain(release.text), *(_plain(c) for c in release.captions)]
+
+
+@functools.lru_cache(maxsize=16)
+def mentions(release: Release) -> tuple[Mention, ...]:
+    """Every organisation, zone and body named in the release, in order of appearance."""
+    reference = load_reference()
+    gaz = gazetteer(reference)
+    texts = segments(release)
+    release_text = "\n".join(texts)
+    out: list[Mention] = []
+    for si, text in enumerate(texts):
+        if not text.strip():
+            continue
+        seg = _Segment(text)
+        an = _Analyser(seg, gaz, reference, release_text)
+        gaz_only = si == 0 and is_title_case(text)
+        cands = an.candidates(gaz_only)
+        if not gaz_only:
+            cands.extend(an.governments_of())
+        kept = an.select(cands)
+        made: dict[int, Mention] = {}
+        for c in kept:
+            if c.inner:
+                continue
+            if an.inside_other_name(c, gaz_only):
+                continue
+            if not c.name:
+                an.bracket(c)
+            for cc in (c, c.parent) if c.parent is not None else (c,):
+                if id(cc) in made:
+                    continue
+                name = cc.name or seg.span_text(cc.a, cc.b)
+                if name.endswith("'s"):
+                    name = name[:-2]
+                alts = list(cc.alts)
+                bridge = next((k for k in range(cc.a + 1, cc.b) if k in seg.bridges), None)
+                if bridge is not None:
+                    alts.append(seg.bridges[bridge] + " " + seg.span_text(bridge, cc.b).removesuffix("'s"))
+                if cc.extra:
+                    alts.append(name)
+                    name += cc.extra
+                entry = cc.entry
+                kind = cc.kind
+                if entry is None and not cc.short:
+                    entry = reference.lookup(name, ("zone",) if kind == "zone" else ("org", "body"))
+                    if entry is not None and kind != "zone":
+                        kind = entry.kind
+                made[id(cc)] = Mention(
+                    kind=kind,
+                    name=name,
+                    sentence=sentence_at(text, seg.starts[cc.a]),
+                    cls=entry.cls if entry else cc.cls,
+                    entry=entry,
+                    alt_labels=alts,
+                    short=cc.short and cc.entry is None,
+                    start=seg.starts[cc.a],
+                    segment=si,
+                )
+            if c.parent is not None:
+                made[id(c)].parent = made[id(c.parent)]
+        out.extend(made.values())
+    return tuple(out)
+
+
+_DEFINITION = re.compile(
+    r"((?:[A-Z][\w'&\-]*|of|and|for|the|on|in|&|,)(?:[ ](?:[A-Z][\w'&\-]*|of|and|for|the|on|in|&|,))*)"
+    r" \((?:the )?([A-Z][A-Za-z&]*[A-Z][A-Za-z&]*s?)\)"
+)
+
+
+def _subsequence(letters: list[str], initials: list[str]) -> bool:
+    it = iter(initials)
+    return all(c in it for c in letters)
+
+
+def abbreviations(release: Release) -> dict[str, str]:
+    """Abbreviations the release defines, with what they stand for: {"CEDD": "Civil Engineering
+    and Development Department", "PTF": "Port Traffic Task Force"}: the shortest tail of the
+    capitalised run before the bracket that starts with the abbreviation's first letter and whose
+    initials contain its capitals in order."""
+    out: dict[str, str] = {}
+    for text in segments(release):
+        for m in _DEFINITION.finditer(text):
+            abbr = m.group(2)
+            if abbr in out:
+                continue
+            words = m.group(1).replace(",", " ,").split()
+            letters = [c for c in abbr if c.isupper()]
+            for k in range(len(words) - 1, -1, -1):
+                if words[k][0] != letters[0]:
+                    continue
+                initials = [x[0] for x in words[k:] if x[0].isupper()]
+                if _subsequence(letters, initials):
+                    out[abbr] = " ".join(words[k:]).replace(" ,", ",")
+                    break
+    return out
+
+
+def key(name: str) -> str:
+    """The normalised form names are compared by (kg.reference.entity_key)."""
+    return entity_key(name)

@@ -1,0 +1,675 @@
+"""People and the posts they hold, as the house style of Government press releases names them.
+
+Rules, each tested in tests/test_recognise_people.py:
+
+- A person is named after an honorific ("Mr", "Professor", "the Hon Dr", ...) or, without one,
+  right after a post as news stories write it ("Chief Secretary Chan Kwok-ki", "Guangdong Governor
+  Ma Xingrui"; the name must then start with a romanised Chinese surname, perhaps after a given
+  name: "Secretary for Development Carrie Lam").
+- A post stands before the name, with or without a comma ("The Secretary for Development, Mr
+  Paul Chan," / "Vice Mayor of Shenzhen Mr Wang Shourui"), or after it ("Mr Cheung, the
+  Chairman,"). A post is a run of capitalised words and connectors holding a head word
+  (Secretary, Director, Mayor, Chairman ...); it keeps inner commas ("Secretary for Innovation,
+  Technology and Industry"), drops a leading "the" and abbreviations in brackets ("(HKSAR)").
+- "Deputy Director of A and Director of B, Mr X" gives X two posts; "the Secretary for A and the
+  Secretary for B, Mr X and Ms Y, respectively" gives one post to each.
+- Short references ("Professor Sun said", "Mr Lee and Mr Xin") resolve to the person already
+  named with that word in the name; a name that is the start of another ("Paul Chan" and
+  "Paul Chan Mo-po") is the same person. An unresolved one-word name makes no person.
+- A person named without a post is a Person but not a Tenure; a post with no name is nothing.
+- Post-nominal letters ("SBS", "JP") are dropped. Photo captions are read like the body; the
+  headline is not (it abbreviates posts: "SEE attends ...").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from kg.model import Person, Release, Tenure
+from kg.recognise.lexicon import (
+    CONNECTORS,
+    NAME_OF_THINGS,
+    NAME_PARTICLES,
+    NON_NAME,
+    ORG_HEADS,
+    POST_HEADS,
+    POST_MODIFIERS,
+    SURNAMES,
+)
+from kg.recognise.text import HONORIFIC_WORDS, POST_NOMINALS, normalise, split_sentences, word_regex
+
+# Words with inner apostrophes or hyphens are one token; any other non-space character is one.
+_TOKEN = re.compile(r"[^\W_](?:[^\W_]|['\-](?=[^\W_]))*|\S")
+_ABBR_PAREN = re.compile(r"\s*\((?:the\s+)?[A-Z][A-Z&\d]+(?:\s[A-Z][A-Z&\d]+)?\)")
+_END_OF_APPOSITION = frozenset({",", ";", ".", ":", "(", ")", "and", "respectively", '"', "!", "?"})
+# a sentence can name a person only if it holds an honorific or a post's head word
+_MAY_NAME = re.compile(
+    r"\b"
+    + word_regex(
+        {*HONORIFIC_WORDS, *POST_HEADS, "Executive", "Justice", "chairman", "chairperson", "convenor"}
+    )
+    + r"\b"
+)
+_LOWER_HEADS = frozenset({"chairman", "chairperson", "chairwoman", "vice-chairman", "convenor", "convener"})
+_FORMER = frozenset({"former", "late", "ex", "outgoing", "then-", "previous"})
+
+
+class Sentence:
+    """One sentence; its tokens (word texts and character spans) are made when first asked for."""
+
+    __slots__ = ("_ends", "_starts", "_words", "caption", "text")
+
+    def __init__(self, text: str, caption: bool = False) -> None:
+        self.text = text
+        self.caption = caption
+        self._words: list[str] | None = None
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    @classmethod
+    def of(cls, text: str, caption: bool = False) -> Sentence:
+        return cls(text, caption)
+
+    def _tokenise(self) -> None:
+        words, starts, ends = [], [], []
+        for m in _TOKEN.finditer(self.text):
+            s, e = m.span()
+            words.append(self.text[s:e])
+            starts.append(s)
+            ends.append(e)
+        self._words, self._starts, self._ends = words, starts, ends
+
+    @property
+    def words(self) -> list[str]:
+        if self._words is None:
+            self._tokenise()
+        return self._words  # type: ignore[return-value]
+
+    @property
+    def starts(self) -> list[int]:
+        if self._words is None:
+            self._tokenise()
+        return self._starts
+
+    @property
+    def ends(self) -> list[int]:
+        if self._words is None:
+            self._tokenise()
+        return self._ends
+
+    def span(self, i: int, j: int) -> str:
+        """Text of tokens i..j-1 as written."""
+        return self.text[self.starts[i] : self.ends[j - 1]] if j > i else ""
+
+
+@dataclass(slots=True)
+class Mention:
+    """A person named in a sentence: tokens [first, end) including the honorific, name from `name_at`."""
+
+    sentence: int
+    first: int
+    name_at: int
+    end: int
+    name: str
+    honorific: str | None
+    person: str | None = None  # the canonical name after resolution
+
+
+@dataclass(slots=True)
+class Analysis:
+    """What the people recogniser read in one release; the meeting recogniser reuses it."""
+
+    sentences: list[Sentence]
+    mentions: list[list[Mention]]  # per sentence, in order
+    people: list[Person] = field(default_factory=list)
+    tenures: list[Tenure] = field(default_factory=list)
+
+
+def _is_head(words: list[str], i: int) -> bool:
+    w = words[i]
+    if w in _LOWER_HEADS:
+        return True
+    base = w[:-2] if w.endswith("'s") else w
+    for suffix in ("-elect", "-designate"):
+        if base.endswith(suffix):
+            base = base[: -len(suffix)]
+    if base in POST_HEADS:
+        return True
+    return base in ("Executive", "Justice") and i > 0 and words[i - 1] == "Chief"
+
+
+def _is_name_word(w: str) -> bool:
+    if not w[0].isupper() or not w[0].isalpha() or w in NON_NAME:
+        return False
+    if len(w) <= 3 and w.isupper():  # initials: "C", "CY", "KS"
+        return True
+    return any(c.islower() for c in w[1:]) or len(w) == 1
+
+
+def _read_name(s: Sentence, k: int, limit: int = 6) -> int:
+    """Index after the name that starts at token k (k itself when there is none)."""
+    words, n = s.words, len(s.words)
+    j = k
+    while j < n and j - k < limit:
+        w = words[j]
+        if _is_name_word(w):
+            if w == "Hong" and j + 1 < n and words[j + 1].startswith("Kong"):
+                break
+            j += 1
+            if w.endswith("'s"):
+                break
+            # an initial's full stop: "C. Y. Leung"
+            if j < n and words[j] == "." and len(w) == 1 and j + 1 < n and _is_name_word(words[j + 1]):
+                j += 1
+        elif w in NAME_PARTICLES and j > k and j + 1 < n and _is_name_word(words[j + 1]):
+            j += 1
+        else:
+            break
+    while j > k and (words[j - 1] in POST_NOMINALS or words[j - 1] == "."):
+        j -= 1
+    return j
+
+
+def _clean_name(text: str) -> str:
+    text = re.sub(r"'s$", "", text.strip())
+    return re.sub(r"\s+", " ", text)
+
+
+def _honorific_mentions(s: Sentence, si: int) -> list[Mention]:
+    out: list[Mention] = []
+    words, n = s.words, len(s.words)
+    i = 0
+    while i < n:
+        w = words[i]
+        first = i
+        hon: list[str] = []
+        j = i
+        while j < n:
+            x = words[j]
+            if x in HONORIFIC_WORDS:
+                hon.append(x)
+                j += 1
+                if j < n and words[j] == "." and s.starts[j] == s.ends[j - 1]:
+                    j += 1
+            elif x in ("the", "The") and j + 1 < n and words[j + 1] == "Hon":
+                j += 1
+            else:
+                break
+        if not hon or (w in ("Sir", "Lady", "Lord", "Madam") and len(hon) == 1 and j < n and words[j] == ","):
+            i = max(i + 1, j)
+            continue
+        end = _read_name(s, j)
+        if end > j:
+            name = _clean_name(s.span(j, end))
+            out.append(Mention(si, first, j, end, name, " ".join(hon)))
+            i = end
+        else:
+            i = j
+    return out
+
+
+def _surname_mentions(s: Sentence, si: int, taken: set[int]) -> list[Mention]:
+    """Names without an honorific right after a post: "Chief Executive Carrie Lam"."""
+    out: list[Mention] = []
+    words, n = s.words, len(s.words)
+    i = 0
+    while i < n:
+        w = words[i]
+        if w not in SURNAMES or i in taken or w in NAME_OF_THINGS:
+            i += 1
+            continue
+        name_range = _surname_name(words, i, taken)
+        if name_range is None:
+            i += 1
+            continue
+        start, j = name_range
+        posts = _posts_before(s, start, taken, allow_comma=False)
+        if posts:
+            name = _clean_name(s.span(start, j))
+            out.append(Mention(si, start, start, j, name, None))
+            taken.update(range(start, j))
+            i = j
+        else:
+            i += 1
+    return out
+
+
+def _given_before(words: list[str], i: int, taken: set[int]) -> bool:
+    """Whether the word before surname i is a given name ("Carrie" in "Carrie Lam")."""
+    if i == 0 or (i - 1) in taken:
+        return False
+    w = words[i - 1]
+    return (
+        _is_name_word(w)
+        and w not in NAME_OF_THINGS
+        and w not in ORG_HEADS
+        and w not in SURNAMES
+        and w not in POST_MODIFIERS
+        and not _is_head(words, i - 1)
+    )
+
+
+def _given_word(words: list[str], j: int) -> bool:
+    w = words[j]
+    return (
+        _is_name_word(w)
+        and w not in NAME_OF_THINGS
+        and w not in ORG_HEADS
+        and w not in POST_MODIFIERS
+        and not _is_head(words, j)
+        and len(w) <= 10
+    )
+
+
+def _surname_name(words: list[str], i: int, taken: set[int]) -> tuple[int, int] | None:
+    """Token range of a name built on the surname at i: "[Given] Surname [Given-name]", or None
+    when the capitalised run goes on past it (an organisation or a place: "Sun Hing Knitting
+    Factory", "Lok Ma Chau Loop")."""
+    n = len(words)
+    for given in (True, False) if _given_before(words, i, taken) else (False,):
+        start = i - 1 if given else i
+        while given and start > 0 and len(words[start - 1]) <= 2 and words[start - 1].isupper():
+            start -= 1  # "K S Wong"
+        j = i + 1
+        if j < n and "-" in words[j] and _given_word(words, j):
+            j += 1
+        elif not given:
+            while j < n and j - i <= 2 and _given_word(words, j):
+                j += 1
+                if "-" in words[j - 1]:
+                    break
+        if any(t in taken for t in range(start, j)):
+            continue
+        if j < n and words[j][:1].isupper() and words[j][:1].isalpha() and words[j] not in HONORIFIC_WORDS:
+            continue
+        return start, j
+    return None
+
+
+def _left_span(s: Sentence, i: int, blocked: set[int], allow_comma: bool) -> tuple[int, int]:
+    """Token range [start, end) of the run of post-like words ending just before token i (after an
+    optional comma when allowed)."""
+    words = s.words
+    j = i - 1
+    if j >= 0 and words[j] == ",":
+        if not allow_comma:
+            return i, i
+        j -= 1
+    end = j + 1
+    if j > 0 and words[j] in _LOWER_HEADS and words[j - 1][:1].isupper():
+        j -= 1
+    while j >= 0 and end - j <= 40:  # a post is never longer than this; keeps the walk linear
+        t = words[j]
+        if j in blocked:
+            break
+        c = t[0]
+        if c.isalpha():
+            if c.isupper() or t in CONNECTORS:
+                j -= 1
+                continue
+            break
+        if t in ("&", "/", "-", "'"):
+            j -= 1
+            continue
+        if t == ")":
+            k = j - 1
+            while k >= 0 and k > j - 6 and words[k] != "(":
+                k -= 1
+            # "(HKSAR)", "(Operations)", "(Environmental Hygiene)" belong to the post
+            if (
+                k >= 0
+                and words[k] == "("
+                and all((x[0].isupper() and x[0].isalpha()) or x == "&" for x in words[k + 1 : j])
+            ):
+                j = k - 1
+                continue
+            break
+        if t == ",":
+            prv = words[j - 1] if j >= 1 else ""
+            nxt = words[j + 1] if j + 1 < end else ""
+            if (
+                prv[:1].isupper()
+                and prv[:1].isalpha()
+                and (j - 1) not in blocked
+                and (nxt[:1].isupper() or nxt == "and")
+            ):
+                j -= 1
+                continue
+            break
+        break
+    while end > j + 1 and words[end - 1] in CONNECTORS:
+        end -= 1
+    return j + 1, end
+
+
+_LEADING = frozenset(
+    """The And At In On For During After Before With From By As To Of Upon Following Speaking
+    Meanwhile Also Both Accompanying Joining Led Chaired Hosted Among Including Besides""".split()
+)
+_EVENT_OR_ORG = ORG_HEADS | frozenset(
+    "Conference Forum Summit Meeting Ceremony Expo Fair Festival Session".split()
+)
+
+
+def _trim(words: list[str], a: int, b: int) -> int:
+    """Index of the first token of [a, b) after leading connectors, commas and sentence-opening
+    words ("The", "At", "During" ...)."""
+    while a < b and (words[a] in CONNECTORS or words[a] in _LEADING or words[a] in (",", "&", "'", "-", "/")):
+        a += 1
+    return a
+
+
+def _has_post_head(words: list[str], a: int, b: int) -> bool:
+    # a head word that is not a possessive inside an office's name ("Chief Executive's Office"),
+    # the last of which ends the run or is followed by "of", "for" ... ("Secretary for X"), so
+    # that "Chief Executive Joint Conference" is not a post
+    heads = [
+        k
+        for k in range(a, b)
+        if _is_head(words, k)
+        and not (words[k].endswith("'s") and any(words[q] in ORG_HEADS for q in range(k + 1, b)))
+    ]
+    if not heads:
+        return False
+    after = words[heads[-1] + 1 : b]
+    return (
+        not after
+        or any(w in CONNECTORS or w in ("(", "&", ",") for w in after)
+        or after[-1] not in _EVENT_OR_ORG
+    )
+
+
+def _split_and(s: Sentence, a: int, b: int) -> list[tuple[int, int]]:
+    """ "Deputy Director of A and Director of B" -> two posts; "Secretary for Home and Youth
+    Affairs" stays one (the word after "and" must start a post and the left part be complete)."""
+    words = s.words
+    parts: list[tuple[int, int]] = []
+    start = a
+    for k in range(a + 1, b - 1):
+        if words[k] not in ("and", "&") or k <= start:
+            continue
+        m = k + 1
+        if words[m] == "the" and m + 1 < b:
+            m += 1
+        # the words after "and" reach a head within a few capitalised words ("and Director of",
+        # "and FCC Chairperson"), and the words before hold a post of their own
+        q = m
+        while q < b and q < m + 4 and not _is_head(words, q) and words[q][:1].isupper():
+            q += 1
+        if q < b and _is_head(words, q) and _has_post_head(words, start, k):
+            parts.append((start, k))
+            start = m
+    parts.append((start, b))
+    return parts
+
+
+def _post_text(s: Sentence, a: int, b: int) -> str:
+    text = _ABBR_PAREN.sub("", s.span(a, b))
+    text = re.sub(r"\s+", " ", text).strip(" ,")
+    return text
+
+
+def _posts_before(s: Sentence, i: int, blocked: set[int], allow_comma: bool = True) -> list[str]:
+    """The posts written just before token i (the first token of a mention)."""
+    return _posts_and_start(s, i, blocked, allow_comma)[0]
+
+
+def _posts_and_start(s: Sentence, i: int, blocked: set[int], allow_comma: bool) -> tuple[list[str], int]:
+    """The posts before token i and the token where their run of words starts."""
+    words = s.words
+    a, b = _left_span(s, i, blocked, allow_comma)
+    if b <= a:
+        return [], a
+    if a > 0 and words[a - 1].lower().rstrip("-") in _FORMER:
+        return [], a
+    # segments between commas, read from the right
+    cuts = [k for k in range(a, b) if words[k] == ","]
+    bounds = [a, *[c + 1 for c in cuts]]
+    segs = [(bounds[q], (cuts[q] if q < len(cuts) else b)) for q in range(len(bounds))]
+    posts: list[tuple[int, int]] = []
+    q = len(segs) - 1
+    cur_a, cur_b = segs[q]
+    while True:
+        ta = _trim(words, cur_a, cur_b)
+        if ta < cur_b and _has_post_head(words, ta, cur_b):
+            posts.insert(0, (ta, cur_b))
+            if words[cur_a] == "and" and q > 0:
+                pa, pb = segs[q - 1]
+                pta = _trim(words, pa, pb)
+                opens = pa == 0 or not words[pa - 1][0].isalnum()
+                if _has_post_head(words, pta, pb) and opens:
+                    q -= 1
+                    cur_a, cur_b = pa, pb
+                    continue
+            break
+        if q == 0:
+            break
+        q -= 1
+        cur_a = segs[q][0]
+    out: list[str] = []
+    for pa, pb in posts:
+        for xa, xb in _split_and(s, pa, pb):
+            xa = _trim(words, xa, xb)
+            if xa < xb and words[xa][0].isupper() and _has_post_head(words, xa, xb):
+                out.append(_post_text(s, xa, xb))
+    return out, a
+
+
+def _post_after(s: Sentence, m: Mention, starts_at: dict[int, Mention]) -> str | None:
+    """ "Mr Cheung, the Chairman," -> "Chairman"."""
+    words, n = s.words, len(s.words)
+    k = m.end
+    while k < n and (
+        words[k] in POST_NOMINALS or (words[k] == "," and k + 1 < n and words[k + 1] in POST_NOMINALS)
+    ):
+        k += 1
+    if k >= n or words[k] != ",":
+        return None
+    k += 1
+    if k < n and words[k] in ("the", "The"):
+        k += 1
+    a = k
+    if a >= n or not (words[a] in POST_MODIFIERS or _is_head(words, a)):
+        return None
+    while k < n:
+        t = words[k]
+        if k in starts_at:
+            return None
+        if (t[0].isalpha() and (t[0].isupper() or t in CONNECTORS)) or t in ("&", "/", "'", "-"):
+            k += 1
+            continue
+        if (
+            t == ","
+            and k + 1 < n
+            and (k + 1) not in starts_at
+            and words[k + 1][:1].isupper()
+            and words[k + 1] not in HONORIFIC_WORDS
+            and words[k - 1][:1].isupper()
+        ):
+            k += 1
+            continue
+        break
+    b = k
+    while b > a and words[b - 1] in CONNECTORS:
+        b -= 1
+    if b <= a or not _has_post_head(words, a, b):
+        return None
+    if k < n and words[k] not in (",", ".", ";", ")", ":") and words[k] != "said":
+        return None
+    if k < n and words[k] == "," and k + 1 < n and (k + 1) in starts_at:
+        return None
+    return _post_text(s, a, b)
+
+
+def _chain_after(s: Sentence, m: Mention, starts_at: dict[int, Mention]) -> tuple[list[Mention], bool]:
+    """Mentions that follow m in a list ("Mr X and Ms Y") and whether "respectively" closes it."""
+    words, n = s.words, len(s.words)
+    chain: list[Mention] = []
+    k = m.end
+    while k < n:
+        t = words[k]
+        if k in starts_at:
+            chain.append(starts_at[k])
+            k = starts_at[k].end
+            continue
+        if t in (",", "and") or t in POST_NOMINALS:
+            k += 1
+            continue
+        if t == "(":
+            close = k + 1
+            while close < n and close < k + 8 and words[close] != ")":
+                close += 1
+            if close < n and words[close] == ")":
+                k = close + 1
+                continue
+        break
+    return chain, (k < n and words[k] == "respectively")
+
+
+def _resolve(mentions: list[Mention]) -> None:
+    """Give each mention its canonical person name (see module rules)."""
+    full: list[Mention] = [m for m in mentions if len(m.name.split()) >= 2]
+    canon: dict[str, str] = {}
+    for m in full:
+        toks = m.name.split()
+        target = m.name
+        for c in canon.values():
+            ct = c.split()
+            if len(ct) != len(toks) and (ct[: len(toks)] == toks or toks[: len(ct)] == ct):
+                target = c
+                break
+        canon.setdefault(m.name, target)
+    for idx, m in enumerate(mentions):
+        if m.name in canon:
+            m.person = canon[m.name]
+            continue
+        word = m.name.split()[0] if m.name else ""
+        best = None
+        for prev in reversed(mentions[:idx]):  # the nearest person named before ...
+            if prev.person and word in prev.person.split():
+                best = prev.person
+                break
+        if best is None:  # ... else the first named after
+            for nxt in mentions[idx + 1 :]:
+                if nxt.name in canon and word in canon[nxt.name].split():
+                    best = canon[nxt.name]
+                    break
+        m.person = best
+
+
+def analyse_sentences(release: Release) -> list[Sentence]:
+    """The body's sentences, then the captions' (the headline is left out)."""
+    out = [Sentence.of(t) for t in split_sentences(normalise(release.text))]
+    for cap in release.captions:
+        out.extend(Sentence.of(t, caption=True) for t in split_sentences(normalise(cap)))
+    return out
+
+
+@lru_cache(maxsize=16)
+def analyse(release: Release) -> Analysis:
+    """People, posts and where each is named in one release (cached: meetings reuse it)."""
+    sentences = analyse_sentences(release)
+    per_sentence: list[list[Mention]] = []
+    for si, s in enumerate(sentences):
+        if not _MAY_NAME.search(s.text):
+            per_sentence.append([])
+            continue
+        ms = _honorific_mentions(s, si)
+        taken: set[int] = set()
+        for m in ms:
+            taken.update(range(m.first, m.end))
+        ms.extend(_surname_mentions(s, si, taken))
+        ms.sort(key=lambda m: m.first)
+        per_sentence.append(ms)
+    flat = [m for ms in per_sentence for m in ms]
+    _resolve(flat)
+
+    people: dict[str, Person] = {}
+    for m in flat:
+        if not m.person:
+            continue
+        p = people.get(m.person)
+        if p is None:
+            people[m.person] = Person(m.person, m.honorific)
+        elif p.honorific is None and m.honorific:
+            p.honorific = m.honorific
+
+    found: dict[tuple[str, str], Tenure] = {}
+
+    def add(m: Mention, post: str, s: Sentence) -> None:
+        if not m.person or not post:
+            return
+        key = (m.person, post)
+        if key not in found:
+            found[key] = Tenure(m.person, post, s.text, people[m.person].honorific)
+
+    for si, s in enumerate(sentences):
+        ms = per_sentence[si]
+        if not ms:
+            continue
+        blocked: set[int] = set()
+        for m in ms:
+            blocked.update(range(m.first, m.end))
+        starts_at = {m.first: m for m in ms}
+        done: set[int] = set()
+        for m in ms:
+            if id(m) in done:
+                continue
+            posts, a = _posts_and_start(s, m.first, blocked, bool(m.honorific))
+            comma = m.first > 0 and s.words[m.first - 1] == ","
+            if posts and comma:
+                # an apposition closes after the name (", Mr X," / "Mr X (second left)" / "Mr X and")
+                # unless it opens the sentence or clause ("The Chief Executive, Mrs Carrie Lam said")
+                k = m.end
+                while k < len(s.words) and s.words[k] in POST_NOMINALS:
+                    k += 1
+                opens = a == 0 or not s.words[a - 1][0].isalnum()
+                if k < len(s.words) and s.words[k] not in _END_OF_APPOSITION and not opens:
+                    posts = []
+            chain, respectively = _chain_after(s, m, starts_at)
+            if len(posts) > 1 and respectively and len(chain) + 1 == len(posts):
+                for mm, post in zip([m, *chain], posts, strict=True):
+                    add(mm, post, s)
+                    done.add(id(mm))
+                continue
+            for post in posts:
+                add(m, post, s)
+            after = _post_after(s, m, starts_at) if m.honorific else None
+            if after:
+                add(m, after, s)
+
+    # "Governor" beside "Governor of Guangdong Province" for one person is one post written twice
+    tenures = list(found.values())
+    by_person: dict[str, list[str]] = {}
+    for t in tenures:
+        by_person.setdefault(t.person, []).append(t.post)
+    tenures = [
+        t for t in tenures if not any(o != t.post and o.startswith(t.post + " ") for o in by_person[t.person])
+    ]
+    for t in tenures:
+        t.post_org = _post_org(t.post)
+    return Analysis(sentences, per_sentence, list(people.values()), tenures)
+
+
+_OF_ORG = re.compile(r"\b(?:of|in)\s+(?:the\s+)?(.+)$")
+
+
+def _post_org(post: str) -> str | None:
+    """The organisation named in a post when it ends with one: "Vice Mayor of Shenzhen Municipal
+    People's Government" -> "Shenzhen Municipal People's Government"."""
+    m = _OF_ORG.search(post)
+    if not m:
+        return None
+    org = m.group(1)
+    last = org.split()[-1] if org.split() else ""
+    return org if last in ORG_HEADS else None
+
+
+def recognise_people(release: Release) -> tuple[list[Person], list[Tenure]]:
+    """The people a release names and the posts it names them with (see the module's rules)."""
+    a = analyse(release)
+    return [Person(p.name, p.honorific) for p in a.people], [
+        Tenure(t.person, t.post, t.sentence, t.honorific, t.post_org) for t in a.tenures
+    ]

@@ -1,0 +1,359 @@
+"""Shared text helpers for the recognisers: normalising, sentences, honorifics, ordinals, dates.
+
+Everything here is plain string work with compiled regular expressions, linear in the text.
+Other recognisers import from this module: functions are only ever added, signatures kept.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+# --------------------------------------------------------------------------------------------
+# Normalising
+
+_TRANSLATE = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u00a0": " ",
+        "\u2002": " ",
+        "\u2003": " ",
+        "\u2009": " ",
+        "\u200b": "",
+        "\ufeff": "",
+        "\u2013": "-",
+        "\u2011": "-",
+        "\u2010": "-",
+    }
+)
+_SPACES = re.compile(r"[ \t\r\f\v]+")
+
+
+def normalise(text: str) -> str:
+    """NFC form with straight quotes and apostrophes, plain hyphens for en dashes and non-breaking
+    hyphens, no zero-width characters, and runs of spaces or tabs collapsed to one space (line
+    breaks are kept): "People\u2019s\u00a0Government" -> "People's Government"."""
+    text = unicodedata.normalize("NFC", text).translate(_TRANSLATE)
+    return _SPACES.sub(" ", text)
+
+
+def strip_the(text: str) -> str:
+    """The text without a leading "the"/"The" and surrounding spaces: "the Loop" -> "Loop"."""
+    text = text.strip()
+    return text[4:].lstrip() if text[:4].lower() == "the " else text
+
+
+_KEY_DROP = re.compile(r"[^a-z0-9]+")
+
+
+def name_key(text: str) -> str:
+    """A case-, punctuation- and "the"-insensitive key for comparing names written two ways:
+    "the Co-operation Zone" and "Co-operation zone" give the same key ("co operation zone")."""
+    t = text.lower().replace("&", " and ")
+    t = re.sub(r"['`]s\b", "s", t)
+    t = _KEY_DROP.sub(" ", t).strip()
+    if t.startswith("the "):
+        t = t[4:]
+    return t
+
+
+# --------------------------------------------------------------------------------------------
+# Paragraphs and sentences
+
+# Words after which a full stop does not end a sentence (case-sensitive, without the stop).
+ABBREVIATIONS = frozenset(
+    """Mr Mrs Ms Dr Prof Sr Jr St Mt No Nos Nr Messrs Mme Mlle Rev Gen Col Capt Lt Gov Sen Hon
+    Ir Fr Co Corp Inc Bros vs e.g i.e cf al approx Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
+    Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun a.m p.m Ref Fig Art Cap Para paras para""".split()
+)
+# A stop (possibly after "!" or "?"), closing quotes/brackets, space, then what can open a sentence.
+_BOUNDARY = re.compile(r"[.!?]+[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+
+
+def word_regex(words: Iterable[str]) -> str:
+    """A regex alternative matching any of the words, built as a character trie so that matching
+    costs the same however many words there are ("Mr", "Mrs", "Ms" -> "M(?:r(?:s)?|s)")."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Non-empty lines of the text (paragraphs are separated by blank lines in a Release, and a
+    sentence never runs across a line break in the house style)."""
+    return [p.strip() for p in text.split("\n") if p.strip()]
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of a text, line by line.
+
+    A sentence ends at ".", "!" or "?" (with any closing quote or bracket kept with it) followed
+    by a space and a capital, a digit or an opening quote; not after a title or abbreviation
+    ("Mr.", "Dr.", "No. 3", "St."), an initial ("C. Y. Leung"), or a dotted abbreviation
+    ("H.K.", "U.S."); decimals ("6.5") have no space and never split.
+    """
+    out: list[str] = []
+    for line in split_paragraphs(text):
+        start = 0
+        for m in _BOUNDARY.finditer(line):
+            if line[m.start()] == ".":
+                w = _WORD_BEFORE.search(line, max(0, m.start() - 24), m.start())
+                if w:
+                    word = w.group(1)
+                    if word in ABBREVIATIONS or (len(word) == 1 and word.isupper()) or "." in word:
+                        continue
+            piece = line[start : m.end()].strip()
+            if piece:
+                out.append(piece)
+            start = m.end()
+        piece = line[start:].strip()
+        if piece:
+            out.append(piece)
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Honorifics
+
+# Titles written before a name. "the Hon" and "Hon" are the Legislative Council's style.
+HONORIFICS: tuple[str, ...] = (
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Miss",
+    "Mdm",
+    "Madam",
+    "Dr",
+    "Professor",
+    "Prof",
+    "Ir",
+    "Sr",
+    "Sir",
+    "Dame",
+    "Hon",
+    "the Hon",
+)
+HONORIFIC_WORDS = frozenset(h for h in HONORIFICS if " " not in h)
+# One or more honorifics at the start ("the Hon Dr ", "Ir Dr ", "Professor the Hon ", "Mrs. ").
+HONORIFIC_RE = re.compile(
+    r"^(?:(?:[Tt]he\s+)?(?:" + "|".join(sorted(HONORIFIC_WORDS, key=len, reverse=True)) + r")\.?\s+)+"
+)
+# Letters after a name that are dropped: "Mr Lee Ka-chiu, GBS, JP".
+POST_NOMINALS = frozenset(
+    """SBS JP GBS GBM BBS MH SC QC KC OBE MBE CBE KBE GBE ISO PhD PDSM IDSM PMSM FSDSM CSDSM MSM
+    HKPM CPM DSM LLD DBA FHKAM FRCS FRCP FREng FRS FHKEng CStJ OStJ MStJ""".split()
+)
+
+
+def split_honorific(text: str) -> tuple[str | None, str]:
+    """("Professor", "Sun Dong") from "Professor Sun Dong"; combined titles are kept together
+    without "the" or dots ("the Hon Dr X" -> ("Hon Dr", "X")); (None, text) when there is none."""
+    text = text.strip()
+    m = HONORIFIC_RE.match(text)
+    if not m:
+        return None, text
+    words = [w.rstrip(".") for w in m.group(0).split() if w.lower() != "the"]
+    return " ".join(words), text[m.end() :].strip()
+
+
+# --------------------------------------------------------------------------------------------
+# Ordinals
+
+_UNITS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+}
+_TEENS = {
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+}
+_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_TENS_TH = {k[:-1] + "ieth": v for k, v in _TENS.items()}
+ORDINAL_WORDS: dict[str, int] = {**_UNITS, **_TEENS, **_TENS_TH}
+for _t, _v in _TENS.items():
+    for _u, _w in _UNITS.items():
+        ORDINAL_WORDS[f"{_t}-{_u}"] = _v + _w
+        ORDINAL_WORDS[f"{_t} {_u}"] = _v + _w
+# A regex alternative for an ordinal in words or digits ("tenth", "Twenty-fifth", "10th", "1st").
+ORDINAL_PATTERN = (
+    r"(?:\d{1,3}(?:st|nd|rd|th)|(?:(?:[Tt]wenty|[Tt]hirty|[Ff]orty|[Ff]ifty|[Ss]ixty|[Ss]eventy|[Ee]ighty|[Nn]inety)[\s-])?"
+    r"(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ifth|[Ss]ixth|[Ss]eventh|[Ee]ighth|[Nn]inth)|[Tt]enth|[Ee]leventh|"
+    r"[Tt]welfth|(?:[Tt]hir|[Ff]our|[Ff]if|[Ss]ix|[Ss]even|[Ee]igh|[Nn]ine)teenth|(?:[Tt]wen|[Tt]hir|[Ff]or|[Ff]if|[Ss]ix|"
+    r"[Ss]even|[Ee]igh|[Nn]ine)tieth)"
+)
+_ORD_DIGITS = re.compile(r"^(\d{1,3})(?:st|nd|rd|th)$")
+
+
+def ordinal_value(word: str) -> int | None:
+    """10 from "10th" or "tenth", 25 from "Twenty-fifth"; None for anything else."""
+    w = word.strip().lower()
+    m = _ORD_DIGITS.match(w)
+    if m:
+        return int(m.group(1))
+    return ORDINAL_WORDS.get(w)
+
+
+# --------------------------------------------------------------------------------------------
+# Dates
+
+MONTHS: dict[str, int] = {}
+for _i, _m in enumerate(
+    "January February March April May June July August September October November December".split(), 1
+):
+    MONTHS[_m] = _i
+    MONTHS[_m[:3]] = _i
+MONTHS["Sept"] = 9
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_RELATIVE = (
+    r"(?P<rel>(?i:today|tonight|this\s+(?:morning|afternoon|evening)|yesterday(?:\s+(?:morning|afternoon|evening))?"
+    r"|last\s+night|tomorrow(?:\s+(?:morning|afternoon|evening))?)|" + _WEEKDAY + r")"
+)
+# "today (September 7)", "yesterday afternoon (May 10)", "Wednesday (May 13)", "today (January 21, Davos time)"
+_PAREN_DATE = re.compile(
+    r"(?:\b" + _RELATIVE + r"\s*)?\((?:" + _WEEKDAY + r",?\s+)?(?P<month>" + _MONTH + r")\s+(?P<day>\d{1,2})"
+    r"(?:,\s*(?P<year>\d{4}))?(?:[,;][^)]*)?\)"
+)
+# "September 7, 2023", "on March 3", "March 3 last year"
+_MDY = re.compile(
+    r"\b(?P<month>" + _MONTH + r")\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{4})\b)?"
+    r"(?:\s+(?P<shift>last|next)\s+year)?"
+)
+# "7 September 2023"
+_DMY = re.compile(r"\b(?P<day>\d{1,2})\s+(?P<month>" + _MONTH + r")(?:,?\s+(?P<year>\d{4}))?\b")
+_BARE_RELATIVE = re.compile(
+    r"\b(?P<rel>(?i:today|tonight|this\s+(?:morning|afternoon|evening)|yesterday|tomorrow))\b(?!\s*\()"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date found in a sentence: where it was written and the full date it denotes."""
+
+    start: int
+    end: int
+    date: date
+    text: str
+    relative: bool  # given as "today (...)", "yesterday", ...: the day something happened or happens
+
+
+def resolve_month_day(month: int, day: int, release_date: date, year_shift: int = 0) -> date | None:
+    """The full date of "Month Day" written without a year in a release of `release_date`: the year
+    that puts it nearest the release date, so a January release's "December 30" is in the previous
+    year and a December release's "January 3" in the next. `year_shift` -1/+1 for "last/next year"
+    (taken from the release's year). None for an impossible date (February 30)."""
+    try:
+        if year_shift:
+            return date(release_date.year + year_shift, month, day)
+        best = None
+        for y in (release_date.year - 1, release_date.year, release_date.year + 1):
+            try:
+                d = date(y, month, day)
+            except ValueError:
+                continue
+            if best is None or abs((d - release_date).days) < abs((best - release_date).days):
+                best = d
+        return best
+    except ValueError:
+        return None
+
+
+def _full(year: str | None, month: str, day: str, release_date: date, shift: int = 0) -> date | None:
+    m = MONTHS.get(month.rstrip("."))
+    if m is None:
+        return None
+    if year:
+        try:
+            return date(int(year), m, int(day))
+        except ValueError:
+            return None
+    return resolve_month_day(m, int(day), release_date, shift)
+
+
+def find_dates(sentence: str, release_date: date) -> list[DateMention]:
+    """Every full date a sentence gives, resolved against the release date, in order.
+
+    Handles "today (September 7)", "yesterday (May 10)", "tomorrow (May 12)", "Wednesday (May 13)",
+    "on March 3", "September 7, 2023", "7 September 2023", "March 3 last year", and a bare "today",
+    "this afternoon", "yesterday" or "tomorrow" (taken from the release date).
+    """
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    for m in _PAREN_DATE.finditer(sentence):
+        d = _full(m.group("year"), m.group("month"), m.group("day"), release_date)
+        if d:
+            found.append(DateMention(m.start(), m.end(), d, m.group(0), m.group("rel") is not None))
+            taken.append((m.start(), m.end()))
+    for rx in (_MDY, _DMY):
+        for m in rx.finditer(sentence):
+            if not free(m.start(), m.end()):
+                continue
+            shift = {"last": -1, "next": 1}.get(m.groupdict().get("shift") or "", 0)
+            d = _full(m.group("year"), m.group("month"), m.group("day"), release_date, shift)
+            if d:
+                found.append(DateMention(m.start(), m.end(), d, m.group(0), False))
+                taken.append((m.start(), m.end()))
+    for m in _BARE_RELATIVE.finditer(sentence):
+        if not free(m.start(), m.end()):
+            continue
+        rel = m.group("rel").split()[0].lower()
+        shift = {"yesterday": -1, "tomorrow": 1}.get(rel, 0)
+        found.append(DateMention(m.start(), m.end(), release_date + timedelta(days=shift), m.group(0), True))
+    found.sort(key=lambda x: x.start)
+    return found
+
+
+def first_date(sentence: str, release_date: date) -> date | None:
+    """The first date a sentence gives (see find_dates), or None."""
+    dates = find_dates(sentence, release_date)
+    return dates[0].date if dates else None

@@ -1,0 +1,62 @@
+"""Zones a release names: development and co-operation zones, science and industrial parks, new
+development areas, planned areas and regions named as such (not venues, country parks or plain
+cities and districts).
+
+Names are found by kg.recognise.names. A zone the reference data knows is recorded under its
+canonical full name, with the form the release used as another name ("the Bay Area" ->
+"Guangdong-Hong Kong-Macao Greater Bay Area"). A short form ("the Co-operation Zone", "the
+Park") is bound to the zone of that name the release has already named (else the nearest later
+one) and adds no entity of its own.
+"""
+
+from __future__ import annotations
+
+from kg.model import Release, Zone
+from kg.recognise.names import Mention, key, mentions
+
+
+def _canonical(m: Mention) -> str:
+    return m.entry.label if m.entry is not None else m.name
+
+
+def recognise_zones(release: Release) -> list[Zone]:
+    """One `Zone` per zone the release names, in order of first mention."""
+    found: dict[str, Zone] = {}
+    where: dict[str, tuple[int, int]] = {}  # zone key -> (segment, offset) of its latest mention
+    shorts: list[Mention] = []
+    for m in mentions(release):
+        if m.kind != "zone":
+            continue
+        if m.short:
+            shorts.append(m)
+            continue
+        name = _canonical(m)
+        k = m.entry.iri if m.entry is not None else key(name)
+        alts = [a for a in (m.name, *m.alt_labels) if a != name]
+        part_of = _canonical(m.parent) if m.parent is not None and m.parent.kind == "zone" else None
+        zone = found.get(k)
+        if zone is None:
+            found[k] = Zone(
+                name=name, sentence=m.sentence, alt_labels=tuple(dict.fromkeys(alts)), part_of=part_of
+            )
+        else:
+            zone.alt_labels = tuple(dict.fromkeys(a for a in (*zone.alt_labels, *alts) if a != zone.name))
+            zone.part_of = zone.part_of or part_of
+        where[k] = (m.segment, m.start)
+    for m in shorts:
+        short = key(m.name)
+        best: str | None = None
+        best_pos: tuple[int, int] | None = None
+        for k, zone in found.items():
+            names = (zone.name, *zone.alt_labels)
+            if not any(key(n) == short or key(n).endswith(" " + short) for n in names):
+                continue
+            pos = where[k]
+            before = pos <= (m.segment, m.start)
+            if best_pos is None or (before and (best_pos > (m.segment, m.start) or pos > best_pos)):
+                best, best_pos = k, pos
+        if best is not None:
+            zone = found[best]
+            extra = [a for a in (m.name, *m.alt_labels) if a != zone.name]
+            zone.alt_labels = tuple(dict.fromkeys((*zone.alt_labels, *extra)))
+    return list(found.values())

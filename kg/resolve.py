@@ -1,0 +1,447 @@
+"""Names -> IRIs: which entity each recognised record denotes.
+
+`Resolver` holds the reference data (data/reference.ttl, parsed once per process) and mints IRIs
+with kg.iris.Iris for everything else. Names are compared by `kg.reference.entity_key` (case,
+punctuation, a leading "the", "&"/"and", "Co-operation"/"Cooperation", "Government of X"/"X
+Government", ... ignored). Within one release, `ReleaseAliases` first maps the abbreviations and
+short forms the release defines ("CEDD", "the Loop", "the Co-operation Zone") to the full entity
+it has named.
+
+`resolve(extraction, resolver)` returns a `Resolved`: plain values (no RDF) that kg.emit turns
+into quads:
+
+- `entities`: every node the release's graph describes, by IRI, as a `ResolvedEntity` (IRI,
+  class local name, label, other names, parent IRI, whether the reference data knows it);
+- `mentions`: the IRIs of the entities the release names (`hkpr:mentions`): organisations, zones,
+  meeting bodies, people, posts, meeting places;
+- `tenures` and `meetings`: the fact nodes, with the IRIs of the entities they link.
+
+Entities that are only parents from the reference data (a post's bureau, a zone's containing
+zone) are in `entities` so that every linked IRI has a label, but not in `mentions`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from kg.iris import DEFAULT_BASE, FOAF, HKPR, ORG, Iris
+from kg.model import Extraction, Release
+from kg.paths import REFERENCE_FILE
+from kg.recognise.names import abbreviations
+from kg.recognise.organisations import organisation_class
+from kg.reference import Entry, Reference, entity_key, load_reference, rebase
+
+# Class local name -> namespace (everything else is in the hkpr ontology).
+_CLASS_NS = {"Organization": ORG, "Person": FOAF, "Post": HKPR, "Place": HKPR}
+
+BODY_CLASSES = frozenset(
+    "Body TaskForce Committee WorkingGroup Council Commission Panel ExpertGroup JointConference".split()
+)
+ZONE_CLASSES = frozenset(["Zone"])
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedEntity:
+    """One node: an organisation, body, zone, post, person or place.
+
+    `cls` is the class local name ("Bureau", "Government", "Organization", "TaskForce", "Zone",
+    "Post", "Person", "Place"); `class_iri` gives the full IRI. `parent` is the IRI of the
+    containing entity: org:subOrganizationOf for organisations and bodies, hkpr:partOf for zones,
+    org:postIn for posts (`parent_property` gives the property's IRI); the release's own "X of Y"
+    wins over the reference data's. `known` is True when the entity is in the reference data.
+    `honorific` is set for people only.
+    """
+
+    iri: str
+    cls: str
+    label: str
+    alt_labels: tuple[str, ...] = ()
+    parent: str | None = None
+    known: bool = False
+    honorific: str | None = None
+
+    @property
+    def class_iri(self) -> str:
+        return _CLASS_NS.get(self.cls, HKPR) + self.cls
+
+    @property
+    def kind(self) -> str:
+        """The kind of entity: "org", "body", "zone", "post", "person" or "place"."""
+        if self.cls in BODY_CLASSES:
+            return "body"
+        if self.cls in ZONE_CLASSES:
+            return "zone"
+        return {"Post": "post", "Person": "person", "Place": "place"}.get(self.cls, "org")
+
+    @property
+    def parent_property(self) -> str | None:
+        if self.parent is None:
+            return None
+        return {"zone": HKPR + "partOf", "post": ORG + "postIn"}.get(self.kind, ORG + "subOrganizationOf")
+
+    def merged(self, other: ResolvedEntity) -> ResolvedEntity:
+        """This entity with the other names, parent and honorific another record of it gives."""
+        alts = tuple(
+            dict.fromkeys(a for a in (*self.alt_labels, other.label, *other.alt_labels) if a != self.label)
+        )
+        return ResolvedEntity(
+            self.iri,
+            self.cls,
+            self.label,
+            alts,
+            self.parent or other.parent,
+            self.known or other.known,
+            self.honorific or other.honorific,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedTenure:
+    """A person named with a post in one release (a hkpr:Tenure)."""
+
+    iri: str
+    person: str  # IRI
+    post: str  # IRI
+    date: date  # the release's date
+    sentence: str
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedMeeting:
+    """A meeting the release reports (a hkpr:Meeting); people and organisations as IRIs."""
+
+    iri: str
+    body: str  # IRI of the body that met
+    sentence: str
+    ordinal: int | None = None
+    date: date | None = None
+    place: str | None = None  # IRI of a Place
+    mode: str | None = None  # "video" | "in-person"
+    chairs: tuple[str, ...] = ()
+    participants: tuple[str, ...] = ()  # chairs included
+    represented: tuple[str, ...] = ()  # organisation IRIs
+
+
+@dataclass(slots=True)
+class Resolved:
+    """What one release says, with every name resolved to an IRI (see the module docstring)."""
+
+    release: Release
+    iri: str  # the release's IRI, also the name of its graph
+    entities: dict[str, ResolvedEntity] = field(default_factory=dict)
+    mentions: list[str] = field(default_factory=list)
+    tenures: list[ResolvedTenure] = field(default_factory=list)
+    meetings: list[ResolvedMeeting] = field(default_factory=list)
+
+    def of_kind(self, *kinds: str) -> list[ResolvedEntity]:
+        """The mentioned entities of some kinds ("org", "body", "zone", "post", "person", "place")."""
+        return [self.entities[i] for i in self.mentions if self.entities[i].kind in kinds]
+
+    @property
+    def organisations(self) -> list[ResolvedEntity]:
+        return self.of_kind("org")
+
+    @property
+    def zones(self) -> list[ResolvedEntity]:
+        return self.of_kind("zone")
+
+
+# ---------------------------------------------------------------------------------------------
+# Per release: the names it gives
+
+
+_FAMILY = {"org": "org", "body": "org", "zone": "zone", "post": "post", "person": "person", "place": "place"}
+
+
+class ReleaseAliases:
+    """The names one release gives its entities: abbreviations it defines ("Civil Engineering and
+    Development Department (CEDD)") and the other names of entities already resolved."""
+
+    def __init__(self, defined: dict[str, str] | None = None) -> None:
+        self.full: dict[str, str] = {entity_key(a): f for a, f in (defined or {}).items()}
+        self.named: dict[tuple[str, str], ResolvedEntity] = {}
+
+    @classmethod
+    def of(cls, release: Release) -> ReleaseAliases:
+        return cls(abbreviations(release))
+
+    def expand(self, name: str) -> str:
+        """The full name an abbreviation defined in the release stands for (else the name)."""
+        return self.full.get(entity_key(name), name)
+
+    def get(self, family: str, name: str) -> ResolvedEntity | None:
+        return self.named.get((family, entity_key(name)))
+
+    def add(self, entity: ResolvedEntity, names: tuple[str, ...] = ()) -> None:
+        family = _FAMILY[entity.kind]
+        for n in (entity.label, *entity.alt_labels, *names):
+            k = entity_key(n)
+            if k:
+                self.named.setdefault((family, k), entity)
+
+
+# ---------------------------------------------------------------------------------------------
+# The resolver
+
+
+_TERM_PREFIX = re.compile(r"^(?:the\s+)?(?:[A-Za-z0-9]+-term|current-term|new|revamped)\s+", re.I)
+
+
+class Resolver:
+    """Resolves names to entities: reference data first, then IRIs minted from the name."""
+
+    def __init__(self, reference: Reference, base: str = DEFAULT_BASE) -> None:
+        self.reference = reference
+        self.iris = Iris(base)
+        self.base = base
+        self._entities: dict[str, ResolvedEntity] = {}
+
+    @classmethod
+    def load(cls, base: str = DEFAULT_BASE, path: Path = REFERENCE_FILE) -> Resolver:
+        """A resolver over the reference file (parsed once per process), minting under `base`."""
+        return cls(load_reference(path), base)
+
+    # -- reference entities ----------------------------------------------------------------
+
+    def known(self, entry: Entry) -> ResolvedEntity:
+        """The reference entity, its IRIs re-based."""
+        e = self._entities.get(entry.iri)
+        if e is None:
+            parent = rebase(entry.parents[0], self.base) if entry.parents else None
+            e = ResolvedEntity(
+                rebase(entry.iri, self.base), entry.cls, entry.label, entry.alt_labels, parent, True
+            )
+            self._entities[entry.iri] = e
+        return e
+
+    def parent_of(self, entity: ResolvedEntity) -> ResolvedEntity | None:
+        """The reference entity that `entity.parent` names, if the reference data has it."""
+        if entity.parent is None:
+            return None
+        original = entity.parent
+        if self.base != DEFAULT_BASE and original.startswith(self.base):
+            original = DEFAULT_BASE + original[len(self.base) :]
+        entry = self.reference.entries.get(original)
+        return self.known(entry) if entry is not None else None
+
+    def _lookup(self, names: tuple[str, ...], kinds: tuple[str, ...]) -> Entry | None:
+        for n in names:
+            if not n or (len(n) <= 2 and n.isupper()):
+                continue  # two letters are too ambiguous to look up outside the release
+            e = self.reference.lookup(n, kinds)
+            if e is not None:
+                return e
+        return None
+
+    @staticmethod
+    def _with_names(e: ResolvedEntity, names: tuple[str, ...]) -> ResolvedEntity:
+        extra = tuple(n for n in names if n and n != e.label and n not in e.alt_labels)
+        if not extra:
+            return e
+        return ResolvedEntity(e.iri, e.cls, e.label, (*e.alt_labels, *extra), e.parent, e.known, e.honorific)
+
+    # -- by kind ---------------------------------------------------------------------------
+
+    def org(
+        self, name: str, alt_labels: tuple[str, ...] = (), aliases: ReleaseAliases | None = None
+    ) -> ResolvedEntity:
+        """An organisation (or a body, when the name is one the reference data knows as a body)."""
+        name = name.strip()
+        if aliases is not None:
+            hit = aliases.get("org", name)
+            if hit is not None:
+                return hit
+            full = aliases.expand(name)
+            if full != name:
+                hit = aliases.get("org", full)
+                if hit is not None:
+                    return hit
+                alt_labels = (name, *alt_labels)
+                name = full
+        entry = self._lookup((name, *alt_labels), ("org", "body"))
+        if entry is not None:
+            return self._with_names(self.known(entry), (name, *alt_labels))
+        cls = organisation_class(name)
+        return ResolvedEntity(self.iris.org(name), cls, name, tuple(a for a in alt_labels if a != name))
+
+    def zone(
+        self, name: str, alt_labels: tuple[str, ...] = (), aliases: ReleaseAliases | None = None
+    ) -> ResolvedEntity:
+        name = name.strip()
+        if aliases is not None:
+            hit = aliases.get("zone", name)
+            if hit is not None:
+                return hit
+            full = aliases.expand(name)
+            if full != name:
+                alt_labels = (name, *alt_labels)
+                name = full
+        entry = self._lookup((name, *alt_labels), ("zone",))
+        if entry is not None:
+            return self._with_names(self.known(entry), (name, *alt_labels))
+        return ResolvedEntity(self.iris.zone(name), "Zone", name, tuple(a for a in alt_labels if a != name))
+
+    def body(self, name: str, cls: str = "Body", aliases: ReleaseAliases | None = None) -> ResolvedEntity:
+        """A body that meets; "second-term X" is the body X."""
+        name = name.strip()
+        if aliases is not None:
+            hit = aliases.get("org", name)
+            if hit is not None:
+                return hit
+            name = aliases.expand(name)
+        plain = _TERM_PREFIX.sub("", name)
+        entry = self._lookup((name, plain), ("body", "org"))
+        if entry is not None:
+            return self._with_names(self.known(entry), (name,))
+        if cls not in BODY_CLASSES:
+            cls = "Body"
+        if plain and plain[0].islower():
+            plain = plain[0].upper() + plain[1:]
+        alts = (name,) if name != plain else ()
+        return ResolvedEntity(self.iris.body(plain), cls, plain, alts)
+
+    def post(self, name: str, org: ResolvedEntity | None = None) -> ResolvedEntity:
+        """A post; its parent (org:postIn) from the reference data, else the organisation given."""
+        name = name.strip()
+        entry = self._lookup((name,), ("post",))
+        if entry is not None:
+            e = self._with_names(self.known(entry), (name,))
+            if e.parent is None and org is not None:
+                e = ResolvedEntity(e.iri, e.cls, e.label, e.alt_labels, org.iri, True)
+            return e
+        return ResolvedEntity(self.iris.post(name), "Post", name, (), org.iri if org is not None else None)
+
+    def person(self, name: str, honorific: str | None = None) -> ResolvedEntity:
+        """A person, by normalised name (two people of one name are one node: a known limit)."""
+        name = " ".join(name.split())
+        return ResolvedEntity(self.iris.person(name), "Person", name, honorific=honorific)
+
+    def place(self, name: str) -> ResolvedEntity:
+        name = " ".join(name.split())
+        return ResolvedEntity(self.iris.place(name), "Place", name)
+
+    def lookup(self, name: str) -> ResolvedEntity | None:
+        """A reference entity of any kind by one of its names, or None."""
+        entry = self.reference.lookup(name)
+        return self.known(entry) if entry is not None else None
+
+
+# ---------------------------------------------------------------------------------------------
+# A whole extraction
+
+
+class _Collector:
+    def __init__(self, resolved: Resolved, resolver: Resolver) -> None:
+        self.r = resolved
+        self.resolver = resolver
+
+    def add(self, e: ResolvedEntity, mention: bool = True) -> ResolvedEntity:
+        have = self.r.entities.get(e.iri)
+        e = e if have is None else have.merged(e)
+        self.r.entities[e.iri] = e
+        if mention and e.iri not in self.r.mentions:
+            self.r.mentions.append(e.iri)
+        return e
+
+    def add_parents(self, e: ResolvedEntity) -> None:
+        """Reference parents (a post's bureau, a zone's containing zone) described, not mentioned."""
+        seen = 0
+        while e.parent is not None and e.parent not in self.r.entities and seen < 8:
+            p = self.resolver.parent_of(e)
+            if p is None:
+                return
+            self.add(p, mention=False)
+            e = p
+            seen += 1
+
+
+def resolve(extraction: Extraction, resolver: Resolver) -> Resolved:
+    """Every record of the extraction with its entities' IRIs (see `Resolved`)."""
+    release = extraction.release
+    iris = resolver.iris
+    out = Resolved(release, iris.release(release.id))
+    c = _Collector(out, resolver)
+    aliases = ReleaseAliases.of(release)
+
+    def with_parent(e: ResolvedEntity, parent: ResolvedEntity | None) -> ResolvedEntity:
+        if parent is None or parent.iri == e.iri:
+            return e
+        return ResolvedEntity(e.iri, e.cls, e.label, e.alt_labels, parent.iri, e.known, e.honorific)
+
+    for o in extraction.organisations:
+        parent = None
+        if o.part_of:
+            parent = c.add(resolver.org(o.part_of, aliases=aliases))
+            aliases.add(parent, (o.part_of,))
+        e = c.add(with_parent(resolver.org(o.name, o.alt_labels, aliases), parent))
+        aliases.add(e, (o.name, *o.alt_labels))
+    for z in extraction.zones:
+        parent = None
+        if z.part_of:
+            parent = c.add(resolver.zone(z.part_of, aliases=aliases))
+            aliases.add(parent, (z.part_of,))
+        e = c.add(with_parent(resolver.zone(z.name, z.alt_labels, aliases), parent))
+        aliases.add(e, (z.name, *z.alt_labels))
+
+    honorifics: dict[str, str] = {}
+    for p in extraction.people:
+        if p.honorific:
+            honorifics.setdefault(p.name, p.honorific)
+        c.add(resolver.person(p.name, p.honorific))
+    for t in extraction.tenures:
+        if t.honorific:
+            honorifics.setdefault(t.person, t.honorific)
+
+    text = "\n".join((release.title or "", release.text, *release.captions))
+
+    def person(name: str) -> str:
+        return c.add(resolver.person(name, honorifics.get(name))).iri
+
+    for t in extraction.tenures:
+        org = None
+        if t.post_org:
+            org = resolver.org(t.post_org, aliases=aliases)
+            if org.known or organisation_class(t.post_org) != "Organization":
+                named = t.post_org in text
+                org = c.add(org, mention=named)
+                if named:
+                    aliases.add(org, (t.post_org,))
+            else:
+                org = None  # "Governor of Guangdong Province": a place, not an organisation
+        post = c.add(resolver.post(t.post, org))
+        c.add_parents(post)
+        who = person(t.person)
+        out.tenures.append(
+            ResolvedTenure(
+                iris.tenure(release.id, t.person, post.label), who, post.iri, release.date, t.sentence
+            )
+        )
+
+    for m in extraction.meetings:
+        body = c.add(resolver.body(m.body, m.body_kind, aliases))
+        aliases.add(body, (m.body,))
+        place = c.add(resolver.place(m.location)).iri if m.location else None
+        chairs = tuple(dict.fromkeys(person(n) for n in m.chairs))
+        participants = tuple(dict.fromkeys((*chairs, *(person(n) for n in m.participants))))
+        represented = tuple(dict.fromkeys(c.add(resolver.org(n, aliases=aliases)).iri for n in m.represented))
+        out.meetings.append(
+            ResolvedMeeting(
+                iri=iris.meeting(body.label, m.ordinal, m.date, release.id),
+                body=body.iri,
+                sentence=m.sentence,
+                ordinal=m.ordinal,
+                date=m.date,
+                place=place,
+                mode=m.mode,
+                chairs=chairs,
+                participants=participants,
+                represented=represented,
+            )
+        )
+
+    for e in list(out.entities.values()):
+        c.add_parents(e)
+    return out

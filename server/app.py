@@ -1,0 +1,113 @@
+"""`create_app(settings)`: the FastAPI application, its one route table, error handler and middleware."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.exceptions import RequestValidationError
+from starlette import routing
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.staticfiles import StaticFiles
+
+from server import dataset, linked_data, sparql
+from server.context import Context
+from server.data import DataDir
+from server.errors import ApiError, handle
+from server.limits import SizeLimit
+from server.pool import PoolError
+from server.settings import Settings
+
+log = logging.getLogger("server")
+STATIC = Path(__file__).resolve().parent / "static"
+READ = ("GET", "HEAD")
+
+
+@dataclass(frozen=True)
+class Route:
+    path: str
+    endpoint: Callable[[Request], Awaitable[Response]]
+    methods: tuple[str, ...]
+    name: str
+
+
+# The one route table: every URL the server answers.
+ROUTES: tuple[Route, ...] = (
+    Route("/", dataset.home, READ, "home"),
+    Route("/sparql", sparql.endpoint, (*READ, "POST"), "sparql"),
+    Route("/sparql/", sparql.endpoint, (*READ, "POST"), "sparql-slash"),
+    Route("/id/{path:path}", linked_data.resource, READ, "resource"),
+    Route("/doc/{path:path}", linked_data.document, READ, "document"),
+    Route("/ontology", linked_data.ontology, READ, "ontology"),
+    Route("/ontology.{ext}", linked_data.ontology, READ, "ontology-file"),
+    Route("/.well-known/void", dataset.void, READ, "void"),
+    Route("/.well-known/void.{ext}", dataset.void, READ, "void-file"),
+    Route("/dumps/{name}", dataset.dump_file, READ, "dump"),
+)
+EXPOSED_HEADERS = (
+    "X-SPARQL-Truncated",
+    "X-SPARQL-Max-Rows",
+    "Link",
+    "Content-Location",
+    "ETag",
+    "Last-Modified",
+)
+
+
+def create_app(settings: Settings) -> FastAPI:
+    """The application over `settings.data_dir`; its worker pool starts and stops with the app's lifespan."""
+    if settings.data_dir is None:
+        raise ValueError("settings.data_dir is required: a folder built by `kg build --out DIR`")
+    data = DataDir(settings.data_dir)
+    ctx = Context.create(settings, data)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        await ctx.pool.start()
+        if not ctx.pool.isolated:
+            log.warning(
+                "query workers could not be isolated from the network; SERVICE is refused by inspection only"
+            )
+        try:
+            yield
+        finally:
+            await ctx.pool.close()
+
+    app = FastAPI(
+        title="HK press releases knowledge graph",
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=None,
+        lifespan=lifespan,
+        middleware=[
+            Middleware(
+                CORSMiddleware,
+                allow_origins=["*"],
+                allow_methods=["GET", "HEAD", "POST", "OPTIONS"],
+                allow_headers=["*"],
+                allow_credentials=False,
+                expose_headers=list(EXPOSED_HEADERS),
+                max_age=86400,
+            ),
+            Middleware(SizeLimit, max_bytes=settings.max_request_bytes),
+        ],
+    )
+    app.state.ctx = ctx
+    for route in ROUTES:
+        # Plain Starlette routes: the endpoints take the Request and return a Response, so FastAPI's
+        # parameter binding would only add per-request work.
+        app.router.routes.append(
+            routing.Route(route.path, route.endpoint, methods=list(route.methods), name=route.name)
+        )
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    for exc in (ApiError, PoolError, StarletteHTTPException, RequestValidationError, Exception):
+        app.add_exception_handler(exc, handle)
+    return app

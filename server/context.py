@@ -1,0 +1,52 @@
+"""What every route needs: the settings, the data folder, the worker pool, and query helpers."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from starlette.requests import Request
+
+from kg.iris import DEFAULT_BASE
+from server.data import DataDir
+from server.pool import Answer, WorkerPool
+from server.settings import Settings
+from server.urls import Urls
+
+INTERNAL_MAX_ROWS = 100_000  # for the server's own queries (pages, VoID), not the clients'
+
+
+@dataclass
+class Context:
+    settings: Settings
+    data: DataDir
+    pool: WorkerPool
+    base_iri: str
+    cache: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def create(cls, settings: Settings, data: DataDir) -> Context:
+        base = settings.base_iri or data.report.get("base") or DEFAULT_BASE
+        pool = WorkerPool(data.store, settings.workers, settings.query_timeout)
+        return cls(settings, data, pool, base)
+
+    def urls(self, request: Request) -> Urls:
+        return Urls(request, self.base_iri, self.settings.public_url)
+
+    async def query(self, query: str, fmt: str, *, max_rows: int = INTERNAL_MAX_ROWS, timeout: float | None = None,
+                    **request: Any) -> Answer:  # fmt: skip
+        return await self.pool.run({"query": query, "format": fmt, "max_rows": max_rows, **request}, timeout)
+
+    async def select(self, query: str, *, timeout: float | None = None, max_rows: int = INTERNAL_MAX_ROWS) -> list[dict[str, Any]]:  # fmt: skip
+        """The rows of a SELECT as {var: {"type", "value", ...}} (SPARQL JSON bindings)."""
+        answer = await self.query(query, "json", max_rows=max_rows, timeout=timeout)
+        return json.loads(answer.body)["results"]["bindings"]
+
+    async def ask(self, query: str) -> bool:
+        answer = await self.query(query, "json")
+        return bool(json.loads(answer.body)["boolean"])
+
+
+def context(request: Request) -> Context:
+    return request.app.state.ctx

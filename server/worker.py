@@ -1,0 +1,224 @@
+"""A query worker: a process that opens the store read-only and answers queries sent over a pipe.
+
+Run as `python -m server.worker STORE_DIR`. Messages are length-prefixed JSON (4 bytes, big-endian)
+on stdin; each answer is a length-prefixed JSON header on stdout followed by `length` bytes of body,
+already serialized by pyoxigraph. The server kills a worker whose query overruns its time limit
+(pyoxigraph cannot be interrupted in-process) and starts another.
+
+Before opening the store the worker tries to move into a network namespace of its own, where no
+address is reachable: a second guard, under the server's refusal of SERVICE, against any query
+making the server open a connection.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import json
+import os
+import re
+import sys
+from typing import IO, Any
+
+import pyoxigraph as ox
+
+RESULT_FORMATS = {
+    "json": ox.QueryResultsFormat.JSON,
+    "xml": ox.QueryResultsFormat.XML,
+    "csv": ox.QueryResultsFormat.CSV,
+    "tsv": ox.QueryResultsFormat.TSV,
+}
+GRAPH_FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "rdfxml": ox.RdfFormat.RDF_XML,
+    "trig": ox.RdfFormat.TRIG,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "n3": ox.RdfFormat.N3,
+}
+NO_PREFIXES = ("ntriples", "nquads", "jsonld")
+
+
+class _Enough(Exception):
+    """Raised into the serializer to stop it once the row limit is passed."""
+
+
+class _LineSink:
+    """A binary writer keeping whole lines up to `limit`; it stops the writer at the line after.
+
+    With `unique`, repeated lines (the same triple from two graphs) are kept once.
+    """
+
+    def __init__(self, limit: int, unique: bool = False) -> None:
+        self.limit = limit
+        self.unique = unique
+        self.lines: list[bytes] = []
+        self.seen: set[bytes] = set()
+        self.rest = b""
+        self.more = False
+
+    def write(self, data: Any) -> int:
+        chunk = bytes(data)
+        parts = (self.rest + chunk).split(b"\n")
+        self.rest = parts.pop()
+        for line in parts:
+            if self.unique:
+                if line in self.seen:
+                    continue
+                self.seen.add(line)
+            if len(self.lines) >= self.limit:
+                self.more = True
+                raise _Enough
+            self.lines.append(line)
+        return len(chunk)
+
+    def flush(self) -> None:
+        pass
+
+    def finish(self) -> None:
+        if self.rest and not self.more:  # a last line without its newline
+            with contextlib.suppress(_Enough):
+                self.write(b"\n")
+
+    def body(self) -> bytes:
+        return b"".join(line + b"\n" for line in self.lines)
+
+
+def _drain(serialize: Any, sink: _LineSink) -> None:
+    try:
+        serialize(sink)
+    except _Enough:
+        pass
+    except OSError as exc:  # the serializer may wrap our exception
+        if not sink.more:
+            raise exc
+    sink.finish()
+
+
+def answer(store: ox.Store, req: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
+    """Run one query request; the header says ok/status, format, rows and truncation."""
+    kwargs: dict[str, Any] = {}
+    default, named = req.get("default_graphs"), req.get("named_graphs")
+    if default is None and named is None:
+        kwargs["use_default_graph_as_union"] = req.get("union", True)
+    else:
+        kwargs["default_graph"] = [ox.NamedNode(g) for g in default or []]
+        kwargs["named_graphs"] = [ox.NamedNode(g) for g in named or []]
+    max_rows = int(req["max_rows"])
+    fmt = req.get("format", "")
+    try:
+        result = store.query(req["query"], base_iri=req.get("base_iri"), **kwargs)
+        if isinstance(result, ox.QueryBoolean):
+            fmt = fmt if fmt in ("json", "xml") else "json"
+            return _ok(fmt, 1, False, result.serialize(format=RESULT_FORMATS[fmt]))
+        if isinstance(result, ox.QuerySolutions):
+            fmt = fmt if fmt in RESULT_FORMATS else "json"
+            sink = _LineSink(max_rows + 1)  # the header line and the rows
+            _drain(lambda out: result.serialize(out, format=ox.QueryResultsFormat.TSV), sink)
+            tsv = sink.body()
+            if fmt != "tsv":
+                parsed = ox.parse_query_results(tsv, format=ox.QueryResultsFormat.TSV)
+                body = parsed.serialize(format=RESULT_FORMATS[fmt])
+            else:
+                body = tsv
+            return _ok(fmt, len(sink.lines) - 1, sink.more, body)
+        fmt = fmt if fmt in GRAPH_FORMATS else "turtle"
+        sink = _LineSink(max_rows, unique=True)
+        _drain(lambda out: result.serialize(out, format=ox.RdfFormat.N_TRIPLES), sink)
+        sink.lines.sort()  # groups each subject's triples for the writers, and makes the order stable
+        nt = sink.body()
+        if fmt != "ntriples":
+            prefixes = None if fmt in NO_PREFIXES else _prefixes(req.get("prefixes") or {})
+            body = _write_graph(nt, fmt, prefixes)
+        else:
+            body = nt
+        return _ok(fmt, len(sink.lines), sink.more, body)
+    except SyntaxError as exc:
+        return {"ok": False, "status": 400, "message": f"malformed query: {exc}"}, b""
+    except ValueError as exc:
+        return {"ok": False, "status": 500, "message": f"the result cannot be written as {fmt}: {exc}"}, b""
+    except OSError as exc:
+        return {"ok": False, "status": 500, "message": f"query failed: {exc}"}, b""
+
+
+_PN_PREFIX = re.compile(
+    r"(?:[A-Za-z\u00C0-\uFFFF](?:[\w.\-\u00B7\u00C0-\uFFFF]*[\w\-\u00B7\u00C0-\uFFFF])?)?"
+)
+_ABSOLUTE = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:\S*")
+
+
+def _prefixes(prefixes: dict[str, str]) -> dict[str, str]:
+    """Only prefixes the writers can use: a valid prefix name for an absolute IRI."""
+    return {k: v for k, v in prefixes.items() if _PN_PREFIX.fullmatch(k) and _ABSOLUTE.fullmatch(v)}
+
+
+def _write_graph(nt: bytes, fmt: str, prefixes: dict[str, str] | None) -> bytes:
+    """N-Triples -> another RDF format; if the prefixes do not suit the writer, without them."""
+    try:
+        return ox.serialize(
+            ox.parse(nt, format=ox.RdfFormat.N_TRIPLES), format=GRAPH_FORMATS[fmt], prefixes=prefixes
+        )
+    except ValueError:
+        if not prefixes:
+            raise
+        return ox.serialize(ox.parse(nt, format=ox.RdfFormat.N_TRIPLES), format=GRAPH_FORMATS[fmt])
+
+
+def _ok(fmt: str, rows: int, truncated: bool, body: bytes) -> tuple[dict[str, Any], bytes]:
+    return {"ok": True, "format": fmt, "rows": rows, "truncated": truncated}, body
+
+
+def isolate_network() -> bool:
+    """Move this process into an empty network namespace; False where the system does not allow it."""
+    if not sys.platform.startswith("linux") or os.environ.get("HKPR_WORKER_NETWORK") == "1":
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+    except OSError:
+        return False
+    clone_newnet, clone_newuser = 0x40000000, 0x10000000
+    return any(libc.unshare(flags) == 0 for flags in (clone_newnet, clone_newuser | clone_newnet))
+
+
+def _read_exact(stream: IO[bytes], n: int) -> bytes:
+    data = b""
+    while len(data) < n:
+        chunk = stream.read(n - len(data))
+        if not chunk:
+            raise EOFError
+        data += chunk
+    return data
+
+
+def send(out: IO[bytes], header: dict[str, Any], body: bytes = b"") -> None:
+    header = {**header, "length": len(body)}
+    head = json.dumps(header).encode()
+    out.write(len(head).to_bytes(4, "big") + head)
+    out.write(body)
+    out.flush()
+
+
+def main(argv: list[str]) -> int:
+    inp = os.fdopen(os.dup(0), "rb")
+    out = os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)  # a stray print must not corrupt the answers
+    isolated = isolate_network()
+    try:
+        store = ox.Store.read_only(argv[0])
+    except OSError as exc:
+        send(out, {"ready": False, "message": f"cannot open the store {argv[0]}: {exc}"})
+        return 1
+    send(out, {"ready": True, "isolated": isolated, "pid": os.getpid()})
+    while True:
+        try:
+            size = int.from_bytes(_read_exact(inp, 4), "big")
+            req = json.loads(_read_exact(inp, size))
+        except EOFError:
+            return 0
+        header, body = answer(store, req)
+        send(out, header, body)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,238 @@
+"""Organisations a release names (kg.recognise.organisations), rule by rule, on sentences written
+in the house style, and against the dev gold when ../shared is present."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from kg.model import Organisation, Release
+from kg.recognise.organisations import organisation_class, recognise_organisations
+
+
+def release(text: str, title: str | None = None, captions: tuple[str, ...] = ()) -> Release:
+    return Release(
+        id="P2030010100001", date=date(2030, 1, 1), text=text, source="test", title=title, captions=captions
+    )
+
+
+def orgs(text: str, **kw) -> dict[str, Organisation]:
+    return {o.name: o for o in recognise_organisations(release(text, **kw))}
+
+
+def test_bureaux_and_departments_in_a_list_keep_commas_inside_names():
+    found = orgs(
+        "     Other officials attending the meeting included representatives from the Transport "
+        "Department; the Culture, Sports and Tourism Bureau; the Financial Services and the Treasury "
+        "Bureau; the Agriculture, Fisheries and Conservation Department and the Housing Department."
+    )
+    assert set(found) == {
+        "Transport Department",
+        "Culture, Sports and Tourism Bureau",
+        "Financial Services and the Treasury Bureau",
+        "Agriculture, Fisheries and Conservation Department",
+        "Housing Department",
+    }
+
+
+def test_comma_separated_list_of_bureaux_gives_each():
+    found = orgs(
+        "The working group comprises representatives of the Security Bureau, the Education Bureau, "
+        "the Labour and Welfare Bureau and the Home and Youth Affairs Bureau."
+    )
+    assert set(found) == {
+        "Security Bureau",
+        "Education Bureau",
+        "Labour and Welfare Bureau",
+        "Home and Youth Affairs Bureau",
+    }
+
+
+def test_abbreviation_defined_in_brackets_is_another_name_and_later_uses_add_nothing():
+    found = orgs(
+        "The Drainage Services Department (DSD) will close a section of the nullah. A spokesman for "
+        "the DSD said that the works would finish in March."
+    )
+    assert list(found) == ["Drainage Services Department"]
+    assert found["Drainage Services Department"].alt_labels == ("DSD",)
+
+
+def test_known_abbreviation_alone_gives_the_full_name():
+    found = orgs("The HKMA today published its quarterly bulletin.")
+    assert list(found) == ["Hong Kong Monetary Authority"]
+    assert "HKMA" in found["Hong Kong Monetary Authority"].alt_labels
+
+
+def test_x_of_the_y_gives_both_with_the_part_of_link():
+    found = orgs(
+        "Deputy Director of the Taiwan Affairs Office of the State Council, Mr Li Wei, attended the dinner."
+    )
+    assert set(found) == {"Taiwan Affairs Office of the State Council", "State Council"}
+    assert found["Taiwan Affairs Office of the State Council"].part_of == "State Council"
+
+
+def test_government_of_a_district_and_governments_on_both_sides():
+    found = orgs(
+        "The Guangzhou Municipal People's Government and the People's Government of Nansha District "
+        "briefed the delegation. The HKSAR Government will continue to work closely with them."
+    )
+    assert {"Guangzhou Municipal People's Government", "People's Government of Nansha District"} <= set(found)
+    assert any(o.name == "HKSAR Government" or "HKSAR Government" in o.alt_labels for o in found.values())
+
+
+def test_bracketed_abbreviation_inside_a_name_is_read_through():
+    found = orgs(
+        "The Hong Kong Special Administrative Region (HKSAR) Government attaches great importance to youth."
+    )
+    (org,) = found.values()
+    assert org.name == "Hong Kong Special Administrative Region Government"
+    assert "HKSAR Government" in org.alt_labels
+
+
+def test_governments_of_two_places_named_together():
+    found = orgs(
+        "The Chief Executive and the Governor of Fujian Province led the delegations of the governments "
+        "of the Hong Kong Special Administrative Region and Fujian respectively."
+    )
+    assert set(found) == {"Government of the Hong Kong Special Administrative Region", "Government of Fujian"}
+
+
+def test_companies_universities_and_statutory_bodies():
+    found = orgs(
+        "The Lingnan University, the City University of Hong Kong and Kowloon Bay Logistics Holdings "
+        "Limited signed an agreement with the Hong Kong Productivity Council and Harbour Engineering Co Ltd."
+    )
+    assert {
+        "Lingnan University",
+        "City University of Hong Kong",
+        "Kowloon Bay Logistics Holdings Limited",
+        "Hong Kong Productivity Council",
+        "Harbour Engineering Co Ltd",
+    } <= set(found)
+
+
+def test_generic_references_plurals_and_short_forms_are_not_organisations():
+    found = orgs(
+        "The Government will consult the relevant bureaux and departments. The Bureau said the "
+        "Mainland Offices and the overseas ETOs would help. The Department also thanked the Government."
+    )
+    assert found == {}
+
+
+def test_bodies_that_meet_are_not_organisations_but_agencies_called_commission_are():
+    found = orgs(
+        "The Secretary for Innovation, Technology and Industry chaired the meeting of the Steering "
+        "Committee on Smart Ports, the Legislative Council Panel on Commerce was briefed, and the Elderly "
+        "Commission met today. The Innovation and Technology Commission and the Competition Commission "
+        "attended. The Harbour Heritage Commission convened its fifth meeting."
+    )
+    assert set(found) == {"Innovation and Technology Commission", "Competition Commission"}
+
+
+def test_a_commission_of_a_mainland_government_is_an_agency():
+    found = orgs("Officials of the Zhuhai Municipal Development and Reform Commission visited the park.")
+    assert set(found) == {"Zhuhai Municipal Development and Reform Commission"}
+
+
+def test_party_organs_are_organisations():
+    found = orgs("The Secretary of the CPC Guangxi Zhuang Autonomous Regional Committee, Mr Chen Hua, spoke.")
+    assert set(found) == {"CPC Guangxi Zhuang Autonomous Regional Committee"}
+
+
+def test_names_inside_the_names_of_events_plans_and_bodies_do_not_count():
+    found = orgs(
+        'The City University of Hong Kong Career Fair opens today. The "Action Plan for the Labour '
+        'Department" was tabled, and the Task Force on the Review of the Buildings Department met.'
+    )
+    assert found == {}
+
+
+def test_a_run_of_capitalised_words_after_a_name_makes_it_part_of_another_name():
+    found = orgs("Investors may subscribe to the HKSAR Government Bonds through placing banks.")
+    assert found == {}
+
+
+def test_a_person_named_after_an_organisation_is_not_part_of_its_name():
+    found = orgs(
+        "He met the Ministry of Commerce Vice Minister Li Ming and Department of Transport of Hainan "
+        "Province Director-General Wu Hao."
+    )
+    assert set(found) == {"Ministry of Commerce", "Department of Transport of Hainan Province"}
+
+
+def test_office_in_a_city_after_a_bracketed_abbreviation():
+    found = orgs("The Hong Kong Economic and Trade Office (ETO) in Jakarta organised a seminar.")
+    (org,) = found.values()
+    assert org.name == "Hong Kong Economic and Trade Office in Jakarta"
+    assert "ETO" in org.alt_labels
+
+
+def test_each_record_carries_its_sentence():
+    found = orgs("It rained today. The Lands Department cleared the fallen trees. No one was injured.")
+    assert found["Lands Department"].sentence == "The Lands Department cleared the fallen trees."
+
+
+def test_captions_are_read_and_title_case_headlines_only_for_known_names():
+    rel = release(
+        "The Secretary visited a site today.",
+        title="Secretary Visits Buildings Department Headquarters And Meets Frontline Staff",
+        captions=("The Director of Highways (left) is briefed by staff of the Highways Department.",),
+    )
+    names = {o.name for o in recognise_organisations(rel)}
+    assert names == {"Highways Department"}
+
+
+def test_organisation_class_from_the_head_noun():
+    assert organisation_class("Development Bureau") == "Bureau"
+    assert organisation_class("Harbour Engineering Co Ltd") == "Company"
+    assert organisation_class("Government of Fujian") == "Government"
+    assert organisation_class("Stockholm University") == "University"
+    assert organisation_class("Hong Kong Trade Development Council") == "StatutoryBody"
+    assert organisation_class("Flemingsberg Science Foundation") == "Organization"
+
+
+# --------------------------------------------------------------------------------------------
+# The dev set (../shared): record-level precision and recall, names compared as score.py does
+
+
+def _norm(text: str) -> str:
+    t = str(text).lower().replace("&", " and ").replace("co-operation", "cooperation")
+    t = re.sub(r"['’`]s\b", "s", t)
+    t = re.sub(r"[^a-z0-9]+", " ", t).strip()
+    t = re.sub(r"^the ", "", t)
+    return re.sub(r"\s+", " ", t)
+
+
+def dev_counts(shared: Path, kind: str, recognise) -> tuple[int, int, int]:
+    from kg.read import read_paths
+
+    gold_dir = shared / "eval" / "dev"
+    releases = {r.id: r for r in read_paths([gold_dir / "inputs"]) if isinstance(r, Release)}
+    tp = n_pred = n_gold = 0
+    for gf in sorted(gold_dir.glob("*.json")):
+        gold = json.loads(gf.read_text())
+        rel = releases[gold["id"]]
+        pred = [{_norm(n) for n in (x.name, *x.alt_labels)} for x in recognise(rel)]
+        wanted = [{_norm(v) for v in entry.split("|")} for entry in gold.get(kind, [])]
+        used: set[int] = set()
+        for gv in wanted:
+            for i, pv in enumerate(pred):
+                if i not in used and pv & gv:
+                    used.add(i)
+                    tp += 1
+                    break
+        n_pred += len(pred)
+        n_gold += len(wanted)
+    return tp, n_pred, n_gold
+
+
+@pytest.mark.shared
+def test_dev_set_precision_and_recall(shared_dir: Path):
+    tp, n_pred, n_gold = dev_counts(shared_dir, "organisations", recognise_organisations)
+    precision, recall = tp / n_pred, tp / n_gold
+    assert precision >= 0.9, (tp, n_pred, n_gold)
+    assert recall >= 0.9, (tp, n_pred, n_gold)

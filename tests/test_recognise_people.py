@@ -1,0 +1,228 @@
+"""People and posts: each rule on sentences written for these tests in the house style, then the
+recogniser against the hand-made gold annotations of ../shared/eval/dev (skipped without it)."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from kg.model import Release
+from kg.recognise.people import recognise_people
+
+
+def release(text: str, captions: tuple[str, ...] = (), title: str | None = None) -> Release:
+    return Release(
+        id="P2024031400100",
+        date=date(2024, 3, 14),
+        text=text,
+        source="test",
+        title=title,
+        captions=captions,
+    )
+
+
+def tenures(text: str, captions: tuple[str, ...] = ()) -> set[tuple[str, str]]:
+    return {(t.person, t.post) for t in recognise_people(release(text, captions))[1]}
+
+
+def names(text: str) -> list[str]:
+    return [p.name for p in recognise_people(release(text))[0]]
+
+
+def test_post_then_name_in_commas():
+    got = tenures(
+        "The Secretary for Housing, Ms Winnie Ho, visited a public housing estate in Tuen Mun today (March 14)."
+    )
+    assert got == {("Winnie Ho", "Secretary for Housing")}
+
+
+def test_post_with_inner_commas_is_kept_whole():
+    got = tenures("The Secretary for Culture, Sports and Tourism, Miss Rosa Lai, opened the exhibition.")
+    assert got == {("Rosa Lai", "Secretary for Culture, Sports and Tourism")}
+
+
+def test_post_without_comma_before_an_honorific():
+    got = tenures(
+        "Vice Mayor of Guangzhou Municipal People's Government Mr Zhao Hongwei attended the signing."
+    )
+    assert got == {("Zhao Hongwei", "Vice Mayor of Guangzhou Municipal People's Government")}
+
+
+def test_mainland_post_before_a_name_without_honorific():
+    got = tenures("Governor Li Weiming and the Chief Executive, Mr Tony Cheung, toured the port.")
+    assert got == {("Li Weiming", "Governor"), ("Tony Cheung", "Chief Executive")}
+
+
+def test_news_style_posts_and_names_without_honorifics():
+    got = tenures(
+        "Chief Secretary Chan Kwok-ki and Shenzhen Vice Mayor Huang Min co-chaired the meeting. "
+        "Secretary for Development Carrie Tam also attended."
+    )
+    assert got == {
+        ("Chan Kwok-ki", "Chief Secretary"),
+        ("Huang Min", "Shenzhen Vice Mayor"),
+        ("Carrie Tam", "Secretary for Development"),
+    }
+
+
+def test_a_capitalised_run_after_a_surname_is_no_name():
+    # "Sun Hing Knitting Factory" is a company, not a person called Sun
+    assert tenures("Mr Ken Lau is the Director of Sun Hing Knitting Factory Ltd.") == set()
+
+
+def test_two_posts_respectively():
+    got = tenures(
+        "The Secretary for Education and the Secretary for Labour and Welfare, Dr Ada Chung and "
+        "Mr Ben Yip, respectively, spoke at the forum."
+    )
+    assert got == {("Ada Chung", "Secretary for Education"), ("Ben Yip", "Secretary for Labour and Welfare")}
+
+
+def test_two_posts_for_one_person():
+    got = tenures(
+        "Deputy Director of the Hong Kong and Macao Affairs Office of the State Council and Director of the "
+        "Liaison Office of the Central People's Government in the HKSAR, Mr Gao Lin, also attended."
+    )
+    assert got == {
+        ("Gao Lin", "Deputy Director of the Hong Kong and Macao Affairs Office of the State Council"),
+        ("Gao Lin", "Director of the Liaison Office of the Central People's Government in the HKSAR"),
+    }
+
+
+def test_semicolon_list_with_photo_positions():
+    got = tenures(
+        "",
+        captions=(
+            "Also joining were the Permanent Secretary for Security, Mr Ian Fok (first left); the Under Secretary "
+            "for Security, Ms Jo Tse (third left); and the Commissioner of Police, Mr Kam Siu-ming (fourth left).",
+        ),
+    )
+    assert got == {
+        ("Ian Fok", "Permanent Secretary for Security"),
+        ("Jo Tse", "Under Secretary for Security"),
+        ("Kam Siu-ming", "Commissioner of Police"),
+    }
+
+
+def test_comma_list_does_not_give_the_next_post_to_the_previous_name():
+    got = tenures(
+        "Officials attending included the Permanent Secretary for Housing, Mr Ray Ng, the Director of Housing, "
+        "Ms Eva Lo, and representatives of the Lands Department."
+    )
+    assert got == {("Ray Ng", "Permanent Secretary for Housing"), ("Eva Lo", "Director of Housing")}
+
+
+def test_post_after_the_name_and_short_reference():
+    text = (
+        "The Chief Secretary for Administration, Mr Henry Kwan Tak-wing, chaired the meeting today (March 14). "
+        "Mr Kwan, the Chairman, thanked members."
+    )
+    got = tenures(text)
+    assert got == {
+        ("Henry Kwan Tak-wing", "Chief Secretary for Administration"),
+        ("Henry Kwan Tak-wing", "Chairman"),
+    }
+    assert names(text) == ["Henry Kwan Tak-wing"]
+
+
+def test_short_references_resolve_to_the_person_already_named():
+    text = (
+        "The Secretary for Health, Professor Lee Ming-fai, visited Shanghai. Professor Lee said the visit was "
+        "fruitful. Mr Lee and Mr Chow met later."
+    )
+    assert names(text) == ["Lee Ming-fai"]  # "Mr Chow" is never named in full: no person
+
+
+def test_honorific_combinations_and_post_nominals():
+    people = recognise_people(
+        release("The Chairman of the Board, the Hon Dr Patrick Ma Wai-kin, SBS, JP, and Ir Dr Joe Ng spoke.")
+    )[0]
+    assert [(p.name, p.honorific) for p in people] == [("Patrick Ma Wai-kin", "Hon Dr"), ("Joe Ng", "Ir Dr")]
+    assert tenures(
+        "The Chairman of the Board, the Hon Dr Patrick Ma Wai-kin, SBS, JP, said it was a success."
+    ) == {("Patrick Ma Wai-kin", "Chairman of the Board")}
+
+
+def test_abbreviations_in_brackets_are_dropped_from_posts():
+    got = tenures(
+        "The Chief Executive of the Hong Kong Special Administrative Region (HKSAR), Mr Tony Cheung, spoke."
+    )
+    assert got == {("Tony Cheung", "Chief Executive of the Hong Kong Special Administrative Region")}
+
+
+def test_a_short_form_of_a_post_already_given_is_not_a_second_tenure():
+    got = tenures(
+        "The Governor of Hainan Province, Mr Feng Fei, arrived. Governor Feng Fei said he welcomed investors."
+    )
+    assert got == {("Feng Fei", "Governor of Hainan Province")}
+
+
+def test_person_without_post_and_post_without_person():
+    text = "Following is a question by the Hon Kelly Tang and a written reply by the Secretary for Security."
+    assert tenures(text) == set()
+    assert names(text) == ["Kelly Tang"]
+
+
+def test_clause_before_an_unclosed_apposition_is_no_post():
+    # "After meeting the Mayor, Mr Lee visited": the Mayor is someone else
+    assert tenures("After meeting the Mayor, Mr Sam Lee visited the museum.") == set()
+    assert tenures("The Director of Audit, Mr Sam Lee said the report was ready.") == {
+        ("Sam Lee", "Director of Audit")
+    }
+
+
+def test_sentence_opening_words_are_not_part_of_a_post():
+    assert tenures("At the Joint Conference, Mrs Ivy Lam said co-operation was deepening.") == set()
+
+
+def test_western_names_with_letters_outside_ascii():
+    got = tenures("He met the Vice President of Research, Professor Åsa Lindqvist, in Stockholm.")
+    assert got == {("Åsa Lindqvist", "Vice President of Research")}
+
+
+# -- against the gold annotations ---------------------------------------------------------------
+
+_HON = r"(mr|mrs|ms|miss|dr|professor|prof|sir|dame|the hon|hon|ir|sr|mr\.|ms\.|dr\.)"
+
+
+def norm(text: str) -> str:
+    """The comparison score.py makes: case, punctuation, "the" and honorifics ignored."""
+    t = str(text).lower().replace("&", " and ").replace("co-operation", "cooperation")
+    t = re.sub(r"['`]s\b", "s", t)
+    t = re.sub(r"[^a-z0-9]+", " ", t).strip()
+    t = re.sub(r"^the ", "", t)
+    while re.match(rf"^{_HON} ", t):
+        t = re.sub(rf"^{_HON} ", "", t)
+    return re.sub(r"\s+", " ", t)
+
+
+def dev_releases(dev_inputs: Path) -> dict[str, Release]:
+    from kg.read import read_paths
+
+    return {r.id: r for r in read_paths([dev_inputs]) if isinstance(r, Release)}
+
+
+@pytest.mark.shared
+def test_tenures_match_the_dev_gold(dev_inputs: Path):
+    releases = dev_releases(dev_inputs)
+    tp = n_pred = n_gold = 0
+    for gold_file in sorted(dev_inputs.parent.glob("*.json")):
+        gold = json.loads(gold_file.read_text())
+        pred = sorted({(norm(t.person), norm(t.post)) for t in recognise_people(releases[gold["id"]])[1]})
+        used: set[int] = set()
+        for t in gold.get("tenures", []):
+            posts = {norm(v) for v in t["post"].split("|")}
+            for i, (person, post) in enumerate(pred):
+                if i not in used and person == norm(t["person"]) and post in posts:
+                    used.add(i)
+                    tp += 1
+                    break
+        n_pred += len(pred)
+        n_gold += len(gold.get("tenures", []))
+    precision, recall = tp / n_pred, tp / n_gold
+    assert precision >= 0.9, f"tenure precision {precision:.2f} ({tp}/{n_pred})"
+    assert recall >= 0.9, f"tenure recall {recall:.2f} ({tp}/{n_gold})"

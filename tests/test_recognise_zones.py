@@ -1,0 +1,135 @@
+"""Zones a release names (kg.recognise.zones), rule by rule, on sentences written in the house
+style, and against the dev gold when ../shared is present."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from kg.model import Release, Zone
+from kg.recognise.zones import recognise_zones
+from tests.test_recognise_organisations import dev_counts
+
+
+def release(text: str, title: str | None = None) -> Release:
+    return Release(id="P2030010100002", date=date(2030, 1, 1), text=text, source="test", title=title)
+
+
+def zones(text: str, **kw) -> dict[str, Zone]:
+    return {z.name: z for z in recognise_zones(release(text, **kw))}
+
+
+def test_development_and_cooperation_zones_parks_and_new_development_areas():
+    found = zones(
+        "The delegation toured the Nansha Pilot Free Trade Zone and the Songshan Lake Science and "
+        "Technology Park, and heard about the Yuen Long South New Development Area and the Tai Po "
+        "Industrial Estate."
+    )
+    assert set(found) == {
+        "Nansha Pilot Free Trade Zone",
+        "Songshan Lake Science and Technology Park",
+        "Yuen Long South New Development Area",
+        "Tai Po InnoPark",  # the reference data knows the estate under its current name
+    }
+    assert "Tai Po Industrial Estate" in found["Tai Po InnoPark"].alt_labels
+
+
+def test_a_short_form_in_brackets_and_later_uses_belong_to_the_full_zone():
+    found = zones(
+        "Both sides discussed the Changsha Software and Innovation Co-operation Zone (Co-operation "
+        "Zone). The Co-operation Zone will admit its first tenants next year."
+    )
+    assert list(found) == ["Changsha Software and Innovation Co-operation Zone"]
+    assert "Co-operation Zone" in found["Changsha Software and Innovation Co-operation Zone"].alt_labels
+
+
+def test_a_short_form_alone_binds_to_the_zone_named_before_it():
+    found = zones(
+        "The first building of the Shantou Marine Technology Park was completed. The Park will house "
+        "research laboratories."
+    )
+    assert list(found) == ["Shantou Marine Technology Park"]
+    assert "Park" in found["Shantou Marine Technology Park"].alt_labels
+
+
+def test_a_short_form_with_nothing_to_bind_to_adds_no_zone():
+    assert zones("The Co-operation Zone will open to visitors in May.") == {}
+
+
+def test_known_short_forms_give_the_canonical_name():
+    found = zones(
+        "Site formation in the Loop is in progress. The GBA offers vast opportunities, and the Bay "
+        "Area will grow further."
+    )
+    assert set(found) == {"Lok Ma Chau Loop", "Guangdong-Hong Kong-Macao Greater Bay Area"}
+    assert (
+        "the Loop" in found["Lok Ma Chau Loop"].alt_labels or "Loop" in found["Lok Ma Chau Loop"].alt_labels
+    )
+    gba = found["Guangdong-Hong Kong-Macao Greater Bay Area"]
+    assert {"GBA", "Bay Area"} <= set(gba.alt_labels)
+
+
+def test_i_and_t_spelling_of_a_known_park():
+    found = zones("Tenants are moving into the Hong Kong-Shenzhen I&T Park.")
+    assert list(found) == ["Hong Kong-Shenzhen Innovation and Technology Park"]
+    assert (
+        "Hong Kong-Shenzhen I&T Park" in found["Hong Kong-Shenzhen Innovation and Technology Park"].alt_labels
+    )
+
+
+def test_x_park_of_the_y_zone_gives_both_with_part_of():
+    found = zones(
+        "The Secretary visited the Shenzhen Park of the Hetao Shenzhen-Hong Kong Science and "
+        "Technology Innovation Co-operation Zone."
+    )
+    hetao = "Hetao Shenzhen-Hong Kong Science and Technology Innovation Co-operation Zone"
+    assert set(found) == {f"Shenzhen Park of the {hetao}", hetao}
+    assert found[f"Shenzhen Park of the {hetao}"].part_of == hetao
+
+
+def test_regions_named_as_development_strategy_subjects():
+    found = zones(
+        "Anhui plays a role in the integrated development of the Yangtze River Delta, while Hong Kong "
+        "serves the Pearl River Delta Region and the Yangtze River Economic Belt."
+    )
+    assert set(found) == {"Yangtze River Delta", "Pearl River Delta Region", "Yangtze River Economic Belt"}
+
+
+def test_venues_country_parks_cities_and_districts_are_not_zones():
+    found = zones(
+        "The event was held at Victoria Park and the Kai Tak Sports Park. Hikers may visit the Sai Kung "
+        "East Country Park. Visitors to the Exhibition Zone in Shenzhen, Futian District, Hong Kong "
+        "Island and the Middle East region enjoyed the show."
+    )
+    assert found == {}
+
+
+def test_zones_inside_the_names_of_plans_agreements_and_task_forces_do_not_count():
+    found = zones(
+        "The Outline Development Plan for the Guangdong-Hong Kong-Macao Greater Bay Area was promulgated. "
+        "The Joint Task Force on the Development of the Hong Kong-Shenzhen Innovation and Technology Park "
+        "in the Loop met, and the Memorandum of Understanding on the Kai Tak Development Area was signed."
+    )
+    assert found == {}
+
+
+def test_a_zone_where_something_is_located_counts():
+    found = zones(
+        "A healthtech hub opened in the Hong Kong-Shenzhen Innovation and Technology Park in the Loop."
+    )
+    assert set(found) == {"Hong Kong-Shenzhen Innovation and Technology Park", "Lok Ma Chau Loop"}
+
+
+def test_metropolis_and_technopole():
+    found = zones("The Northern Metropolis (NM) will host the San Tin Technopole. The NM has ample land.")
+    assert set(found) == {"Northern Metropolis", "San Tin Technopole"}
+    assert "NM" in found["Northern Metropolis"].alt_labels
+
+
+@pytest.mark.shared
+def test_dev_set_precision_and_recall(shared_dir: Path):
+    tp, n_pred, n_gold = dev_counts(shared_dir, "zones", recognise_zones)
+    assert tp / n_pred >= 0.9, (tp, n_pred, n_gold)
+    assert tp / n_gold >= 0.9, (tp, n_pred, n_gold)

@@ -1,0 +1,204 @@
+"""A real server (`python -m server`, uvicorn) in a subprocess on a free 127.0.0.1 port, queried over
+HTTP by clients nobody here wrote: SPARQLWrapper, rdflib following IRIs, httpx."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import os
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+import rdflib
+from SPARQLWrapper import CSV, JSON, POST, TURTLE, XML, SPARQLWrapper
+from test_server_support import BASE, ROOT, build_data_dir, running_server, tcp_listener
+
+HKPR = "https://w3id.org/hkpr/ontology#"
+PREFIXES = f"PREFIX hkpr: <{HKPR}>\nPREFIX foaf: <http://xmlns.com/foaf/0.1/>\n"
+CHAIRS = (
+    PREFIXES + "SELECT DISTINCT ?m ?name WHERE { ?m a hkpr:Meeting ; hkpr:chair/foaf:name ?name } ORDER BY ?m"
+)
+RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o }"
+
+
+@pytest.fixture(scope="module")
+def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_data_dir(tmp_path_factory.mktemp("data"))
+
+
+@pytest.fixture(scope="module")
+def server(data_dir: Path):
+    with running_server(
+        data_dir, "--workers", "2", "--query-timeout", "1.5", "--max-request-bytes", "65536"
+    ) as url:
+        yield url
+
+
+def test_startup_is_quick(data_dir: Path) -> None:
+    started = time.monotonic()
+    with running_server(data_dir, "--workers", "2") as url:
+        took = time.monotonic() - started
+        assert httpx.get(url + "/sparql", params={"query": "ASK {}"}).status_code == 200
+    print(f"\nstart-up (process start to first page): {took:.2f} s")
+    assert took < 3.0  # the target is 2 s; the margin absorbs a busy test machine
+
+
+def test_sparqlwrapper_select_in_json_xml_and_csv(server: str) -> None:
+    client = SPARQLWrapper(server + "/sparql")
+    client.setQuery(CHAIRS)
+    client.setReturnFormat(JSON)
+    rows = client.query().convert()["results"]["bindings"]
+    assert [r["name"]["value"] for r in rows] == ["Chan Ka-wai", "Lee Mei-ling"]
+    client.setReturnFormat(XML)
+    doc = client.query().convert()
+    assert [n.firstChild.data for n in doc.getElementsByTagName("literal")] == ["Chan Ka-wai", "Lee Mei-ling"]
+    client.setReturnFormat(CSV)
+    assert client.query().convert().decode().splitlines()[1].endswith(",Chan Ka-wai")
+    client.setMethod(POST)
+    client.setReturnFormat(JSON)
+    assert len(client.query().convert()["results"]["bindings"]) == 2
+
+
+def test_sparqlwrapper_construct_and_ask(server: str) -> None:
+    client = SPARQLWrapper(server + "/sparql")
+    client.setQuery(PREFIXES + "CONSTRUCT WHERE { ?m hkpr:chair ?p }")
+    client.setReturnFormat(XML)  # RDF/XML, parsed by SPARQLWrapper into an rdflib graph
+    graph = client.query().convert()
+    assert len(graph) == 2
+    client.setReturnFormat(TURTLE)
+    assert len(rdflib.Graph().parse(data=client.query().convert(), format="turtle")) == 2
+    client.setQuery(PREFIXES + "ASK { ?m a hkpr:Meeting }")
+    client.setReturnFormat(JSON)
+    assert client.query().convert()["boolean"] is True
+
+
+def test_sparqlwrapper_updates_are_refused(server: str) -> None:
+    client = SPARQLWrapper(server + "/sparql")
+    client.setMethod(POST)
+    client.setQuery("CLEAR ALL")
+    with pytest.raises(Exception) as err:
+        client.query()
+    assert "403" in str(err.value) or "Forbidden" in str(err.value)
+    assert httpx.get(server + "/sparql", params={"query": "ASK { ?s ?p ?o }"}).json()["boolean"] is True
+
+
+def test_rdflib_follows_a_data_iri(server: str) -> None:
+    g = rdflib.Graph().parse(server + "/id/person/chan-ka-wai")  # 303, then Turtle by negotiation
+    person = rdflib.URIRef(BASE + "person/chan-ka-wai")
+    assert str(g.value(person, rdflib.FOAF.name)) == "Chan Ka-wai"
+    assert (None, rdflib.URIRef(HKPR + "chair"), person) in g
+
+
+def test_a_runaway_query_does_not_stall_other_clients(server: str) -> None:
+    result = {}
+
+    def runaway() -> None:
+        started = time.monotonic()
+        r = httpx.get(server + "/sparql", params={"query": RUNAWAY}, timeout=30)
+        result.update(status=r.status_code, seconds=time.monotonic() - started, text=r.text)
+
+    thread = threading.Thread(target=runaway)
+    thread.start()
+    time.sleep(0.3)
+    with httpx.Client(base_url=server) as c:
+        for _ in range(5):
+            started = time.monotonic()
+            assert c.get("/sparql", params={"query": CHAIRS}).status_code == 200
+            assert time.monotonic() - started < 0.5
+    thread.join(30)
+    assert result["status"] == 504 and 1.5 <= result["seconds"] < 4, result
+    assert "time limit" in result["text"]
+    assert httpx.get(server + "/sparql", params={"query": CHAIRS}).status_code == 200
+
+
+def test_service_to_a_local_listener_opens_no_connection(server: str) -> None:
+    with tcp_listener() as (port, hits):
+        r = httpx.get(
+            server + "/sparql",
+            params={"query": f"SELECT * {{ SERVICE <http://127.0.0.1:{port}/> {{ ?s ?p ?o }} }}"},
+        )
+        assert r.status_code == 400
+    assert hits == []
+
+
+def test_dumps_download_intact(server: str, data_dir: Path) -> None:
+    sums = dict(
+        reversed(line.split("  ")) for line in httpx.get(server + "/dumps/SHA256SUMS").text.splitlines()
+    )
+    for name in ("hkpr.ttl.gz", "hkpr.nt.gz", "hkpr.nq.gz", "hkpr.jsonld.gz"):
+        digest = hashlib.sha256()
+        with httpx.stream("GET", server + "/dumps/" + name) as r:
+            assert r.headers["content-type"] == "application/gzip"
+            assert int(r.headers["content-length"]) == (data_dir / "dumps" / name).stat().st_size
+            body = b"".join(r.iter_raw())  # as saved by wget or curl: no decoding
+        digest.update(body)
+        assert digest.hexdigest() == sums[name]
+        assert gzip.decompress(body)
+
+
+def test_void_and_limits_over_http(server: str) -> None:
+    r = httpx.get(server + "/.well-known/void", headers={"Accept": "application/n-triples"})
+    assert f"<{server}/dumps/hkpr.ttl.gz>" in r.text and f"<{server}/sparql>" in r.text
+    r = httpx.post(
+        server + "/sparql", content=b"x" * 70000, headers={"Content-Type": "application/sparql-query"}
+    )
+    assert r.status_code == 413
+
+
+def test_bad_settings_stop_the_cli_with_a_message(tmp_path: Path) -> None:
+    cmd = [sys.executable, "-m", "server", "--data-dir", str(tmp_path), "--workers", "0"]
+    done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=30)
+    assert done.returncode == 2 and "--workers: Input should be greater than or equal to 1" in done.stderr
+    done = subprocess.run(cmd[:-2], cwd=ROOT, capture_output=True, text=True, timeout=30)
+    assert done.returncode == 1 and "no graph store" in done.stderr
+
+
+def test_the_bundled_sample_built_by_kg_build(tmp_path: Path) -> None:
+    """Issue 2's check: the seed release's 10th meeting with its chairs, over HTTP."""
+    try:
+        from kg.build import build
+        from kg.paths import SAMPLE_DIR
+    except ImportError as exc:
+        pytest.skip(f"kg build is not available yet: {exc}")
+    build([SAMPLE_DIR], tmp_path / "sample")
+    with running_server(tmp_path / "sample", "--workers", "1") as url:
+        client = SPARQLWrapper(url + "/sparql")
+        client.setQuery(
+            PREFIXES
+            + "SELECT ?name WHERE { ?m a hkpr:Meeting ; hkpr:ordinal 10 ; hkpr:chair/foaf:name ?name } ORDER BY ?name"
+        )
+        client.setReturnFormat(JSON)
+        names = {r["name"]["value"] for r in client.query().convert()["results"]["bindings"]}
+        assert {"Sun Dong", "Wang Shourui"} <= names
+        assert httpx.get(url + "/", timeout=10).status_code == 200
+
+
+def _rss(pid: int) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) * 1024
+    raise AssertionError("no VmRSS")
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads memory use from /proc")
+def test_a_large_dump_streams_without_growing_memory(tmp_path: Path) -> None:
+    data = build_data_dir(tmp_path / "data")
+    size = 48 * 1024 * 1024
+    with (data / "dumps" / "hkpr.nt.gz").open("wb") as f:
+        for _ in range(size // (1 << 20)):
+            f.write(os.urandom(1 << 20))
+    with running_server(data, "--workers", "1") as url:
+        httpx.get(url + "/dumps/SHA256SUMS")
+        before = _rss(url.pid)
+        received = 0
+        with httpx.stream("GET", url + "/dumps/hkpr.nt.gz") as r:
+            for chunk in r.iter_raw():
+                received += len(chunk)
+        grown = _rss(url.pid) - before
+    assert received == size
+    assert grown < 16 * 1024 * 1024, f"the server grew by {grown} bytes serving {size} bytes"
