@@ -105,9 +105,10 @@ def default_reasoner() -> str:
 
 
 def add_server_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=int, default=8000)
-    p.add_argument("--base", default=DEFAULT_BASE)
+    """The server's options, derived from its one Settings declaration."""
+    from server.settings import Settings
+
+    Settings.add_arguments(p, skip=("data_dir",))
 
 
 def _report_rejections(rejections: list[Rejection]) -> None:
@@ -174,11 +175,18 @@ def run_build(args: argparse.Namespace) -> int:
 
 
 def sample_data_dir(base: str = DEFAULT_BASE) -> Path:
-    """Build the bundled sample into a cache folder (once) and return it."""
-    from kg.build import build
-    from kg.paths import SAMPLE_DIR
+    """Build the bundled sample into a cache folder (once per version of its inputs) and return it."""
+    import hashlib
 
-    cache = Path(tempfile.gettempdir()) / f"hk-press-kg-sample-{__version__}"
+    from kg.build import build
+    from kg.paths import REFERENCE_FILE, SAMPLE_DIR, ontology_files, shape_files
+
+    digest = hashlib.sha256(f"{__version__} {base}".encode())
+    inputs = [*sorted(SAMPLE_DIR.rglob("*")), *ontology_files(), *shape_files(), REFERENCE_FILE]
+    for path in inputs:
+        if path.is_file():
+            digest.update(path.name.encode() + path.read_bytes())
+    cache = Path(tempfile.gettempdir()) / f"hk-press-kg-sample-{digest.hexdigest()[:12]}"
     if not (cache / "store").is_dir():
         print(f"building the bundled sample releases into {cache} ...", file=sys.stderr)
         report = build([SAMPLE_DIR], cache, base=base, engine=default_reasoner())
@@ -217,13 +225,21 @@ def run_publish(args: argparse.Namespace) -> int:
 
 
 def run_serve(args: argparse.Namespace) -> int:
-    from server import run
+    from pydantic import ValidationError
 
-    data = args.data or sample_data_dir(args.base)
+    from server import run
+    from server.settings import Settings, settings_error
+
+    try:
+        settings = Settings.from_args(args)
+    except ValidationError as exc:
+        print(f"kg serve: {settings_error(exc)}", file=sys.stderr)
+        return 2
+    data = args.data or sample_data_dir(settings.base_iri or DEFAULT_BASE)
     if not (data / "store").is_dir():
         print(f"kg serve: no graph in {data} (run `kg build ... --out {data}`)", file=sys.stderr)
         return 1
-    return run(data, args) or 0
+    return run(data, settings) or 0
 
 
 if __name__ == "__main__":

@@ -42,18 +42,22 @@ class Extractor:
 
 
 def extract_all(paths: Iterable[Path], iris: Iris, jobs: int = 1) -> Iterator[ExtractedRelease | Rejection]:
-    """Every release under `paths` extracted, or rejected with its reason; a release id read twice
-    is kept once (the first) and the repeat rejected."""
-    seen: dict[str, str] = {}
-    releases: list[Release] = []
+    """Every release under `paths` extracted, or rejected with its reason; a release read twice
+    is kept once (the fuller copy) and the other copy reported."""
+    chosen: dict[str, Release] = {}
     for item in read_paths(paths):
         if isinstance(item, Rejection):
             yield item
-        elif item.id in seen:
-            yield Rejection(item.source, f"duplicate release {item.id} (already read from {seen[item.id]})")
-        else:
-            seen[item.id] = item.source
-            releases.append(item)
+            continue
+        kept = chosen.setdefault(item.id, item)
+        if kept is not item:
+            # the same release read twice (a page and a record of it): keep the fuller copy
+            if _fullness(item) > _fullness(kept):
+                chosen[item.id], item, kept = item, kept, item
+            yield Rejection(
+                item.source, f"duplicate of release {item.id} (kept the fuller copy from {kept.source})"
+            )
+    releases = list(chosen.values())
     jobs = max(1, jobs if jobs > 0 else os.cpu_count() or 1)
     if jobs == 1 or len(releases) < 200:
         extractor = Extractor(iris)
@@ -69,6 +73,10 @@ def extract_all(paths: Iterable[Path], iris: Iris, jobs: int = 1) -> Iterator[Ex
                 release_id, source, data = result
                 quads = list(ox.parse(data, format=ox.RdfFormat.N_QUADS))
                 yield ExtractedRelease(release_id, source, quads)
+
+
+def _fullness(release: Release) -> tuple[int, int]:
+    return len(release.text) + sum(map(len, release.captions)), int(release.issued is not None)
 
 
 _worker: Extractor | None = None

@@ -65,6 +65,7 @@ _SYNONYMS = (
 _GOVERNMENT_OF = re.compile(r"^((?:peoples )?government) of (?:the )?(.+)$")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def entity_key(name: str) -> str:
     """The key two spellings of one entity's name share: case, punctuation, a leading "the",
     "&"/"and", "I&T", "Co-operation"/"Cooperation", "Macau"/"Macao", "Limited"/"Ltd" and

@@ -212,11 +212,11 @@ _PREPOSITIONS = frozenset("of for on in to".split())
 _ARTICLES = frozenset(("the", "The"))
 
 _CONNECTOR_WORDS = r"(?:of|and|for|the|in|on|to|de|du|la|governments)(?![\w'\-])"
-# Tokens: a capitalised word (inner apostrophes and hyphens kept, a plural possessive's final
-# apostrophe too), a connector, a run of other lower-case words (one token: it only ever
-# separates names), a line break, or one punctuation mark.
+# Tokens: a capitalised word (apostrophes and hyphens inside kept; a closing quote or hyphen at
+# its end is dropped by _Segment), a connector, a run of other lower-case words (one token: it
+# only ever separates names), a line break, or one punctuation mark.
 TOKEN_RE = re.compile(
-    r"[A-Z](?:[A-Za-z0-9&]|['\-](?=[A-Za-z0-9]))*(?:(?<=s)'(?![A-Za-z]))?|"
+    r"[A-Z][A-Za-z0-9&'\-]*|"
     + _CONNECTOR_WORDS
     + r"|[a-z0-9][\w'\-]*(?:[ ]+(?!"
     + _CONNECTOR_WORDS
@@ -243,7 +243,7 @@ class Mention:
 
     kind: str  # "org" | "zone" | "body"
     name: str  # as written (without a leading "the" or bracketed abbreviation)
-    sentence: str
+    text: str  # the segment it was read from (see `sentence`)
     cls: str  # ontology class local name guessed from the head, or the reference entry's
     entry: Entry | None = None  # the reference entity it names, when known
     alt_labels: list[str] = field(default_factory=list)
@@ -251,6 +251,11 @@ class Mention:
     short: bool = False  # a short form ("the Co-operation Zone") to be bound to a full name
     start: int = 0  # character offset in its segment
     segment: int = 0  # 0 title, 1 body, 2+ captions
+
+    @property
+    def sentence(self) -> str:
+        """The sentence the name was read from."""
+        return sentence_at(self.text, self.start)
 
 
 @dataclass(slots=True)
@@ -278,6 +283,10 @@ class _Segment:
         self.text = text
         pairs: list[tuple[str, str]] = _SPACED_TOKEN_RE.findall(text)
         words: list[str] = [t for _, t in pairs]
+        for k in [k for k, t in enumerate(words) if t[-1] in "'-" and len(t) > 1]:
+            t = words[k]
+            if not (t.endswith("s'") and t[0].isupper()):  # keep "Manufacturers'"
+                words[k] = t[:-1]  # pairs keep the text as written: offsets come from them
         self._starts: list[int] | None = None
         # "Hong Kong Special Administrative Region (HKSAR) Government": read through the bracket.
         self.bridges: dict[int, str] = {}
@@ -319,8 +328,8 @@ class _Segment:
 
     def span_text(self, a: int, b: int) -> str:
         """The words a..b-1 as written, single-spaced, a bracket read through dropped."""
-        pairs = self.pairs
-        return "".join(((" " if pairs[k][0] else "") if k > a else "") + pairs[k][1] for k in range(a, b))
+        pairs, words = self.pairs, self.words
+        return "".join(((" " if pairs[k][0] else "") if k > a else "") + words[k] for k in range(a, b))
 
 
 def _is_given_name(w: str) -> bool:
@@ -772,6 +781,8 @@ class _Analyser:
         """Names from "the governments of the HKSAR and Jiangsu": Government of the HKSAR, of Jiangsu."""
         w = self.w
         out: list[_Cand] = []
+        if "overnments of" not in self.seg.text:
+            return out
         for i in range(self.n - 3):
             if w[i] in ("governments", "Governments") and w[i + 1] == "of":
                 k = i + 2
@@ -1050,7 +1061,7 @@ def mentions(release: Release) -> tuple[Mention, ...]:
                 made[id(cc)] = Mention(
                     kind=kind,
                     name=name,
-                    sentence=sentence_at(text, seg.starts[cc.a]),
+                    text=text,
                     cls=entry.cls if entry else cc.cls,
                     entry=entry,
                     alt_labels=alts,
@@ -1064,10 +1075,8 @@ def mentions(release: Release) -> tuple[Mention, ...]:
     return tuple(out)
 
 
-_DEFINITION = re.compile(
-    r"((?:[A-Z][\w'&\-]*|of|and|for|the|on|in|&|,)(?:[ ](?:[A-Z][\w'&\-]*|of|and|for|the|on|in|&|,))*)"
-    r" \((?:the )?([A-Z][A-Za-z&]*[A-Z][A-Za-z&]*s?)\)"
-)
+_DEFINED = re.compile(r" \((?:the )?([A-Z][A-Za-z&]*[A-Z][A-Za-z&]*s?)\)")
+_RUN_WORD = re.compile(r"^(?:[A-Z][\w'&\-]*|of|and|for|the|on|in|&),?$")
 
 
 def _subsequence(letters: list[str], initials: list[str]) -> bool:
@@ -1082,11 +1091,19 @@ def abbreviations(release: Release) -> dict[str, str]:
     initials contain its capitals in order."""
     out: dict[str, str] = {}
     for text in segments(release):
-        for m in _DEFINITION.finditer(text):
-            abbr = m.group(2)
+        for m in _DEFINED.finditer(text):
+            abbr = m.group(1)
             if abbr in out:
                 continue
-            words = m.group(1).replace(",", " ,").split()
+            words = []
+            for word in reversed(text[max(0, m.start() - 240) : m.start()].split(" ")):
+                if not _RUN_WORD.match(word):
+                    break
+                words.append(word)
+            words.reverse()
+            words = " ".join(words).replace(",", " ,").split()
+            if not words:
+                continue
             letters = [c for c in abbr if c.isupper()]
             for k in range(len(words) - 1, -1, -1):
                 if words[k][0] != letters[0]:
