@@ -18,7 +18,7 @@ from kg.iris import DEFAULT_BASE, ONTOLOGY, Iris
 from kg.model import Rejection
 from kg.paths import REFERENCE_FILE, ontology_files
 from kg.reason import Inference
-from kg.store import REPORT, STORE, count_triples, quads_in, staging, write_dumps
+from kg.store import REPORT, STORE, count_triples, merge_into_default_graph, quads_in, staging, write_dumps
 from kg.terms import parse_turtle_files
 from kg.validate import Validation, validate
 
@@ -177,6 +177,7 @@ def build(
             report.reasoner_errors = inference.errors
         with timer.stage("store"):
             store.bulk_extend(quads_in(iris.inferred_graph, inference.triples))
+            merge_into_default_graph(store)
             store.optimize()
             report.triples_asserted = len(data)
             report.triples_inferred = len(inference.triples)
@@ -208,8 +209,8 @@ def release_quads(store: ox.Store, iris: Iris) -> list[ox.Quad]:
 
 
 def validate_store(store: ox.Store) -> Validation:
-    """SHACL over the reasoned graph: every graph of the store, merged."""
-    return validate(store.quads_for_pattern(None, None, None, None))
+    """SHACL over the reasoned graph: the store's default graph, the merge of all its graphs."""
+    return validate(store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
 
 
 FACT_CLASSES = {

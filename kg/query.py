@@ -19,9 +19,9 @@ GRAPH_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES}
 
 
 def run_query(data_dir: Path, query: str, fmt: str = "table") -> str:
-    """The answer to `query` over the union of the graph's named graphs, as text in `fmt`."""
+    """The answer to `query` (default graph: the merge of all named graphs), as text in `fmt`."""
     store = open_store(data_dir)
-    result = store.query(query, use_default_graph_as_union=True, prefixes=PREFIXES)
+    result = store.query(query, prefixes=PREFIXES)
     if isinstance(result, ox.QueryBoolean):
         return ("true" if bool(result) else "false") + "\n"
     if isinstance(result, ox.QueryTriples):

@@ -187,6 +187,10 @@ class ReleaseAliases:
 # The resolver
 
 
+# The last word of a body's name: an organisation named so is a body unless the reference data says not.
+_BODY_WORDS = frozenset(
+    "Council Committee Commission Board Panel Group Force Taskforce Conference Subcommittee".split()
+)
 _TERM_PREFIX = re.compile(r"^(?:the\s+)?(?:[A-Za-z0-9]+-term|current-term|new|revamped)\s+", re.I)
 
 
@@ -404,7 +408,9 @@ def resolve(extraction: Extraction, resolver: Resolver) -> Resolved:
         org = None
         if t.post_org:
             org = resolver.org(t.post_org, aliases=aliases)
-            if org.known or organisation_class(t.post_org) != "Organization":
+            if not org.known and t.post_org.split()[-1] in _BODY_WORDS:
+                org = resolver.body(t.post_org, aliases=aliases)  # "Chairman of the Business Council"
+            if org.known or org.kind == "body" or organisation_class(t.post_org) != "Organization":
                 named = t.post_org in text
                 org = c.add(org, mention=named)
                 if named:

@@ -25,7 +25,6 @@ DUMP_FORMATS: dict[str, tuple[ox.RdfFormat, bool]] = {
     "nq": (ox.RdfFormat.N_QUADS, True),
     "jsonld": (ox.RdfFormat.JSON_LD, True),
 }
-UNION_TRIPLES = "CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }"
 
 
 def open_store(data_dir: Path, read_only: bool = True) -> ox.Store:
@@ -37,24 +36,43 @@ def open_store(data_dir: Path, read_only: bool = True) -> ox.Store:
 
 
 def write_dumps(store: ox.Store, dumps_dir: Path) -> dict[str, str]:
-    """Write gzip dumps of the whole graph in every dump format, and SHA256SUMS; return name -> sha256."""
+    """Write gzip dumps of the whole graph in every dump format, and SHA256SUMS; return name -> sha256.
+
+    N-Quads and JSON-LD keep the named graphs; Turtle and N-Triples hold the merged graph (the
+    store's default graph, where the build keeps the union of the named graphs).
+    """
     dumps_dir.mkdir(parents=True, exist_ok=True)
     sums: dict[str, str] = {}
     for suffix, (fmt, datasets) in DUMP_FORMATS.items():
         name = f"{DUMP_NAME}.{suffix}.gz"
         path = dumps_dir / name
+        prefixes = PREFIXES if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.JSON_LD) else None
         with gzip.open(path, "wb", compresslevel=6) as out:
             if datasets:
-                store.dump(out, fmt, prefixes=PREFIXES if fmt != ox.RdfFormat.N_QUADS else None)
+                ox.serialize(named_quads(store), out, fmt, prefixes=prefixes)
             else:
-                triples = store.query(UNION_TRIPLES)
-                if fmt == ox.RdfFormat.TURTLE:
-                    ox.serialize(triples, out, fmt, prefixes=PREFIXES)
-                else:
-                    triples.serialize(out, fmt)
+                store.dump(out, fmt, from_graph=ox.DefaultGraph(), prefixes=prefixes)
         sums[name] = sha256_file(path)
     (dumps_dir / "SHA256SUMS").write_text("".join(f"{digest}  {name}\n" for name, digest in sums.items()))
     return sums
+
+
+def named_quads(store: ox.Store) -> Iterator[ox.Quad]:
+    """Every quad of the store's named graphs (not the default graph, which repeats them)."""
+    for quad in store.quads_for_pattern(None, None, None, None):
+        if not isinstance(quad.graph_name, ox.DefaultGraph):
+            yield quad
+
+
+def merge_into_default_graph(store: ox.Store) -> None:
+    """Make the store's default graph the RDF merge of its named graphs (each triple once).
+
+    SPARQL's default graph is then the union of asserted and inferred triples with set semantics,
+    which pyoxigraph's "union default graph" option does not give (it repeats a triple stated in
+    two graphs).
+    """
+    store.clear_graph(ox.DefaultGraph())
+    store.bulk_extend(ox.Quad(q.subject, q.predicate, q.object) for q in named_quads(store))
 
 
 def sha256_file(path: Path) -> str:

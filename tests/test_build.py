@@ -27,11 +27,11 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, build_module.
 
 
 def ask(out: Path, query: str) -> bool:
-    return bool(open_store(out).query(query, use_default_graph_as_union=True, prefixes=PREFIXES))
+    return bool(open_store(out).query(query, prefixes=PREFIXES))
 
 
 def select(out: Path, query: str) -> list[dict[str, str]]:
-    result = open_store(out).query(query, use_default_graph_as_union=True, prefixes=PREFIXES)
+    result = open_store(out).query(query, prefixes=PREFIXES)
     return [{v.value: sol[v.value].value for v in result.variables if sol[v.value]} for sol in result]
 
 
@@ -50,6 +50,18 @@ def test_report_counts(built) -> None:
 def test_reasoned_graph_conforms_to_shapes(built) -> None:
     _, report = built
     assert report.shacl_conforms, report.violations[:5]
+
+
+def test_default_graph_is_the_merge_without_repeats(built) -> None:
+    out, _ = built
+    # a person named in several releases has one foaf:name in the default graph, not one per release
+    rows = select(out, "SELECT ?name WHERE { ?p a foaf:Person ; foaf:name ?name }")
+    assert len(rows) == len({r["name"] for r in rows})
+    total = select(out, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")[0]["n"]
+    distinct = select(
+        out, "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o { GRAPH ?g { ?s ?p ?o } } }"
+    )
+    assert total == distinct[0]["n"]
 
 
 def test_each_release_is_its_own_named_graph(built) -> None:

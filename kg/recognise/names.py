@@ -24,7 +24,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
-from itertools import accumulate
+from itertools import accumulate, chain
 
 from kg.model import Release
 from kg.recognise.lexicon import NAME_OF_THINGS, SURNAMES
@@ -156,7 +156,17 @@ OTHER_HEADS = frozenset(
     Headquarters Premises Facility Facilities Bonds Bond Notes
     Bills""".split()
 )
-_INTERESTING = frozenset(ORG_HEADS) | ZONE_HEADS
+_INTERESTING = frozenset(ORG_HEADS) | ZONE_HEADS | {"Areas", "Zones", "Parks"}
+# Heads of the names of events, programmes and venues: "University of Hong Kong Spring Career Fair"
+# is not a university, while "State Administration for Market Regulation" is an agency.
+EVENT_HEADS = frozenset(
+    """Plan Strategy Blueprint Programme Program Scheme Fund Fair Expo Exhibition Forum Summit
+    Ceremony Convention Initiative Address Award Awards Competition Festival Week Day Tour Campaign
+    Prize Project Session Seminar Symposium Workshop Visit Mission Scholarship Games Marathon Race
+    Cup Concert Show Parade Dialogue Roundtable Luncheon Dinner Reception Launch Talk Lecture
+    Contest Challenge Hall Museum Stadium Library Theatre Building Tower Centre Complex Pavilion
+    Gallery""".split()
+)
 # Places: a name before one is part of a place's name ("Nansha District"), but "Government of
 # Futian District" is an organisation.
 PLACE_HEADS = frozenset("District Districts Province Provinces City County Village Island Islands".split())
@@ -178,11 +188,13 @@ _PARK_QUALIFIERS = frozenset(
     High-Tech Biotech Data Digital Cyber Business Enterprise Manufacturing Bioscience I&T Research
     Tech""".split()
 )
-_AREA_QUALIFIERS = frozenset("Development Co-operation Cooperation Trade Innovation".split())
+_AREA_QUALIFIERS = frozenset("Development Co-operation Cooperation Trade Innovation New".split())
 # Words a short form of a zone is made of ("the Co-operation Zone", "the Park").
 _ZONE_GENERIC = (
     _ZONE_QUALIFIERS | ZONE_HEADS | frozenset("and & Bay Greater New Hong Kong-Shenzhen I&T".split())
 ) - frozenset(["Hong"])
+_BODY_HEADS = frozenset("Group Committee Subcommittee Force Taskforce Panel Conference Meeting Team".split())
+_PLURAL_ZONES = {"Areas": "Area", "Zones": "Zone", "Parks": "Park"}
 _SHORT_ZONES = frozenset("Zone Park Metropolis Technopole".split())
 _EXCHANGE_NOT = frozenset(
     "Teachers Youth Student Students Cultural Academic Exhibition Information Knowledge Technology Staff".split()
@@ -304,6 +316,7 @@ class _Segment:
                     and words[i - 1] not in OTHER_HEADS
                     and _is_cap(words[i + 3])
                     and words[i + 3] not in LEFT_STOP
+                    and not _names_an_organisation(words, i)
                 ):
                     drop.append(i)
             for n_before, i in enumerate(drop):
@@ -317,8 +330,8 @@ class _Segment:
 
     @staticmethod
     def _offsets(pairs: list[tuple[str, str]]) -> list[int]:
-        ends = accumulate((len(a) + len(b) for a, b in pairs), initial=0)
-        return [e + len(a) for e, (a, _) in zip(ends, pairs, strict=False)]
+        # Lengths of space, token, space, token, ...: a token starts where its space ends.
+        return list(accumulate(map(len, chain.from_iterable(pairs))))[0::2]
 
     @property
     def starts(self) -> list[int]:
@@ -330,6 +343,17 @@ class _Segment:
         """The words a..b-1 as written, single-spaced, a bracket read through dropped."""
         pairs, words = self.pairs, self.words
         return "".join(((" " if pairs[k][0] else "") if k > a else "") + words[k] for k in range(a, b))
+
+
+def _names_an_organisation(words: list[str], i: int) -> bool:
+    """Whether the run of name words before index i holds an organisation's head noun ("China
+    Council for the Promotion of International Trade (CCPIT) Guangdong Sub-Council")."""
+    k = i - 1
+    while k >= 0 and i - k < 14 and (_is_cap(words[k]) or words[k] in ("of", "for", "the", "and", "&")):
+        if words[k] in ORG_HEADS:
+            return True
+        k -= 1
+    return False
 
 
 def _is_given_name(w: str) -> bool:
@@ -441,6 +465,11 @@ class Gazetteer:
         return best
 
 
+def _continues(node: dict, w: str) -> bool:
+    """Whether a known name can go on from `node` with the word `w`."""
+    return w in node or _token_key(w) in node or (w.endswith("'s") and _token_key(w[:-2]) in node)
+
+
 @functools.lru_cache(maxsize=4)
 def gazetteer(reference: Reference | None = None) -> Gazetteer:
     return Gazetteer(reference or load_reference())
@@ -465,7 +494,7 @@ class _Analyser:
         w = self.w[i]
         if not _is_cap(w) or w in LEFT_STOP:
             return False
-        return not (("'" in w) and w not in _NAME_POSSESSIVES)
+        return not (w.endswith(("'s", "s'")) and w not in _NAME_POSSESSIVES)
 
     def seq_word(self, i: int) -> bool:
         w = self.w[i]
@@ -676,6 +705,7 @@ class _Analyser:
     def zone_ok(self, h: int, a: int, b: int) -> bool:
         w = self.w
         head = _strip_possessive(w[h])
+        head = _PLURAL_ZONES.get(head, head)
         before = w[a:h]
         caps = [x for x in before if _is_cap(x)]
         if not caps:
@@ -734,8 +764,18 @@ class _Analyser:
         w = self.w
         out: list[_Cand] = []
         wanted = self.gaz.wanted
+        first = self.gaz.first
+        final = self.n - 1
         for i in [i for i, t in enumerate(w) if t in wanted]:
             t = w[i]
+            node = first.get(t)
+            if (
+                node is not None
+                and _END not in node
+                and t not in _INTERESTING
+                and (i == final or not _continues(node, w[i + 1]))
+            ):
+                continue  # "Hong" not followed by a word any known name goes on with
             known = self.gaz.match(w, i)
             if known is not None:
                 e = known.entry
@@ -743,6 +783,9 @@ class _Analyser:
             if gaz_only:
                 continue
             head = _strip_possessive(t)
+            if head in _PLURAL_ZONES:
+                out.extend(self.plural_zones(i))
+                continue
             if head in ZONE_HEADS:
                 a = self.left_ext(i)
                 b = self.right_ext(i, zone=True)
@@ -772,9 +815,37 @@ class _Analyser:
                 if kind is None:
                     continue
                 last = _strip_possessive(w[b - 1])
-                if b > i + 1 and last in OTHER_HEADS and last not in ORG_HEADS and last not in PLACE_HEADS:
+                if b > i + 1 and (
+                    last in EVENT_HEADS
+                    or (last in _BODY_HEADS and head not in ("Office", "Secretariat", "Unit"))
+                ):
                     continue  # "University of Hong Kong Spring Career Fair": an event's name
                 out.append(_Cand(a, b, kind, "Body" if kind == "body" else ORG_HEADS[head]))
+        return out
+
+    def plural_zones(self, h: int) -> list[_Cand]:
+        """ "Kwu Tung North and Fanling North New Development Areas": one zone each."""
+        w = self.w
+        head = _PLURAL_ZONES[w[h]]
+        a = self.left_ext(h)
+        k = h
+        while k > a and w[k - 1] in _ZONE_QUALIFIERS | {"New"}:
+            k -= 1
+        suffix = " ".join([*w[k:h], head])
+        items: list[tuple[int, int]] = []
+        start = a
+        for j in range(a, k + 1):
+            if j == k or w[j] in ("and", "&", ","):
+                if j > start:
+                    items.append((start, j))
+                start = j + 1
+        if len(items) < 2 or not self.zone_ok(h, a, h + 1):
+            return []
+        out = []
+        for x, y in items:
+            c = _Cand(x, y, "zone", "Zone")
+            c.name = f"{self.seg.span_text(x, y)} {suffix}"
+            out.append(c)
         return out
 
     def governments_of(self) -> list[_Cand]:
@@ -853,7 +924,7 @@ class _Analyser:
         w = self.w
         # Right: "Northern Metropolis Development Strategy", "Central Government Offices", and any
         # name run on by a capitalised word ("HKSAR Government Bonds", "Medical Laboratory Technologist").
-        if not w[c.b - 1].endswith("'s") and c.b < self.n and self.seq_word(c.b):
+        if not c.name and not w[c.b - 1].endswith("'s") and c.b < self.n and self.seq_word(c.b):
             j = c.b
             last = None
             while j < self.n and self.seq_word(j) and j - c.b < 8:
@@ -1008,9 +1079,10 @@ def _plain(text: str) -> str:
     return text if text.isascii() else normalise(text)
 
 
-def segments(release: Release) -> list[str]:
+@functools.lru_cache(maxsize=16)
+def segments(release: Release) -> tuple[str, ...]:
     """The texts names are read from: the title, the body, each caption."""
-    return [_plain(release.title or ""), _plain(release.text), *(_plain(c) for c in release.captions)]
+    return (_plain(release.title or ""), _plain(release.text), *(_plain(c) for c in release.captions))
 
 
 @functools.lru_cache(maxsize=16)

@@ -1,0 +1,1036 @@
+"""SHACL validation at scale, with the very results pyshacl gives (`kg.validate` is the reference).
+
+The shapes are compiled once into a small evaluator for the subset of SHACL Core the project uses:
+targets (sh:targetClass with rdfs:subClassOf* over the data, sh:targetNode, sh:targetSubjectsOf,
+sh:targetObjectsOf, implicit class targets), simple predicate paths, sh:minCount, sh:maxCount,
+sh:datatype, sh:nodeKind, sh:class, sh:in, sh:hasValue, sh:pattern (+ sh:flags),
+sh:min/maxInclusive, sh:min/maxExclusive, sh:lessThanOrEquals, sh:not, sh:and, sh:or, sh:node,
+sh:property, sh:qualifiedValueShape (+ counts, disjointness), SPARQL-based constraints (sh:sparql
+with sh:select and sh:prefixes), sh:message, sh:severity and sh:deactivated. Any other SHACL term in
+the shapes graph raises `UnsupportedShape` naming it, so the validator never silently accepts what
+pyshacl would reject.
+
+The data is read once into per-predicate indexes (only the predicates the shapes look at), either
+from a pyoxigraph Store (`validate_store`) or from quads in memory (`validate_quads`, the fast path
+when the caller still holds the graph). Constraints run over whole sets of focus nodes, and the
+literal-level checks (datatypes, patterns, comparisons) run once per distinct value, on the rdflib
+form of the value with pyshacl's own rules, so results agree with pyshacl's to the message. SPARQL
+constraints run with rdflib, as pyshacl runs them, on the triples of the predicates they mention.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from decimal import Decimal
+from pathlib import Path
+
+import pyoxigraph as ox
+import rdflib
+from rdflib.paths import AlternativePath, InvPath, MulPath, NegatedPath, SequencePath
+from rdflib.term import BNode, Literal, URIRef, Variable
+
+from kg.terms import from_rdflib, to_rdflib
+from kg.validate import Validation, Violation, load_shapes
+
+SH = rdflib.Namespace("http://www.w3.org/ns/shacl#")
+RDF, RDFS, XSD = rdflib.RDF, rdflib.RDFS, rdflib.XSD
+ALLOWED = frozenset({SH.Info, SH.Warning})  # kg.validate runs pyshacl with allow_warnings=True
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+OX_TYPE = ox.NamedNode(str(RDF.type))
+OX_SUBCLASS = ox.NamedNode(str(RDFS.subClassOf))
+
+# Every SHACL term the compiler understands; any other sh: term in the shapes graph is refused.
+SUPPORTED = frozenset(
+    SH[x]
+    for x in (
+        "NodeShape PropertyShape SPARQLConstraint PropertyGroup Violation Warning Info "
+        "IRI Literal BlankNode BlankNodeOrIRI BlankNodeOrLiteral IRIOrLiteral "
+        "targetClass targetNode targetSubjectsOf targetObjectsOf path property node not and or in "
+        "hasValue class datatype nodeKind minCount maxCount minInclusive maxInclusive minExclusive "
+        "maxExclusive pattern flags qualifiedValueShape qualifiedMinCount qualifiedMaxCount "
+        "qualifiedValueShapesDisjoint lessThanOrEquals sparql select prefixes declare prefix "
+        "namespace message severity deactivated name description order group defaultValue"
+    ).split()
+)
+SHAPE_PARAMETERS = frozenset(
+    SH[x]
+    for x in (
+        "property node not and or in hasValue class datatype nodeKind minCount maxCount minInclusive "
+        "maxInclusive minExclusive maxExclusive pattern qualifiedValueShape lessThanOrEquals sparql"
+    ).split()
+)
+TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf)
+
+
+class UnsupportedShape(ValueError):
+    """The shapes use a SHACL feature this validator does not implement exactly as pyshacl does."""
+
+
+Node = ox.NamedNode | ox.BlankNode | ox.Literal
+EMPTY: frozenset = frozenset()
+
+
+# --- results ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class Report:
+    """One validation result, with the results nested under it (sh:detail) for sh:node."""
+
+    violation: Violation
+    severity: URIRef
+    details: list[Report] = field(default_factory=list)
+    generic_message: bool = False  # pyshacl would have generated the message (not reproduced)
+
+    def flat(self) -> Iterable[Report]:
+        yield self
+        for d in self.details:
+            yield from d.flat()
+
+
+@dataclass
+class Outcome:
+    """A constraint over a set of focus nodes: those that do not conform, and the reports per node."""
+
+    not_ok: set = field(default_factory=set)
+    reports: dict = field(default_factory=dict)
+
+    def add(self, focus: Node, report: Report) -> None:
+        self.not_ok.add(focus)
+        self.reports.setdefault(focus, []).append(report)
+
+
+# --- the shapes ------------------------------------------------------------------------------------
+
+
+@dataclass(eq=False)
+class Shape:
+    node: URIRef | BNode
+    path: ox.NamedNode | None
+    path_text: str
+    severity: URIRef
+    messages: list[Literal]
+    deactivated: bool
+    targets: dict[URIRef, list] = field(default_factory=dict)
+    constraints: list = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return str(self.node)
+
+
+class Program:
+    """The shapes graph compiled: every shape, the ones with targets, the predicates to index."""
+
+    def __init__(self, graph: rdflib.Graph) -> None:
+        self.graph = graph
+        _refuse_unknown_terms(graph)
+        self.shapes: dict[URIRef | BNode, Shape] = {}
+        for node in _shape_nodes(graph):
+            self.shape(node)
+        for shape in list(self.shapes.values()):
+            shape.constraints = self._constraints(shape)
+        self.top = [s for s in self.shapes.values() if any(s.targets.values())]
+        self.predicates: set[ox.NamedNode] = {OX_TYPE, OX_SUBCLASS}
+        self.sparql_predicates: set[ox.NamedNode] = set()
+        for shape in self.shapes.values():
+            if shape.path is not None:
+                self.predicates.add(shape.path)
+            for t in (SH.targetSubjectsOf, SH.targetObjectsOf):
+                self.predicates.update(ox.NamedNode(str(p)) for p in shape.targets.get(t, ()))
+            for c in shape.constraints:
+                self.predicates.update(getattr(c, "predicates", ()))
+                self.sparql_predicates.update(getattr(c, "sparql_predicates", ()))
+        _refuse_cycles(self)
+
+    def shape(self, node: URIRef | BNode) -> Shape:
+        found = self.shapes.get(node)
+        if found is not None:
+            return found
+        g = self.graph
+        paths = list(g.objects(node, SH.path))
+        if len(paths) > 1:
+            raise UnsupportedShape(f"shape {node} has more than one sh:path")
+        path = paths[0] if paths else None
+        if path is not None and not isinstance(path, URIRef):
+            raise UnsupportedShape(f"shape {node}: only simple predicate paths are supported, not {path!r}")
+        severities = list(g.objects(node, SH.severity))
+        messages = list(g.objects(node, SH.message))
+        if len(messages) > 1:
+            raise UnsupportedShape(f"shape {node} has several sh:message values (pyshacl reports keep an arbitrary one)")
+        deactivated = [d for d in g.objects(node, SH.deactivated)]
+        shape = Shape(
+            node=node,
+            path=ox.NamedNode(str(path)) if path is not None else None,
+            path_text=str(path) if path is not None else "",
+            severity=severities[0] if severities else SH.Violation,
+            messages=messages,
+            deactivated=bool(deactivated and isinstance(deactivated[0], Literal) and deactivated[0].value),
+            targets={t: list(g.objects(node, t)) for t in TARGETS},
+        )
+        classes = set(g.subjects(RDFS.subClassOf, RDFS.Class)) | {RDFS.Class}
+        if any(t in classes for t in g.objects(node, RDF.type)):
+            shape.targets[SH.targetClass] = [*shape.targets[SH.targetClass], node]  # implicit class target
+        self.shapes[node] = shape
+        return shape
+
+    def _constraints(self, shape: Shape) -> list:
+        g, node = self.graph, shape.node
+        present = {p for p in g.predicates(node) if p in SHAPE_PARAMETERS}
+        out: list = []
+
+        def one(p: URIRef) -> rdflib.term.Node:
+            values = list(g.objects(node, p))
+            if len(values) != 1:
+                raise UnsupportedShape(f"shape {node} needs exactly one {p}")
+            return values[0]
+
+        def count(p: URIRef) -> int | None:
+            values = list(g.objects(node, p))
+            if not values:
+                return None
+            if len(values) > 1 or not isinstance(values[0], Literal) or not isinstance(values[0].value, int):
+                raise UnsupportedShape(f"shape {node}: {p} must be one integer")
+            return int(values[0].value)
+
+        def shapes_of(p: URIRef) -> list[Shape]:
+            return [self.shape(s) for s in g.objects(node, p)]
+
+        def needs_path(p: URIRef) -> None:
+            if shape.path is None:
+                raise UnsupportedShape(f"shape {node}: {p} on a node shape")
+
+        for p in sorted(present):
+            if p == SH.minCount:
+                needs_path(p)
+                out.append(MinCount(count(p)))
+            elif p == SH.maxCount:
+                needs_path(p)
+                out.append(MaxCount(count(p)))
+            elif p == SH.datatype:
+                out.append(Datatype(one(p)))
+            elif p == SH.nodeKind:
+                out.append(NodeKind(one(p)))
+            elif p == SH["class"]:
+                out.append(Class([ox.NamedNode(str(c)) for c in g.objects(node, p)]))
+            elif p == SH["in"]:
+                out.append(In(set(g.items(one(p)))))
+            elif p == SH.hasValue:
+                out.append(HasValue(list(g.objects(node, p))))
+            elif p == SH.pattern:
+                flags = list(g.objects(node, SH.flags))
+                out.append(Pattern(list(g.objects(node, p)), flags[0] if flags else None))
+            elif p in (SH.minInclusive, SH.maxInclusive, SH.minExclusive, SH.maxExclusive):
+                out.append(Range(p, list(g.objects(node, p))))
+            elif p == SH.lessThanOrEquals:
+                needs_path(p)
+                out.append(LessThanOrEquals([ox.NamedNode(str(x)) for x in g.objects(node, p)]))
+            elif p == SH["not"]:
+                out.append(Not(shapes_of(p)))
+            elif p in (SH["and"], SH["or"]):
+                lists = [[self.shape(s) for s in set(g.items(lst))] for lst in g.objects(node, p)]
+                out.append((And if p == SH["and"] else Or)(lists))
+            elif p == SH.node:
+                targets = shapes_of(p)
+                if any(t.path is not None for t in targets):
+                    raise UnsupportedShape(f"shape {node}: sh:node points to a property shape")
+                out.append(NodeConstraint(targets))
+            elif p == SH.property:
+                targets = shapes_of(p)
+                if any(t.path is None for t in targets):
+                    raise UnsupportedShape(f"shape {node}: sh:property points to a shape without sh:path")
+                out.append(PropertyConstraint(targets))
+            elif p == SH.qualifiedValueShape:
+                needs_path(p)
+                out.append(self._qualified(shape, count))
+            elif p == SH.sparql:
+                out.append(SparqlConstraint(self, shape, list(g.objects(node, p))))
+        return out
+
+    def _qualified(self, shape: Shape, count) -> Qualified:
+        g, node = self.graph, shape.node
+        low, high = count(SH.qualifiedMinCount), count(SH.qualifiedMaxCount)
+        if low is None and high is None:
+            raise UnsupportedShape(f"shape {node}: sh:qualifiedValueShape without a qualified count")
+        disjoint = any(
+            isinstance(d, Literal) and isinstance(d.value, bool) and d.value
+            for d in g.objects(node, SH.qualifiedValueShapesDisjoint)
+        )
+        values = set(g.objects(node, SH.qualifiedValueShape))
+        siblings: dict[rdflib.term.Node, list[Shape]] = {}
+        for v in values:
+            found: set = set()
+            if disjoint:
+                for parent in g.subjects(SH.property, node):
+                    for s in g.objects(parent, SH.property):
+                        found |= {q for q in g.objects(s, SH.qualifiedValueShape) if q != v}
+            siblings[v] = [self.shape(s) for s in found]
+        return Qualified([(self.shape(v), siblings[v]) for v in values], low, high)
+
+
+def _shape_nodes(g: rdflib.Graph) -> set:
+    """The shapes pyshacl finds in a shapes graph (declared, implied by their predicates, or used)."""
+    nodes = set(g.subjects(RDF.type, SH.NodeShape)) | set(g.subjects(RDF.type, SH.PropertyShape))
+    for p in (*TARGETS, SH.property, SH.node):
+        nodes |= set(g.subjects(p))
+    for p in (SH.property, SH.node, SH["not"], SH.qualifiedValueShape):
+        nodes |= set(g.objects(None, p))
+    for p in (SH["and"], SH["or"], SH.xone):
+        for lst in g.objects(None, p):
+            nodes |= set(g.items(lst))
+    return nodes
+
+
+def _refuse_unknown_terms(g: rdflib.Graph) -> None:
+    unknown: set[str] = set()
+    for s, p, o in g:
+        for term in (p, o) if p == RDF.type else (p,):
+            if isinstance(term, URIRef) and str(term).startswith(str(SH)) and term not in SUPPORTED:
+                unknown.add(str(term))
+    if unknown:
+        raise UnsupportedShape(f"SHACL features not supported by the fast validator: {', '.join(sorted(unknown))}")
+
+
+def _refuse_cycles(program: Program) -> None:
+    """Recursive shapes are refused (pyshacl's recursion handling is not reproduced)."""
+
+    def refs(shape: Shape) -> Iterable[Shape]:
+        for c in shape.constraints:
+            yield from getattr(c, "shapes", ())
+
+    state: dict[int, int] = {}
+
+    def visit(shape: Shape) -> None:
+        state[id(shape)] = 1
+        for nxt in refs(shape):
+            mark = state.get(id(nxt))
+            if mark == 1:
+                raise UnsupportedShape(f"recursive shapes through {nxt.name}")
+            if mark is None:
+                visit(nxt)
+        state[id(shape)] = 2
+
+    for shape in program.shapes.values():
+        if id(shape) not in state:
+            visit(shape)
+
+
+# --- the data --------------------------------------------------------------------------------------
+
+
+class Data:
+    """Per-predicate indexes (subject -> objects) of the triples the shapes look at, deduplicated
+    across named graphs, with literals as rdflib (and so pyshacl) sees them."""
+
+    def __init__(self, predicates: Iterable[ox.NamedNode], sparql_predicates: Iterable[ox.NamedNode] = ()) -> None:
+        self.index: dict[ox.NamedNode, dict[Node, set[Node]]] = {p: {} for p in predicates}
+        self.sparql_predicates = frozenset(sparql_predicates)
+        self.sparql_triples: set[tuple[Node, Node, Node]] = set()
+        self._canon: dict[ox.Literal, ox.Literal] = {}
+        self._rdflib: dict[Node, rdflib.term.Node] = {}
+        self._supers: dict[ox.NamedNode, frozenset] | None = None
+        self._instances: dict[Node, set[Node]] | None = None
+
+    def canon(self, lit: ox.Literal) -> ox.Literal:
+        """A literal as rdflib holds it: typed literals get rdflib's normalised lexical form."""
+        c = self._canon.get(lit)
+        if c is None:
+            c = lit if lit.language or lit.datatype.value == XSD_STRING else from_rdflib(to_rdflib(lit))
+            self._canon[lit] = c
+        return c
+
+    def add_quads(self, quads: Iterable[ox.Quad | ox.Triple]) -> Data:
+        index, sparql = self.index, self.sparql_predicates
+        literal = ox.Literal
+        for q in quads:
+            p = q.predicate
+            by_subject = index.get(p)
+            in_sparql = p in sparql
+            if by_subject is None and not in_sparql:
+                continue
+            s, o = q.subject, q.object
+            if o.__class__ is literal:
+                o = self.canon(o)
+            if by_subject is not None:
+                objects = by_subject.get(s)
+                if objects is None:
+                    by_subject[s] = {o}
+                else:
+                    objects.add(o)
+            if in_sparql:
+                self.sparql_triples.add((s, p, o))
+        return self
+
+    def add_store(self, store: ox.Store) -> Data:
+        for p in set(self.index) | self.sparql_predicates:
+            self.add_quads(store.quads_for_pattern(None, p, None, None))
+        return self
+
+    def values(self, focus: Node, path: ox.NamedNode) -> set[Node]:
+        return self.index[path].get(focus, EMPTY)
+
+    def rdflib(self, term: Node) -> rdflib.term.Node:
+        r = self._rdflib.get(term)
+        if r is None:
+            r = self._rdflib[term] = to_rdflib(term)
+        return r
+
+    @property
+    def supers(self) -> dict[ox.NamedNode, frozenset]:
+        """Class -> itself and every class it is an rdfs:subClassOf* of, in the data graph."""
+        if self._supers is None:
+            up = self.index[OX_SUBCLASS]
+            out: dict = {}
+            for start in {*up, *(c for cs in self.index[OX_TYPE].values() for c in cs)}:
+                seen, stack = {start}, [start]
+                while stack:
+                    for nxt in up.get(stack.pop(), ()):
+                        if nxt not in seen:
+                            seen.add(nxt)
+                            stack.append(nxt)
+                out[start] = frozenset(seen)
+            self._supers = out
+        return self._supers
+
+    def is_instance(self, node: Node, cls: ox.NamedNode) -> bool:
+        supers = self.supers
+        return any(cls in supers.get(t, (t,)) for t in self.index[OX_TYPE].get(node, ()))
+
+    def instances(self, cls: ox.NamedNode) -> set[Node]:
+        if self._instances is None:
+            inst: dict[Node, set[Node]] = {}
+            for s, types in self.index[OX_TYPE].items():
+                for t in types:
+                    for c in self.supers.get(t, (t,)):
+                        inst.setdefault(c, set()).add(s)
+            self._instances = inst
+        return self._instances.get(cls, set())
+
+    def subjects_of(self, p: ox.NamedNode) -> set[Node]:
+        return {s for s, os in self.index[p].items() if os}
+
+    def objects_of(self, p: ox.NamedNode) -> set[Node]:
+        return {o for os in self.index[p].values() for o in os}
+
+    def rdflib_graph(self) -> rdflib.Graph:
+        g = rdflib.Graph()
+        for s, p, o in self.sparql_triples:
+            g.add((self.rdflib(s), self.rdflib(p), self.rdflib(o)))
+        return g
+
+
+# --- evaluation ------------------------------------------------------------------------------------
+
+
+class Validator:
+    """Runs a compiled `Program` over `Data`, as pyshacl's Shape.validate does, a set at a time."""
+
+    def __init__(self, program: Program, data: Data) -> None:
+        self.program = program
+        self.data = data
+        self._sparql_graph: rdflib.Graph | None = None
+
+    @property
+    def sparql_graph(self) -> rdflib.Graph:
+        if self._sparql_graph is None:
+            self._sparql_graph = self.data.rdflib_graph()
+        return self._sparql_graph
+
+    def run(self) -> Validation:
+        reports: list[Report] = []
+        conforms = True
+        for shape in self.program.top:
+            if shape.deactivated:
+                continue
+            focus = self.focus_nodes(shape)
+            outcomes = self.outcomes(shape, focus)
+            if shape.severity not in ALLOWED:
+                for o in outcomes:
+                    mine = [r for rs in o.reports.values() for r in rs]
+                    if o.not_ok and not all(r.severity in ALLOWED for r in mine):
+                        conforms = False
+            reports += (r for o in outcomes for rs in o.reports.values() for r in rs)
+        flat = [r for top in reports for r in top.flat()]
+        generic = [r for r in flat if r.generic_message]
+        if generic:
+            raise UnsupportedShape(
+                f"shape {generic[0].violation.shape} has no sh:message: pyshacl's generated messages are not reproduced"
+            )
+        return Validation(conforms, sorted(r.violation for r in flat))
+
+    def focus_nodes(self, shape: Shape) -> list[Node]:
+        data, found = self.data, set()
+        found.update(from_rdflib(n) for n in shape.targets[SH.targetNode])
+        for c in shape.targets[SH.targetClass]:
+            found |= data.instances(ox.NamedNode(str(c)))
+        for p in shape.targets[SH.targetSubjectsOf]:
+            found |= data.subjects_of(ox.NamedNode(str(p)))
+        for p in shape.targets[SH.targetObjectsOf]:
+            found |= data.objects_of(ox.NamedNode(str(p)))
+        return list(found)
+
+    def value_nodes(self, shape: Shape, focus: Iterable[Node]) -> dict[Node, set[Node]]:
+        if shape.path is None:
+            return {f: {f} for f in focus}
+        by_subject = self.data.index[shape.path]
+        return {f: by_subject.get(f, EMPTY) for f in focus}
+
+    def outcomes(self, shape: Shape, focus: list[Node]) -> list[Outcome]:
+        if shape.deactivated or not focus:
+            return []
+        fv = self.value_nodes(shape, focus)
+        return [c.evaluate(self, shape, fv) for c in shape.constraints]
+
+    def conformance(self, shape: Shape, focus: Iterable[Node]) -> dict[Node, tuple[bool, list[Report]]]:
+        """Validation of each node alone against `shape` (as pyshacl's nested calls do): the nodes
+        that fail or have reports, with (conforms, reports); any other node conforms silently."""
+        focus = list(set(focus))
+        out: dict[Node, tuple[bool, list[Report]]] = {}
+        allow = shape.severity in ALLOWED
+        for o in self.outcomes(shape, focus):
+            for f in o.not_ok | o.reports.keys():
+                ok, reports = out.get(f, (True, []))
+                mine = o.reports.get(f, [])
+                if f in o.not_ok and not allow and not all(r.severity in ALLOWED for r in mine):
+                    ok = False
+                out[f] = (ok, reports + mine)
+        return out
+
+    def report(
+        self,
+        shape: Shape,
+        focus: Node,
+        value: Node | None = None,
+        path: str | None = None,
+        messages: list | None = None,
+    ) -> Report:
+        messages = shape.messages if messages is None else messages
+        text = str(messages[0]) if messages else ""
+        return Report(
+            Violation(
+                severity=str(shape.severity).rsplit("#", 1)[-1],
+                focus=_text(focus),
+                path=shape.path_text if path is None else path,
+                message=text,
+                shape=shape.name,
+                value="" if value is None else _text(value),
+            ),
+            shape.severity,
+            generic_message=not messages,
+        )
+
+
+def _text(term: Node | rdflib.term.Node) -> str:
+    return term.value if isinstance(term, ox.NamedNode | ox.BlankNode | ox.Literal) else str(term)
+
+
+# --- constraint components -------------------------------------------------------------------------
+
+
+class PerValue:
+    """A constraint checked value by value, with one verdict per distinct value."""
+
+    def ok(self, v: Validator, value: Node) -> bool:
+        raise NotImplementedError
+
+    def evaluate(self, v: Validator, shape: Shape, fv: dict[Node, set[Node]]) -> Outcome:
+        out = Outcome()
+        verdicts: dict[Node, bool] = {}
+        for f, values in fv.items():
+            for value in values:
+                good = verdicts.get(value)
+                if good is None:
+                    good = verdicts[value] = self.ok(v, value)
+                if not good:
+                    out.add(f, v.report(shape, f, value))
+        return out
+
+
+@dataclass
+class MinCount:
+    n: int
+
+    def evaluate(self, v: Validator, shape: Shape, fv: dict) -> Outcome:
+        out = Outcome()
+        if self.n > 0:
+            for f, values in fv.items():
+                if len(values) < self.n:
+                    out.add(f, v.report(shape, f))
+        return out
+
+
+@dataclass
+class MaxCount:
+    n: int
+
+    def evaluate(self, v: Validator, shape: Shape, fv: dict) -> Outcome:
+        out = Outcome()
+        for f, values in fv.items():
+            if len(values) > self.n:
+                out.add(f, v.report(shape, f))
+        return out
+
+
+@dataclass
+class Datatype(PerValue):
+    datatype: rdflib.term.Node
+
+    def ok(self, v: Validator, value: Node) -> bool:
+        if not isinstance(value, ox.Literal):
+            return False
+        lit, rule = v.data.rdflib(value), self.datatype
+        if lit.datatype == rule:
+            return False if getattr(lit, "ill_typed", None) is True else _actual_datatype(lit, rule)
+        if rule == RDFS.Literal:
+            return True
+        if rule == RDFS.Datatype and lit.datatype:
+            return True
+        if lit.datatype is None and lit.language is None and rule == XSD.string:
+            return _actual_datatype(lit, rule)
+        return bool(rule == RDF.langString and lit.language and _actual_datatype(lit, rule))
+
+
+def _actual_datatype(lit: Literal, rule: rdflib.term.Node) -> bool:
+    """pyshacl's check that a literal's Python value is of the datatype's kind."""
+    value = lit.value
+    kinds = {
+        XSD.string: (str, bytes),
+        RDF.langString: (str, bytes),
+        XSD.integer: int,
+        XSD.float: float,
+        XSD.decimal: Decimal,
+        XSD.boolean: bool,
+        XSD.date: date,
+        XSD.time: time,
+        XSD.dateTime: datetime,
+    }
+    kind = kinds.get(rule)
+    return True if kind is None else isinstance(value, kind)
+
+
+@dataclass
+class NodeKind(PerValue):
+    kind: rdflib.term.Node
+
+    def ok(self, v: Validator, value: Node) -> bool:
+        if isinstance(value, ox.BlankNode):
+            return self.kind in (SH.BlankNode, SH.BlankNodeOrLiteral, SH.BlankNodeOrIRI)
+        if isinstance(value, ox.Literal):
+            return self.kind in (SH.Literal, SH.BlankNodeOrLiteral, SH.IRIOrLiteral)
+        return self.kind in (SH.IRI, SH.IRIOrLiteral, SH.BlankNodeOrIRI)
+
+
+@dataclass
+class Class:
+    classes: list[ox.NamedNode]
+
+    def evaluate(self, v: Validator, shape: Shape, fv: dict) -> Outcome:
+        out = Outcome()
+        for cls in self.classes:
+            verdicts: dict[Node, bool] = {}
+            for f, values in fv.items():
+                for value in values:
+                    good = verdicts.get(value)
+                    if good is None:
+                        good = verdicts[value] = not isinstance(value, ox.Literal) and v.data.is_instance(value, cls)
+                    if not good:
+                        out.add(f, v.report(shape, f, value))
+        return out
+
+
+@dataclass
+class In(PerValue):
+    members: set
+
+    def ok(self, v: Validator, value: Node) -> bool:
+        return v.data.rdflib(value) in self.members
+
+
+@dataclass
+class HasValue:
+    wanted: list
+
+    def evaluate(self, v: Validator, shape: Shape, fv: dict) -> Outcome:
+        out = Outcome()
+        for hv in self.wanted:
+            for f, values in fv.items():
+                if not any(v.data.rdflib(x) == hv for x in values):
+                    out.add(f, v.report(shape, f))
+        return out
+
+
+class Pattern:
+    def __init__(self, patterns: list, flags: rdflib.term.Node | None) -> None:
+        re_flags = 0
+        if flags is not None:
+            text = str(flags.value if isinstance(flags, Literal) else flags).lower()
+            re_flags |= re.I if "i" in text else 0
+            re_flags |= re.M if "m" in text else 0
+        self.rules = []
+        for p in patterns:
+            if not isinstance(p, Literal):
+                raise UnsupportedShape(f"sh:pattern must be a literal: {p!r}")
+            source = str(p.value) if p.value is not None and len(p.value) > 1 else str(p)
+            self.rules.append(re.compile(source, re_flags))
+
+    def evaluate(self, v: Validator, shape: Shape, fv: dict) -> Outcome:
+        out = Outcome()
+        for rule in self.rules:
+            verdicts: dict[Node, bool] = {}
+            for f, values in fv.items():
+                for value in values:
+                    good = verdicts.get(value)
+                    if good is None:
+                        good = verdicts[value] = self._matches(v, rule, value)
+                    if not good:
+                        out.add(f, v.report(shape, f, value))
+        return out
+
+    @staticmethod
+    def _matches(v: Validator, rule: re.Pattern, value: Node) -> bool:
+        if isinstance(value, ox.BlankNode):
+            return False
+        term = v.data.rdflib(value)
+        if isinstance(term, Literal) and term.value is not None and term.datatype in (None, RDF.langString, XSD.string):
+            text = str(term.value)
+        else:
+            text = str(term)
+        return bool(rule.match(text) or rule.search(text))
+
+
+class Range:
+    def __init__(self, parameter: URIRef, bounds: list) -> None:
+        from pyshacl.rdfutil import compare_literal
+
+        self.compare = compare_literal
+        self.test = {
+            SH.minInclusive: lambda c: c >= 0,
+            SH.minExclusive: lambda c: c > 0,
+            SH.maxInclusive: lambda c: c <= 0,
+            SH.maxExclusive: lambda c: c < 0,
+        }[parameter]
+        if not all(isinstance(b, Literal) for b in bounds):
+            raise UnsupportedShape(f"{parameter} needs literal values")
+        self.bounds = bounds
+
+    def evaluate(self, v: Validator, shape: Shape, fv: dict) -> Outcome:
+        out = Outcome()
+        for bound in self.bounds:
+            verdicts: dict[Node, bool] = {}
+            for f, values in fv.items():
+                for value in values:
+                    good = verdicts.get(value)
+                    if good is None:
+                        good = verdicts[value] = self._ok(v, bound, value)
+                    if not good:
+                        out.add(f, v.report(shape, f, value))
+        return out
+
+    def _ok(self, v: Validator, bound: Literal, value: Node) -> bool:
+        if not isinstance(value, ox.Literal):
+            return False
+        lit = v.data.rdflib(value)
+        if isinstance(bound.value, str) != isinstance(lit.value, str):
+            return False
+        try:
+            return self.test(self.compare(lit, bound))
+        except (TypeError, NotImplementedError):
+            return False
+
+
+@dataclass
+class LessThanOrEquals:
+    predicates: list[ox.NamedNode]
+
+    def evaluate(self, v: Validator, shape: Shape, fv: dict) -> Outcome:
+        out = Outcome()
+        for p in self.predicates:
+            for f, values in fv.items():
+                others = v.data.values(f, p)
+                for value in values:
+                    for other in others:
+                        if not _less_or_equal(v.data.rdflib(value), v.data.rdflib(other)):
+                            out.add(f, v.report(shape, f, value))
+        return out
+
+
+def _less_or_equal(a: rdflib.term.Node, b: rdflib.term.Node) -> bool:
+    """pyshacl's sh:lessThanOrEquals test for one pair of values."""
+    if isinstance(a, BNode) or isinstance(b, BNode):
+        raise UnsupportedShape("sh:lessThanOrEquals over a blank node")
+
+    def plain(x):
+        if isinstance(x, URIRef):
+            return str(x), True
+        if isinstance(x, Literal) and isinstance(x.value, str):
+            return x.value, True
+        return x, False
+
+    (a, a_str), (b, b_str) = plain(a), plain(b)
+    return a_str == b_str and bool(a <= b)
+
+
+class Nested:
+    """Constraints that validate value nodes against other shapes."""
+
+    shapes: list[Shape]
+
+    @staticmethod
+    def distinct_values(fv: dict) -> set[Node]:
+        return {x for values in fv.values() for x in values}
+
+
+class Not(Nested):
+    def __init__(self, shapes: list[Shape]) -> None:
+        self.shapes = shapes
+
+    def evaluate(self, v: Validator, shape: Shape, fv: dict) -> Outcome:
+        out = Outcome()
+        values = self.distinct_values(fv)
+        for other in self.shapes:
+            verdict = v.conformance(other, values)
+            for f, vs in fv.items():
+                for value in vs:
+                    if verdict.get(value, (True, []))[0]:
+                        out.add(f, v.report(shape, f, value))
+        return out
+
+
+class Or(Nested):
+    every = False
+
+    def __init__(self, lists: list[list[Shape]]) -> None:
+        self.lists = lists
+        self.shapes = [s for lst in lists for s in lst]
+
+    def evaluate(self, v: Validator, shape: Shape, fv: dict) -> Outcome:
+        out = Outcome()
+        values = self.distinct_values(fv)
+        for members in self.lists:
+            verdicts = [v.conformance(m, values) for m in members]
+            for f, vs in fv.items():
+                for value in vs:
+                    results = [d.get(value, (True, []))[0] for d in verdicts]
+                    if not (all(results) if self.every else any(results)):
+                        out.add(f, v.report(shape, f, value))
+        return out
+
+
+class And(Or):
+    every = True
+
+
+class NodeConstraint(Nested):
+    def __init__(self, shapes: list[Shape]) -> None:
+        self.shapes = shapes
+
+    def evaluate(self, v: Validator, shape: Shape, fv: dict) -> Outcome:
+        out = Outcome()
+        values = self.distinct_values(fv)
+        for other in self.shapes:
+            verdict = v.conformance(other, values)
+            for f, vs in fv.items():
+                for value in vs:
+                    ok, reports = verdict.get(value, (True, []))
+                    if not ok or reports:
+                        r = v.report(shape, f, value)
+                        r.details = list(reports)
+                        out.add(f, r)
+        return out
+
+
+class PropertyConstraint(Nested):
+    def __init__(self, shapes: list[Shape]) -> None:
+        self.shapes = shapes
+
+    def evaluate(self, v: Validator, shape: Shape, fv: dict) -> Outcome:
+        out = Outcome()
+        values = self.distinct_values(fv)
+        if not values:
+            return out
+        for other in self.shapes:
+            verdict = v.conformance(other, values)
+            for f, vs in fv.items():
+                for value in vs:
+                    ok, reports = verdict.get(value, (True, []))
+                    if not ok:
+                        out.not_ok.add(f)
+                    if reports:
+                        out.reports.setdefault(f, []).extend(reports)
+        return out
+
+
+class Qualified(Nested):
+    def __init__(self, value_shapes: list[tuple[Shape, list[Shape]]], low: int | None, high: int | None) -> None:
+        self.value_shapes = value_shapes
+        self.low, self.high = low, high
+        self.shapes = [s for q, sib in value_shapes for s in (q, *sib)]
+
+    def evaluate(self, v: Validator, shape: Shape, fv: dict) -> Outcome:
+        out = Outcome()
+        values = self.distinct_values(fv)
+        for qshape, siblings in self.value_shapes:
+            verdict = v.conformance(qshape, values)
+            sibling_verdicts = [v.conformance(s, values) for s in siblings]
+            for f, vs in fv.items():
+                n = 0
+                for value in vs:
+                    if verdict.get(value, (True, []))[0] and not any(
+                        d.get(value, (True, []))[0] for d in sibling_verdicts
+                    ):
+                        n += 1
+                if self.high is not None and n > self.high:
+                    out.add(f, v.report(shape, f))
+                if self.low is not None and n < self.low:
+                    out.add(f, v.report(shape, f))
+        return out
+
+
+class SparqlConstraint:
+    """SHACL-SPARQL constraints, run with rdflib as pyshacl runs them, one focus node at a time."""
+
+    def __init__(self, program: Program, shape: Shape, nodes: list) -> None:
+        from pyshacl.helper.sparql_query_helper import SPARQLQueryHelper
+        from rdflib.plugins.sparql import prepareQuery
+
+        g = program.graph
+        self.constraints = []
+        self.sparql_predicates: set[ox.NamedNode] = set()
+        shim = _ShapeShim(g, shape)
+        for node in nodes:
+            selects = list(g.objects(node, SH.select))
+            if len(selects) != 1:
+                raise UnsupportedShape(f"SPARQL constraint {node} needs exactly one sh:select")
+            messages = list(g.objects(node, SH.message))
+            if len(messages) + len(shape.messages) > 1:
+                raise UnsupportedShape(f"SPARQL constraint {node}: several messages (pyshacl keeps an arbitrary one)")
+            deactivated = [d for d in g.objects(node, SH.deactivated) if isinstance(d, Literal) and d.value]
+            helper = SPARQLQueryHelper(shim, node, str(selects[0]), messages=set(messages))
+            helper.collect_prefixes()
+            binds, text = helper.pre_bind_variables(rdflib.URIRef("urn:x-focus"))
+            query = prepareQuery(helper.apply_prefixes(text))
+            self.sparql_predicates |= _query_predicates(query.algebra, node)
+            self.constraints.append((node, query, "this" in binds, messages, bool(deactivated)))
+
+    def evaluate(self, v: Validator, shape: Shape, fv: dict) -> Outcome:
+        out = Outcome()
+        for node, query, binds_this, messages, deactivated in self.constraints:
+            if deactivated:
+                continue
+            for f in fv:
+                for this, path, value, rest in self._violations(v, query, binds_this, f):
+                    bound = {**rest, "this": this, "path": path, "value": value}
+                    if value is None and shape.path is None:
+                        value = v.data.rdflib(f)
+                    texts = [_fill(str(m), bound) for m in (messages or shape.messages)]
+                    r = v.report(
+                        shape,
+                        this if this is not None else f,
+                        value=value,
+                        path=str(path) if path is not None else None,
+                        messages=texts,
+                    )
+                    out.add(f, r)
+        return out
+
+    @staticmethod
+    def _violations(v: Validator, query, binds_this: bool, focus: Node) -> list[tuple]:
+        bindings = {"this": v.data.rdflib(focus)} if binds_this else {}
+        found: list[tuple] = []
+        failed = False
+        for row in v.sparql_graph.query(query, initBindings=bindings):
+            values = row.asdict()
+            if values.pop("failure", None) is not None:
+                if not failed:
+                    raise UnsupportedShape("SPARQL constraint reported ?failure")
+                continue
+            p, val, t = values.pop("path", None), values.pop("value", None), values.pop("this", None)
+            if p is None and val is None and t is None:
+                continue
+            item = (t, p, val, values)
+            if item not in found:
+                found.append(item)
+        return found
+
+
+class _ShapeShim:
+    """What pyshacl's SPARQLQueryHelper reads from a shape."""
+
+    def __init__(self, graph: rdflib.Graph, shape: Shape) -> None:
+        self.sg = self
+        self.graph = graph
+        self.node = shape.node
+        self._path = URIRef(shape.path_text) if shape.path_text else None
+
+    def path(self):
+        return self._path
+
+
+def _fill(message: str, bound: dict) -> str:
+    for var, val in bound.items():
+        if val is not None:
+            message = re.sub("{{[?$]{}}}".format(var), str(val), message)
+    return message
+
+
+def _query_predicates(algebra, node) -> set[ox.NamedNode]:
+    """Every IRI a SPARQL query mentions (a superset of the predicates it can match); refuses
+    variable predicates and negated property paths, which could match any predicate."""
+    found: set[ox.NamedNode] = set()
+
+    def path_iris(path) -> None:
+        if isinstance(path, URIRef):
+            found.add(ox.NamedNode(str(path)))
+        elif isinstance(path, NegatedPath):
+            raise UnsupportedShape(f"SPARQL constraint {node}: negated property path")
+        elif isinstance(path, SequencePath | AlternativePath):
+            for a in path.args:
+                path_iris(a)
+        elif isinstance(path, InvPath | MulPath):
+            path_iris(path.path)
+
+    def walk(x) -> None:
+        if isinstance(x, dict):
+            if x.get("triples") is not None:
+                for _s, p, _o in x["triples"]:
+                    if isinstance(p, Variable):
+                        raise UnsupportedShape(f"SPARQL constraint {node}: variable predicate ?{p}")
+                    path_iris(p)
+            for value in x.values():
+                walk(value)
+        elif isinstance(x, list | tuple | set):
+            for value in x:
+                walk(value)
+        elif isinstance(x, URIRef):
+            found.add(ox.NamedNode(str(x)))
+
+    walk(algebra)
+    return found
+
+
+# --- entry points ----------------------------------------------------------------------------------
+
+
+def compile_shapes(shapes: rdflib.Graph | Iterable[Path] | None = None) -> Program:
+    """Compile a shapes graph (or the Turtle files at these paths; default: shapes/)."""
+    graph = shapes if isinstance(shapes, rdflib.Graph) else load_shapes(shapes)
+    return Program(graph)
+
+
+def validate_store(store: ox.Store, shapes_paths: Iterable[Path] | None = None) -> Validation:
+    """SHACL over every graph of the store, merged; results equal to `kg.validate.validate`'s."""
+    program = compile_shapes(shapes_paths)
+    data = Data(program.predicates, program.sparql_predicates).add_store(store)
+    return Validator(program, data).run()
+
+
+def validate_quads(
+    quads: Iterable[ox.Quad | ox.Triple], shapes: rdflib.Graph | Iterable[Path] | Program | None = None
+) -> Validation:
+    """SHACL over quads and triples held in memory (named graphs merged), without a store."""
+    program = shapes if isinstance(shapes, Program) else compile_shapes(shapes)
+    data = Data(program.predicates, program.sparql_predicates).add_quads(quads)
+    return Validator(program, data).run()
