@@ -158,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     folder, tmp, gen_seconds = corpus(args.releases, args.seed, args.format, args.corpus)
-    print(f"machine: {machine()}")
+    print(f"machine: {machine()}; load average {os.getloadavg()[0]:.1f} at start")
     print(
         f"corpus: {folder}"
         + (f" ({args.releases} releases generated in {gen_seconds:.1f} s, not timed below)" if tmp else "")

@@ -131,8 +131,12 @@ class Program:
         self.shapes: dict[URIRef | BNode, Shape] = {}
         for node in _shape_nodes(graph):
             self.shape(node)
-        for shape in list(self.shapes.values()):
-            shape.constraints = self._constraints(shape)
+        compiled: set[int] = set()
+        while len(compiled) < len(self.shapes):  # compiling may meet shapes not seen yet
+            for shape in list(self.shapes.values()):
+                if id(shape) not in compiled:
+                    compiled.add(id(shape))
+                    shape.constraints = self._constraints(shape)
         self.top = [s for s in self.shapes.values() if any(s.targets.values())]
         self.predicates: set[ox.NamedNode] = {OX_TYPE, OX_SUBCLASS}
         self.sparql_predicates: set[ox.NamedNode] = set()
@@ -917,22 +921,23 @@ class SparqlConstraint:
 
     def evaluate(self, v: Validator, shape: Shape, fv: dict) -> Outcome:
         out = Outcome()
-        for node, query, binds_this, messages, deactivated in self.constraints:
+        for _node, query, binds_this, messages, deactivated in self.constraints:
             if deactivated:
                 continue
             for f in fv:
                 for this, path, value, rest in self._violations(v, query, binds_this, f):
-                    bound = {**rest, "this": this, "path": path, "value": value}
                     if value is None and shape.path is None:
                         value = v.data.rdflib(f)
+                    bound = {**rest, "this": this, "path": path, "value": value}
                     texts = [_fill(str(m), bound) for m in (messages or shape.messages)]
                     r = v.report(
                         shape,
-                        this if this is not None else f,
+                        this if this else f,
                         value=value,
                         path=str(path) if path is not None else None,
                         messages=texts,
                     )
+                    r.generic_message = False  # pyshacl has no generic message for SPARQL constraints
                     out.add(f, r)
         return out
 
@@ -940,13 +945,10 @@ class SparqlConstraint:
     def _violations(v: Validator, query, binds_this: bool, focus: Node) -> list[tuple]:
         bindings = {"this": v.data.rdflib(focus)} if binds_this else {}
         found: list[tuple] = []
-        failed = False
         for row in v.sparql_graph.query(query, initBindings=bindings):
             values = row.asdict()
             if values.pop("failure", None) is not None:
-                if not failed:
-                    raise UnsupportedShape("SPARQL constraint reported ?failure")
-                continue
+                raise UnsupportedShape("a SPARQL constraint bound ?failure")
             p, val, t = values.pop("path", None), values.pop("value", None), values.pop("this", None)
             if p is None and val is None and t is None:
                 continue

@@ -138,6 +138,20 @@ def test_a_commission_of_a_mainland_government_is_an_agency():
     assert set(found) == {"Zhuhai Municipal Development and Reform Commission"}
 
 
+def test_agencies_named_for_what_they_regulate():
+    found = orgs(
+        "The State Administration for Market Regulation and the National Immigration Administration met."
+    )
+    assert set(found) == {"State Administration for Market Regulation", "National Immigration Administration"}
+
+
+def test_government_of_a_body_is_not_a_government():
+    assert (
+        orgs("Its establishment by the Government of the Steering Group on Port Development was welcomed.")
+        == {}
+    )
+
+
 def test_party_organs_are_organisations():
     found = orgs("The Secretary of the CPC Guangxi Zhuang Autonomous Regional Committee, Mr Chen Hua, spoke.")
     assert set(found) == {"CPC Guangxi Zhuang Autonomous Regional Committee"}
@@ -162,6 +176,14 @@ def test_a_person_named_after_an_organisation_is_not_part_of_its_name():
         "Province Director-General Wu Hao."
     )
     assert set(found) == {"Ministry of Commerce", "Department of Transport of Hainan Province"}
+
+
+def test_a_bracket_after_an_organisation_is_not_read_through():
+    found = orgs(
+        "They met the China Council for the Promotion of International Trade (CCPIT) Fujian Sub-Council."
+    )
+    assert set(found) == {"China Council for the Promotion of International Trade"}
+    assert found["China Council for the Promotion of International Trade"].alt_labels == ("CCPIT",)
 
 
 def test_office_in_a_city_after_a_bracketed_abbreviation():

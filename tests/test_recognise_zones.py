@@ -122,6 +122,16 @@ def test_a_zone_where_something_is_located_counts():
     assert set(found) == {"Hong Kong-Shenzhen Innovation and Technology Park", "Lok Ma Chau Loop"}
 
 
+def test_mainland_new_areas():
+    found = zones("The delegation visited the Xiong'an New Area and the Liangjiang New Area in Chongqing.")
+    assert set(found) == {"Xiong'an New Area", "Liangjiang New Area"}
+
+
+def test_two_zones_sharing_one_plural_head():
+    found = zones("The Ngau Tam Mei and San Tin New Development Areas will supply housing land.")
+    assert set(found) == {"Ngau Tam Mei New Development Area", "San Tin New Development Area"}
+
+
 def test_metropolis_and_technopole():
     found = zones("The Northern Metropolis (NM) will host the San Tin Technopole. The NM has ample land.")
     assert set(found) == {"Northern Metropolis", "San Tin Technopole"}

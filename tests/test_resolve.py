@@ -194,6 +194,20 @@ def test_a_post_of_a_place_links_no_organisation():
     assert res.entities[res.tenures[0].post].parent is None
 
 
+def test_a_post_of_a_body_links_the_body_not_an_organisation():
+    rel = release("The Chairman of the Harbour Youth Council, Mr Ho Wing, spoke.")
+    ext = Extraction(
+        release=rel,
+        tenures=[
+            Tenure("Ho Wing", "Chairman of the Harbour Youth Council", "s", "Mr", "Harbour Youth Council")
+        ],
+    )
+    res = resolve(ext, R)
+    assert res.organisations == []
+    body = res.entities[res.entities[res.tenures[0].post].parent]
+    assert (body.label, body.kind) == ("Harbour Youth Council", "body")
+
+
 def test_the_same_entity_named_twice_is_one_node_with_both_names():
     rel = release("The Shenzhen Government and the Shenzhen Municipal People's Government")
     ext = Extraction(
