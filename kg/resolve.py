@@ -191,6 +191,17 @@ class ReleaseAliases:
 _BODY_WORDS = frozenset(
     "Council Committee Commission Board Panel Group Force Taskforce Conference Subcommittee".split()
 )
+_AMPERSAND = re.compile(r"\s+&\s+")
+
+
+def _minted_label(name: str) -> tuple[str, tuple[str, ...]]:
+    """The label of an entity the reference data does not know, and the name as written when it
+    differs: "Hong Kong & Macao Affairs Office" -> "Hong Kong and Macao Affairs Office" (one
+    spelling of what one IRI names, whichever release is read first)."""
+    label = _AMPERSAND.sub(" and ", name)
+    return label, ((name,) if label != name else ())
+
+
 _TERM_PREFIX = re.compile(r"^(?:the\s+)?(?:[A-Za-z0-9]+-term|current-term|new|revamped)\s+", re.I)
 
 
@@ -268,8 +279,9 @@ class Resolver:
         entry = self._lookup((name, *alt_labels), ("org", "body"))
         if entry is not None:
             return self._with_names(self.known(entry), (name, *alt_labels))
-        cls = organisation_class(name)
-        return ResolvedEntity(self.iris.org(name), cls, name, tuple(a for a in alt_labels if a != name))
+        label, written = _minted_label(name)
+        alts = tuple(dict.fromkeys(a for a in (*written, *alt_labels) if a != label))
+        return ResolvedEntity(self.iris.org(name), organisation_class(name), label, alts)
 
     def zone(
         self, name: str, alt_labels: tuple[str, ...] = (), aliases: ReleaseAliases | None = None
@@ -286,7 +298,9 @@ class Resolver:
         entry = self._lookup((name, *alt_labels), ("zone",))
         if entry is not None:
             return self._with_names(self.known(entry), (name, *alt_labels))
-        return ResolvedEntity(self.iris.zone(name), "Zone", name, tuple(a for a in alt_labels if a != name))
+        label, written = _minted_label(name)
+        alts = tuple(dict.fromkeys(a for a in (*written, *alt_labels) if a != label))
+        return ResolvedEntity(self.iris.zone(name), "Zone", label, alts)
 
     def body(self, name: str, cls: str = "Body", aliases: ReleaseAliases | None = None) -> ResolvedEntity:
         """A body that meets; "second-term X" is the body X."""
@@ -304,8 +318,9 @@ class Resolver:
             cls = "Body"
         if plain and plain[0].islower():
             plain = plain[0].upper() + plain[1:]
-        alts = (name,) if name != plain else ()
-        return ResolvedEntity(self.iris.body(plain), cls, plain, alts)
+        label, _ = _minted_label(plain)
+        alts = (name,) if name != label else ()
+        return ResolvedEntity(self.iris.body(plain), cls, label, alts)
 
     def post(self, name: str, org: ResolvedEntity | None = None) -> ResolvedEntity:
         """A post; its parent (org:postIn) from the reference data, else the organisation given."""
@@ -316,7 +331,10 @@ class Resolver:
             if e.parent is None and org is not None:
                 e = ResolvedEntity(e.iri, e.cls, e.label, e.alt_labels, org.iri, True)
             return e
-        return ResolvedEntity(self.iris.post(name), "Post", name, (), org.iri if org is not None else None)
+        label, written = _minted_label(name)
+        return ResolvedEntity(
+            self.iris.post(name), "Post", label, written, org.iri if org is not None else None
+        )
 
     def person(self, name: str, honorific: str | None = None) -> ResolvedEntity:
         """A person, by normalised name (two people of one name are one node: a known limit)."""

@@ -66,6 +66,13 @@ def test_unknown_names_are_minted_with_a_class_from_the_head_noun():
     assert R.org("Zhuhai Municipal Development and Reform Commission").cls == "Department"
 
 
+def test_spellings_of_an_unknown_name_share_one_iri_and_one_label():
+    a, b = R.org("Hong Kong & Fujian Youth Office"), R.org("Hong Kong and Fujian Youth Office")
+    assert a.iri == b.iri and a.label == b.label == "Hong Kong and Fujian Youth Office"
+    assert a.alt_labels == ("Hong Kong & Fujian Youth Office",)
+    assert R.post("Vice-Premier of the State Council").iri == R.post("Vice Premier of the State Council").iri
+
+
 def test_two_letter_abbreviations_resolve_only_within_the_release():
     assert not R.org("LD").known
     aliases = ReleaseAliases({"LD": "Labour Department"})

@@ -6,7 +6,7 @@ from __future__ import annotations
 # The noun a post is named by: "Secretary for ...", "Vice Mayor of ...", "Guangdong Governor".
 POST_HEADS = frozenset(
     """Secretary Secretary-General Director Director-General Commissioner Chairman Chairwoman
-    Chairperson Chair Co-Chairman Co-chairman Vice-Chairman Vice-Chairperson Vice-Chairwoman
+    Chairperson Chairlady Chair Co-Chairman Co-chairman Vice-Chairman Vice-Chairperson Vice-Chairwoman
     Vice-Chair Convenor Convener Co-convenor Mayor Vice-Mayor Governor Vice-Governor Lieutenant-Governor
     President Vice-President Premier Vice-Premier Minister Head Controller Ombudsman Ambassador
     Consul Consul-General Chancellor Vice-Chancellor Pro-Vice-Chancellor Dean Provost Registrar
@@ -23,6 +23,15 @@ POST_MODIFIERS = frozenset(
     Honorary Political Financial Administrative Private Press Government General Joint Co
     Managing First Second Regional Resident Special Founding Non-executive Independent Party
     Prime Consul Lieutenant Solicitor Director Attorney Postmaster Accountant""".split()
+)
+# Posts written only as their abbreviation before a news-style name ("CE Carrie Lam"): they name the
+# person but give no tenure (the post is not written out).
+POST_ABBREVIATIONS = frozenset("CE CS FS SJ DFS DCS DSJ".split())
+# Lower-case nouns that describe a company named after them inside a post: "Founder of medical
+# technology company Yidu Tech".
+COMPANY_NOUNS = frozenset(
+    """company firm group start-up startup enterprise developer manufacturer maker operator bank
+    brand platform provider conglomerate unicorn studio agency consultancy""".split()
 )
 # Lower-case words that may sit inside a post or organisation name.
 CONNECTORS = frozenset("of for and the in on to at de du la des cum".split())

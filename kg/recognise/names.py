@@ -212,7 +212,7 @@ _AGENCY_WORDS = frozenset(
     Narcotics Ethnic""".split()
 )
 # Capitalised words that may follow a name without being part of it.
-_RUN_ON_OK = frozenset("Phase Stage Batch".split()) | HONORIFIC_WORDS
+_RUN_ON_OK = frozenset("Phase Stage Batch Development".split()) | HONORIFIC_WORDS
 _LAB_GENERIC = frozenset("Medical Clinical Dental Public Private Testing Research".split())
 _HOSPITAL_UNITS = frozenset(
     """Emergency Medicine Surgery Paediatrics Paediatric Geriatrics Orthopaedics Psychiatry
