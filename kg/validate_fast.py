@@ -20,8 +20,10 @@ constraints run with rdflib, as pyshacl runs them, on the triples of the predica
 
 from __future__ import annotations
 
+import gc
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal
@@ -39,8 +41,28 @@ SH = rdflib.Namespace("http://www.w3.org/ns/shacl#")
 RDF, RDFS, XSD = rdflib.RDF, rdflib.RDFS, rdflib.XSD
 ALLOWED = frozenset({SH.Info, SH.Warning})  # kg.validate runs pyshacl with allow_warnings=True
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-OX_TYPE = ox.NamedNode(str(RDF.type))
-OX_SUBCLASS = ox.NamedNode(str(RDFS.subClassOf))
+R_STRING, R_LANG_STRING = URIRef(str(XSD.string)), URIRef(str(RDF.langString))
+R_LITERAL, R_DATATYPE = URIRef(str(RDFS.Literal)), URIRef(str(RDFS.Datatype))
+NODE_KINDS = {
+    "BlankNode": frozenset({SH.BlankNode, SH.BlankNodeOrLiteral, SH.BlankNodeOrIRI}),
+    "Literal": frozenset({SH.Literal, SH.BlankNodeOrLiteral, SH.IRIOrLiteral}),
+    "IRI": frozenset({SH.IRI, SH.IRIOrLiteral, SH.BlankNodeOrIRI}),
+}
+# pyshacl's check that a literal's Python value is of the datatype's kind
+VALUE_KINDS: dict[URIRef, type | tuple[type, ...]] = {
+    R_STRING: (str, bytes),
+    R_LANG_STRING: (str, bytes),
+    URIRef(str(XSD.integer)): int,
+    URIRef(str(XSD.float)): float,
+    URIRef(str(XSD.decimal)): Decimal,
+    URIRef(str(XSD.boolean)): bool,
+    URIRef(str(XSD.date)): date,
+    URIRef(str(XSD.time)): time,
+    URIRef(str(XSD.dateTime)): datetime,
+}
+TYPE = str(RDF.type)
+SUBCLASS = str(RDFS.subClassOf)
+LANG_STRING = str(RDF.langString)
 
 # Every SHACL term the compiler understands; any other sh: term in the shapes graph is refused.
 SUPPORTED = frozenset(
@@ -69,8 +91,12 @@ class UnsupportedShape(ValueError):
     """The shapes use a SHACL feature this validator does not implement exactly as pyshacl does."""
 
 
-Node = ox.NamedNode | ox.BlankNode | ox.Literal
+# Terms are plain Python values inside the validator (their hashes are cached, unlike pyoxigraph
+# terms'): an IRI is its string, a blank node a 1-tuple (id,), a literal a 3-tuple
+# (lexical form, datatype IRI, language or "") in rdflib's normal form.
+Node = str | tuple
 EMPTY: frozenset = frozenset()
+CONFORMS: tuple[bool, list] = (True, [])
 
 
 # --- results ---------------------------------------------------------------------------------------
@@ -109,7 +135,7 @@ class Outcome:
 @dataclass(eq=False)
 class Shape:
     node: URIRef | BNode
-    path: ox.NamedNode | None
+    path: str | None
     path_text: str
     severity: URIRef
     messages: list[Literal]
@@ -138,13 +164,13 @@ class Program:
                     compiled.add(id(shape))
                     shape.constraints = self._constraints(shape)
         self.top = [s for s in self.shapes.values() if any(s.targets.values())]
-        self.predicates: set[ox.NamedNode] = {OX_TYPE, OX_SUBCLASS}
-        self.sparql_predicates: set[ox.NamedNode] = set()
+        self.predicates: set[str] = {TYPE, SUBCLASS}
+        self.sparql_predicates: set[str] = set()
         for shape in self.shapes.values():
             if shape.path is not None:
                 self.predicates.add(shape.path)
             for t in (SH.targetSubjectsOf, SH.targetObjectsOf):
-                self.predicates.update(ox.NamedNode(str(p)) for p in shape.targets.get(t, ()))
+                self.predicates.update(str(p) for p in shape.targets.get(t, ()))
             for c in shape.constraints:
                 self.predicates.update(getattr(c, "predicates", ()))
                 self.sparql_predicates.update(getattr(c, "sparql_predicates", ()))
@@ -168,7 +194,7 @@ class Program:
         deactivated = [d for d in g.objects(node, SH.deactivated)]
         shape = Shape(
             node=node,
-            path=ox.NamedNode(str(path)) if path is not None else None,
+            path=str(path) if path is not None else None,
             path_text=str(path) if path is not None else "",
             severity=severities[0] if severities else SH.Violation,
             messages=messages,
@@ -219,7 +245,7 @@ class Program:
             elif p == SH.nodeKind:
                 out.append(NodeKind(one(p)))
             elif p == SH["class"]:
-                out.append(Class([ox.NamedNode(str(c)) for c in g.objects(node, p)]))
+                out.append(Class([str(c) for c in g.objects(node, p)]))
             elif p == SH["in"]:
                 out.append(In(set(g.items(one(p)))))
             elif p == SH.hasValue:
@@ -231,7 +257,7 @@ class Program:
                 out.append(Range(p, list(g.objects(node, p))))
             elif p == SH.lessThanOrEquals:
                 needs_path(p)
-                out.append(LessThanOrEquals([ox.NamedNode(str(x)) for x in g.objects(node, p)]))
+                out.append(LessThanOrEquals([str(x) for x in g.objects(node, p)]))
             elif p == SH["not"]:
                 out.append(Not(shapes_of(p)))
             elif p in (SH["and"], SH["or"]):
@@ -290,7 +316,7 @@ def _shape_nodes(g: rdflib.Graph) -> set:
 
 def _refuse_unknown_terms(g: rdflib.Graph) -> None:
     unknown: set[str] = set()
-    for s, p, o in g:
+    for _s, p, o in g:
         for term in (p, o) if p == RDF.type else (p,):
             if isinstance(term, URIRef) and str(term).startswith(str(SH)) and term not in SUPPORTED:
                 unknown.add(str(term))
@@ -329,66 +355,82 @@ class Data:
     """Per-predicate indexes (subject -> objects) of the triples the shapes look at, deduplicated
     across named graphs, with literals as rdflib (and so pyshacl) sees them."""
 
-    def __init__(self, predicates: Iterable[ox.NamedNode], sparql_predicates: Iterable[ox.NamedNode] = ()) -> None:
-        self.index: dict[ox.NamedNode, dict[Node, set[Node]]] = {p: {} for p in predicates}
+    def __init__(self, predicates: Iterable[str], sparql_predicates: Iterable[str] = ()) -> None:
+        self.index: dict[str, dict[Node, set[Node]]] = {p: {} for p in predicates}
         self.sparql_predicates = frozenset(sparql_predicates)
-        self.sparql_triples: set[tuple[Node, Node, Node]] = set()
-        self._canon: dict[ox.Literal, ox.Literal] = {}
+        self.sparql_triples: set[tuple[Node, str, Node]] = set()
+        self._literals: dict[ox.Literal, tuple] = {}
         self._rdflib: dict[Node, rdflib.term.Node] = {}
-        self._supers: dict[ox.NamedNode, frozenset] | None = None
+        self._supers: dict[str, frozenset] | None = None
         self._instances: dict[Node, set[Node]] | None = None
 
-    def canon(self, lit: ox.Literal) -> ox.Literal:
-        """A literal as rdflib holds it: typed literals get rdflib's normalised lexical form."""
-        c = self._canon.get(lit)
-        if c is None:
-            c = lit if lit.language or lit.datatype.value == XSD_STRING else from_rdflib(to_rdflib(lit))
-            self._canon[lit] = c
-        return c
+    def literal(self, lit: ox.Literal) -> tuple:
+        """The key of a literal, in the normal form rdflib gives it ("010"^^xsd:integer is "10")."""
+        key = self._literals.get(lit)
+        if key is None:
+            normal = lit
+            if not lit.language and lit.datatype.value != XSD_STRING:
+                normal = from_rdflib(to_rdflib(lit))
+            key = self._literals[lit] = (normal.value, normal.datatype.value, normal.language or "")
+        return key
 
     def add_quads(self, quads: Iterable[ox.Quad | ox.Triple]) -> Data:
         index, sparql = self.index, self.sparql_predicates
-        literal = ox.Literal
+        # predicate -> (its index or None, whether SPARQL constraints read it); None: not wanted
+        wanted: dict[ox.NamedNode, tuple | None] = {}
+        named, literal = ox.NamedNode, ox.Literal
+        literals = self._literals
+        triples = self.sparql_triples
         for q in quads:
             p = q.predicate
-            by_subject = index.get(p)
-            in_sparql = p in sparql
-            if by_subject is None and not in_sparql:
+            try:
+                kind = wanted[p]
+            except KeyError:
+                iri = p.value
+                kind = wanted[p] = (index.get(iri), iri if iri in sparql else None) if iri in index or iri in sparql else None
+            if kind is None:
                 continue
+            by_subject, in_sparql = kind
             s, o = q.subject, q.object
-            if o.__class__ is literal:
-                o = self.canon(o)
+            s = s.value if s.__class__ is named else (s.value,)
+            if o.__class__ is named:
+                o = o.value
+            elif o.__class__ is literal:
+                o = literals.get(o) or self.literal(o)
+            else:
+                o = (o.value,)
             if by_subject is not None:
                 objects = by_subject.get(s)
                 if objects is None:
                     by_subject[s] = {o}
                 else:
                     objects.add(o)
-            if in_sparql:
-                self.sparql_triples.add((s, p, o))
+            if in_sparql is not None:
+                triples.add((s, in_sparql, o))
         return self
 
     def add_store(self, store: ox.Store) -> Data:
         for p in set(self.index) | self.sparql_predicates:
-            self.add_quads(store.quads_for_pattern(None, p, None, None))
+            self.add_quads(store.quads_for_pattern(None, ox.NamedNode(p), None, None))
         return self
 
-    def values(self, focus: Node, path: ox.NamedNode) -> set[Node]:
+    def values(self, focus: Node, path: str) -> set[Node]:
         return self.index[path].get(focus, EMPTY)
 
-    def rdflib(self, term: Node) -> rdflib.term.Node:
-        r = self._rdflib.get(term)
+    def rdflib(self, key: Node) -> rdflib.term.Node:
+        """The rdflib term of a key (cached)."""
+        r = self._rdflib.get(key)
         if r is None:
-            r = self._rdflib[term] = to_rdflib(term)
+            r = self._rdflib[key] = rdflib_term(key)
         return r
 
     @property
-    def supers(self) -> dict[ox.NamedNode, frozenset]:
+    def supers(self) -> dict[str, frozenset]:
         """Class -> itself and every class it is an rdfs:subClassOf* of, in the data graph."""
         if self._supers is None:
-            up = self.index[OX_SUBCLASS]
+            up = self.index[SUBCLASS]
             out: dict = {}
-            for start in {*up, *(c for cs in self.index[OX_TYPE].values() for c in cs)}:
+            for start in {*up, *(c for cs in self.index[TYPE].values() for c in cs)}:
                 seen, stack = {start}, [start]
                 while stack:
                     for nxt in up.get(stack.pop(), ()):
@@ -399,31 +441,74 @@ class Data:
             self._supers = out
         return self._supers
 
-    def is_instance(self, node: Node, cls: ox.NamedNode) -> bool:
+    def is_instance(self, node: Node, cls: str) -> bool:
         supers = self.supers
-        return any(cls in supers.get(t, (t,)) for t in self.index[OX_TYPE].get(node, ()))
+        return any(cls in supers.get(t, (t,)) for t in self.index[TYPE].get(node, ()))
 
-    def instances(self, cls: ox.NamedNode) -> set[Node]:
+    def instances(self, cls: str) -> set[Node]:
+        """SHACL instances: nodes typed with the class or with one of its subclasses (transitively)."""
         if self._instances is None:
-            inst: dict[Node, set[Node]] = {}
-            for s, types in self.index[OX_TYPE].items():
+            by_class: dict[Node, set[Node]] = {}
+            for s, types in self.index[TYPE].items():
                 for t in types:
-                    for c in self.supers.get(t, (t,)):
-                        inst.setdefault(c, set()).add(s)
-            self._instances = inst
-        return self._instances.get(cls, set())
+                    nodes = by_class.get(t)
+                    if nodes is None:
+                        by_class[t] = {s}
+                    else:
+                        nodes.add(s)
+            self._instances = by_class
+        out: set[Node] = set()
+        for c, ups in self.supers.items():
+            if cls in ups:
+                out |= self._instances.get(c, set())
+        return out
 
-    def subjects_of(self, p: ox.NamedNode) -> set[Node]:
+    def subjects_of(self, p: str) -> set[Node]:
         return {s for s, os in self.index[p].items() if os}
 
-    def objects_of(self, p: ox.NamedNode) -> set[Node]:
+    def objects_of(self, p: str) -> set[Node]:
         return {o for os in self.index[p].values() for o in os}
 
     def rdflib_graph(self) -> rdflib.Graph:
         g = rdflib.Graph()
         for s, p, o in self.sparql_triples:
-            g.add((self.rdflib(s), self.rdflib(p), self.rdflib(o)))
+            g.add((self.rdflib(s), URIRef(p), self.rdflib(o)))
         return g
+
+
+def rdflib_term(key: Node) -> rdflib.term.Node:
+    if key.__class__ is str:
+        return URIRef(key)
+    if len(key) == 1:
+        return BNode(key[0])
+    value, datatype, language = key
+    if language:
+        return Literal(value, lang=language)
+    return Literal(value, datatype=None if datatype == XSD_STRING else URIRef(datatype))
+
+
+def term_key(term: rdflib.term.Node) -> Node:
+    """The key of an rdflib term (a shape's constant)."""
+    if isinstance(term, URIRef):
+        return str(term)
+    if isinstance(term, BNode):
+        return (str(term),)
+    if term.language:
+        return (str(term), LANG_STRING, term.language)
+    return (str(term), str(term.datatype) if term.datatype else XSD_STRING, "")
+
+
+def is_literal(key: Node) -> bool:
+    return key.__class__ is tuple and len(key) == 3
+
+
+def is_blank(key: Node) -> bool:
+    return key.__class__ is tuple and len(key) == 1
+
+
+def key_text(key: Node) -> str:
+    """What rdflib's str() gives for the term: the IRI, the blank node id, the lexical form."""
+    return key if key.__class__ is str else key[0]
 
 
 # --- evaluation ------------------------------------------------------------------------------------
@@ -436,6 +521,7 @@ class Validator:
         self.program = program
         self.data = data
         self._sparql_graph: rdflib.Graph | None = None
+        self._memo: dict[int, dict[Node, tuple[bool, list[Report]]]] = {}
 
     @property
     def sparql_graph(self) -> rdflib.Graph:
@@ -467,18 +553,18 @@ class Validator:
 
     def focus_nodes(self, shape: Shape) -> list[Node]:
         data, found = self.data, set()
-        found.update(from_rdflib(n) for n in shape.targets[SH.targetNode])
+        found.update(term_key(n) for n in shape.targets[SH.targetNode])
         for c in shape.targets[SH.targetClass]:
-            found |= data.instances(ox.NamedNode(str(c)))
+            found |= data.instances(str(c))
         for p in shape.targets[SH.targetSubjectsOf]:
-            found |= data.subjects_of(ox.NamedNode(str(p)))
+            found |= data.subjects_of(str(p))
         for p in shape.targets[SH.targetObjectsOf]:
-            found |= data.objects_of(ox.NamedNode(str(p)))
+            found |= data.objects_of(str(p))
         return list(found)
 
     def value_nodes(self, shape: Shape, focus: Iterable[Node]) -> dict[Node, set[Node]]:
         if shape.path is None:
-            return {f: {f} for f in focus}
+            return {f: (f,) for f in focus}
         by_subject = self.data.index[shape.path]
         return {f: by_subject.get(f, EMPTY) for f in focus}
 
@@ -489,19 +575,26 @@ class Validator:
         return [c.evaluate(self, shape, fv) for c in shape.constraints]
 
     def conformance(self, shape: Shape, focus: Iterable[Node]) -> dict[Node, tuple[bool, list[Report]]]:
-        """Validation of each node alone against `shape` (as pyshacl's nested calls do): the nodes
-        that fail or have reports, with (conforms, reports); any other node conforms silently."""
-        focus = list(set(focus))
-        out: dict[Node, tuple[bool, list[Report]]] = {}
+        """Validation of each node alone against `shape`, as pyshacl's nested calls do: node ->
+        (conforms, reports). Remembered per shape, so a value met again is not checked again."""
+        memo = self._memo.get(id(shape))
+        if memo is None:
+            memo = self._memo[id(shape)] = {}
+        todo = [f for f in set(focus) if f not in memo]
+        if not todo:
+            return memo
         allow = shape.severity in ALLOWED
-        for o in self.outcomes(shape, focus):
+        found: dict[Node, tuple[bool, list[Report]]] = {}
+        for o in self.outcomes(shape, todo):
             for f in o.not_ok | o.reports.keys():
-                ok, reports = out.get(f, (True, []))
+                ok, reports = found.get(f, CONFORMS)
                 mine = o.reports.get(f, [])
                 if f in o.not_ok and not allow and not all(r.severity in ALLOWED for r in mine):
                     ok = False
-                out[f] = (ok, reports + mine)
-        return out
+                found[f] = (ok, [*reports, *mine])
+        for f in todo:
+            memo[f] = found.get(f, CONFORMS)
+        return memo
 
     def report(
         self,
@@ -528,7 +621,7 @@ class Validator:
 
 
 def _text(term: Node | rdflib.term.Node) -> str:
-    return term.value if isinstance(term, ox.NamedNode | ox.BlankNode | ox.Literal) else str(term)
+    return key_text(term) if term.__class__ in (str, tuple) else str(term)
 
 
 # --- constraint components -------------------------------------------------------------------------
@@ -578,41 +671,36 @@ class MaxCount:
         return out
 
 
-@dataclass
 class Datatype(PerValue):
-    datatype: rdflib.term.Node
+    def __init__(self, datatype: rdflib.term.Node) -> None:
+        self.datatype = datatype
+        # plain and language-tagged strings are judged without the round trip through rdflib
+        self.takes_lang = datatype in (R_LITERAL, R_LANG_STRING)
+        self.takes_string = datatype in (R_LITERAL, R_STRING)
 
     def ok(self, v: Validator, value: Node) -> bool:
-        if not isinstance(value, ox.Literal):
+        if not is_literal(value):
             return False
-        lit, rule = v.data.rdflib(value), self.datatype
+        rule = self.datatype
+        if value[2]:
+            return self.takes_lang
+        if value[1] == XSD_STRING:
+            return self.takes_string
+        lit = v.data.rdflib(value)
         if lit.datatype == rule:
             return False if getattr(lit, "ill_typed", None) is True else _actual_datatype(lit, rule)
-        if rule == RDFS.Literal:
+        if rule == R_LITERAL:
             return True
-        if rule == RDFS.Datatype and lit.datatype:
+        if rule == R_DATATYPE and lit.datatype:
             return True
-        if lit.datatype is None and lit.language is None and rule == XSD.string:
+        if lit.datatype is None and lit.language is None and rule == R_STRING:
             return _actual_datatype(lit, rule)
-        return bool(rule == RDF.langString and lit.language and _actual_datatype(lit, rule))
+        return bool(rule == R_LANG_STRING and lit.language and _actual_datatype(lit, rule))
 
 
 def _actual_datatype(lit: Literal, rule: rdflib.term.Node) -> bool:
-    """pyshacl's check that a literal's Python value is of the datatype's kind."""
-    value = lit.value
-    kinds = {
-        XSD.string: (str, bytes),
-        RDF.langString: (str, bytes),
-        XSD.integer: int,
-        XSD.float: float,
-        XSD.decimal: Decimal,
-        XSD.boolean: bool,
-        XSD.date: date,
-        XSD.time: time,
-        XSD.dateTime: datetime,
-    }
-    kind = kinds.get(rule)
-    return True if kind is None else isinstance(value, kind)
+    kind = VALUE_KINDS.get(rule)
+    return True if kind is None else isinstance(lit.value, kind)
 
 
 @dataclass
@@ -620,16 +708,13 @@ class NodeKind(PerValue):
     kind: rdflib.term.Node
 
     def ok(self, v: Validator, value: Node) -> bool:
-        if isinstance(value, ox.BlankNode):
-            return self.kind in (SH.BlankNode, SH.BlankNodeOrLiteral, SH.BlankNodeOrIRI)
-        if isinstance(value, ox.Literal):
-            return self.kind in (SH.Literal, SH.BlankNodeOrLiteral, SH.IRIOrLiteral)
-        return self.kind in (SH.IRI, SH.IRIOrLiteral, SH.BlankNodeOrIRI)
+        kind = "IRI" if value.__class__ is str else "BlankNode" if len(value) == 1 else "Literal"
+        return self.kind in NODE_KINDS[kind]
 
 
 @dataclass
 class Class:
-    classes: list[ox.NamedNode]
+    classes: list[str]
 
     def evaluate(self, v: Validator, shape: Shape, fv: dict) -> Outcome:
         out = Outcome()
@@ -639,7 +724,7 @@ class Class:
                 for value in values:
                     good = verdicts.get(value)
                     if good is None:
-                        good = verdicts[value] = not isinstance(value, ox.Literal) and v.data.is_instance(value, cls)
+                        good = verdicts[value] = not is_literal(value) and v.data.is_instance(value, cls)
                     if not good:
                         out.add(f, v.report(shape, f, value))
         return out
@@ -695,10 +780,10 @@ class Pattern:
 
     @staticmethod
     def _matches(v: Validator, rule: re.Pattern, value: Node) -> bool:
-        if isinstance(value, ox.BlankNode):
+        if is_blank(value):
             return False
         term = v.data.rdflib(value)
-        if isinstance(term, Literal) and term.value is not None and term.datatype in (None, RDF.langString, XSD.string):
+        if isinstance(term, Literal) and term.value is not None and term.datatype in (None, R_LANG_STRING, R_STRING):
             text = str(term.value)
         else:
             text = str(term)
@@ -734,7 +819,7 @@ class Range:
         return out
 
     def _ok(self, v: Validator, bound: Literal, value: Node) -> bool:
-        if not isinstance(value, ox.Literal):
+        if not is_literal(value):
             return False
         lit = v.data.rdflib(value)
         if isinstance(bound.value, str) != isinstance(lit.value, str):
@@ -747,7 +832,7 @@ class Range:
 
 @dataclass
 class LessThanOrEquals:
-    predicates: list[ox.NamedNode]
+    predicates: list[str]
 
     def evaluate(self, v: Validator, shape: Shape, fv: dict) -> Outcome:
         out = Outcome()
@@ -798,7 +883,7 @@ class Not(Nested):
             verdict = v.conformance(other, values)
             for f, vs in fv.items():
                 for value in vs:
-                    if verdict.get(value, (True, []))[0]:
+                    if verdict[value][0]:
                         out.add(f, v.report(shape, f, value))
         return out
 
@@ -817,7 +902,7 @@ class Or(Nested):
             verdicts = [v.conformance(m, values) for m in members]
             for f, vs in fv.items():
                 for value in vs:
-                    results = [d.get(value, (True, []))[0] for d in verdicts]
+                    results = [d[value][0] for d in verdicts]
                     if not (all(results) if self.every else any(results)):
                         out.add(f, v.report(shape, f, value))
         return out
@@ -838,7 +923,7 @@ class NodeConstraint(Nested):
             verdict = v.conformance(other, values)
             for f, vs in fv.items():
                 for value in vs:
-                    ok, reports = verdict.get(value, (True, []))
+                    ok, reports = verdict[value]
                     if not ok or reports:
                         r = v.report(shape, f, value)
                         r.details = list(reports)
@@ -859,7 +944,7 @@ class PropertyConstraint(Nested):
             verdict = v.conformance(other, values)
             for f, vs in fv.items():
                 for value in vs:
-                    ok, reports = verdict.get(value, (True, []))
+                    ok, reports = verdict[value]
                     if not ok:
                         out.not_ok.add(f)
                     if reports:
@@ -882,8 +967,8 @@ class Qualified(Nested):
             for f, vs in fv.items():
                 n = 0
                 for value in vs:
-                    if verdict.get(value, (True, []))[0] and not any(
-                        d.get(value, (True, []))[0] for d in sibling_verdicts
+                    if verdict[value][0] and not (
+                        sibling_verdicts and any(d[value][0] for d in sibling_verdicts)
                     ):
                         n += 1
                 if self.high is not None and n > self.high:
@@ -902,7 +987,7 @@ class SparqlConstraint:
 
         g = program.graph
         self.constraints = []
-        self.sparql_predicates: set[ox.NamedNode] = set()
+        self.sparql_predicates: set[str] = set()
         shim = _ShapeShim(g, shape)
         for node in nodes:
             selects = list(g.objects(node, SH.select))
@@ -974,18 +1059,18 @@ class _ShapeShim:
 def _fill(message: str, bound: dict) -> str:
     for var, val in bound.items():
         if val is not None:
-            message = re.sub("{{[?$]{}}}".format(var), str(val), message)
+            message = re.sub(f"{{[?$]{var}}}", str(val), message)
     return message
 
 
-def _query_predicates(algebra, node) -> set[ox.NamedNode]:
+def _query_predicates(algebra, node) -> set[str]:
     """Every IRI a SPARQL query mentions (a superset of the predicates it can match); refuses
     variable predicates and negated property paths, which could match any predicate."""
-    found: set[ox.NamedNode] = set()
+    found: set[str] = set()
 
     def path_iris(path) -> None:
         if isinstance(path, URIRef):
-            found.add(ox.NamedNode(str(path)))
+            found.add(str(path))
         elif isinstance(path, NegatedPath):
             raise UnsupportedShape(f"SPARQL constraint {node}: negated property path")
         elif isinstance(path, SequencePath | AlternativePath):
@@ -1007,7 +1092,7 @@ def _query_predicates(algebra, node) -> set[ox.NamedNode]:
             for value in x:
                 walk(value)
         elif isinstance(x, URIRef):
-            found.add(ox.NamedNode(str(x)))
+            found.add(str(x))
 
     walk(algebra)
     return found
@@ -1025,8 +1110,9 @@ def compile_shapes(shapes: rdflib.Graph | Iterable[Path] | None = None) -> Progr
 def validate_store(store: ox.Store, shapes_paths: Iterable[Path] | None = None) -> Validation:
     """SHACL over every graph of the store, merged; results equal to `kg.validate.validate`'s."""
     program = compile_shapes(shapes_paths)
-    data = Data(program.predicates, program.sparql_predicates).add_store(store)
-    return Validator(program, data).run()
+    with _no_gc():
+        data = Data(program.predicates, program.sparql_predicates).add_store(store)
+        return Validator(program, data).run()
 
 
 def validate_quads(
@@ -1034,5 +1120,18 @@ def validate_quads(
 ) -> Validation:
     """SHACL over quads and triples held in memory (named graphs merged), without a store."""
     program = shapes if isinstance(shapes, Program) else compile_shapes(shapes)
-    data = Data(program.predicates, program.sparql_predicates).add_quads(quads)
-    return Validator(program, data).run()
+    with _no_gc():
+        data = Data(program.predicates, program.sparql_predicates).add_quads(quads)
+        return Validator(program, data).run()
+
+
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """Millions of small acyclic objects: the cyclic collector would only cost time."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()

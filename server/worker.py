@@ -96,12 +96,26 @@ def _drain(serialize: Any, sink: _LineSink) -> None:
     sink.finish()
 
 
+_MERGED: dict[int, bool] = {}
+
+
+def _has_merged_default(store: ox.Store) -> bool:
+    key = id(store)
+    if key not in _MERGED:
+        _MERGED[key] = (
+            next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is not None
+        )
+    return _MERGED[key]
+
+
 def answer(store: ox.Store, req: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
     """Run one query request; the header says ok/status, format, rows and truncation."""
     kwargs: dict[str, Any] = {}
     default, named = req.get("default_graphs"), req.get("named_graphs")
     if default is None and named is None:
-        kwargs["use_default_graph_as_union"] = req.get("union", True)
+        # `kg build` keeps the merge of all graphs (each triple once) as the store's default graph;
+        # only a store without one falls back to pyoxigraph's union, which repeats shared triples
+        kwargs["use_default_graph_as_union"] = req.get("union", True) and not _has_merged_default(store)
     else:
         kwargs["default_graph"] = [ox.NamedNode(g) for g in default or []]
         kwargs["named_graphs"] = [ox.NamedNode(g) for g in named or []]

@@ -205,6 +205,190 @@ def test_body_kind_from_the_head_noun():
     assert body_kind("High-Level Meeting cum Signing Ceremony") == "Body"
 
 
+def test_body_named_in_lower_case_after_meeting_of_the():
+    [m] = meetings(
+        "Secretary for Transport and Logistics Leo Fung and Zhuhai Vice Mayor Qiao Wen co-chaired a meeting of "
+        "the working group on the joint planning of Hong Kong-Zhuhai ferry routes in Zhuhai today to review "
+        "the new sailings.\n\n"
+        "Representatives of the Marine Department and the Transport Department attended the meeting."
+    )
+    assert (m.body, m.body_kind) == (
+        "working group on the joint planning of Hong Kong-Zhuhai ferry routes",
+        "WorkingGroup",
+    )
+    assert (m.date, m.location, m.mode) == (date(2024, 3, 14), "Zhuhai", "in-person")
+    assert m.chairs == ["Leo Fung", "Qiao Wen"]
+    assert m.represented == ["Marine Department", "Transport Department"]
+    # the name split by the meeting's place and time: "a working group meeting in Zhuhai today on ..."
+    [m] = meetings(
+        "Secretary for Transport and Logistics Leo Fung co-chaired a working group meeting in Zhuhai today on "
+        "the joint planning of Hong Kong-Zhuhai ferry routes."
+    )
+    assert (m.body, m.location) == (
+        "working group on the joint planning of Hong Kong-Zhuhai ferry routes",
+        "Zhuhai",
+    )
+    # generic or plural references are no names
+    assert meetings("The Secretary chaired a meeting of the committee today (March 14).") == []
+    assert (
+        meetings("The department held meetings of the district task forces on hygiene work today (March 14).")
+        == []
+    )
+    assert meetings("He attended a meeting of the relevant committee on ferry services today.") == []
+
+
+def test_a_trailing_place_stays_in_the_name_when_the_meeting_place_is_written_apart():
+    [m] = meetings(
+        "The Secretary for Commerce, Mr Alan Ho, attended in Beijing today (March 14) the second meeting of the "
+        "Inter-ministerial Joint Conference on the Development of Nansha Area in Guangzhou."
+    )
+    assert (m.body, m.location, m.date) == (
+        "Inter-ministerial Joint Conference on the Development of Nansha Area in Guangzhou",
+        "Beijing",
+        date(2024, 3, 14),
+    )
+    [m] = meetings(
+        "The Secretary for Security, Mr Ray Ho, chaired the fifth meeting of the Task Force on Harbour Fronts in "
+        "Shenzhen today (March 14)."
+    )
+    assert (m.body, m.location) == ("Task Force on Harbour Fronts", "Shenzhen")
+
+
+def test_a_trailing_place_stays_when_the_release_writes_the_name_so_twice():
+    [m] = meetings(
+        "The Joint Conference on the Development of Hengqin Area in Zhuhai held its third meeting today (March 14)."
+        "\n\nThe Joint Conference on the Development of Hengqin Area in Zhuhai was set up by the two governments."
+    )
+    assert (m.body, m.ordinal, m.location) == (
+        "Joint Conference on the Development of Hengqin Area in Zhuhai",
+        3,
+        None,
+    )
+    [m] = meetings(
+        "The Joint Conference on Cross-boundary Ferries in Zhuhai held its third meeting today (March 14)."
+    )
+    assert (m.body, m.location) == ("Joint Conference on Cross-boundary Ferries", None)
+
+
+def test_bodies_named_in_passing_as_having_met_are_meetings_without_a_date():
+    ms = meetings(
+        "Chief Executive Tony Cheung chaired the third meeting of the Steering Committee on Harbour Planning today "
+        "(March 14).\n\n"
+        "Also noted at the meeting was the work of the Advisory Committee on Harbour Planning chaired by the "
+        "Financial Secretary and the Task Force on Cross-boundary Ferries led by the Deputy Financial Secretary, "
+        "both having held their first meetings."
+    )
+    got = {m.body: (m.ordinal, m.date, m.location, m.chairs) for m in ms}
+    assert got == {
+        "Steering Committee on Harbour Planning": (3, date(2024, 3, 14), None, ["Tony Cheung"]),
+        "Advisory Committee on Harbour Planning": (1, None, None, []),
+        "Task Force on Cross-boundary Ferries": (1, None, None, []),
+    }
+    # a plural without an ordinal ("have held ten meetings") names no one meeting
+    assert (
+        meetings("The Task Force on Cross-boundary Ferries and the Committee on Piers have held meetings.")
+        == []
+    )
+
+
+def test_leaders_of_the_two_delegations_who_hold_the_session_are_its_chairs():
+    [m] = meetings(
+        "The Third Plenary Session of the Hong Kong/Hunan Co-operation Conference was held in Changsha today.\n\n"
+        "Chief Executive Tony Cheung and CPC Hunan Provincial Committee Secretary Shen Xiaoming led the "
+        "delegations of the two sides to hold the session, with Hong Kong and Macao Affairs Office Deputy "
+        "Director Wang Lin as special guest."
+    )
+    assert (m.ordinal, m.location, m.chairs) == (3, "Changsha", ["Tony Cheung", "Shen Xiaoming"])
+    assert m.participants == ["Tony Cheung", "Shen Xiaoming", "Wang Lin"]
+    # one leader of one delegation attends; he does not chair
+    [m] = meetings(
+        "The Secretary for Commerce, Mr Alan Ho, led the HKSAR delegation to attend the second meeting of the "
+        "Joint Conference on Nansha in Guangzhou today (March 14)."
+    )
+    assert (m.chairs, m.participants) == ([], ["Alan Ho"])
+
+
+def test_he_or_she_who_co_chaired_the_meeting_is_the_person_the_sentences_before_name():
+    [m] = meetings(
+        "Secretary for the Environment Tina Ho today attended the second meeting of the Hong Kong-Guangdong Joint "
+        "Working Group on Marine Ecology in Guangzhou.\n\n"
+        "She co-chaired the meeting with Guangdong Department of Ecology Director-General Lu Xiulu."
+    )
+    assert m.chairs == ["Tina Ho", "Lu Xiulu"]
+    # the pronoun skips a person of the other sex named first
+    [m] = meetings(
+        "The Permanent Secretary, Mr Leo Fung, and the Secretary for Housing, Ms Amy Ho, attended the fourth "
+        "meeting of the Task Force on Public Housing today (March 14). She co-chaired the fourth meeting of the "
+        "Task Force on Public Housing with the Director of Housing, Mr Sam Yip."
+    )
+    assert m.chairs == ["Amy Ho", "Sam Yip"]
+
+
+def test_place_before_the_other_party_and_news_style_names():
+    [m] = meetings(
+        "Leading an HKSAR delegation, the Chief Executive, Mr Tony Cheung, today (March 14) convened the Second "
+        "Plenary Session of the Hong Kong/Tianjin Co-operation Conference in Tianjin together with the Mayor of "
+        "Tianjin, Mr Zhang Gong, and Tianjin officials."
+    )
+    assert (m.location, m.mode, m.chairs) == ("Tianjin", "in-person", ["Tony Cheung", "Zhang Gong"])
+    [m] = meetings(
+        "CE Tony Cheung and Shenzhen Vice Mayor Tao Yonghua co-chaired the sixth meeting of the Task Force on "
+        "Boundary Crossings in Shenzhen today."
+    )
+    assert m.chairs == ["Tony Cheung", "Tao Yonghua"]
+
+
+def test_the_lead_gives_day_and_place_of_the_release_s_one_meeting():
+    text = (
+        "The 12th Pan-Delta Forum jointly held by Guangdong, Hong Kong and Macao in Guangzhou concluded "
+        "successfully today (March 14). The Chief Executive, Mr Tony Cheung, led a delegation to attend the Forum "
+        "and chaired the Chief Executive Joint Conference.\n\n"
+        "Mr Cheung said the forum had built on past achievements."
+    )
+    [m] = meetings(text)
+    assert (m.body, m.date, m.location, m.mode) == (
+        "Chief Executive Joint Conference",
+        date(2024, 3, 14),
+        "Guangzhou",
+        "in-person",
+    )
+    assert m.chairs == ["Tony Cheung"]
+    # not for a meeting named only at the end of a release about other things ...
+    [m] = meetings(
+        "The Secretary for Labour, Dr Ken Law, started his visit to New York yesterday (March 13).\n\n"
+        "He met business leaders from the city to discuss recent developments in Hong Kong.\n\n"
+        "He then spoke at a luncheon held by the Hong Kong Association of New York.\n\n"
+        "Dr Law also attended a meeting of the United Nations Commission on the Status of Women."
+    )
+    assert (m.date, m.location) == (None, None)
+    # ... nor for a meeting the text dates otherwise
+    [m] = meetings(
+        "Following is a question by the Hon Kelly Tang and a written reply by the Secretary for Housing, "
+        "Ms Amy Ho, in the Legislative Council today (March 14): The Secretary told the Panel on Housing "
+        "at its policy briefing in October last year that a review would follow."
+    )
+    assert (m.body, m.date) == ("Panel on Housing", None)
+
+
+def test_chairing_a_meeting_reports_it_as_held():
+    [m] = meetings(
+        "In chairing the ninth meeting of the Committee on Harbour Planning this morning, the Financial "
+        "Secretary, Mr Dan Ho, said the plan was on track."
+    )
+    assert (m.ordinal, m.date, m.chairs) == (9, date(2024, 3, 14), ["Dan Ho"])
+
+
+def test_represented_are_the_organisations_whose_representatives_attended():
+    [m] = meetings(
+        "The Secretary for Development, Ms Jo Lam, chaired the fifth meeting of the Task Force on Land Use today "
+        "(March 14). Representatives from the Shenzhen Government also introduced their plans.\n\n"
+        "Ms Lam later met representatives of the Hong Kong General Chamber of Commerce.\n\n"
+        "The delegation to Shenzhen next week comprises officials and representatives of the Trade Council."
+        "\n\nOfficials attending included representatives of the Planning Department."
+    )
+    assert m.represented == ["Shenzhen Government", "Planning Department"]
+
+
 # -- against the gold annotations ---------------------------------------------------------------
 
 

@@ -184,6 +184,30 @@ def test_western_names_with_letters_outside_ascii():
     assert got == {("Åsa Lindqvist", "Vice President of Research")}
 
 
+def test_two_roles_sharing_one_company_described_in_words_are_one_post():
+    got = tenures(
+        "The Chairlady and Founder of robotics company Nova Robotics, Ms Ivy Kwok, spoke at the forum."
+    )
+    assert got == {("Ivy Kwok", "Chairlady and Founder of robotics company Nova Robotics")}
+    # two complete posts joined by "and" stay two
+    got = tenures("Chief Secretary and FCC Chairperson Eric Chan opened the meeting.")
+    assert got == {("Eric Chan", "Chief Secretary"), ("Eric Chan", "FCC Chairperson")}
+    # a lower-case description that opens no "of" is not part of a post
+    assert tenures("He toured the premises of robotics company Nova Robotics, Ms Ivy Kwok said.") == set()
+
+
+def test_a_post_written_as_its_abbreviation_names_the_person_without_a_tenure():
+    text = "CE Tony Cheung and Shenzhen Vice Mayor Tao Yonghua co-chaired the meeting."
+    assert names(text) == ["Tony Cheung", "Tao Yonghua"]
+    assert tenures(text) == {("Tao Yonghua", "Shenzhen Vice Mayor")}
+
+
+def test_putonghua_surnames_after_a_post():
+    assert tenures("She met Beijing Mayor Chen Jianguo in the morning.") == {
+        ("Chen Jianguo", "Beijing Mayor")
+    }
+
+
 # -- against the gold annotations ---------------------------------------------------------------
 
 _HON = r"(mr|mrs|ms|miss|dr|professor|prof|sir|dame|the hon|hon|ir|sr|mr\.|ms\.|dr\.)"

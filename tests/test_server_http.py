@@ -182,6 +182,28 @@ def test_the_bundled_sample_built_by_kg_build(tmp_path: Path) -> None:
         assert {"Sun Dong", "Wang Shourui"} <= names
         assert httpx.get(url + "/", timeout=10).status_code == 200
 
+        def ask(query: str) -> bool:
+            client.setQuery(PREFIXES + query)
+            return bool(client.query().convert()["boolean"])
+
+        # issue 2's other checks, over HTTP on the reasoned graph
+        assert not ask("ASK { ?m hkpr:chair ?p FILTER NOT EXISTS { ?m hkpr:participant ?p } }")
+        assert ask("ASK { ?b a hkpr:TaskForce , <http://www.w3.org/ns/org#Organization> }")
+        assert not ask(
+            "ASK { ?b a hkpr:TaskForce FILTER NOT EXISTS { ?b a <http://www.w3.org/ns/org#Organization> } }"
+        )
+        assert ask(
+            "ASK { ?post <http://www.w3.org/ns/org#heldBy> ?p . ?p <http://www.w3.org/ns/org#holds> ?post }"
+        )
+        assert not ask("ASK { ?x <http://www.w3.org/2002/07/owl#sameAs> ?x }")
+        # the default graph is a merge: a post named by two releases has its label once
+        client.setQuery(
+            PREFIXES
+            + "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\nSELECT (COUNT(*) AS ?n) WHERE { "
+            "<https://w3id.org/hkpr/id/post/secretary-for-innovation-technology-and-industry> rdfs:label ?l }"
+        )
+        assert client.query().convert()["results"]["bindings"][0]["n"]["value"] == "1"
+
 
 def _rss(pid: int) -> int:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():

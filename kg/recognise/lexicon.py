@@ -93,7 +93,8 @@ SURNAMES = frozenset(
     Tsang Tsao Tse Tseng Tsoi Tsui Tu Tung Wai Wan Wang Wat Wei Wen Wong Woo Wu Xi Xia Xiang Xiao
     Xie Xin Xiong Xu Xue Yan Yang Yao Yau Ye Yeh Yeung Yi Yim Yin Ying Yip Yiu Yu Yuan Yue Yuen
     Yung Zeng Zhai Zhan Zhang Zhao Zheng Zhong Zhou Zhu Zou Nip Sit Sze Kot Tik Lok Kok Koo Chou Chao Kuo
-    Hsieh Yam Lun Pau Ngo Tin Chee Hsiao Wun Yee Tsin Mui Lung Chong""".split()
+    Hsieh Yam Lun Pau Ngo Tin Chee Hsiao Wun Yee Tsin Mui Lung Chong Chen Xing Huo Zhuang Ji Ruan
+    Jiao Shang Zuo Mu Rao Kuang""".split()
 )
 
 # The last word of an organisation's name: "Development Bureau", "HSITP Limited".

@@ -31,9 +31,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from kg.model import Meeting, Person, Release, Tenure
-from kg.recognise.lexicon import ORG_HEADS
+from kg.recognise.lexicon import CONNECTORS, ORG_HEADS
 from kg.recognise.people import Analysis, analyse
-from kg.recognise.text import ORDINAL_PATTERN, find_dates, name_key, normalise, ordinal_value
+from kg.recognise.text import MONTHS, ORDINAL_PATTERN, find_dates, name_key, normalise, ordinal_value
 
 # ---- body names ------------------------------------------------------------------------------
 
@@ -51,11 +51,41 @@ _MEETING_NOUN = r"(?:[Mm]eeting|[Pp]lenary(?:\s+[Ss]ession|\s+[Mm]eeting)?|[Ww]o
 _OF_FORM = re.compile(
     rf"\b(?:(?:the|its|a|[Tt]he)\s+)?(?:{_ORD}\s+)?(?P<noun>{_MEETING_NOUN})\s+of\s+(?:the\s+)?{_PREFIX}(?P<body>{_NAME})"
 )
+# "a meeting of the task force on the collaboration for the planning of ..." (a name in lower case)
+_LOWER_HEAD = (
+    r"(?:task\s+force|working\s+group|expert\s+group|liaison\s+group|steering\s+group|joint\s+conference|"
+    r"co-operation\s+conference|committee|sub-?committee|commission|panel)"
+)
+_LOWER_OF_FORM = re.compile(
+    rf"\b(?:(?:the|its|a)\s+)?(?:{_ORD}\s+)?(?P<noun>meeting)\s+of\s+the\s+{_PREFIX}"
+    rf"(?P<body>(?P<pre>(?:[a-z][\w\-]*\s+){{0,3}}?){_LOWER_HEAD}\s+(?:on|for|of)\s+)"
+)
+# "co-chaired a task force meeting in Hong Kong today on the collaboration for ...": the name
+# split by the meeting's place and time
+_LOWER_SPLIT_FORM = re.compile(
+    rf"\b(?:a|the|its)\s+(?:{_ORD}\s+)?(?P<head>{_LOWER_HEAD})\s+meeting\s+"
+    r"(?:(?:in|at)\s+(?:the\s+)?[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*\s+)?"
+    r"(?:today|yesterday|this\s+(?:morning|afternoon|evening)|on\s+\w+\s+\d{1,2})?\s*(?:\([^)]*\)\s*)?"
+    r"(?P<prep>on|for)\s+"
+)
+_LOWER_NOT_NAMED = frozenset(
+    "relevant various other different several respective same said above two three".split()
+)
+_LOWER_STOP = frozenset(
+    """today tonight yesterday tomorrow this last next via by with together which who whom where that
+    when while was were is are has have had will would can could to at chaired co-chaired held convened
+    attended during after before since from""".split()
+)
+_NAME_WORD = re.compile(r"[\w&][\w'\-/&]*")
+_WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 # "Steering Committee on Population Policy convenes seventh meeting" (headline) and
 # "the Committee ... held its seventh meeting"
 _ITS_FORM = re.compile(
-    rf"\b(?P<verb>held|holds|hold|convened|convenes|convene|has\s+held|will\s+hold|is\s+holding)\s+(?:its\s+|their\s+|a\s+)?(?:{_ORD}\s+)?(?:[Pp]lenary\s+)?[Mm]eeting\b"
+    rf"\b(?P<verb>held|holds|hold|convened|convenes|convene|(?:has|have|having|had)\s+held|will\s+hold|is\s+holding)"
+    rf"\s+(?:its\s+|their\s+|a\s+)?(?:{_ORD}\s+)?(?:[Pp]lenary\s+)?[Mm]eeting(?P<plural>s)?\b"
 )
+# "... the Advisory Committee on X and the Task Force on Y, both having held their first meetings"
+_BOTH_BEFORE = re.compile(r"\b(?:both|all|each)\s*,?\s*$")
 # "the Committee on Innovation, Technology & Re-industrialisation's first meeting"
 _POSSESSIVE_FORM = re.compile(rf"(?P<body>{_NAME})'s\s+{_ORD}\s+[Mm]eeting\b")
 # "the 18th Hong Kong-Guangdong Joint Working Group on ... meeting"
@@ -93,10 +123,10 @@ _HEAD_CUT = re.compile(r"\s(?:on|of|for|to)\s")
 def body_kind(body: str) -> str:
     """The hkpr class of a body from its head noun: "Joint Task Force on ..." -> "TaskForce",
     "Chief Executive's Council of Advisers on ..." -> "Council"; "Body" when none fits."""
-    head = _HEAD_CUT.split(body, 1)[0]
+    head = _HEAD_CUT.split(body, 1)[0].lower()
     best, at = "Body", -1
     for word, kind in _BODY_KINDS:
-        i = head.rfind(word)
+        i = head.rfind(word.lower())
         if i > at:
             best, at = kind, i
     return best
@@ -125,6 +155,14 @@ _PLACE_RX = re.compile(
 _VENUE_RX = re.compile(
     rf"\b(?:at|in)\s+the\s+(?P<place>(?:[A-Z][\w'\-]*\s+)*(?:of\s+the\s+)?(?:[A-Z][\w'\-]*\s+)*{_VENUE_WORDS})\b"
 )
+_TRAIL_PLACE = re.compile(r"\s+in\s+(?:" + "|".join(re.escape(p) for p in _PLACES) + r")$")
+# what follows the place where a meeting was held: its time, its mode, its other party ...
+_PLACE_TAIL = re.compile(
+    r"\s*(?:,\s*)?(?:today|tonight|this|yesterday|tomorrow|on\s|from\s|\(|\.|,|;|$|via|and\s|to\s|"
+    r"together\s+with|with\s|jointly|along\s+with|alongside|where|for\s|at\s|in\s)"
+)
+_PLACE_TAIL_LOOSE = re.compile(r"\s+(?:\w+ly\s+)?\w+ed\b")  # "in Guangzhou concluded successfully today"
+_DATE_TAIL = re.compile(r"\s*,?\s*(?:today|tonight|this\s|yesterday|tomorrow|on\s|\()", re.I)
 _VIDEO = re.compile(
     r"\bvideo[\s-]?conferenc\w*|\bvia video\b|\bby video\b|\bvideo link\b|\bonline meeting\b", re.I
 )
@@ -141,7 +179,8 @@ _CHAIRED_BY = re.compile(
 )
 _WITH = re.compile(r"\b(?:together\s+with|with)\b")
 _HELD_CUES = re.compile(
-    r"\b(?:held|chaired|co-chaired|convened|attended|attend|attending|joined|joining|presided|hosted|"
+    r"\b(?:held|chaired|co-chaired|chairing|co-chairing|convened|convening|attended|attend|attending|joined|joining|"
+    r"presided|presiding|hosted|"
     r"took place|was held|were held|concluded|chairs|co-chairs|holds|convenes|co-chair|chair|participate|"
     r"at (?:the|its|today's)|during the|in the meeting|briefed)\b"
 )
@@ -153,11 +192,36 @@ _ATTEND_CUES = re.compile(
     r"in attendance|also)\b"
 )
 _MEETING_REF = re.compile(
-    r"\b(?:the\s+meeting|today's\s+meeting|this\s+meeting|the\s+plenary|the\s+plenary\s+session|the\s+conference|"
+    r"\b(?:the\s+meeting|today's\s+meeting|this\s+meeting|the\s+plenary|the\s+(?:plenary\s+)?session|the\s+conference|"
     r"at\s+the\s+meeting|during\s+the\s+meeting)\b",
     re.I,
 )
 _REPS = re.compile(r"\b[Rr]epresentatives?\s+(?:from|of)\s+")
+# representatives whom someone met, or whom a delegation comprised, did not attend as such
+_NOT_ATTENDING = re.compile(
+    r"\b(?:met|meet|meets|meeting\s+with|exchanged\s+views\s+with|talks?\s+with|visited|"
+    r"delegations?\s+(?:comprise[sd]?|comprising|consist(?:s|ed)?\s+of|include[sd]?|including))\b(?:(?!\bthe meeting\b)[^;])*$"
+)
+_ATTENDED = re.compile(r"\b(?:attend\w*|join\w*|present|participat\w*|includ\w*)\b")
+# "Chief Executive Carrie Lam and Secretary Peng Qinghua led the delegations of the two sides to
+# hold the session": the two leaders
+_LED_DELEGATIONS = re.compile(
+    r"\b(?:led|leading|headed|heading)\s+(?:(?:the|their|respective|two)\s+)*(?:[\w-]+\s+){0,2}?delegations\b"
+)
+# "He co-chaired the meeting with ...", "Mr Wong chaired the session"
+_CHAIRED_THE = re.compile(
+    r"\b(?P<verb>co-chaired|chaired|co-chairing|chairing|convened|presided\s+over|co-hosted)\s+(?:the|today's|this)\s+"
+    r"(?:meeting|session|plenary(?:\s+session)?|conference)\b"
+)
+# a meeting written of with another time than the lead event's
+_OTHER_TIME = re.compile(
+    r"\b(?:last|previous|earlier|ago|since|past|former|formerly|later|next|(?:19|20)\d\d)\b|\b"
+    + _MONTHS
+    + r"(?!\s+\d)"
+)
+_HEADLINE_PLACE = re.compile(_PLACE_RX.pattern + r"\s*(?:\(.*\))?\s*$")
+_LEGCO_QA = re.compile(r"\b(?:question|written reply|reply) by\b")
+_LEAD_PLACE_TAIL = re.compile(r"\s*(?:,\s*[A-Z][\w ]{2,30},\s*)?(?:today|tonight|this\s|yesterday|on\s|\()")
 _REP_SPLIT = re.compile(
     r",\s+(?:and\s+|as\s+well\s+as\s+)?(?=the\s|[A-Z])|\s+and\s+(?=the\s)|\s+as\s+well\s+as\s+"
 )
@@ -187,6 +251,7 @@ class _Found:
     end: int
     held: bool = True
     future: bool = False
+    passing: bool = False  # named in passing as having met ("both having held their first meetings")
 
 
 @dataclass(slots=True)
@@ -195,9 +260,13 @@ class _Draft:
     key: str
     sentences: set[int] = field(default_factory=set)
     aliases: set[str] = field(default_factory=set)
+    found_in: set[int] = field(default_factory=set)  # sentences that report it as held (-1: headline)
+    passing: bool = True  # only ever named in passing
 
 
-def _clean_body(body: str) -> str:
+def _clean_body(body: str, keep_place: bool = False) -> str:
+    """The body's name without "the", a "second-term"-like prefix, a bracketed abbreviation and,
+    unless `keep_place`, a trailing "in <city>" (see _place_in_name)."""
     body = _STRIP_ABBR.sub("", body).strip(" ,")
     body = re.sub(r"^(?:the|The)\s+", "", body)
     body = re.sub(
@@ -205,11 +274,32 @@ def _clean_body(body: str) -> str:
         "",
         body,
     )
-    # a trailing "in <city>" is where the meeting was, not part of the name
-    m = re.search(r"\s+in\s+(?:" + "|".join(re.escape(p) for p in _PLACES) + r")$", body)
+    m = None if keep_place else _TRAIL_PLACE.search(body)
     if m:
         body = body[: m.start()]
     return re.sub(r"\s+", " ", body).strip()
+
+
+def _place_in_name(text: str, at: int, end: int, full: str, others: list[str]) -> bool:
+    """Whether the trailing "in <city>" of a body written at text[at:end] is part of its name
+    ("Joint Conference on the Development of Qianhai Area in Shenzhen") rather than where the
+    meeting was held ("... Task Force in Shenzhen today"): it is not when the time or mode follows
+    it; it is when the meeting's own place is written apart in the sentence ("attended in Beijing
+    today (September 27) the first meeting of ... in Shenzhen"), or when the release writes the same
+    name elsewhere without a time after it. Otherwise it is taken as the place."""
+    if _DATE_TAIL.match(text, end) or re.match(r"\s*(?:,\s*)?via\b", text[end:]):
+        return False
+    for m in _PLACE_RX.finditer(text):
+        if (m.start() < at or m.start() >= end) and _DATE_TAIL.match(text, m.end()):
+            return True
+    rx = re.compile(re.escape(full).replace(r"\ ", r"\s+") + r"\b")
+    for other in others:
+        for m in rx.finditer(other):
+            if other is text and at <= m.start() < end:
+                continue
+            if not _DATE_TAIL.match(other, m.end()):
+                return True
+    return False
 
 
 def _abbreviation(body_text: str) -> str | None:
@@ -221,15 +311,67 @@ def _is_body(body: str) -> bool:
     return bool(_BODY_WORD.search(_HEAD_CUT.split(body, 1)[0])) or bool(_EVENT_NAME.search(body))
 
 
-def _subject_body(text: str, before: int) -> tuple[str, int, int] | None:
-    """The first body-like name in text[:before] (the subject of "... held its 7th meeting")."""
-    for m in re.finditer(rf"(?:^|(?<=\s)|(?<=\())(?:[Tt]he\s+)?{_PREFIX}(?P<body>{_NAME})", text[:before]):
-        body = m.group("body")
-        if _BODY_WORD.search(_HEAD_CUT.split(body, 1)[0]) and not body.startswith(
-            ("Chief Secretary", "Secretary")
+_SUBJECT = re.compile(rf"(?:^|(?<=\s)|(?<=\())(?:[Tt]he\s+)?{_PREFIX}(?P<body>{_NAME})")
+
+
+def _subject_bodies(text: str, before: int, first_only: bool = True) -> list[tuple[str, int, int]]:
+    """The body-like names in text[:before]: the first (the subject of "... held its 7th
+    meeting"), or all of them (the subjects of "..., both having held their first meetings")."""
+    out = []
+    for m in _SUBJECT.finditer(text, 0, before):
+        parts = [(m.group("body"), m.start("body"))]
+        if not first_only:  # "the Financial Secretary and the Task Force on X": the task force
+            parts, at = [], m.start("body")
+            for piece in re.split(r"(\s+and\s+(?:the\s+)?)", m.group("body")):
+                if not piece.startswith(" "):
+                    parts.append((piece, at))
+                at += len(piece)
+        for body, at in parts:
+            if (
+                _BODY_WORD.search(_HEAD_CUT.split(body, 1)[0])
+                and not body.startswith(("Chief Secretary", "Secretary"))
+                and (first_only or not re.search(r"\b(?:Legislative|Executive) Council$", body))
+            ):
+                out.append((body, at, at + len(body)))
+                if first_only:
+                    return out
+    return out
+
+
+def _lower_body_end(text: str, pos: int) -> int | None:
+    """Where the complement of a body named in lower case ends, when it starts at `pos` ("the
+    collaboration for the planning and development of Hong Kong-Shenzhen control points" in "a
+    meeting of the task force on the collaboration ... in Hong Kong today"): at a comma or bracket,
+    a time ("today", "on May 3"), a verb ("to continue", "and discussed"), "with", "via" ...; None
+    when nothing is left."""
+    end, count, i, n = None, 0, pos, len(text)
+    while i < n and count < 25:
+        m = _NAME_WORD.match(text, i)
+        if not m:
+            break
+        w = m.group(0)
+        nxt = _NAME_WORD.match(text, m.end() + 1) if text[m.end() : m.end() + 1] == " " else None
+        nw = nxt.group(0) if nxt else ""
+        if w in _LOWER_STOP or (w == "on" and (nw in MONTHS or nw in _WEEKDAYS)):
+            break
+        if w == "and" and (nw.endswith("ed") or nw in ("also", "then")):
+            break
+        if w == "in" and not (
+            nw[:1].isupper() or (nw == "the" and text[nxt.end() + 1 : nxt.end() + 2].isupper())
         ):
-            return body, m.start("body"), m.end("body")
-    return None
+            break
+        count += 1
+        if w not in CONNECTORS:
+            end = m.end()
+        if nxt is None:
+            break
+        i = nxt.start()
+    return end
+
+
+def _ordinal(m: re.Match) -> int | None:
+    o = m.group("ord")
+    return ordinal_value(o) if o and not o.isdigit() else None
 
 
 def _find_in_text(text: str, si: int) -> list[_Found]:
@@ -238,15 +380,32 @@ def _find_in_text(text: str, si: int) -> list[_Found]:
         body = m.group("body")
         if not _is_body(body):
             continue
-        ordv = ordinal_value(m.group("ord")) if m.group("ord") and not m.group("ord").isdigit() else None
-        found.append(_Found(body, ordv, si, m.start(), m.end()))
+        found.append(_Found(body, _ordinal(m), si, m.start(), m.end()))
+    for m in _LOWER_OF_FORM.finditer(text) if "meeting of the " in text else ():
+        if any(w in _LOWER_NOT_NAMED for w in m.group("pre").split()):
+            continue
+        end = _lower_body_end(text, m.end())
+        if end is not None:
+            found.append(_Found(text[m.start("body") : end], _ordinal(m), si, m.start(), end))
+    for m in _LOWER_SPLIT_FORM.finditer(text) if "meeting " in text else ():
+        end = _lower_body_end(text, m.end())
+        if end is not None:
+            body = f"{m.group('head')} {m.group('prep')} {text[m.end() : end]}"
+            found.append(_Found(body, _ordinal(m), si, m.start(), end))
     for m in _ITS_FORM.finditer(text):
-        subj = _subject_body(text, m.start())
+        ordv = _ordinal(m)
+        if m.group("plural"):
+            # bodies named in passing as having met: no date of their own
+            if ordv is None or not _BOTH_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+                continue
+            for body, a, b in _subject_bodies(text, m.start(), first_only=False):
+                found.append(_Found(body, ordv, si, a, b, passing=True))
+            continue
+        subj = _subject_bodies(text, m.start())
         if not subj:
             continue
-        ordv = ordinal_value(m.group("ord")) if m.group("ord") and not m.group("ord").isdigit() else None
         fut = m.group("verb").startswith("will")
-        found.append(_Found(subj[0], ordv, si, subj[1], m.end(), future=fut))
+        found.append(_Found(subj[0][0], ordv, si, subj[0][1], m.end(), future=fut))
     for m in _POSSESSIVE_FORM.finditer(text) if "'s" in text else ():
         body = re.sub(r"^(?:the|The)\s+", "", m.group("body"))
         if _is_body(body):
@@ -295,7 +454,10 @@ def _held(text: str, f: _Found, headline: bool) -> tuple[bool, bool]:
     return bool(_HELD_CUES.search(text)) or future, future
 
 
-def _location(text: str, body: str) -> str | None:
+def _location(text: str, body: str, loose: bool = False) -> str | None:
+    """Where a meeting written of in text was held: "in <city>" or "at the <venue>" followed by the
+    time, the mode, the other party or the end of a clause ("in Shanghai together with the Mayor");
+    `loose` also takes one followed by a verb ("in Guangzhou concluded today")."""
     best = None
     for rx in (_PLACE_RX, _VENUE_RX):
         for m in rx.finditer(text):
@@ -304,9 +466,7 @@ def _location(text: str, body: str) -> str | None:
             place = m.group("place")
             tail = text[m.end() : m.end() + 25]
             # a place written right before the time ("in Hong Kong today") is where it was held
-            if re.match(
-                r"\s*(?:,\s*)?(?:today|this|yesterday|tomorrow|on\s|from\s|\(|\.|,|;|$|via|and\s|to\s)", tail
-            ):
+            if _PLACE_TAIL.match(tail) or (loose and _PLACE_TAIL_LOOSE.match(tail)):
                 best = best or place
                 if re.match(r"\s*(?:today|this|yesterday|tomorrow|on\s)", tail):
                     return place
@@ -336,6 +496,22 @@ def _persons_in(analysis: Analysis, si: int, lo: int = 0, hi: int | None = None)
     return out
 
 
+_FEMALE = frozenset("Mrs Ms Miss Madam Mdm Dame Lady".split())
+
+
+def _pronoun_subject(analysis: Analysis, si: int, pronoun: str) -> str | None:
+    """Who a sentence-opening "He"/"She" stands for: the first person named (of a fitting
+    honorific) in the nearest of the three sentences before it that names one."""
+    for k in range(si - 1, max(-1, si - 4), -1):
+        if analysis.sentences[k].caption != analysis.sentences[si].caption:
+            continue
+        for m in analysis.mentions[k]:
+            hon = set((m.honorific or "").split())
+            if m.person and not ((pronoun == "He" and hon & _FEMALE) or (pronoun == "She" and "Mr" in hon)):
+                return m.person
+    return None
+
+
 def _chairs_in(analysis: Analysis, si: int, meet_start: int, meet_end: int) -> list[str]:
     s = analysis.sentences[si]
     text = s.text
@@ -355,8 +531,11 @@ def _chairs_in(analysis: Analysis, si: int, meet_start: int, meet_end: int) -> l
         verb is not None and len(_persons_in(analysis, si, 0, verb.start())) >= 2
     ):
         subjects = _persons_in(analysis, si, 0, verb.start())
-        if not subjects and re.match(r"\s*(?:He|She)\b", text):
-            subjects = []
+        pronoun = re.match(r"\s*(He|She)\b", text)
+        if not subjects and pronoun and verb.group(0) not in ("held", "hold", "holds"):
+            subjects = [p for p in (_pronoun_subject(analysis, si, pronoun.group(1)),) if p]
+        if not subjects:
+            subjects = _clause_subject(analysis, si, verb, meet_end)
         chairs += [p for p in subjects if p not in chairs]
         w = _WITH.search(text, meet_end)
         if w and subjects and verb.group(0).startswith(("co-", "convened", "jointly", "held")):
@@ -369,9 +548,48 @@ def _chairs_in(analysis: Analysis, si: int, meet_start: int, meet_end: int) -> l
     return chairs
 
 
+_OPENING_CLAUSE = re.compile(r"^\s*(?:(?:In|When|While|After|On|Before)\s+)?$")
+
+
+def _clause_subject(analysis: Analysis, si: int, verb: re.Match, meet_end: int) -> list[str]:
+    """The subject of a sentence that opens with a clause of chairing: "In chairing the meeting
+    this morning, the Financial Secretary, Mr Dan Ho, said ..." -> ["Dan Ho"]."""
+    text = analysis.sentences[si].text
+    if not verb.group(0).endswith("chairing") or not _OPENING_CLAUSE.match(text, 0, verb.start()):
+        return []
+    comma = text.find(",", meet_end)
+    return _persons_in(analysis, si, comma)[:1] if comma >= 0 else []
+
+
+def _chairs_of_the_meeting(analysis: Analysis, si: int) -> list[str]:
+    """Chairs in a sentence that speaks of a meeting already named: "Mr Wong chaired the meeting",
+    "He co-chaired the meeting with Director-General Lu Xiulu" ("He" being the person the sentences
+    before are about), "X convened the session with Y"."""
+    text = analysis.sentences[si].text
+    m = _CHAIRED_THE.search(text)
+    if not m:
+        return []
+    chairs = _persons_in(analysis, si, 0, m.start())
+    pronoun = re.match(r"\s*(He|She)\b", text)
+    if not chairs and pronoun:
+        chairs = [p for p in (_pronoun_subject(analysis, si, pronoun.group(1)),) if p]
+    if not chairs:
+        chairs = _clause_subject(analysis, si, m, m.end())
+    if chairs and (m.group("verb").startswith("co-") or m.group("verb") == "convened"):
+        w = re.match(r"\s+(?:together\s+)?with\b", text[m.end() :])
+        if w:
+            start = m.end() + w.end()
+            stop = re.search(r"[;.]|\b(?:and other|while|to)\b", text[start:])
+            hi = start + stop.start() if stop else None
+            chairs += [p for p in _persons_in(analysis, si, start, hi) if p not in chairs]
+    return chairs
+
+
 def _represented(text: str, truncated_end: bool) -> list[str]:
     out: list[str] = []
     for m in _REPS.finditer(text):
+        if _NOT_ATTENDING.search(text, 0, m.start()):
+            continue
         rest = text[m.end() :]
         rest = _RELEVANT.sub("", rest)
         rest = re.split(r"(?<![A-Z])\.(?:\s|$)|:", rest, maxsplit=1)[0]
@@ -418,6 +636,34 @@ def _represented(text: str, truncated_end: bool) -> list[str]:
     return out
 
 
+def _lead_event(
+    sentences: list, release_date: date, headline: str
+) -> tuple[date | None, str | None, set[int]]:
+    """The day and the city of the event a release opens with: the first relative date ("today
+    (October 13)", "this morning") in its first three sentences that are more than a dateline, and
+    the first place there written before a time or a verb ("in Guangzhou concluded successfully
+    today"), else the place the headline ends with ("... in Beijing"); (None, None) for a LegCo
+    question or reply. Also the indices of those sentences, and -1 for the headline."""
+    lead = [i for i, s in enumerate(sentences) if not s.caption and len(s.text.split()) >= 8][:3]
+    texts = [sentences[i].text for i in lead]
+    if not texts or _LEGCO_QA.search(texts[0]):
+        return None, None, set()
+    when, place = None, None
+    for t in texts:
+        if when is None:
+            when = next((d.date for d in find_dates(t, release_date) if d.relative), None)
+        if place is None:
+            for m in _PLACE_RX.finditer(t):
+                tail = t[m.end() : m.end() + 40]
+                if _LEAD_PLACE_TAIL.match(tail) or _PLACE_TAIL_LOOSE.match(tail):
+                    place = m.group("place")
+                    break
+    if place is None and headline:
+        m = _HEADLINE_PLACE.search(headline)
+        place = m.group("place") if m else None
+    return when, place, {-1, *lead}
+
+
 def recognise_meetings(release: Release, people: list[Person], tenures: list[Tenure]) -> list[Meeting]:
     """The meetings of named bodies that a release reports (see the module's rules)."""
     analysis = analyse(release)
@@ -461,14 +707,25 @@ def recognise_meetings(release: Release, people: list[Person], tenures: list[Ten
         return d
 
     text_of = lambda si: headline if si == -1 else sentences[si].text  # noqa: E731
+    others: list[str] | None = None
     for f in found:
         if not f.held:
             continue
         text = text_of(f.sentence_index)
         body = _clean_body(f.body)
+        full = _clean_body(f.body, keep_place=True)
+        if full != body:
+            at = text.find(f.body, f.start)
+            at = f.start if at < 0 else at
+            if others is None:
+                others = [headline, *(x.text for x in sentences)]
+            if _place_in_name(text, at, at + len(f.body), full, others):
+                body = full
         if not body or len(body.split()) < 2 or name_key(body) in _GENERIC_BODIES:
             continue
-        when = _date_for(text, f.start, release.date) if f.sentence_index >= 0 or "today" in text else None
+        when = None
+        if not f.passing and (f.sentence_index >= 0 or "today" in text):
+            when = _date_for(text, f.start, release.date)
         if f.future and when is None:
             continue
         d = draft_for(body, f.ordinal)
@@ -478,12 +735,16 @@ def recognise_meetings(release: Release, people: list[Person], tenures: list[Ten
             d.aliases.add(name_key(abbr))
         if f.ordinal is not None and m.ordinal is None:
             m.ordinal = f.ordinal
-        if m.date is None and when is not None:
-            m.date = when
         if f.sentence_index >= 0:
             d.sentences.add(f.sentence_index)
             if not m.sentence:
                 m.sentence = text
+        if f.passing:
+            continue
+        d.passing = False
+        d.found_in.add(f.sentence_index)
+        if m.date is None and when is not None:
+            m.date = when
         if m.location is None:
             m.location = _location(text, body)
         if m.mode is None and _VIDEO.search(text):
@@ -521,29 +782,43 @@ def recognise_meetings(release: Release, people: list[Person], tenures: list[Ten
     chair_posts = re.compile(
         r"^(?:Chairman|Chairperson|Chairwoman|Chair|Convenor|Convener)\b(?:\s+of\s+(?:the\s+)?(?P<of>.+))?$"
     )
+    found_at = {f.sentence_index for f in found}
+    main = [d for d in drafts if not d.passing]
+    lead_when, lead_place, lead = (
+        _lead_event(sentences, release.date, headline) if len(main) == 1 else (None, None, set())
+    )
     for d in drafts:
         m = d.meeting
+
+        def add_chairs(names: list[str]) -> None:
+            m.chairs.extend(c for c in names if c not in m.chairs)  # noqa: B023
+
         for si in sorted(d.sentences):
             text = sentences[si].text
-            if si not in (f.sentence_index for f in found) and re.search(
-                r"\bchaired\s+the\s+meeting\b|\bco-chaired\s+the\s+meeting\b", text
-            ):
-                for c in _persons_in(analysis, si, 0, text.find("chaired the meeting")):
-                    if c not in m.chairs:
-                        m.chairs.append(c)
-            if _CHAIRED_BY.search(text) and si not in (f.sentence_index for f in found):
-                for c in _chairs_in(analysis, si, len(text), len(text)):
-                    if c not in m.chairs:
-                        m.chairs.append(c)
-            trigger = any(f.sentence_index == si for f in found)
+            if si not in found_at:
+                add_chairs(_chairs_of_the_meeting(analysis, si))
+                if _CHAIRED_BY.search(text):
+                    add_chairs(_chairs_in(analysis, si, len(text), len(text)))
+            led = _LED_DELEGATIONS.search(text)
+            if led and (si in d.found_in or _MEETING_REF.search(text, led.end())):
+                leaders = _persons_in(analysis, si, 0, led.start())
+                if len(leaders) >= 2:  # the two sides' leaders hold it: its co-chairs in substance
+                    add_chairs(leaders)
+            trigger = si in found_at
             if trigger or _ATTEND_CUES.search(text) or sentences[si].caption:
                 for p in _persons_in(analysis, si):
                     if p not in m.participants:
                         m.participants.append(p)
-            if m.date is None:
+            if m.date is None and not d.passing:
                 when = _date_for(text, 0, release.date)
                 if when and (sentences[si].caption or re.search(r"\(\w+ \d{1,2}\)", text)):
                     m.date = when
+        if d in main and d.found_in & lead and not any(_OTHER_TIME.search(text_of(si)) for si in d.found_in):
+            # the release's one meeting, named in its lead without its day or place: the lead's
+            if m.date is None and lead_when is not None:
+                m.date = lead_when
+            if m.location is None and m.mode != "video" and lead_place and m.date in (None, lead_when):
+                m.location = lead_place
         kinds = {
             "committee",
             "commission",
@@ -569,22 +844,26 @@ def recognise_meetings(release: Release, people: list[Person], tenures: list[Ten
         if m.mode is None and m.location:
             m.mode = "in-person"
 
-    if len(drafts) == 1:
-        body_lines = [s.text for s in sentences if not s.caption]
-        reps: list[str] = []
-        for i, line in enumerate(body_lines):
-            if "epresentative" in line:
-                truncated = i == len(body_lines) - 1 and not re.search(r"[.!?\"')]\s*$", line)
-                reps += [r for r in _represented(line, truncated) if r not in reps]
-        drafts[0].meeting.represented = reps
-    else:
-        for d in drafts:
-            for si in sorted(d.sentences):
-                text = sentences[si].text
-                if "epresentative" in text and not sentences[si].caption:
-                    d.meeting.represented += [
-                        r for r in _represented(text, False) if r not in d.meeting.represented
-                    ]
+    # represented: "representatives of A, B and C" in a sentence about the meeting (or in its
+    # paragraphs) that says they attended, not whom someone met or what a delegation comprised
+    body_idx = [i for i, s in enumerate(sentences) if not s.caption]
+    last_body = body_idx[-1] if body_idx else -1
+    for d in drafts:
+        if d.passing:
+            continue
+        paragraphs = {sentences[si].paragraph for si in d.sentences}
+        for si in body_idx:
+            s = sentences[si]
+            if "epresentative" not in s.text:
+                continue
+            if len(main) > 1 and si not in d.sentences:
+                continue
+            if si not in d.sentences and s.paragraph not in paragraphs and not _ATTENDED.search(s.text):
+                continue
+            truncated = si == last_body and not re.search(r"[.!?\"')]\s*$", s.text)
+            d.meeting.represented += [
+                r for r in _represented(s.text, truncated) if r not in d.meeting.represented
+            ]
     for d in drafts:
         if not d.meeting.sentence:
             d.meeting.sentence = headline

@@ -130,9 +130,18 @@ ORG_HEADS: dict[str, str] = {
     "Market": "Organization",
     "Fund": "Organization",
     "Committee": "Organization",
+    "Organization": "Organization",
+    "Organisation": "Organization",
+    "International": "Organization",  # "Rotary International": only as the last word of a name
+    "Ballet": "Organization",  # performing companies: "Hong Kong Ballet", "... Chinese Orchestra"
+    "Orchestra": "Organization",
+    "Sinfonietta": "Organization",
+    "Troupe": "Organization",
+    "Gesellschaft": "Organization",
 }
 ZONE_HEADS = frozenset(
-    "Zone Park Technopole Loop Metropolis Area Region Delta Belt Town InnoPark Estate Port Extension".split()
+    """Zone Park Technopole Loop Metropolis Area Region Delta Belt Town InnoPark Estate Port Extension
+    Circle Corridor""".split()
 )
 # Heads of names that are not organisations or zones: bodies that meet, events, plans, documents,
 # funds, venues and places. An organisation or zone named inside one of these does not count.
@@ -156,7 +165,18 @@ OTHER_HEADS = frozenset(
     Headquarters Premises Facility Facilities Bonds Bond Notes
     Bills""".split()
 )
-_INTERESTING = frozenset(ORG_HEADS) | ZONE_HEADS | {"Areas", "Zones", "Parks"}
+# Head nouns that open a name instead of ending it, as in French, Italian, Spanish or German
+# names ("Camera Nazionale della Moda Italiana", "Fédération de la Haute Couture et de la Mode"),
+# and "Studio Wayne McGregor" (a dance company): the name is the capitalised run they begin.
+LEADING_HEADS = frozenset(
+    """Fédération Federazione Federación Camera Chambre Cámara Câmara Associazione Asociación
+    Associação Fondation Fondazione Fundación Fundação Stiftung Institut Instituto Istituto
+    Académie Accademia Academia Université Università Universidad Universidade Universität
+    Conseil Consiglio Consejo Conselho Centro Orchestre Compagnie Compagnia Compañía Société
+    Società Sociedad Sociedade Banco Banca Banque Groupe Gruppo Grupo Ministère Ministero
+    Ministerio Agence Agenzia Agencia Consorzio Syndicat Unione Unión Studio Maison""".split()
+)
+_INTERESTING = frozenset(ORG_HEADS) | ZONE_HEADS | LEADING_HEADS | {"Areas", "Zones", "Parks"}
 # Heads of the names of events, programmes and venues: "University of Hong Kong Spring Career Fair"
 # is not a university, while "State Administration for Market Regulation" is an agency.
 EVENT_HEADS = frozenset(
@@ -175,13 +195,15 @@ OTHER_HEADS = OTHER_HEADS | PLACE_HEADS
 _GENERIC = frozenset(
     """Central Municipal Provincial Local District National Mainland Foreign Overseas Regional State
     Relevant Respective Concerned Related New Current Former Other Special Administrative Region
-    Whole Entire Incoming Outgoing Government Policy Head Box Post Public""".split()
+    Whole Entire Incoming Outgoing Government Policy Head Box Post Public Non-governmental
+    Non-Governmental Non-profit Non-Profit Charitable Voluntary""".split()
 )
 # The words before "Zone", "Park", "Area" that make it a development zone rather than a venue.
 _ZONE_QUALIFIERS = frozenset(
     """Economic Trade Development Co-operation Cooperation Innovation Technology Industrial Industry
     Pilot Demonstration Free Export Processing Bonded Hi-Tech High-Tech Science Service Services
-    Special Tech Business Financial Logistics In-depth In-Depth""".split()
+    Special Tech Business Financial Logistics In-depth In-Depth Hi-tech High-tech Comprehensive
+    Experimental Reform Opening-up Green""".split()
 )
 _PARK_QUALIFIERS = frozenset(
     """Science Technology Technologies Industrial Industry Innovation Software Logistics Hi-Tech
@@ -212,6 +234,26 @@ _AGENCY_WORDS = frozenset(
     Narcotics Ethnic""".split()
 )
 # Capitalised words that may follow a name without being part of it.
+# A "Centre" that is a unit of an organisation rather than a venue ("Real-World Study and
+# Application Centre", "Anti-Deception Coordination Centre").
+_UNIT_CENTRE = frozenset(
+    """Research Study Studies Application Applications Testing Evaluation Analytics Diagnostics
+    Coordination Co-ordination Arbitration Mediation Certification""".split()
+)
+# Heads that end a name only as the last capitalised word: "Rotary International", "Hong Kong
+# Ballet" (not "Hong Kong International Airport").
+_LAST_WORD_HEADS = frozenset("International Ballet Orchestra Sinfonietta Troupe".split())
+# Names of places: a run of these alone names a place, not an organisation ("hosted by Hong Kong").
+_PLACE_WORDS = frozenset(
+    """Hong Kong Kowloon Macao Macau China Chinese Mainland Shenzhen Guangdong Guangzhou Beijing
+    Shanghai Fujian Sichuan Jiangsu Hubei Hunan Zhuhai Chongqing Tianjin Zhejiang Hainan Yunnan
+    Guangxi Jiangxi Shandong Henan Hebei Asia Asian Pacific Asia-Pacific Europe European Africa
+    America American Americas Japan Korea Singapore Thailand Malaysia Indonesia Vietnam India
+    Australia Canada Britain British UK US USA United States Kingdom France Germany Italy Spain
+    Netherlands Belgium Sweden Switzerland Dubai Saudi Arabia Middle East West North South Central
+    Greater Bay Area New Territories Island Islands Lantau Kowloon World Global""".split()
+)
+_CORRIDOR_QUALIFIERS = frozenset("Innovation Economic Technology Development Industrial Industry".split())
 _RUN_ON_OK = frozenset("Phase Stage Batch Development".split()) | HONORIFIC_WORDS
 _LAB_GENERIC = frozenset("Medical Clinical Dental Public Private Testing Research".split())
 _HOSPITAL_UNITS = frozenset(
@@ -221,18 +263,37 @@ _HOSPITAL_UNITS = frozenset(
 )
 _IN_HEADS = frozenset("Office Consulate Consulate-General Embassy Chamber Commerce".split())
 _PREPOSITIONS = frozenset("of for on in to".split())
+# Words that join two capitalised runs into one name ("Federation of ...", "Camera Nazionale della
+# Moda"), and articles that may follow them ("de la Mode").
+_FOREIGN_CONNECTORS = frozenset("de du des della delle dei degli del di et und für la le les".split())
+_NAME_CONNECTORS = frozenset("of & to for".split()) | _FOREIGN_CONNECTORS
+_NAME_ARTICLES = frozenset("the The la le les".split())
 _ARTICLES = frozenset(("the", "The"))
 
-_CONNECTOR_WORDS = r"(?:of|and|for|the|in|on|to|de|du|la|governments)(?![\w'\-])"
+# Words that join the words of a name, in English and in the other languages whose names the
+# releases quote ("Fédération de la Haute Couture et de la Mode", "Camera Nazionale della Moda").
+_CONNECTOR_WORDS = (
+    r"(?:of|and|for|the|in|on|to|de|du|des|la|le|les|et|della|delle|dei|degli|del|di|und|für"
+    r"|governments)(?![\w'\-])"
+)
+# A typo glues "the" (or "of", "and") to the name after it: "theHong Kong Special Administrative
+# Region Government" reads "the" + "Hong ...".
+_GLUED_WORDS = r"(?:the|of|and)(?=[A-Z])"
+_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
+_LETTER = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
 # Tokens: a capitalised word (apostrophes and hyphens inside kept; a closing quote or hyphen at
 # its end is dropped by _Segment), a connector, a run of other lower-case words (one token: it
-# only ever separates names), a line break, or one punctuation mark.
+# only ever separates names), a line break, or one punctuation mark. Accented letters are letters.
 TOKEN_RE = re.compile(
-    r"[A-Z][A-Za-z0-9&'\-]*|"
+    f"[{_UPPER}][{_LETTER}0-9&'\\-]*|"
     + _CONNECTOR_WORDS
-    + r"|[a-z0-9][\w'\-]*(?:[ ]+(?!"
+    + "|"
+    + _GLUED_WORDS
+    + r"|[^\W_A-Z](?:[\w'\-]*)(?:[ ]+(?!"
     + _CONNECTOR_WORDS
-    + r"|[A-Z])[a-z0-9][\w'\-]*)*|\n|[^\sA-Za-z0-9]"
+    + "|"
+    + _GLUED_WORDS
+    + f"|[{_UPPER}])[^\\W_A-Z][\\w'\\-]*)*|\n|[^\\s{_LETTER}0-9]"
 )
 _SPACED_TOKEN_RE = re.compile(r"(\s*?)(" + TOKEN_RE.pattern + ")")
 _BRIDGE_HINT = re.compile(r"[A-Za-z] \([A-Z][A-Za-z&]*[A-Z]\) [A-Z]")
@@ -398,6 +459,7 @@ def _token_key(w: str) -> str:
     return w
 
 
+_OFFICE_CITY = re.compile(r"Economic and Trade Office in ([A-Z][\w ]+)$")
 _FIRST_VARIANTS = {"Cooperation": ("Co-operation",), "Macao": ("Macau",)}
 _END = ""  # the trie key under which a node keeps the names that end there
 
@@ -432,6 +494,10 @@ class Gazetteer:
                     for k in keys[1:]:
                         node = node.setdefault(k, {})
                     node.setdefault(_END, []).append(known)
+        # Cities of the overseas offices ("Hong Kong Economic and Trade Office in Berlin").
+        self.office_cities = frozenset(
+            m.group(1) for e in reference.entries.values() for n in e.names if (m := _OFFICE_CITY.search(n))
+        )
         # The words a name can be read from: known first words and head nouns, possessive or not.
         wanted = set(self.first) | _INTERESTING
         self.wanted = frozenset(wanted | {w + "'s" for w in wanted})
@@ -600,10 +666,13 @@ class _Analyser:
                 m += 1
                 continue
             if last == m and m > k:
-                if t in ("of", "&", "to", "de", "du", "la", "for") and m + 1 < n:
+                if t in _NAME_CONNECTORS and m + 1 < n:
                     nxt = m + 1
-                    if w[nxt] in _ARTICLES and nxt + 1 < n:
+                    if w[nxt] in _NAME_ARTICLES and nxt + 1 < n:
                         nxt += 1
+                    elif t in _FOREIGN_CONNECTORS:  # "Couture et de la Mode"
+                        while nxt + 1 < n and nxt - m < 3 and w[nxt] in _FOREIGN_CONNECTORS:
+                            nxt += 1
                     if self.seq_word(nxt):
                         m = nxt
                         continue
@@ -673,11 +742,13 @@ class _Analyser:
         if head == "Force":
             return "org" if prev == "Police" else None
         if head == "Centre":
-            return (
-                "org"
-                if prev in ("Research", "Coordination", "Co-ordination") or (has_right and w[h + 1] == "for")
-                else None
-            )
+            return "org" if set(before) & _UNIT_CENTRE or (has_right and w[h + 1] == "for") else None
+        if head in _LAST_WORD_HEADS:
+            if has_right or (h + 1 < self.n and _is_cap(w[h + 1])):
+                return None  # "Hong Kong International Airport", "Hong Kong Ballet Gala"
+            if head == "International" and all(x in _PLACE_WORDS for x in before):
+                return None
+            return "org"
         if head == "Market":
             return "org" if prev == "Financial" else None
         if head == "Fund":
@@ -685,7 +756,9 @@ class _Analyser:
         if head == "Exchange":
             return "org" if prev not in _EXCHANGE_NOT and "&" not in words and "and" not in words else None
         if head == "Committee":
-            return "org" if words & {"CPC", "Communist", "Party"} else "body"
+            if words & {"CPC", "Communist", "Party"} or self.party_organ(h, a, b):
+                return "org"
+            return "body"
         if head == "Chamber":
             return "org" if has_right else None
         if head == "Party":
@@ -725,7 +798,11 @@ class _Analyser:
         if head == "Belt":
             return prev == "Economic" and "Silk" not in caps
         if head == "Town":
-            return prev == "University"
+            return prev == "University" or (prev == "New" and len(caps) >= 2)
+        if head == "Circle":
+            return prev == "Economic"
+        if head == "Corridor":
+            return prev in _CORRIDOR_QUALIFIERS
         if head == "Extension":
             return prev == "Town"
         if head == "Estate":
@@ -782,6 +859,11 @@ class _Analyser:
                 out.append(_Cand(i, i + known.length, e.kind, e.cls, e, gaz=True))
             if gaz_only:
                 continue
+            if t in LEADING_HEADS:
+                c = self.leading_head_name(i)
+                if c is not None:
+                    out.append(c)
+                continue
             head = _strip_possessive(t)
             if head in _PLURAL_ZONES:
                 out.extend(self.plural_zones(i))
@@ -820,8 +902,62 @@ class _Analyser:
                     or (last in _BODY_HEADS and head not in ("Office", "Secretariat", "Unit"))
                 ):
                     continue  # "University of Hong Kong Spring Career Fair": an event's name
-                out.append(_Cand(a, b, kind, "Body" if kind == "body" else ORG_HEADS[head]))
+                c = _Cand(a, b, kind, "Body" if kind == "body" else ORG_HEADS[head])
+                if head == "Committee" and kind == "org" and w[a] != "CPC" and self.party_organ(i, a, b):
+                    c.alts.append("CPC " + self.seg.span_text(a, b))  # the known name of the organ
+                elif head == "Office" and b == i + 1:
+                    self.office_city(c)
+                out.append(c)
         return out
+
+    def leading_head_name(self, i: int) -> _Cand | None:
+        """A name opened by its head noun ("Camera Nazionale della Moda Italiana")."""
+        w = self.w
+        if i > 0 and self.left_word(i - 1):
+            return None  # inside a longer name: "Kwai Tsing Studio Theatre"
+        e = self.seq(i)
+        if any(x in _FOREIGN_CONNECTORS for x in w[i:e]):
+            # "Fédération de la Haute Couture et de la Mode of France": English ends the name
+            e = next((k for k in range(i, e) if w[k] in ("of", "for", "to", "&")), e)
+        last = _strip_possessive(w[e - 1])
+        if e - i < 2 or last in OTHER_HEADS or last in ZONE_HEADS or any(x[0].isdigit() for x in w[i:e]):
+            return None
+        return _Cand(i, e, "org", "Organization")
+
+    def office_city(self, c: _Cand) -> None:
+        """ "Hong Kong Economic and Trade Office, Berlin": the city after the comma is part of an
+        overseas office's name when it is a city of a known office, or a single word that ends
+        the clause; the name "... Office in Berlin" is kept as another name."""
+        w = self.w
+        b = c.b
+        if "Trade" not in w[c.a : b] or b + 1 >= self.n or w[b] != ",":
+            return
+        e = b + 1
+        while e < self.n and e - b <= 3 and self.seq_word(e) and not self.is_head(w[e]):
+            e += 1
+        if e == b + 1 or (e < self.n and self.seq_word(e)):
+            return
+        city = self.seg.span_text(b + 1, e)
+        ends_clause = e == self.n or w[e] in ("(", ".", ";", "\n") or w[e][0].islower() and w[e] != "and"
+        if city not in self.gaz.office_cities and not (e - b == 2 and ends_clause):
+            return
+        c.alts.append(f"{self.seg.span_text(c.a, b)} in {city}")
+        c.b = e
+
+    def party_organ(self, h: int, a: int, b: int) -> bool:
+        """Whether "Shanghai Municipal Committee" is the party committee of a Mainland city or
+        province: a level of government before "Committee", nothing after it, and a party post
+        beside it ("Party Secretary of the Shanghai Municipal Committee", "Shenzhen Municipal
+        Committee Secretary Wang Weizhong")."""
+        w = self.w
+        if b != h + 1 or h - a < 1 or w[h - 1] not in ("Municipal", "Provincial", "Regional"):
+            return False
+        if b < self.n and w[b] in ("Secretary", "Party", "Deputy", "Standing"):
+            return True
+        k = a - 1
+        if k >= 0 and w[k] in _ARTICLES:
+            k -= 1
+        return k >= 1 and w[k] == "of" and w[k - 1] in ("Secretary", "Secretary-General", "Member")
 
     def plural_zones(self, h: int) -> list[_Cand]:
         """ "Kwu Tung North and Fanling North New Development Areas": one zone each."""
@@ -849,9 +985,14 @@ class _Analyser:
         return out
 
     def governments_of(self) -> list[_Cand]:
-        """Names from "the governments of the HKSAR and Jiangsu": Government of the HKSAR, of Jiangsu."""
+        """Names from "the governments of the HKSAR and Jiangsu": Government of the HKSAR, of Jiangsu;
+        and from "the Hong Kong Special Administrative Region and Sichuan governments"."""
         w = self.w
         out: list[_Cand] = []
+        if "overnments" not in self.seg.text:
+            return out
+        if " governments" in self.seg.text:
+            out.extend(self.governments_after())
         if "overnments of" not in self.seg.text:
             return out
         for i in range(self.n - 3):
@@ -882,6 +1023,43 @@ class _Analyser:
                             + self.seg.span_text(a, b)
                         )
                         out.append(c)
+        return out
+
+    def governments_after(self) -> list[_Cand]:
+        """ "the HKSAR and Sichuan governments" -> HKSAR Government, Sichuan Government; "Foshan and
+        Jiangmen municipal governments" -> Foshan Municipal Government, Jiangmen Municipal Government."""
+        w = self.w
+        out: list[_Cand] = []
+        for i in range(2, self.n):
+            if w[i] != "governments":
+                continue
+            k = i - 1
+            level = ""
+            if w[k] in ("municipal", "provincial", "regional"):
+                level = " " + w[k].capitalize()
+                k -= 1
+            parts: list[tuple[int, int]] = []
+            while k >= 0 and len(parts) < 5:
+                if w[k] == ")" and k >= 2 and w[k - 2] == "(":
+                    k -= 3  # "the HKSAR (Hong Kong) and ..."
+                e = k + 1
+                while k >= 0 and self.seq_word(k) and w[k] != "The":
+                    k -= 1
+                if k + 1 == e:
+                    break
+                parts.append((k + 1, e))
+                if k >= 1 and w[k] in ("and", "&", ","):
+                    k -= 1
+                    continue
+                break
+            if len(parts) < 2:
+                continue
+            for a, b in parts:
+                if all(x in _GENERIC for x in w[a:b]):
+                    continue  # "the Mainland and Hong Kong governments": the Mainland is no name
+                c = _Cand(a, b, "org", "Government")
+                c.name = f"{self.seg.span_text(a, b)}{level} Government"
+                out.append(c)
         return out
 
     # -- selection -------------------------------------------------------------------------
@@ -942,6 +1120,13 @@ class _Analyser:
                 or is_abbreviation(first)
                 or first in LEFT_STOP
             ):
+                return True
+        # Right, past the name's abbreviation: "Hospital Authority (HA) Convention 2026".
+        j = c.b + 3
+        if j < self.n and w[c.b] == "(" and w[c.b + 2] == ")" and self.seq_word(j):
+            while j + 1 < self.n and self.seq_word(j + 1) and j - c.b < 10:
+                j += 1
+            if _strip_possessive(w[j]) in EVENT_HEADS | OTHER_HEADS:
                 return True
         # Left: "... Plan for [the] X", "Task Force on the Development of the X in the Loop".
         i = c.a - 1

@@ -29,16 +29,25 @@ from functools import lru_cache
 
 from kg.model import Person, Release, Tenure
 from kg.recognise.lexicon import (
+    COMPANY_NOUNS,
     CONNECTORS,
     NAME_OF_THINGS,
     NAME_PARTICLES,
     NON_NAME,
     ORG_HEADS,
+    POST_ABBREVIATIONS,
     POST_HEADS,
     POST_MODIFIERS,
     SURNAMES,
 )
-from kg.recognise.text import HONORIFIC_WORDS, POST_NOMINALS, normalise, split_sentences, word_regex
+from kg.recognise.text import (
+    HONORIFIC_WORDS,
+    POST_NOMINALS,
+    normalise,
+    split_paragraphs,
+    split_sentences,
+    word_regex,
+)
 
 # Words with inner apostrophes or hyphens are one token; any other non-space character is one.
 _TOKEN = re.compile(r"[^\W_](?:[^\W_]|['\-](?=[^\W_]))*|\S")
@@ -48,7 +57,16 @@ _END_OF_APPOSITION = frozenset({",", ";", ".", ":", "(", ")", "and", "respective
 _MAY_NAME = re.compile(
     r"\b"
     + word_regex(
-        {*HONORIFIC_WORDS, *POST_HEADS, "Executive", "Justice", "chairman", "chairperson", "convenor"}
+        {
+            *HONORIFIC_WORDS,
+            *POST_HEADS,
+            *POST_ABBREVIATIONS,
+            "Executive",
+            "Justice",
+            "chairman",
+            "chairperson",
+            "convenor",
+        }
     )
     + r"\b"
 )
@@ -57,20 +75,22 @@ _FORMER = frozenset({"former", "late", "ex", "outgoing", "then-", "previous"})
 
 
 class Sentence:
-    """One sentence; its tokens (word texts and character spans) are made when first asked for."""
+    """One sentence; its tokens (word texts and character spans) are made when first asked for.
+    `paragraph` numbers the body's paragraphs from 0; each caption is a paragraph of its own."""
 
-    __slots__ = ("_ends", "_starts", "_words", "caption", "text")
+    __slots__ = ("_ends", "_starts", "_words", "caption", "paragraph", "text")
 
-    def __init__(self, text: str, caption: bool = False) -> None:
+    def __init__(self, text: str, caption: bool = False, paragraph: int = 0) -> None:
         self.text = text
         self.caption = caption
+        self.paragraph = paragraph
         self._words: list[str] | None = None
         self._starts: list[int] = []
         self._ends: list[int] = []
 
     @classmethod
-    def of(cls, text: str, caption: bool = False) -> Sentence:
-        return cls(text, caption)
+    def of(cls, text: str, caption: bool = False, paragraph: int = 0) -> Sentence:
+        return cls(text, caption, paragraph)
 
     def _tokenise(self) -> None:
         words, starts, ends = [], [], []
@@ -226,7 +246,7 @@ def _surname_mentions(s: Sentence, si: int, taken: set[int]) -> list[Mention]:
             continue
         start, j = name_range
         posts = _posts_before(s, start, taken, allow_comma=False)
-        if posts:
+        if posts or (start > 0 and words[start - 1] in POST_ABBREVIATIONS):
             name = _clean_name(s.span(start, j))
             out.append(Mention(si, start, start, j, name, None))
             taken.update(range(start, j))
@@ -270,7 +290,13 @@ def _surname_name(words: list[str], i: int, taken: set[int]) -> tuple[int, int] 
     n = len(words)
     for given in (True, False) if _given_before(words, i, taken) else (False,):
         start = i - 1 if given else i
-        while given and start > 0 and len(words[start - 1]) <= 2 and words[start - 1].isupper():
+        while (
+            given
+            and start > 0
+            and len(words[start - 1]) <= 2
+            and words[start - 1].isupper()
+            and words[start - 1] not in POST_ABBREVIATIONS
+        ):
             start -= 1  # "K S Wong"
         j = i + 1
         if j < n and "-" in words[j] and _given_word(words, j):
@@ -285,6 +311,24 @@ def _surname_name(words: list[str], i: int, taken: set[int]) -> tuple[int, int] 
         if j < n and words[j][:1].isupper() and words[j][:1].isalpha() and words[j] not in HONORIFIC_WORDS:
             continue
         return start, j
+    return None
+
+
+def _company_description(words: list[str], j: int, end: int, blocked: set[int]) -> int | None:
+    """Index of the "of" that opens a company described in lower-case words, when token j is the
+    describing noun before the company's capitalised name: "Founder of medical technology company
+    Yidu Tech" (j at "company"); None otherwise."""
+    if words[j] not in COMPANY_NOUNS or j + 1 >= end or not words[j + 1][:1].isupper():
+        return None
+    k = j - 1
+    while k >= 0 and j - k <= 5 and k not in blocked:
+        w = words[k]
+        if w == "of":
+            prv = words[k - 1] if k > 0 else ""
+            return k if prv[:1].isupper() and (k - 1) not in blocked else None
+        if not (w[:1].islower() and w[:1].isalpha()) or w in CONNECTORS:
+            return None
+        k -= 1
     return None
 
 
@@ -308,6 +352,10 @@ def _left_span(s: Sentence, i: int, blocked: set[int], allow_comma: bool) -> tup
         if c.isalpha():
             if c.isupper() or t in CONNECTORS:
                 j -= 1
+                continue
+            of = _company_description(words, j, end, blocked)
+            if of is not None:
+                j = of - 1
                 continue
             break
         if t in ("&", "/", "-", "'"):
@@ -399,6 +447,13 @@ def _split_and(s: Sentence, a: int, b: int) -> list[tuple[int, int]]:
         while q < b and q < m + 4 and not _is_head(words, q) and words[q][:1].isupper():
             q += 1
         if q < b and _is_head(words, q) and _has_post_head(words, start, k):
+            if (
+                m == k + 1
+                and all(_is_head(words, x) or words[x] in POST_MODIFIERS for x in range(start, k))
+                and any(words[x] in ("of", "for") for x in range(m, b))
+            ):
+                # "Chairlady and Founder of X": two roles sharing one "of X" are one post as written
+                continue
             parts.append((start, k))
             start = m
     parts.append((start, b))
@@ -561,9 +616,12 @@ def _resolve(mentions: list[Mention]) -> None:
 
 def analyse_sentences(release: Release) -> list[Sentence]:
     """The body's sentences, then the captions' (the headline is left out)."""
-    out = [Sentence.of(t) for t in split_sentences(normalise(release.text))]
-    for cap in release.captions:
-        out.extend(Sentence.of(t, caption=True) for t in split_sentences(normalise(cap)))
+    out: list[Sentence] = []
+    paragraphs = split_paragraphs(normalise(release.text))
+    for pi, para in enumerate(paragraphs):
+        out.extend(Sentence.of(t, paragraph=pi) for t in split_sentences(para))
+    for ci, cap in enumerate(release.captions, len(paragraphs)):
+        out.extend(Sentence.of(t, caption=True, paragraph=ci) for t in split_sentences(normalise(cap)))
     return out
 
 
@@ -618,6 +676,8 @@ def analyse(release: Release) -> Analysis:
             if id(m) in done:
                 continue
             posts, a = _posts_and_start(s, m.first, blocked, bool(m.honorific))
+            if m.first > 0 and s.words[m.first - 1] in POST_ABBREVIATIONS:
+                posts = []  # "CE Carrie Lam": the post is not written out
             comma = m.first > 0 and s.words[m.first - 1] == ","
             if posts and comma:
                 # an apposition closes after the name (", Mr X," / "Mr X (second left)" / "Mr X and")
