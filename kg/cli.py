@@ -235,6 +235,8 @@ def run_serve(args: argparse.Namespace) -> int:
     except ValidationError as exc:
         print(f"kg serve: {settings_error(exc)}", file=sys.stderr)
         return 2
+    if settings.backend:  # serve through a remote SPARQL endpoint; --data only adds its dumps
+        return run(args.data, settings) or 0
     data = args.data or sample_data_dir(settings.base_iri or DEFAULT_BASE)
     if not (data / "store").is_dir():
         print(f"kg serve: no graph in {data} (run `kg build ... --out {data}`)", file=sys.stderr)

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from server.settings import Settings
 
 
-def run(data_dir: Path, settings: Settings | argparse.Namespace | None = None) -> int:
+def run(data_dir: Path | None, settings: Settings | argparse.Namespace | None = None) -> int:
     """Serve the graph built in `data_dir` (see server.serve.run)."""
     from server.serve import run as _run
 

@@ -64,9 +64,14 @@ EXPOSED_HEADERS = (
 
 def create_app(settings: Settings) -> FastAPI:
     """The application over `settings.data_dir`; its worker pool starts and stops with the app's lifespan."""
-    if settings.data_dir is None:
-        raise ValueError("settings.data_dir is required: a folder built by `kg build --out DIR`")
-    data = DataDir(settings.data_dir)
+    if settings.data_dir is None and not settings.backend:
+        raise ValueError(
+            "settings.data_dir is required: a folder built by `kg build --out DIR` (or a backend)"
+        )
+    # with a backend, a data folder is optional: it only supplies the dumps and the build report
+    data = (
+        DataDir(settings.data_dir, need_store=not settings.backend) if settings.data_dir else DataDir.absent()
+    )
     ctx = Context.create(settings, data)
 
     @contextlib.asynccontextmanager

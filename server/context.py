@@ -11,6 +11,7 @@ from starlette.requests import Request
 from kg.iris import DEFAULT_BASE
 from server.data import DataDir
 from server.pool import Answer, WorkerPool
+from server.remote import RemoteBackend
 from server.settings import Settings
 from server.urls import Urls
 
@@ -21,14 +22,18 @@ INTERNAL_MAX_ROWS = 100_000  # for the server's own queries (pages, VoID), not t
 class Context:
     settings: Settings
     data: DataDir
-    pool: WorkerPool
+    pool: WorkerPool | RemoteBackend
     base_iri: str
     cache: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
     def create(cls, settings: Settings, data: DataDir) -> Context:
         base = settings.base_iri or data.report.get("base") or DEFAULT_BASE
-        pool = WorkerPool(data.store, settings.workers, settings.query_timeout)
+        pool: WorkerPool | RemoteBackend
+        if settings.backend:
+            pool = RemoteBackend(settings.backend, settings.query_timeout)
+        else:
+            pool = WorkerPool(data.store, settings.workers, settings.query_timeout)
         return cls(settings, data, pool, base)
 
     def urls(self, request: Request) -> Urls:

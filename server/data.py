@@ -46,13 +46,22 @@ class Dump:
 class DataDir:
     """DIR/store, DIR/dumps/*, DIR/report.json of `kg build --out DIR`."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, need_store: bool = True) -> None:
         self.path = Path(path)
         self.store = self.path / STORE
-        if not self.store.is_dir():
+        if need_store and not self.store.is_dir():
             raise FileNotFoundError(f"no graph store in {self.path} (run `kg build ... --out {self.path}`)")
         self.report: dict[str, Any] = self._read_report()
         self.dumps: dict[str, Dump] = self._scan_dumps()
+
+    @classmethod
+    def absent(cls) -> DataDir:
+        """No data folder (serving through a backend): no dumps, no report."""
+        data = cls.__new__(cls)
+        data.path = Path()
+        data.store = Path()
+        data.report, data.dumps = {}, {}
+        return data
 
     def _read_report(self) -> dict[str, Any]:
         try:

@@ -11,11 +11,11 @@ from server.app import create_app
 from server.settings import Settings
 
 
-def run(data_dir: Path, settings: Settings | argparse.Namespace | None = None) -> int:
+def run(data_dir: Path | None, settings: Settings | argparse.Namespace | None = None) -> int:
     """Serve the graph in `data_dir` until interrupted; `settings` may be parsed `kg serve` options."""
     if isinstance(settings, argparse.Namespace):
         settings = Settings.from_args(settings)
-    settings = (settings or Settings()).model_copy(update={"data_dir": Path(data_dir)})
+    settings = (settings or Settings()).model_copy(update={"data_dir": Path(data_dir) if data_dir else None})
     app = create_app(settings)
     uvicorn.run(
         app,

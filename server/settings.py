@@ -40,6 +40,10 @@ class Settings(BaseModel):
         le=256,
         description="query worker processes (default: the number of CPUs)",
     )
+    backend: str | None = Field(
+        None,
+        description="serve through this remote SPARQL endpoint instead of the local store, with the same limits",
+    )
     public_url: str | None = Field(
         None,
         description="the server's public URL, e.g. https://example.org/hkpr (default: the request's host)",
@@ -53,6 +57,16 @@ class Settings(BaseModel):
         parts = urlsplit(v)
         if parts.scheme not in ("http", "https") or not parts.netloc or not v.endswith(("/", "#")):
             raise ValueError(f"base IRI must be an absolute http(s) IRI ending in '/' or '#': {v!r}")
+        return v
+
+    @field_validator("backend")
+    @classmethod
+    def _backend(cls, v: str | None) -> str | None:
+        if v is None:
+            return v
+        parts = urlsplit(v)
+        if parts.scheme not in ("http", "https") or not parts.netloc or parts.fragment:
+            raise ValueError(f"backend must be an absolute http(s) URL of a SPARQL endpoint: {v!r}")
         return v
 
     @field_validator("public_url")

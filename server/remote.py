@@ -1,0 +1,167 @@
+"""Serve through a remote SPARQL 1.1 endpoint (`kg serve --backend URL`) with the same protections.
+
+The routes do exactly what they do over the local store: updates and SERVICE are refused before a
+query gets here, and this backend adds the limits: the time limit (the request to the backend is
+abandoned and the client gets 504), the row limit (the answer is read line by line and cut), and
+the output formats (the backend is always asked for TSV, JSON or N-Triples, which are converted
+here, so a backend's odd serialisations never reach a client).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from typing import Any
+
+import httpx
+import pyoxigraph as ox
+
+from server.pool import Answer, PoolError
+from server.sparql_text import read_query
+from server.worker import GRAPH_FORMATS, NO_PREFIXES, RESULT_FORMATS, _prefixes, _write_graph
+
+ACCEPT = {
+    "select": "text/tab-separated-values",
+    "ask": "application/sparql-results+json",
+    "graph": "application/n-triples",
+}
+
+
+def query_form(query: str, base_iri: str | None = None) -> str:
+    """ "select", "ask" or "graph" (CONSTRUCT/DESCRIBE); a malformed query raises SyntaxError.
+
+    The query is parsed (and run) by pyoxigraph over an empty in-memory store, which answers at
+    once; SERVICE (which pyoxigraph would follow) and updates are refused before that.
+    """
+    info = read_query(query)
+    if info.uses_service or info.form == "UPDATE":
+        raise PoolError(400, "only read-only queries without SERVICE are sent to the backend")
+    result = ox.Store().query(query, base_iri=base_iri)
+    if isinstance(result, ox.QueryBoolean):
+        return "ask"
+    return "select" if isinstance(result, ox.QuerySolutions) else "graph"
+
+
+class RemoteBackend:
+    """Answers the routes' query requests through the SPARQL endpoint at `url`."""
+
+    isolated = True  # the server itself opens no connection but to the configured backend
+
+    def __init__(self, url: str, timeout: float, client: httpx.AsyncClient | None = None) -> None:
+        self.url = url
+        self.timeout = timeout
+        self._client = client
+        self._own_client = client is None
+
+    @property
+    def pids(self) -> set[int]:
+        return set()
+
+    async def start(self) -> None:
+        if self._client is None:
+            self._client = httpx.AsyncClient(follow_redirects=False, trust_env=False)
+
+    async def close(self) -> None:
+        if self._client is not None and self._own_client:
+            await self._client.aclose()
+        self._client = None
+
+    async def run(self, request: dict[str, Any], timeout: float | None = None) -> Answer:
+        """Answer one request (see server.worker.answer for its fields); raises PoolError."""
+        if self._client is None:
+            raise PoolError(503, "the server is not started")
+        limit = timeout or self.timeout
+        query = request["query"]
+        try:
+            form = query_form(query, request.get("base_iri"))
+        except SyntaxError as exc:
+            raise PoolError(400, f"malformed query: {exc}") from None
+        data: list[tuple[str, str]] = [("query", query)]
+        data += [("default-graph-uri", g) for g in request.get("default_graphs") or []]
+        data += [("named-graph-uri", g) for g in request.get("named_graphs") or []]
+        max_rows = int(request["max_rows"])
+        started = time.perf_counter()
+        try:
+            lines, more = await asyncio.wait_for(self._fetch(data, ACCEPT[form], max_rows, form), limit)
+        except TimeoutError:
+            raise PoolError(
+                504, f"the query ran longer than the time limit of {limit:g} s and was stopped"
+            ) from None
+        except httpx.HTTPError as exc:
+            raise PoolError(
+                502, f"the SPARQL backend could not be reached: {exc.__class__.__name__}"
+            ) from None
+        header, body = convert(form, lines, more, request.get("format", ""), request.get("prefixes") or {})
+        return Answer(
+            header["format"], header["rows"], header["truncated"], body, time.perf_counter() - started
+        )
+
+    async def _fetch(self, data: list[tuple[str, str]], accept: str, max_rows: int, form: str) -> tuple[list[bytes], bool]:  # fmt: skip
+        assert self._client is not None
+        keep = max_rows + 1 if form == "select" else max_rows  # TSV has a header line
+        lines: list[bytes] = []
+        seen: set[bytes] = set()
+        more = False
+        async with self._client.stream(
+            "POST", self.url, data=dict(_pairs(data)), headers={"Accept": accept}, timeout=None
+        ) as response:
+            if response.status_code >= 300:
+                detail = (await response.aread())[:500].decode("utf-8", "replace").strip()
+                status = 400 if 400 <= response.status_code < 500 else 502
+                raise PoolError(status, f"the SPARQL backend answered {response.status_code}: {detail}")
+            rest = b""
+            async for chunk in response.aiter_bytes():
+                parts = (rest + chunk).split(b"\n")
+                rest = parts.pop()
+                for line in parts:
+                    if form == "graph":
+                        if not line.strip() or line in seen:
+                            continue
+                        seen.add(line)
+                    if len(lines) >= keep:
+                        more = True
+                        break
+                    lines.append(line)
+                if more:
+                    break
+            if rest and not more:
+                lines.append(rest)
+        return lines, more
+
+
+def _pairs(data: list[tuple[str, str]]) -> dict[str, list[str] | str]:
+    out: dict[str, list[str] | str] = {}
+    for key, value in data:
+        if key in out:
+            prev = out[key]
+            out[key] = [*prev, value] if isinstance(prev, list) else [prev, value]
+        else:
+            out[key] = value
+    return out
+
+
+def convert(form: str, lines: list[bytes], more: bool, fmt: str, prefixes: dict[str, str]) -> tuple[dict[str, Any], bytes]:  # fmt: skip
+    """The backend's TSV / JSON / N-Triples lines as the format the client asked for."""
+    raw = b"".join(line + b"\n" for line in lines)
+    if form == "ask":
+        fmt = fmt if fmt in ("json", "xml") else "json"
+        parsed = ox.parse_query_results(raw, format=ox.QueryResultsFormat.JSON)
+        return _header(fmt, 1, False), parsed.serialize(format=RESULT_FORMATS[fmt])
+    if form == "select":
+        fmt = fmt if fmt in RESULT_FORMATS else "json"
+        body = raw
+        if fmt != "tsv":
+            body = ox.parse_query_results(raw, format=ox.QueryResultsFormat.TSV).serialize(
+                format=RESULT_FORMATS[fmt]
+            )
+        return _header(fmt, max(0, len(lines) - 1), more), body
+    fmt = fmt if fmt in GRAPH_FORMATS else "turtle"
+    lines.sort()
+    raw = b"".join(line + b"\n" for line in lines)
+    if fmt != "ntriples":
+        raw = _write_graph(raw, fmt, None if fmt in NO_PREFIXES else _prefixes(prefixes))
+    return _header(fmt, len(lines), more), raw
+
+
+def _header(fmt: str, rows: int, truncated: bool) -> dict[str, Any]:
+    return {"ok": True, "format": fmt, "rows": rows, "truncated": truncated}
