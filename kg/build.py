@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import time
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -18,7 +17,7 @@ from kg.iris import DEFAULT_BASE, ONTOLOGY, Iris
 from kg.model import Rejection
 from kg.paths import REFERENCE_FILE, ontology_files
 from kg.reason import Inference
-from kg.store import REPORT, STORE, count_triples, merge_into_default_graph, quads_in, staging, write_dumps
+from kg.store import REPORT, STORE, quads_in, staging, write_dumps
 from kg.terms import parse_turtle_files
 from kg.validate import Validation, validate
 
@@ -155,44 +154,56 @@ def build(
     if previous is not None and not previous.is_dir():
         raise FileNotFoundError(f"--update needs a built graph in {out}")
     with staging(out) as tmp:
-        with timer.stage("load"):
-            ontology, reference = static_triples(base)
-            if previous is not None:
-                ox.Store(str(previous)).backup(str(tmp / STORE))  # a checkpoint: hard links, no copy
-                store = ox.Store(str(tmp / STORE))
-                for e in extracted:
-                    store.remove_graph(ox.NamedNode(iris.release(e.release_id)))
-                for name in (ONTOLOGY, iris.reference_graph, iris.inferred_graph, iris.incumbency_graph):
-                    if store.contains_named_graph(ox.NamedNode(name)):
-                        store.remove_graph(ox.NamedNode(name))
-            else:
-                store = ox.Store(str(tmp / STORE))
-            store.bulk_extend(q for e in extracted for q in e.quads)
-            store.bulk_extend(quads_in(ONTOLOGY, ontology))
-            store.bulk_extend(quads_in(iris.reference_graph, reference))
-            store.bulk_extend(incumbencies(store, iris))
-            data = release_quads(store, iris)
-        with timer.stage("reason"):
-            inference = reason(data, [*ontology, *reference], base, engine)
-            report.reasoner_errors = inference.errors
-        with timer.stage("store"):
-            store.bulk_extend(quads_in(iris.inferred_graph, inference.triples))
-            merge_into_default_graph(store)
-            store.optimize()
-            report.triples_asserted = len(data)
-            report.triples_inferred = len(inference.triples)
-            report.triples_total = count_triples(store)
-            report.facts = class_counts(store, base)
-        if shacl:
-            with timer.stage("validate"):
-                validation = validate_store(store)
-                report.shacl_conforms = validation.conforms
-                report.shacl_results = [asdict(r) for r in validation.results]
-        with timer.stage("dumps"):
-            report.dumps = write_dumps(store, tmp / "dumps")
-        store.flush()
-        del store
-        (tmp / REPORT).write_text(json.dumps(asdict(report), indent=2, default=str))
+        store: ox.Store | None = None
+        try:
+            with timer.stage("load"):
+                ontology, reference = static_triples(base)
+                if previous is not None:
+                    ox.Store(str(previous)).backup(str(tmp / STORE))  # a checkpoint: hard links, no copy
+                    store = ox.Store(str(tmp / STORE))
+                    keep = {iris.release(e.release_id) for e in extracted}
+                    for graph in list(store.named_graphs()):
+                        if graph.value in keep or not graph.value.startswith(iris.release("")):
+                            store.remove_graph(graph)  # replaced releases, and everything derived
+                    store.clear_graph(ox.DefaultGraph())
+                    store.bulk_extend(q for e in extracted for q in e.quads)
+                    releases = release_quads(store, iris)
+                else:
+                    store = ox.Store(str(tmp / STORE))
+                    releases = [q for e in extracted for q in e.quads]
+                    store.bulk_extend(releases)
+                derived = incumbencies(releases, iris)
+                store.bulk_extend(derived)
+                store.bulk_extend(quads_in(ONTOLOGY, ontology))
+                store.bulk_extend(quads_in(iris.reference_graph, reference))
+                data = [*releases, *derived]
+            with timer.stage("reason"):
+                inference = reason(data, [*ontology, *reference], base, engine)
+                report.reasoner_errors = inference.errors
+            with timer.stage("store"):
+                store.bulk_extend(quads_in(iris.inferred_graph, inference.triples))
+                # the default graph: the merge of every named graph (the store keeps each triple once)
+                store.bulk_extend(
+                    ox.Quad(t.subject, t.predicate, t.object)
+                    for part in (data, ontology, reference, inference.triples)
+                    for t in part
+                )
+                store.optimize()
+                report.triples_asserted = len(data)
+                report.triples_inferred = len(inference.triples)
+                report.triples_total = len(data) + len(ontology) + len(reference) + len(inference.triples)
+                report.facts = class_counts(releases, inference.triples)
+            if shacl:
+                with timer.stage("validate"):
+                    validation = validate_store(store)
+                    report.shacl_conforms = validation.conforms
+                    report.shacl_results = [asdict(r) for r in validation.results]
+            with timer.stage("dumps"):
+                report.dumps = write_dumps(store, tmp / "dumps")
+            store.flush()
+            (tmp / REPORT).write_text(json.dumps(asdict(report), indent=2, default=str))
+        finally:
+            store = None  # closes the store, also when the build fails, so its folder can go
     return report
 
 
@@ -225,17 +236,15 @@ FACT_CLASSES = {
 }
 
 
-def class_counts(store: ox.Store, base: str) -> dict[str, int]:
+def class_counts(releases: list[ox.Quad], inferred: Iterable[ox.Triple]) -> dict[str, int]:
     """Instances per kind of fact named in the releases (inferred types count; reference-only nodes do not)."""
-    releases = Iris(base).release("")
-    counts: Counter[str] = Counter()
-    for name, cls in FACT_CLASSES.items():
-        query = (
-            f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ GRAPH ?t {{ ?x a <{cls}> }} "
-            f'FILTER EXISTS {{ GRAPH ?g {{ ?x ?p ?o }} FILTER(STRSTARTS(STR(?g), "{releases}")) }} }}'
-        )
-        counts[name] = int(next(iter(store.query(query)))["n"].value)
-    return dict(counts)
+    named = {q.subject for q in releases}
+    wanted = {cls: name for name, cls in FACT_CLASSES.items()}
+    members: dict[str, set] = {name: set() for name in FACT_CLASSES}
+    for t in (*releases, *inferred):
+        if t.predicate == RDF_TYPE and t.object.value in wanted and t.subject in named:
+            members[wanted[t.object.value]].add(t.subject)
+    return {name: len(nodes) for name, nodes in members.items()}
 
 
 class NoReleases(RuntimeError):

@@ -8,39 +8,48 @@ named graph and are recomputed whenever the release graphs change.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from datetime import date
+
 import pyoxigraph as ox
 
 from kg.emit import LABEL, GraphWriter, day, hkpr
 from kg.iris import DCT, HKPR, Iris
 
-TENURES = f"""
-SELECT ?tenure ?post ?holder ?date WHERE {{
-  GRAPH ?g {{ ?tenure a <{HKPR}Tenure> ; <{HKPR}post> ?post ; <{HKPR}holder> ?holder ; <{DCT}date> ?date }}
-}}"""
-LABELS = f"SELECT ?x ?label WHERE {{ GRAPH ?g {{ ?x <{LABEL.value}> ?label }} }}"
+_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_TENURE = HKPR + "Tenure"
+_WANTED = {HKPR + "post": "post", HKPR + "holder": "holder", DCT + "date": "date"}
 
 
-def incumbencies(store: ox.Store, iris: Iris) -> list[ox.Quad]:
-    """The incumbency graph's quads, computed from the tenures of every release graph in `store`."""
-    spans: dict[tuple[str, str], list] = {}
-    for row in store.query(TENURES):
-        key = (row["post"].value, row["holder"].value)
-        span = spans.setdefault(key, [row["date"].value, row["date"].value, []])
-        span[0] = min(span[0], row["date"].value)
-        span[1] = max(span[1], row["date"].value)
-        span[2].append(row["tenure"])
+def incumbencies(quads: Iterable[ox.Quad], iris: Iris) -> list[ox.Quad]:
+    """The incumbency graph's quads, computed from the tenures among `quads` (the release graphs)."""
+    tenures: dict[ox.NamedNode, dict[str, object]] = {}
     labels: dict[str, str] = {}
-    for row in store.query(LABELS):
-        labels.setdefault(row["x"].value, row["label"].value)
+    for q in quads:
+        p = q.predicate.value
+        if p in _WANTED:
+            tenures.setdefault(q.subject, {})[_WANTED[p]] = q.object
+        elif p == _TYPE and q.object.value == _TENURE:
+            tenures.setdefault(q.subject, {})["tenure"] = True
+        elif p == LABEL.value:
+            labels.setdefault(q.subject.value, q.object.value)
+    spans: dict[tuple[str, str], list] = {}
+    for tenure, fields in tenures.items():
+        if not fields.get("tenure") or len(fields) < 4:
+            continue
+        post, holder, when = fields["post"].value, fields["holder"].value, fields["date"].value
+        span = spans.setdefault((post, holder), [when, when, []])
+        span[0], span[1] = min(span[0], when), max(span[1], when)
+        span[2].append(tenure)
     w = GraphWriter(iris.incumbency_graph)
-    for (post, holder), (first, last, tenures) in sorted(spans.items()):
+    for (post, holder), (first, last, observed) in sorted(spans.items()):
         node = ox.NamedNode(iris.incumbency(holder.rsplit("/", 1)[-1], post.rsplit("/", 1)[-1]))
         w.typed(node, hkpr("Incumbency"))
         w.add(node, hkpr("post"), ox.NamedNode(post))
         w.add(node, hkpr("holder"), ox.NamedNode(holder))
         w.add(node, hkpr("firstObserved"), day_literal(first))
         w.add(node, hkpr("lastObserved"), day_literal(last))
-        for tenure in sorted(tenures, key=lambda t: t.value):
+        for tenure in sorted(observed, key=lambda t: t.value):
             w.add(node, hkpr("observation"), tenure)
         if post in labels and holder in labels:
             w.add(node, LABEL, ox.Literal(f"{labels[holder]} as {labels[post]}"))
@@ -48,6 +57,4 @@ def incumbencies(store: ox.Store, iris: Iris) -> list[ox.Quad]:
 
 
 def day_literal(iso: str) -> ox.Literal:
-    from datetime import date
-
     return day(date.fromisoformat(iso[:10]))

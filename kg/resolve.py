@@ -202,6 +202,7 @@ def _minted_label(name: str) -> tuple[str, tuple[str, ...]]:
     return label, ((name,) if label != name else ())
 
 
+_MINTED_MAX = 1 << 17
 _TERM_PREFIX = re.compile(r"^(?:the\s+)?(?:[A-Za-z0-9]+-term|current-term|new|revamped)\s+", re.I)
 
 
@@ -213,6 +214,18 @@ class Resolver:
         self.iris = Iris(base)
         self.base = base
         self._entities: dict[str, ResolvedEntity] = {}
+        self._minted: dict[tuple[str, str], str] = {}  # (kind, name) -> IRI: names recur across releases
+
+    def mint(self, kind: str, name: str) -> str:
+        """The IRI kg.iris.Iris mints for a name of a kind ("org", "zone", "body", "post", "person",
+        "place"), remembered (at most _MINTED_MAX names, then forgotten all at once)."""
+        k = (kind, name)
+        iri = self._minted.get(k)
+        if iri is None:
+            if len(self._minted) >= _MINTED_MAX:
+                self._minted.clear()
+            iri = self._minted[k] = getattr(self.iris, kind)(name)
+        return iri
 
     @classmethod
     def load(cls, base: str = DEFAULT_BASE, path: Path = REFERENCE_FILE) -> Resolver:
@@ -281,7 +294,7 @@ class Resolver:
             return self._with_names(self.known(entry), (name, *alt_labels))
         label, written = _minted_label(name)
         alts = tuple(dict.fromkeys(a for a in (*written, *alt_labels) if a != label))
-        return ResolvedEntity(self.iris.org(name), organisation_class(name), label, alts)
+        return ResolvedEntity(self.mint("org", name), organisation_class(name), label, alts)
 
     def zone(
         self, name: str, alt_labels: tuple[str, ...] = (), aliases: ReleaseAliases | None = None
@@ -300,7 +313,7 @@ class Resolver:
             return self._with_names(self.known(entry), (name, *alt_labels))
         label, written = _minted_label(name)
         alts = tuple(dict.fromkeys(a for a in (*written, *alt_labels) if a != label))
-        return ResolvedEntity(self.iris.zone(name), "Zone", label, alts)
+        return ResolvedEntity(self.mint("zone", name), "Zone", label, alts)
 
     def body(self, name: str, cls: str = "Body", aliases: ReleaseAliases | None = None) -> ResolvedEntity:
         """A body that meets; "second-term X" is the body X."""
@@ -320,7 +333,7 @@ class Resolver:
             plain = plain[0].upper() + plain[1:]
         label, _ = _minted_label(plain)
         alts = (name,) if name != label else ()
-        return ResolvedEntity(self.iris.body(plain), cls, label, alts)
+        return ResolvedEntity(self.mint("body", plain), cls, label, alts)
 
     def post(self, name: str, org: ResolvedEntity | None = None) -> ResolvedEntity:
         """A post; its parent (org:postIn) from the reference data, else the organisation given."""
@@ -333,17 +346,17 @@ class Resolver:
             return e
         label, written = _minted_label(name)
         return ResolvedEntity(
-            self.iris.post(name), "Post", label, written, org.iri if org is not None else None
+            self.mint("post", name), "Post", label, written, org.iri if org is not None else None
         )
 
     def person(self, name: str, honorific: str | None = None) -> ResolvedEntity:
         """A person, by normalised name (two people of one name are one node: a known limit)."""
         name = " ".join(name.split())
-        return ResolvedEntity(self.iris.person(name), "Person", name, honorific=honorific)
+        return ResolvedEntity(self.mint("person", name), "Person", name, honorific=honorific)
 
     def place(self, name: str) -> ResolvedEntity:
         name = " ".join(name.split())
-        return ResolvedEntity(self.iris.place(name), "Place", name)
+        return ResolvedEntity(self.mint("place", name), "Place", name)
 
     def lookup(self, name: str) -> ResolvedEntity | None:
         """A reference entity of any kind by one of its names, or None."""

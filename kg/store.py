@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import gzip
 import hashlib
+import json
 import os
 import shutil
+import time
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -18,13 +22,6 @@ STORE = "store"
 DUMPS = "dumps"
 REPORT = "report.json"
 DUMP_NAME = "hkpr"
-# name suffix -> (format, whether named graphs are kept)
-DUMP_FORMATS: dict[str, tuple[ox.RdfFormat, bool]] = {
-    "ttl": (ox.RdfFormat.TURTLE, False),
-    "nt": (ox.RdfFormat.N_TRIPLES, False),
-    "nq": (ox.RdfFormat.N_QUADS, True),
-    "jsonld": (ox.RdfFormat.JSON_LD, True),
-}
 
 
 def open_store(data_dir: Path, read_only: bool = True) -> ox.Store:
@@ -39,40 +36,73 @@ def write_dumps(store: ox.Store, dumps_dir: Path) -> dict[str, str]:
     """Write gzip dumps of the whole graph in every dump format, and SHA256SUMS; return name -> sha256.
 
     N-Quads and JSON-LD keep the named graphs; Turtle and N-Triples hold the merged graph (the
-    store's default graph, where the build keeps the union of the named graphs).
+    store's default graph, where the build keeps the union of the named graphs). The formats are
+    written side by side, each by pyoxigraph's own writer straight to a file.
     """
     dumps_dir.mkdir(parents=True, exist_ok=True)
-    sums: dict[str, str] = {}
-    for suffix, (fmt, datasets) in DUMP_FORMATS.items():
-        name = f"{DUMP_NAME}.{suffix}.gz"
-        path = dumps_dir / name
-        prefixes = PREFIXES if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.JSON_LD) else None
-        with gzip.open(path, "wb", compresslevel=6) as out:
-            if datasets:
-                ox.serialize(named_quads(store), out, fmt, prefixes=prefixes)
-            else:
-                store.dump(out, fmt, from_graph=ox.DefaultGraph(), prefixes=prefixes)
-        sums[name] = sha256_file(path)
-    (dumps_dir / "SHA256SUMS").write_text("".join(f"{digest}  {name}\n" for name, digest in sums.items()))
+    writers = {"ttl": _merged_turtle, "nt": _merged_ntriples, "nq": _named_nquads, "jsonld": _named_jsonld}
+    with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:
+        done = pool.map(lambda item: _write_gzip(store, dumps_dir, *item), writers.items())
+        sums = dict(done)
+    (dumps_dir / "SHA256SUMS").write_text("".join(f"{sums[n]}  {n}\n" for n in sorted(sums)))
     return sums
 
 
-def named_quads(store: ox.Store) -> Iterator[ox.Quad]:
-    """Every quad of the store's named graphs (not the default graph, which repeats them)."""
-    for quad in store.quads_for_pattern(None, None, None, None):
-        if not isinstance(quad.graph_name, ox.DefaultGraph):
-            yield quad
+def _write_gzip(store: ox.Store, folder: Path, suffix: str, writer) -> tuple[str, str]:
+    name = f"{DUMP_NAME}.{suffix}.gz"
+    raw = folder / f".{DUMP_NAME}.{suffix}"
+    with raw.open("wb") as out:
+        writer(store, out)
+    digest = hashlib.sha256()
+    with (
+        raw.open("rb") as src,
+        (folder / name).open("wb") as dst,
+        gzip.GzipFile(filename="", mode="wb", fileobj=_Tee(dst, digest), compresslevel=3, mtime=0) as gz,
+    ):
+        while chunk := src.read(1 << 22):
+            gz.write(chunk)
+    raw.unlink()
+    return name, digest.hexdigest()
 
 
-def merge_into_default_graph(store: ox.Store) -> None:
-    """Make the store's default graph the RDF merge of its named graphs (each triple once).
+class _Tee:
+    """A binary writer that also feeds a hash."""
 
-    SPARQL's default graph is then the union of asserted and inferred triples with set semantics,
-    which pyoxigraph's "union default graph" option does not give (it repeats a triple stated in
-    two graphs).
-    """
-    store.clear_graph(ox.DefaultGraph())
-    store.bulk_extend(ox.Quad(q.subject, q.predicate, q.object) for q in named_quads(store))
+    def __init__(self, out, digest) -> None:
+        self.out, self.digest = out, digest
+
+    def write(self, data) -> int:
+        self.digest.update(data)
+        return self.out.write(data)
+
+    def flush(self) -> None:
+        self.out.flush()
+
+
+def _merged_turtle(store: ox.Store, out) -> None:
+    store.dump(out, ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(), prefixes=PREFIXES)
+
+
+def _merged_ntriples(store: ox.Store, out) -> None:
+    store.dump(out, ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+
+
+def _named_nquads(store: ox.Store, out) -> None:
+    """Each named graph's triples as N-Quads (the default graph, their merge, is left out)."""
+    for graph in sorted(store.named_graphs(), key=lambda g: g.value):
+        lines = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph)
+        # an N-Triples line ends in " .\n" (newlines inside literals are escaped): add the graph
+        out.write(lines.replace(b" .\n", f" <{graph.value}> .\n".encode()))
+
+
+def _named_jsonld(store: ox.Store, out) -> None:
+    """The named graphs as one expanded JSON-LD document: [{"@id": graph, "@graph": [...]}, ...]."""
+    out.write(b"[")
+    for i, graph in enumerate(sorted(store.named_graphs(), key=lambda g: g.value)):
+        nodes = store.dump(format=ox.RdfFormat.JSON_LD, from_graph=graph)
+        out.write(b"," if i else b"")
+        out.write(b'{"@id":' + json.dumps(graph.value).encode() + b',"@graph":' + nodes + b"}")
+    out.write(b"]\n")
 
 
 def sha256_file(path: Path) -> str:
@@ -81,14 +111,6 @@ def sha256_file(path: Path) -> str:
         while chunk := f.read(1 << 20):
             digest.update(chunk)
     return digest.hexdigest()
-
-
-def count_triples(store: ox.Store, graph: str | None = None) -> int:
-    if graph is None:
-        query = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
-    else:
-        query = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
-    return int(next(iter(store.query(query)))["n"].value)
 
 
 def quads_in(graph: str, triples: Iterable[ox.Triple]) -> Iterator[ox.Quad]:
@@ -114,11 +136,21 @@ def staging(out: Path) -> Iterator[Path]:
     try:
         yield tmp
     except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
+        _remove(tmp)
         raise
     old = out.parent / f".{out.name}.old-{os.getpid()}"
     if out.exists():
         out.rename(old)
     tmp.rename(out)
     if old.exists():
-        shutil.rmtree(old, ignore_errors=True)
+        _remove(old)
+
+
+def _remove(path: Path) -> None:
+    """Remove a folder, also while a closing store's background threads still write into it."""
+    gc.collect()  # drop any store object that still holds the folder open
+    for attempt in range(50):
+        shutil.rmtree(path, ignore_errors=True)
+        if not path.exists():
+            return
+        time.sleep(0.02 * (attempt + 1))

@@ -34,6 +34,7 @@ import rdflib
 from rdflib.paths import AlternativePath, InvPath, MulPath, NegatedPath, SequencePath
 from rdflib.term import BNode, Literal, URIRef, Variable
 
+from kg.reason.literals import is_canonical
 from kg.terms import from_rdflib, to_rdflib
 from kg.validate import Validation, Violation, load_shapes
 
@@ -102,19 +103,31 @@ CONFORMS: tuple[bool, list] = (True, [])
 # --- results ---------------------------------------------------------------------------------------
 
 
-@dataclass
 class Report:
-    """One validation result, with the results nested under it (sh:detail) for sh:node."""
+    """One validation result, built into a `Violation` only if it is kept."""
 
-    violation: Violation
-    severity: URIRef
-    details: list[Report] = field(default_factory=list)
-    generic_message: bool = False  # pyshacl would have generated the message (not reproduced)
+    __slots__ = ("focus", "messages", "path", "severity", "shape", "value")
 
-    def flat(self) -> Iterable[Report]:
-        yield self
-        for d in self.details:
-            yield from d.flat()
+    def __init__(self, shape: Shape, focus, value=None, path: str | None = None, messages=None) -> None:
+        self.shape, self.focus, self.value = shape, focus, value
+        self.path = shape.path_text if path is None else path
+        self.messages = shape.messages if messages is None else messages
+        self.severity: URIRef = shape.severity
+
+    @property
+    def violation(self) -> Violation:
+        if not self.messages:
+            raise UnsupportedShape(
+                f"shape {self.shape.name} has no sh:message: pyshacl's generated messages are not reproduced"
+            )
+        return Violation(
+            severity=str(self.severity).rsplit("#", 1)[-1],
+            focus=_text(self.focus),
+            path=self.path,
+            message=str(self.messages[0]),
+            shape=self.shape.name,
+            value="" if self.value is None else _text(self.value),
+        )
 
 
 @dataclass
@@ -188,9 +201,13 @@ class Program:
         if path is not None and not isinstance(path, URIRef):
             raise UnsupportedShape(f"shape {node}: only simple predicate paths are supported, not {path!r}")
         severities = list(g.objects(node, SH.severity))
+        if len(severities) > 1:
+            raise UnsupportedShape(f"shape {node} has several sh:severity values")
         messages = list(g.objects(node, SH.message))
         if len(messages) > 1:
-            raise UnsupportedShape(f"shape {node} has several sh:message values (pyshacl reports keep an arbitrary one)")
+            raise UnsupportedShape(
+                f"shape {node} has several sh:message values (pyshacl reports keep an arbitrary one)"
+            )
         deactivated = [d for d in g.objects(node, SH.deactivated)]
         shape = Shape(
             node=node,
@@ -321,7 +338,9 @@ def _refuse_unknown_terms(g: rdflib.Graph) -> None:
             if isinstance(term, URIRef) and str(term).startswith(str(SH)) and term not in SUPPORTED:
                 unknown.add(str(term))
     if unknown:
-        raise UnsupportedShape(f"SHACL features not supported by the fast validator: {', '.join(sorted(unknown))}")
+        raise UnsupportedShape(
+            f"SHACL features not supported by the fast validator: {', '.join(sorted(unknown))}"
+        )
 
 
 def _refuse_cycles(program: Program) -> None:
@@ -368,10 +387,11 @@ class Data:
         """The key of a literal, in the normal form rdflib gives it ("010"^^xsd:integer is "10")."""
         key = self._literals.get(lit)
         if key is None:
-            normal = lit
-            if not lit.language and lit.datatype.value != XSD_STRING:
+            value, datatype, language = lit.value, lit.datatype.value, lit.language or ""
+            if not language and datatype != XSD_STRING and not is_canonical(value, datatype):
                 normal = from_rdflib(to_rdflib(lit))
-            key = self._literals[lit] = (normal.value, normal.datatype.value, normal.language or "")
+                value, datatype = normal.value, normal.datatype.value
+            key = self._literals[lit] = (value, datatype, language)
         return key
 
     def add_quads(self, quads: Iterable[ox.Quad | ox.Triple]) -> Data:
@@ -387,7 +407,11 @@ class Data:
                 kind = wanted[p]
             except KeyError:
                 iri = p.value
-                kind = wanted[p] = (index.get(iri), iri if iri in sparql else None) if iri in index or iri in sparql else None
+                kind = wanted[p] = (
+                    (index.get(iri), iri if iri in sparql else None)
+                    if iri in index or iri in sparql
+                    else None
+                )
             if kind is None:
                 continue
             by_subject, in_sparql = kind
@@ -410,8 +434,13 @@ class Data:
         return self
 
     def add_store(self, store: ox.Store) -> Data:
-        for p in set(self.index) | self.sparql_predicates:
-            self.add_quads(store.quads_for_pattern(None, ox.NamedNode(p), None, None))
+        """Read the wanted predicates from a store, one SPARQL query each (the store deduplicates
+        across graphs, which is cheaper than reading every quad out of it)."""
+        for iri in set(self.index) | self.sparql_predicates:
+            query = f"SELECT DISTINCT ?s ?o WHERE {{ ?s <{iri}> ?o }}"
+            rows = store.query(query, use_default_graph_as_union=True)
+            p = ox.NamedNode(iri)
+            self.add_quads(ox.Triple(row[0], p, row[1]) for row in rows)
         return self
 
     def values(self, focus: Node, path: str) -> set[Node]:
@@ -522,6 +551,7 @@ class Validator:
         self.data = data
         self._sparql_graph: rdflib.Graph | None = None
         self._memo: dict[int, dict[Node, tuple[bool, list[Report]]]] = {}
+        self._done: dict[int, set[Node]] = {}
 
     @property
     def sparql_graph(self) -> rdflib.Graph:
@@ -543,13 +573,9 @@ class Validator:
                     if o.not_ok and not all(r.severity in ALLOWED for r in mine):
                         conforms = False
             reports += (r for o in outcomes for rs in o.reports.values() for r in rs)
-        flat = [r for top in reports for r in top.flat()]
-        generic = [r for r in flat if r.generic_message]
-        if generic:
-            raise UnsupportedShape(
-                f"shape {generic[0].violation.shape} has no sh:message: pyshacl's generated messages are not reproduced"
-            )
-        return Validation(conforms, sorted(r.violation for r in flat))
+        # kg.validate.read_report reads the top-level results (sh:result), not those nested under
+        # them (sh:detail)
+        return Validation(conforms, sorted(r.violation for r in reports))
 
     def focus_nodes(self, shape: Shape) -> list[Node]:
         data, found = self.data, set()
@@ -574,50 +600,41 @@ class Validator:
         fv = self.value_nodes(shape, focus)
         return [c.evaluate(self, shape, fv) for c in shape.constraints]
 
-    def conformance(self, shape: Shape, focus: Iterable[Node]) -> dict[Node, tuple[bool, list[Report]]]:
+    def conformance(
+        self, shape: Shape, focus: set[Node], remember: bool = True
+    ) -> dict[Node, tuple[bool, list[Report]]]:
         """Validation of each node alone against `shape`, as pyshacl's nested calls do: node ->
-        (conforms, reports). Remembered per shape, so a value met again is not checked again."""
-        memo = self._memo.get(id(shape))
-        if memo is None:
-            memo = self._memo[id(shape)] = {}
-        todo = [f for f in set(focus) if f not in memo]
+        (conforms, reports) for the nodes that fail or have reports (look others up with
+        `.get(node, CONFORMS)`). With `remember`, verdicts are kept per shape, so a value met
+        again (the same label under many nodes) is not checked again."""
+        memo = self._memo.setdefault(id(shape), {}) if remember else {}
+        if remember:
+            done = self._done.setdefault(id(shape), set())
+            todo = list(focus - done) if done else list(focus)
+            done.update(todo)
+        else:
+            todo = list(focus)
         if not todo:
             return memo
         allow = shape.severity in ALLOWED
-        found: dict[Node, tuple[bool, list[Report]]] = {}
         for o in self.outcomes(shape, todo):
             for f in o.not_ok | o.reports.keys():
-                ok, reports = found.get(f, CONFORMS)
+                ok, reports = memo.get(f, CONFORMS)
                 mine = o.reports.get(f, [])
                 if f in o.not_ok and not allow and not all(r.severity in ALLOWED for r in mine):
                     ok = False
-                found[f] = (ok, [*reports, *mine])
-        for f in todo:
-            memo[f] = found.get(f, CONFORMS)
+                memo[f] = (ok, [*reports, *mine])
         return memo
 
+    @staticmethod
     def report(
-        self,
         shape: Shape,
         focus: Node,
         value: Node | None = None,
         path: str | None = None,
         messages: list | None = None,
     ) -> Report:
-        messages = shape.messages if messages is None else messages
-        text = str(messages[0]) if messages else ""
-        return Report(
-            Violation(
-                severity=str(shape.severity).rsplit("#", 1)[-1],
-                focus=_text(focus),
-                path=shape.path_text if path is None else path,
-                message=text,
-                shape=shape.name,
-                value="" if value is None else _text(value),
-            ),
-            shape.severity,
-            generic_message=not messages,
-        )
+        return Report(shape, focus, value, path, messages)
 
 
 def _text(term: Node | rdflib.term.Node) -> str:
@@ -677,6 +694,7 @@ class Datatype(PerValue):
         # plain and language-tagged strings are judged without the round trip through rdflib
         self.takes_lang = datatype in (R_LITERAL, R_LANG_STRING)
         self.takes_string = datatype in (R_LITERAL, R_STRING)
+        self.rule_iri = str(datatype)
 
     def ok(self, v: Validator, value: Node) -> bool:
         if not is_literal(value):
@@ -686,6 +704,8 @@ class Datatype(PerValue):
             return self.takes_lang
         if value[1] == XSD_STRING:
             return self.takes_string
+        if value[1] == self.rule_iri and is_canonical(value[0], value[1]):
+            return True  # well typed: rdflib gives it a value of the datatype's Python type
         lit = v.data.rdflib(value)
         if lit.datatype == rule:
             return False if getattr(lit, "ill_typed", None) is True else _actual_datatype(lit, rule)
@@ -782,8 +802,17 @@ class Pattern:
     def _matches(v: Validator, rule: re.Pattern, value: Node) -> bool:
         if is_blank(value):
             return False
+        if value.__class__ is str:
+            return bool(rule.match(value) or rule.search(value))
+        if value[2] or value[1] == XSD_STRING or is_canonical(value[0], value[1]):
+            # strings: their value; canonical typed literals: str() of the rdflib literal
+            return bool(rule.match(value[0]) or rule.search(value[0]))
         term = v.data.rdflib(value)
-        if isinstance(term, Literal) and term.value is not None and term.datatype in (None, R_LANG_STRING, R_STRING):
+        if (
+            isinstance(term, Literal)
+            and term.value is not None
+            and term.datatype in (None, R_LANG_STRING, R_STRING)
+        ):
             text = str(term.value)
         else:
             text = str(term)
@@ -883,7 +912,7 @@ class Not(Nested):
             verdict = v.conformance(other, values)
             for f, vs in fv.items():
                 for value in vs:
-                    if verdict[value][0]:
+                    if verdict.get(value, CONFORMS)[0]:
                         out.add(f, v.report(shape, f, value))
         return out
 
@@ -902,7 +931,7 @@ class Or(Nested):
             verdicts = [v.conformance(m, values) for m in members]
             for f, vs in fv.items():
                 for value in vs:
-                    results = [d[value][0] for d in verdicts]
+                    results = [d.get(value, CONFORMS)[0] for d in verdicts]
                     if not (all(results) if self.every else any(results)):
                         out.add(f, v.report(shape, f, value))
         return out
@@ -923,11 +952,9 @@ class NodeConstraint(Nested):
             verdict = v.conformance(other, values)
             for f, vs in fv.items():
                 for value in vs:
-                    ok, reports = verdict[value]
-                    if not ok or reports:
-                        r = v.report(shape, f, value)
-                        r.details = list(reports)
-                        out.add(f, r)
+                    ok, reports = verdict.get(value, CONFORMS)
+                    if not ok or reports:  # the nested results go under sh:detail, not reported here
+                        out.add(f, v.report(shape, f, value))
         return out
 
 
@@ -941,10 +968,12 @@ class PropertyConstraint(Nested):
         if not values:
             return out
         for other in self.shapes:
-            verdict = v.conformance(other, values)
+            verdict = v.conformance(other, values, remember=False)
+            if not verdict:
+                continue
             for f, vs in fv.items():
                 for value in vs:
-                    ok, reports = verdict[value]
+                    ok, reports = verdict.get(value, CONFORMS)
                     if not ok:
                         out.not_ok.add(f)
                     if reports:
@@ -953,7 +982,9 @@ class PropertyConstraint(Nested):
 
 
 class Qualified(Nested):
-    def __init__(self, value_shapes: list[tuple[Shape, list[Shape]]], low: int | None, high: int | None) -> None:
+    def __init__(
+        self, value_shapes: list[tuple[Shape, list[Shape]]], low: int | None, high: int | None
+    ) -> None:
         self.value_shapes = value_shapes
         self.low, self.high = low, high
         self.shapes = [s for q, sib in value_shapes for s in (q, *sib)]
@@ -967,8 +998,8 @@ class Qualified(Nested):
             for f, vs in fv.items():
                 n = 0
                 for value in vs:
-                    if verdict[value][0] and not (
-                        sibling_verdicts and any(d[value][0] for d in sibling_verdicts)
+                    if verdict.get(value, CONFORMS)[0] and not (
+                        sibling_verdicts and any(d.get(value, CONFORMS)[0] for d in sibling_verdicts)
                     ):
                         n += 1
                 if self.high is not None and n > self.high:
@@ -995,7 +1026,9 @@ class SparqlConstraint:
                 raise UnsupportedShape(f"SPARQL constraint {node} needs exactly one sh:select")
             messages = list(g.objects(node, SH.message))
             if len(messages) + len(shape.messages) > 1:
-                raise UnsupportedShape(f"SPARQL constraint {node}: several messages (pyshacl keeps an arbitrary one)")
+                raise UnsupportedShape(
+                    f"SPARQL constraint {node}: several messages (pyshacl keeps an arbitrary one)"
+                )
             deactivated = [d for d in g.objects(node, SH.deactivated) if isinstance(d, Literal) and d.value]
             helper = SPARQLQueryHelper(shim, node, str(selects[0]), messages=set(messages))
             helper.collect_prefixes()
@@ -1022,7 +1055,8 @@ class SparqlConstraint:
                         path=str(path) if path is not None else None,
                         messages=texts,
                     )
-                    r.generic_message = False  # pyshacl has no generic message for SPARQL constraints
+                    if not texts:  # pyshacl has no generic message for SPARQL constraints
+                        r.messages = [""]
                     out.add(f, r)
         return out
 
@@ -1081,12 +1115,13 @@ def _query_predicates(algebra, node) -> set[str]:
 
     def walk(x) -> None:
         if isinstance(x, dict):
-            if x.get("triples") is not None:
-                for _s, p, _o in x["triples"]:
+            triples = dict.get(x, "triples")
+            if triples is not None:
+                for _s, p, _o in triples:
                     if isinstance(p, Variable):
                         raise UnsupportedShape(f"SPARQL constraint {node}: variable predicate ?{p}")
                     path_iris(p)
-            for value in x.values():
+            for value in dict.values(x):
                 walk(value)
         elif isinstance(x, list | tuple | set):
             for value in x:
@@ -1107,9 +1142,12 @@ def compile_shapes(shapes: rdflib.Graph | Iterable[Path] | None = None) -> Progr
     return Program(graph)
 
 
-def validate_store(store: ox.Store, shapes_paths: Iterable[Path] | None = None) -> Validation:
-    """SHACL over every graph of the store, merged; results equal to `kg.validate.validate`'s."""
-    program = compile_shapes(shapes_paths)
+def validate_store(
+    store: ox.Store, shapes_paths: Iterable[Path] | rdflib.Graph | Program | None = None
+) -> Validation:
+    """SHACL over every graph of the store, merged; results equal to `kg.validate.validate`'s.
+    The shapes: Turtle files (default: shapes/), or a parsed shapes graph, or a compiled `Program`."""
+    program = shapes_paths if isinstance(shapes_paths, Program) else compile_shapes(shapes_paths)
     with _no_gc():
         data = Data(program.predicates, program.sparql_predicates).add_store(store)
         return Validator(program, data).run()

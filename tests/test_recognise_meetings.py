@@ -284,6 +284,18 @@ def test_bodies_named_in_passing_as_having_met_are_meetings_without_a_date():
         "Advisory Committee on Harbour Planning": (1, None, None, []),
         "Task Force on Cross-boundary Ferries": (1, None, None, []),
     }
+    # one body that "has held" a meeting, no day given: no date, not even the lead's; and the
+    # meeting "at the meeting" speaks of afterwards is still the main one
+    ms = meetings(
+        "The Financial Secretary, Mr Dan Ho, chaired the ninth meeting of the Committee on Green Finance today "
+        "(March 14). He noted that the Task Force on Carbon Markets, which has held its first meeting, would "
+        "report soon.\n\nThe Secretary for the Environment, Ms Tina Ho, also attended the meeting."
+    )
+    got = {m.body: (m.ordinal, m.date, m.participants) for m in ms}
+    assert got == {
+        "Committee on Green Finance": (9, date(2024, 3, 14), ["Dan Ho", "Tina Ho"]),
+        "Task Force on Carbon Markets": (1, None, []),
+    }
     # a plural without an ordinal ("have held ten meetings") names no one meeting
     assert (
         meetings("The Task Force on Cross-boundary Ferries and the Committee on Piers have held meetings.")
@@ -364,8 +376,8 @@ def test_the_lead_gives_day_and_place_of_the_release_s_one_meeting():
     # ... nor for a meeting the text dates otherwise
     [m] = meetings(
         "Following is a question by the Hon Kelly Tang and a written reply by the Secretary for Housing, "
-        "Ms Amy Ho, in the Legislative Council today (March 14): The Secretary told the Panel on Housing "
-        "at its policy briefing in October last year that a review would follow."
+        "Ms Amy Ho, in the Legislative Council today (March 14):\n\nThe Secretary indicated at the policy "
+        "briefing of the Panel on Housing in October last year that a review would follow."
     )
     assert (m.body, m.date) == ("Panel on Housing", None)
 
@@ -387,6 +399,27 @@ def test_represented_are_the_organisations_whose_representatives_attended():
         "\n\nOfficials attending included representatives of the Planning Department."
     )
     assert m.represented == ["Shenzhen Government", "Planning Department"]
+
+
+def test_represented_names_with_inner_commas_and_names_joined_by_and():
+    [m] = meetings(
+        "The Secretary for Innovation, Mr Ken Yau, chaired the fourth meeting of the Task Force on Smart Ports "
+        "today (March 14).\n\n"
+        "Other officials of the Hong Kong side attending the meeting included representatives from the "
+        "Financial Services and the Treasury Bureau (FSTB), the EdUHK and the Marine Department. Officials of the "
+        "Shenzhen side included the Director of the Shenzhen Municipal Transport Bureau, Mr Guo Hua; and "
+        "representatives of the Shenzhen Municipal Science, Technology and Innovation Commission, the Port "
+        "Department and Invest Shenzhen."
+    )
+    assert m.represented == [
+        "Financial Services and the Treasury Bureau",
+        "EdUHK",
+        "Marine Department",
+        "Shenzhen Municipal Science, Technology and Innovation Commission",
+        "Port Department",
+        "Invest Shenzhen",
+    ]
+    assert m.participants == ["Ken Yau", "Guo Hua"]  # the Shenzhen side's sentence goes on the list
 
 
 # -- against the gold annotations ---------------------------------------------------------------

@@ -208,6 +208,125 @@ def test_captions_are_read_and_title_case_headlines_only_for_known_names():
     assert names == {"Highways Department"}
 
 
+def test_an_overseas_office_named_with_a_comma_and_its_city():
+    found = orgs(
+        "The Hong Kong Economic and Trade Office, Berlin (HKETO Berlin) hosted a seminar. Staff of the "
+        "Hong Kong Economic and Trade Office, Tokyo, and Invest Hong Kong attended."
+    )
+    berlin = found["Hong Kong Economic and Trade Office, Berlin"]
+    assert {"Hong Kong Economic and Trade Office in Berlin", "HKETO Berlin"} <= set(berlin.alt_labels)
+    assert set(found) == {
+        "Hong Kong Economic and Trade Office, Berlin",
+        "Hong Kong Economic and Trade Office, Tokyo",
+        "Invest Hong Kong",
+    }
+
+
+def test_a_comma_after_an_office_does_not_swallow_the_next_name():
+    found = orgs("The Hong Kong Economic and Trade Office, Invest Hong Kong and the Trade Development Council met.")
+    assert set(found) == {"Hong Kong Economic and Trade Office", "Invest Hong Kong", "Trade Development Council"}
+
+
+def test_the_glued_to_a_name_by_a_typo_keeps_the_whole_name():
+    found = orgs("He said that theHong Kong Special Administrative Region Government would act.")
+    assert set(found) == {"Hong Kong Special Administrative Region Government"}
+
+
+def test_governments_named_by_a_plural_after_the_places():
+    found = orgs(
+        "The two sides were led by the delegations of the Hong Kong Special Administrative Region and "
+        "Yunnan governments. She will meet leaders of the Foshan and Zhaoqing municipal governments, "
+        "and said the Mainland and Hong Kong governments agreed."
+    )
+    assert {
+        "Hong Kong Special Administrative Region Government",
+        "Yunnan Government",
+        "Foshan Municipal Government",
+        "Zhaoqing Municipal Government",
+    } <= set(found)
+    assert not any(name.startswith("Mainland") for name in found)
+
+
+def test_a_party_committee_without_cpc_beside_a_party_post():
+    found = orgs(
+        "The Chief Executive called on the Party Secretary of the Tianjin Municipal Committee, Mr Chen "
+        "Min'er. She also met Shenzhen Municipal Committee Secretary Meng Fanli."
+    )
+    assert set(found) == {"Tianjin Municipal Committee", "Shenzhen Municipal Committee"}
+    assert found["Tianjin Municipal Committee"].alt_labels == ("CPC Tianjin Municipal Committee",)
+
+
+def test_a_municipal_committee_of_another_body_is_not_a_party_organ():
+    assert orgs("The Fuzhou Municipal Committee of the Chinese People's Political Consultative Conference met.") == {}
+
+
+def test_names_in_other_languages_opened_by_their_head_noun():
+    found = orgs(
+        "The shows were arranged with the Fédération de la Haute Couture et de la Mode of France and "
+        "the Camera Nazionale della Moda Italiana."
+    )
+    assert set(found) == {"Fédération de la Haute Couture et de la Mode", "Camera Nazionale della Moda Italiana"}
+
+
+def test_performing_companies_clubs_and_international_organisations():
+    found = orgs(
+        "The work was co-produced by the Hong Kong Ballet and Studio Wayne McGregor, with support from "
+        "the Rotary Club of Kowloon and Rotary International. Passengers at the Hong Kong International "
+        "Airport watched the Hong Kong Ballet Gala."
+    )
+    assert set(found) == {
+        "Hong Kong Ballet",
+        "Studio Wayne McGregor",
+        "Rotary Club of Kowloon",
+        "Rotary International",
+    }
+
+
+def test_organisations_the_text_describes_as_such():
+    found = orgs(
+        "The Secretary visited artificial intelligence company Zhipu Nova and Lumen Robotics, a "
+        "robotics start-up, in the afternoon. The parade was organised by Harbour Lantern Dancers and "
+        "Kowloon Drum Collective. The fair was hosted by Hong Kong and Shenzhen. Mr Chan Siu-ming, a "
+        "company director, and the Secretary for Transport and Logistics, Ms Mable Chan, spoke."
+    )
+    assert set(found) == {"Zhipu Nova", "Lumen Robotics", "Harbour Lantern Dancers", "Kowloon Drum Collective"}
+    assert organisation_class("Zhipu Nova") == "Organization"
+
+
+def test_research_units_called_centre_but_not_venues():
+    found = orgs(
+        "The Real-World Evidence Study and Application Centre opened beside the Sha Tin Town Hall "
+        "Exhibition Centre and the Kwai Tsing Sports Centre."
+    )
+    assert set(found) == {"Real-World Evidence Study and Application Centre"}
+
+
+def test_well_known_international_organisations_and_their_abbreviations():
+    found = orgs(
+        "Experts of the World Health Organization (WHO) met officials. The WHO and the WOAH issued a "
+        "statement, and the IMF published its report."
+    )
+    assert set(found) == {
+        "World Health Organization",
+        "World Organisation for Animal Health",
+        "International Monetary Fund",
+    }
+
+
+def test_short_forms_of_the_police_force():
+    found = orgs("The Hong Kong Police urged the public to stay away. The Police will close the road.")
+    (police,) = found.values()
+    assert {police.name, *police.alt_labels} >= {"Hong Kong Police", "Police"}
+
+
+def test_an_organisation_named_only_inside_an_event_name_after_its_abbreviation():
+    assert orgs("Over 3 000 delegates attended the Hospital Authority (HA) Convention 2030 today.") == {}
+    found = orgs(
+        "The Hospital Authority (HA) Convention 2030 opened today. The Hospital Authority thanked the speakers."
+    )
+    assert set(found) == {"Hospital Authority"}
+
+
 def test_organisation_class_from_the_head_noun():
     assert organisation_class("Development Bureau") == "Bureau"
     assert organisation_class("Harbour Engineering Co Ltd") == "Company"

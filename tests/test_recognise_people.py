@@ -208,6 +208,17 @@ def test_putonghua_surnames_after_a_post():
     }
 
 
+def test_kong_is_a_surname_after_a_title_or_before_a_hyphenated_given_name():
+    got = tenures(
+        "The Secretary for Development, Professor Estella Kong Tsz-lap, and the Director of Lands, Mr Kong "
+        "Lun-man, visited Hong Kong Park."
+    )
+    assert got == {
+        ("Estella Kong Tsz-lap", "Secretary for Development"),
+        ("Kong Lun-man", "Director of Lands"),
+    }
+
+
 # -- against the gold annotations ---------------------------------------------------------------
 
 _HON = r"(mr|mrs|ms|miss|dr|professor|prof|sir|dame|the hon|hon|ir|sr|mr\.|ms\.|dr\.)"

@@ -138,6 +138,55 @@ def test_metropolis_and_technopole():
     assert "NM" in found["Northern Metropolis"].alt_labels
 
 
+def test_a_zone_name_with_a_bracketed_place():
+    found = zones(
+        "The delegation visited the China (Fujian) Pilot Free Trade Zone (FJFTZ). The FJFTZ has three areas."
+    )
+    assert list(found) == ["China (Fujian) Pilot Free Trade Zone"]
+    assert "FJFTZ" in found["China (Fujian) Pilot Free Trade Zone"].alt_labels
+
+
+def test_national_strategy_regions_corridors_and_new_towns():
+    found = zones(
+        "Hong Kong will join the development of the Chengdu-Chongqing Economic Circle, the Harbin Hi-tech "
+        "Zone and the Guangzhou-Shenzhen-Hong Kong-Macao Science and Technology Innovation Corridor, and "
+        "plans the Ngau Tam Mei New Town. Shoppers crowded the New Town Plaza."
+    )
+    assert set(found) == {
+        "Chengdu-Chongqing Economic Circle",
+        "Harbin Hi-tech Zone",
+        "Guangzhou-Shenzhen-Hong Kong-Macao Science and Technology Innovation Corridor",
+        "Ngau Tam Mei New Town",
+    }
+
+
+def test_one_zone_named_two_ways_is_one_zone():
+    found = zones(
+        "The Hong Kong/Shenzhen Modern Service Industries Cooperation Zone will open up. Firms are moving "
+        "into the Qianhai Shenzhen-Hong Kong Modern Service Industry Co-operation Zone."
+    )
+    (qianhai,) = found.values()
+    assert qianhai.name == "Qianhai Shenzhen-Hong Kong Modern Service Industry Co-operation Zone"
+    assert "Hong Kong/Shenzhen Modern Service Industries Cooperation Zone" in qianhai.alt_labels
+
+
+def test_a_river_delta_in_a_geographic_context_is_not_a_zone():
+    assert zones("Ozone levels in the Pearl River Delta (PRD) region fell, and air quality improved.") == {}
+    assert set(zones("Hong Kong will deepen economic co-operation with the Pearl River Delta region.")) == {
+        "Pearl River Delta Region"
+    }
+    assert set(zones("Air quality in the Pearl River Delta Region improved.")) == {"Pearl River Delta Region"}
+
+
+def test_a_zone_inside_a_conference_name_after_its_abbreviation_does_not_count():
+    found = zones(
+        "The Pan-Pearl River Delta (PPRD) Regional Co-operation Chief Executive Joint Conference was "
+        "held. Hong Kong will serve the development of the PPRD region."
+    )
+    assert list(found) == ["Pan-Pearl River Delta Region"]
+    assert found["Pan-Pearl River Delta Region"].alt_labels == ("PPRD",)
+
+
 @pytest.mark.shared
 def test_dev_set_precision_and_recall(shared_dir: Path):
     tp, n_pred, n_gold = dev_counts(shared_dir, "zones", recognise_zones)

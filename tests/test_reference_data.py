@@ -127,3 +127,13 @@ def test_a_file_with_iris_outside_the_base_is_refused(tmp_path: Path):
     bad.write_text(f'<http://example.org/x> a <{HKPR}Bureau> ; <{RDFS}label> "X" .\n')
     with pytest.raises(ValueError, match="outside"):
         parse_reference(bad)
+
+
+def test_other_names_of_departments_offices_and_zones():
+    assert REF.lookup("the Police").label == "Hong Kong Police Force"
+    assert REF.lookup("HKETO Tokyo").label == "Hong Kong Economic and Trade Office in Tokyo"
+    assert REF.lookup("Hong Kong Economic and Trade Office, Tokyo").label.endswith("in Tokyo")
+    qianhai = REF.lookup("Hong Kong/Shenzhen Modern Service Industries Cooperation Zone")
+    assert qianhai.label == "Qianhai Shenzhen-Hong Kong Modern Service Industry Co-operation Zone"
+    assert REF.lookup("WHO").parents == (ID + "org/united-nations",)
+    assert REF.lookup("New Territories North New Town").parents == (ID + "zone/northern-metropolis",)

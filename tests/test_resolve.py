@@ -243,3 +243,30 @@ def test_resolving_is_fast():
     for n in names:
         R.org(n)
     assert time.perf_counter() - t < 0.5  # 2,000 lookups: dictionary lookups, not scans
+
+
+def test_short_forms_and_comma_forms_resolve_to_the_known_entity():
+    police = ID + "org/hong-kong-police-force"
+    assert R.org("the Police").iri == R.org("Hong Kong Police").iri == police
+    berlin = R.org("Hong Kong Economic and Trade Office, Berlin")
+    assert berlin.known and berlin.label == "Hong Kong Economic and Trade Office in Berlin"
+    assert R.org("HKETO Berlin").iri == berlin.iri
+    assert R.org("World Health Organisation").iri == R.org("WHO").iri == ID + "org/world-health-organization"
+    qianhai = R.zone("Hong Kong/Shenzhen Modern Service Industries Cooperation Zone")
+    assert qianhai.iri == R.zone("Qianhai").iri and qianhai.known
+
+
+def test_recognised_short_forms_become_the_known_entities():
+    from kg.recognise import recognise
+
+    rel = release(
+        "The Party Secretary of the Sichuan Provincial Committee, Mr Wang Xiaohui, led the delegations of "
+        "the Hong Kong Special Administrative Region and Sichuan governments. The Police were on duty."
+    )
+    labels = {e.label for e in resolve(recognise(rel), R).organisations}
+    assert labels == {
+        "CPC Sichuan Provincial Committee",
+        "Government of the Hong Kong Special Administrative Region",
+        "Sichuan Provincial People's Government",
+        "Hong Kong Police Force",
+    }

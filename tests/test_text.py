@@ -13,6 +13,7 @@ from kg.recognise.text import (
     name_key,
     normalise,
     ordinal_value,
+    paragraph_sentences,
     resolve_month_day,
     split_honorific,
     split_sentences,
@@ -40,6 +41,15 @@ def test_sentences_never_cross_a_line_break():
         "First line without a stop",
         "Second line.",
         "Third one.",
+    ]
+
+
+def test_sentences_carry_the_number_of_their_paragraph():
+    assert paragraph_sentences("First. Second one.\n\n\nThird line.\nFourth") == [
+        (0, "First."),
+        (0, "Second one."),
+        (1, "Third line."),
+        (2, "Fourth"),
     ]
 
 

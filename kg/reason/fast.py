@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 import pyoxigraph as ox
 
 from kg.reason import TRIVIAL_TYPES, Inference
+from kg.reason.literals import is_canonical
 from kg.reason.rules import NOTHING, RDF_TYPE, RuleSet, UnsupportedAxiom, compile_rules, is_schema_triple
 
 __all__ = ["UnsupportedAxiom", "fast_inference"]
@@ -53,8 +54,9 @@ def fast_inference(
 class _Run:
     """One evaluation: indexes filled by `scan`, closure computed by `infer`.
 
-    Types are kept per node as interned frozensets (most nodes share a handful of type sets), so
-    unions and the final subclass closure are computed once per distinct set, not once per node.
+    Types are gathered per class (or per set of classes a domain or range gives) and only then
+    per node, as interned frozensets: most nodes share a handful of type sets, so the subclass
+    closure is computed once per distinct set, not once per node.
     """
 
     def __init__(self, rules: RuleSet, base: str) -> None:
@@ -66,7 +68,6 @@ class _Run:
         # predicate -> set of (s, o): every triple of the predicates in the property rules
         self.pairs: dict[ox.NamedNode, set[tuple[Node, Node]]] = {p: set() for p in rules.closure_predicates}
         self.literals: set[ox.Literal] = set()
-        self.meta_types: set[ox.NamedNode] = set()  # RDF/RDFS/OWL classes used with rdf:type
         self._normal: dict[ox.Literal, ox.Literal] = {}
         self._unions: dict[tuple, frozenset[ox.NamedNode]] = {}
 
@@ -96,6 +97,8 @@ class _Run:
         schema: list[ox.Triple] = []
         # predicate -> (nodes its domain types, nodes its range types, its closure pairs, kind)
         kinds: dict[ox.NamedNode, tuple] = {RDF_TYPE: (None, None, None, _TYPE)}
+        # class -> (the nodes asserted to be of it, whether it is an RDF/RDFS/OWL class)
+        classes: dict[Node, tuple[set[Node], bool]] = {}
         for q in triples:
             p = q.predicate
             o = q.object
@@ -114,12 +117,15 @@ class _Run:
                 )
             subjects, objects, pairs, k = kind
             if k is _TYPE:
-                nodes = asserted.get(o)
-                if nodes is None:
-                    nodes = asserted[o] = set()
-                    if o.__class__ is ox.NamedNode and o.value.startswith(_META):
-                        self.meta_types.add(o)
-                nodes.add(q.subject)
+                entry = classes.get(o)
+                if entry is None:
+                    meta = o.__class__ is ox.NamedNode and o.value.startswith(_META)
+                    entry = classes[o] = (asserted.setdefault(o, set()), meta)
+                nodes, meta = entry
+                s = q.subject
+                nodes.add(s)
+                if meta:
+                    schema.append(ox.Triple(s, p, o))
                 continue
             if k is _SCHEMA:
                 schema.append(ox.Triple(q.subject, p, o))
@@ -135,12 +141,11 @@ class _Run:
                 if o.__class__ is literal_class:
                     o = self.normal(o)
                 pairs.add((s, o))
-        schema += (ox.Triple(s, RDF_TYPE, c) for c in self.meta_types for s in asserted[c])
         return [t for t in schema if is_schema_triple(t)]
 
     def normal(self, lit: ox.Literal) -> ox.Literal:
         """A literal as owlrl sees it (rdflib normalises lexical forms: "010"^^xsd:integer is "10")."""
-        if lit.datatype.value == XSD_STRING or lit.language:
+        if lit.language or lit.datatype.value == XSD_STRING or is_canonical(lit.value, lit.datatype.value):
             return lit
         out = self._normal.get(lit)
         if out is None:
@@ -259,7 +264,7 @@ class _Run:
         checked = {str(d) for d in OWL_RL_Datatypes}
         for lit in self.literals:
             dt = lit.datatype.value
-            if lit.language or dt == XSD_STRING or dt not in checked:
+            if lit.language or dt == XSD_STRING or dt not in checked or is_canonical(lit.value, dt):
                 continue
             rl = to_rdflib(lit)
             try:

@@ -8,20 +8,34 @@ Rules, each tested in tests/test_recognise_meetings.py:
   "the Standard Working Hours Committee held its 22nd meeting", "the Committee's first meeting",
   "the 18th Hong Kong-Guangdong Joint Working Group on ... meeting", or a co-operation meeting or
   conference that was held or chaired ("held the High-Level Meeting cum Signing Ceremony of ...").
-  The sentence must report it as held (chaired, convened, held, attended ...) or as to be held on
-  a stated date; postponed or undated future meetings, courtesy calls ("met the Mayor") and
-  LegCo written replies are not meetings.
+  A body named in lower case counts after "meeting of the" when its head noun (task force,
+  working group, committee ...) has a complement ("a meeting of the task force on the
+  collaboration for ..."), or split by the meeting's place and time ("a task force meeting in
+  Hong Kong today on the collaboration for ...").
+  The sentence must report it as held (chaired, chairing, convened, held, attended ...) or as to
+  be held on a stated date; postponed or undated future meetings, courtesy calls ("met the
+  Mayor") and LegCo written replies are not meetings. Bodies named in passing as having met ("A
+  and B, both having held their first meetings"; "B, which has held its first meeting") are
+  meetings without a date, place or people of their own.
 - One meeting per body and date in a release; the headline, body and captions are merged. The
   body is the name as written without "the", a "second-term"/"revamped" prefix or a bracketed
-  abbreviation; its kind comes from the head noun (Task Force -> TaskForce ...).
+  abbreviation; its kind comes from the head noun (Task Force -> TaskForce ...). A trailing "in
+  <city>" is where the meeting was held unless the meeting's own place is written apart in the
+  sentence or the release writes the name so again (see _place_in_name); the longest form wins.
 - ordinal from words or digits; date from "today (September 7)" etc. resolved against the release
-  date; location "in <city>" or "at <venue>"; mode "video" for video conferencing, "in-person"
-  when a place is given.
+  date; location "in <city>" or "at <venue>" before the time, the mode or the other party ("in
+  Shanghai together with ..."); mode "video" for video conferencing, "in-person" when a place is
+  given. The release's one meeting, named in its lead without a day or place of its own, takes
+  those of the event the lead reports ("... in Guangzhou concluded today (October 13)").
 - chairs: who "chaired", "co-chaired", "convened", "presided over" or (as two leaders) "held" it,
-  "chaired by X", "co-chaired by X and Y", "together with X", and the Chairman of the body.
+  "chaired by X", "co-chaired by X and Y", "together with X", "He co-chaired the meeting with X"
+  (He being the person the sentences before name), "In chairing ..., X said", the two leaders who
+  "led the delegations ... to hold the session", and the Chairman of the body.
   participants: chairs and every person named in a sentence that reports attending it or speaks
   of it ("Also joining the meeting were ...", "Officials ... attending the meeting included ...").
-  represented: organisations in "representatives from/of A; B; and C", names with commas kept.
+  represented: organisations in "representatives from/of A; B; and C", names with commas kept,
+  in a sentence or paragraph about the meeting or one saying they attended; not whom someone
+  met, nor what a delegation comprised.
 """
 
 from __future__ import annotations
@@ -77,6 +91,7 @@ _LOWER_STOP = frozenset(
     attended during after before since from""".split()
 )
 _NAME_WORD = re.compile(r"[\w&][\w'\-/&]*")
+_DAY_WORDS = re.compile(rf"\b(?:today|yesterday|this\s+(?:morning|afternoon|evening)|{_MONTHS}\s+\d)")
 _WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 # "Steering Committee on Population Policy convenes seventh meeting" (headline) and
 # "the Committee ... held its seventh meeting"
@@ -202,6 +217,7 @@ _NOT_ATTENDING = re.compile(
     r"\b(?:met|meet|meets|meeting\s+with|exchanged\s+views\s+with|talks?\s+with|visited|"
     r"delegations?\s+(?:comprise[sd]?|comprising|consist(?:s|ed)?\s+of|include[sd]?|including))\b(?:(?!\bthe meeting\b)[^;])*$"
 )
+_ALSO_ATTENDING = re.compile(r"\b(?:included|including|attending|attended|joined|joining|present)\b")
 _ATTENDED = re.compile(r"\b(?:attend\w*|join\w*|present|participat\w*|includ\w*)\b")
 # "Chief Executive Carrie Lam and Secretary Peng Qinghua led the delegations of the two sides to
 # hold the session": the two leaders
@@ -223,7 +239,7 @@ _HEADLINE_PLACE = re.compile(_PLACE_RX.pattern + r"\s*(?:\(.*\))?\s*$")
 _LEGCO_QA = re.compile(r"\b(?:question|written reply|reply) by\b")
 _LEAD_PLACE_TAIL = re.compile(r"\s*(?:,\s*[A-Z][\w ]{2,30},\s*)?(?:today|tonight|this\s|yesterday|on\s|\()")
 _REP_SPLIT = re.compile(
-    r",\s+(?:and\s+|as\s+well\s+as\s+)?(?=the\s|[A-Z])|\s+and\s+(?=the\s)|\s+as\s+well\s+as\s+"
+    r",\s+(?:and\s+|as\s+well\s+as\s+)?(?=the\s|[A-Z])|(?<!Financial Services)\s+and\s+(?=the\s)|\s+as\s+well\s+as\s+"
 )
 _REP_ITEM = re.compile(rf"^(?:the\s+)?(?P<name>{_NAME}){_ABBR}")
 _GENERIC_BODIES = frozenset(
@@ -356,8 +372,10 @@ def _lower_body_end(text: str, pos: int) -> int | None:
             break
         if w == "and" and (nw.endswith("ed") or nw in ("also", "then")):
             break
-        if w == "in" and not (
-            nw[:1].isupper() or (nw == "the" and text[nxt.end() + 1 : nxt.end() + 2].isupper())
+        if w == "in" and (
+            nw in MONTHS
+            or nw in _WEEKDAYS
+            or not (nw[:1].isupper() or (nw == "the" and text[nxt.end() + 1 : nxt.end() + 2].isupper()))
         ):
             break
         count += 1
@@ -405,7 +423,9 @@ def _find_in_text(text: str, si: int) -> list[_Found]:
         if not subj:
             continue
         fut = m.group("verb").startswith("will")
-        found.append(_Found(subj[0][0], ordv, si, subj[0][1], m.end(), future=fut))
+        # "the Committee, which has held its first meeting, ...": in passing, unless a day is given
+        passing = m.group("verb").startswith(("has", "have", "had")) and not _DAY_WORDS.search(text)
+        found.append(_Found(subj[0][0], ordv, si, subj[0][1], m.end(), future=fut, passing=passing))
     for m in _POSSESSIVE_FORM.finditer(text) if "'s" in text else ():
         body = re.sub(r"^(?:the|The)\s+", "", m.group("body"))
         if _is_body(body):
@@ -448,6 +468,8 @@ def _held(text: str, f: _Found, headline: bool) -> tuple[bool, bool]:
     """(reported as held or as to be held, in the future) for a meeting found in text."""
     if _CANCELLED.search(text):
         return False, False
+    if f.passing:  # "has held", "both having held": held, whatever comes next
+        return True, False
     future = f.future or bool(_FUTURE.search(text, max(0, f.start - 60), f.end + 15))
     if headline:
         return True, future
@@ -585,6 +607,26 @@ def _chairs_of_the_meeting(analysis: Analysis, si: int) -> list[str]:
     return chairs
 
 
+# heads that end an organisation's name and never sit inside one ("Financial Services and the
+# Treasury Bureau", "Customs and Excise Department" are single names)
+_JOIN_HEADS = frozenset(
+    """Bureau Department Office Commission Government Council Authority Limited Ltd Company Corporation
+    University Institute Academy Agency Board Association Federation Chamber Society Foundation Bank
+    Administration Ministry Embassy Consulate Secretariat Hospital College Registry Organisation
+    Organization Institution Laboratory""".split()
+)
+
+
+def _split_joined(name: str) -> list[str]:
+    """ "Trade and Industry Department and Invest Hong Kong" -> both names: split at an "and" whose
+    left side ends with an organisation's head word."""
+    for m in re.finditer(r"\s+and\s+(?=[A-Z])", name):
+        left = name[: m.start()].split()
+        if len(left) >= 2 and left[-1] in _JOIN_HEADS:
+            return [" ".join(left), *_split_joined(name[m.end() :])]
+    return [name]
+
+
 def _represented(text: str, truncated_end: bool) -> list[str]:
     out: list[str] = []
     for m in _REPS.finditer(text):
@@ -593,7 +635,7 @@ def _represented(text: str, truncated_end: bool) -> list[str]:
         rest = text[m.end() :]
         rest = _RELEVANT.sub("", rest)
         rest = re.split(r"(?<![A-Z])\.(?:\s|$)|:", rest, maxsplit=1)[0]
-        items: list[str] = []
+        items: list[tuple[str, bool]] = []  # (name, written without "the")
         stop = False
         for part in rest.split(";"):
             part = re.sub(r"^\s*(?:and\s+|as\s+well\s+as\s+)", "", part.strip())
@@ -604,6 +646,7 @@ def _represented(text: str, truncated_end: bool) -> list[str]:
                     stop = True
                     break
                 name = _STRIP_ABBR.sub("", mm.group("name")).strip(" ,")
+                bare = not piece.startswith("the ")
                 if mm.end() < len(piece.rstrip(" ,")):
                     # "Hong Kong enterprises": a name that runs into lower-case words is no organisation
                     if not re.match(
@@ -612,22 +655,24 @@ def _represented(text: str, truncated_end: bool) -> list[str]:
                     ):
                         stop = True
                         break
-                    items.append(name)
+                    items += [(x, bare) for x in _split_joined(name)]
                     stop = True
                     break
-                items.append(name)
+                items += [(x, bare) for x in _split_joined(name)]
             if stop:
                 break
         if truncated_end and not stop and items:
             items.pop()  # the list was cut off mid-name
-        # a comma list without "the": keep "Culture, Sports and Tourism Bureau" whole
+        # keep "Culture, Sports and Tourism Bureau" and "Shenzhen Municipal Science, Technology and
+        # Innovation Commission" whole: a part that is no name of its own, then one with "and"
         merged: list[str] = []
-        for it in items:
+        for it, bare in items:
             if (
                 merged
+                and bare
                 and merged[-1].split()[-1] not in ORG_HEADS
-                and not merged[-1].isupper()
-                and " " not in merged[-1]
+                and sum(c.isupper() for c in merged[-1]) < 2 + merged[-1].count(" ")
+                and (" " not in merged[-1] or " and " in it)
             ):
                 merged[-1] = f"{merged[-1]}, {it}"
             else:
@@ -758,7 +803,8 @@ def recognise_meetings(release: Release, people: list[Person], tenures: list[Ten
         return []
 
     # sentences that speak of a meeting: its name or abbreviation, or "the meeting"/"the plenary"
-    last: _Draft | None = drafts[0]
+    # (which is the last meeting named that was not named in passing)
+    last: _Draft | None = next((d for d in drafts if not d.passing), drafts[0])
     names = [
         (d, re.compile(r"\b(?:" + "|".join(re.escape(a) for a in (d.key, *d.aliases) if a) + r")\b"))
         for d in drafts
@@ -771,9 +817,17 @@ def recognise_meetings(release: Release, people: list[Person], tenures: list[Ten
             if si in d.sentences or rx.search(key):
                 hit = d
         if hit is not None:
-            last = hit
+            last = last if hit.passing else hit
             hit.sentences.add(si)
         elif _MEETING_REF.search(low) and last is not None:
+            last.sentences.add(si)
+        elif (
+            last is not None
+            and si - 1 in last.sentences
+            and sentences[si - 1].paragraph == s.paragraph
+            and _ALSO_ATTENDING.search(low)
+        ):
+            # "Officials of the Shenzhen side included ..." after those "attending the meeting"
             last.sentences.add(si)
 
     chair_suffix = re.compile(
@@ -793,7 +847,7 @@ def recognise_meetings(release: Release, people: list[Person], tenures: list[Ten
         def add_chairs(names: list[str]) -> None:
             m.chairs.extend(c for c in names if c not in m.chairs)  # noqa: B023
 
-        for si in sorted(d.sentences):
+        for si in sorted(d.sentences) if not d.passing else ():
             text = sentences[si].text
             if si not in found_at:
                 add_chairs(_chairs_of_the_meeting(analysis, si))

@@ -24,7 +24,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
-from itertools import accumulate, chain
+from itertools import accumulate, chain, compress
 
 from kg.model import Release
 from kg.recognise.lexicon import NAME_OF_THINGS, SURNAMES
@@ -233,6 +233,11 @@ _AGENCY_WORDS = frozenset(
     Securities Futures Opportunities Corruption Control Administration Transport Housing Finance
     Narcotics Ethnic""".split()
 )
+# A body shown meeting: "the fifth meeting of the X Commission", "the X Commission met".
+_MEETS_BEFORE = re.compile(
+    r"(?:meeting|plenary|members?|convene[sd]?|chair(?:ed|man|person|woman)?)\W+(?:\w+\W+){0,4}?\Z"
+)
+_MEETS_AFTER = re.compile(r"(?:\s*\([^)]*\))?\s+(?:convene[sd]?|holds|held|meets|met|members|chaired)\b")
 # Capitalised words that may follow a name without being part of it.
 # A "Centre" that is a unit of an organisation rather than a venue ("Real-World Study and
 # Application Centre", "Anti-Deception Coordination Centre").
@@ -253,8 +258,54 @@ _PLACE_WORDS = frozenset(
     Netherlands Belgium Sweden Switzerland Dubai Saudi Arabia Middle East West North South Central
     Greater Bay Area New Territories Island Islands Lantau Kowloon World Global""".split()
 )
+# Cues that a capitalised run names an organisation: a typing noun just before it ("medical
+# technology company Yidu Tech"), "organised by" before it, or an apposition after it ("Yidu
+# Tech, a medical technology company,"). Values: the class the noun says.
+_TYPING_NOUNS = {
+    "company": "Company",
+    "firm": "Company",
+    "start-up": "Company",
+    "startup": "Company",
+    "conglomerate": "Company",
+    "developer": "Company",
+    "manufacturer": "Company",
+    "operator": "Company",
+}
+_KIND_NOUNS = {
+    **_TYPING_NOUNS,
+    "bank": "Company",
+    "enterprise": "Company",
+    "brand": "Company",
+    "organisation": "Organization",
+    "organization": "Organization",
+    "institution": "Organization",
+    "charity": "Organization",
+    "association": "Organization",
+    "society": "Organization",
+    "foundation": "Organization",
+    "NGO": "Organization",
+    "university": "University",
+    "institute": "Organization",
+    "laboratory": "Organization",
+    "agency": "Organization",
+}
+_BY_CUES = ("organised by", "organized by", "hosted by", "presented by", "sponsored by", "co-produced by")
+_BY_OPENERS = frozenset("Organised Organized Co-organised Co-organized Hosted Presented Sponsored".split())
+_APPOSITION = ("a ", "an ", "which is a ", "which is an ", "which was a ", "which was an ")
+# Quick tests of a whole text for the cues above (most texts have none): substrings.
+_CUE_HINTS = (
+    tuple(f"{noun} " for noun in _TYPING_NOUNS)
+    + tuple(f"{c} " for c in _BY_CUES)
+    + tuple(f"{c} by " for c in _BY_OPENERS)
+)
+_CUE_ENDINGS = (*_TYPING_NOUNS, "by")
+_APPOSITION_HINTS = (", a ", ", an ", ", which is a", ", which was a")
+_APPOSITION_END = frozenset([",", ".", ";", "(", ")", "\n", ":", '"'])
 _CORRIDOR_QUALIFIERS = frozenset("Innovation Economic Technology Development Industrial Industry".split())
 _RUN_ON_OK = frozenset("Phase Stage Batch Development".split()) | HONORIFIC_WORDS
+# Last words of names that have a head noun (or name an event, venue or place): such a name is
+# decided by its head, not by a cue around it.
+_HEADED = frozenset(ORG_HEADS) | ZONE_HEADS | OTHER_HEADS | EVENT_HEADS | {"Areas", "Zones", "Parks"}
 _LAB_GENERIC = frozenset("Medical Clinical Dental Public Private Testing Research".split())
 _HOSPITAL_UNITS = frozenset(
     """Emergency Medicine Surgery Paediatrics Paediatric Geriatrics Orthopaedics Psychiatry
@@ -295,8 +346,24 @@ TOKEN_RE = re.compile(
     + _GLUED_WORDS
     + f"|[{_UPPER}])[^\\W_A-Z][\\w'\\-]*)*|\n|[^\\s{_LETTER}0-9]"
 )
-_SPACED_TOKEN_RE = re.compile(r"(\s*?)(" + TOKEN_RE.pattern + ")")
-_BRIDGE_HINT = re.compile(r"[A-Za-z] \([A-Z][A-Za-z&]*[A-Z]\) [A-Z]")
+_SPACED_TOKEN_RE = re.compile(r"([^\S\n]*)(" + TOKEN_RE.pattern + ")")
+# Characters a capitalised token goes on with: a quote or hyphen before any other character ends
+# a word ("Kong'", "co-"), and _Segment drops it from the word.
+_WORD_GOES_ON = frozenset(c for c in map(chr, range(0x250)) if re.match(f"[{_LETTER}0-9&'\\-]", c))
+
+
+def _mark_at_word_end(text: str) -> bool:
+    """Whether some word of the text may end in a quote or hyphen (str.find, no regular expression)."""
+    for mark in "'-":
+        p = text.find(mark)
+        while p >= 0:
+            if text[p + 1 : p + 2] not in _WORD_GOES_ON:
+                return True
+            p = text.find(mark, p + 1)
+    return False
+
+
+_BRIDGE_HINT = re.compile(r" \([A-Z][A-Za-z&]*[A-Z]\) [A-Z]")  # a literal start: a fast search
 _WORD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9'&\-]*|[^\sA-Za-z0-9]")
 _ABBR_RE = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Z][A-Za-z&.\-]*[A-Za-z]$|^[A-Z]{2,}s?$")
 
@@ -356,20 +423,26 @@ class _Segment:
         self.text = text
         pairs: list[tuple[str, str]] = _SPACED_TOKEN_RE.findall(text)
         words: list[str] = [t for _, t in pairs]
-        for k in [k for k, t in enumerate(words) if t[-1] in "'-" and len(t) > 1]:
-            t = words[k]
-            if not (t.endswith("s'") and t[0].isupper()):  # keep "Manufacturers'"
-                words[k] = t[:-1]  # pairs keep the text as written: offsets come from them
+        if _mark_at_word_end(text):
+            for k in [k for k, t in enumerate(words) if t.endswith(("'", "-")) and len(t) > 1]:
+                t = words[k]
+                if not (t.endswith("s'") and t[0].isupper()):  # keep "Manufacturers'"
+                    words[k] = t[:-1]  # pairs keep the text as written: offsets come from them
         self._starts: list[int] | None = None
         # "Hong Kong Special Administrative Region (HKSAR) Government": read through the bracket.
         self.bridges: dict[int, str] = {}
         if _BRIDGE_HINT.search(text):
             starts = self._offsets(pairs)
             drop: list[int] = []
-            for i in range(1, len(words) - 3):
+            last = len(words) - 4
+            i = 0
+            while True:
+                try:
+                    i = words.index("(", i + 1, last + 1)
+                except ValueError:
+                    break
                 if (
-                    words[i] == "("
-                    and words[i + 2] == ")"
+                    words[i + 2] == ")"
                     and is_abbreviation(words[i + 1])
                     and _is_cap(words[i - 1])
                     and words[i - 1] not in ORG_HEADS
@@ -601,6 +674,16 @@ class _Analyser:
             if t == "/" and i >= 1 and self.left_word(i - 1):
                 i -= 1
                 continue
+            if (
+                t == ")"
+                and w[h] in ("Zone", "Area", "Zones", "Areas")
+                and i >= 3
+                and w[i - 2] == "("
+                and w[i - 1].istitle()
+                and self.left_word(i - 3)
+            ):
+                i -= 3  # "China (Shanghai) Pilot Free Trade Zone"
+                continue
             if t == ")" and w[h] in ("Limited", "Ltd", "Company") and i >= 3:
                 k = i - 1
                 while k > i - 5 and k >= 0 and w[k] != "(" and _is_cap(w[k]):
@@ -658,7 +741,7 @@ class _Analyser:
             if self.seq_word(m):
                 if m > k and last == m and w[m - 1] in _ENDS_NAME and not _maybe_inside(t):
                     break  # "of the State Council Huang Liuquan"
-                if t in SURNAMES and m + 1 < n and _is_given_name(w[m + 1]) and m > k:
+                if t in SURNAMES and m > k and m + 1 < n and _is_given_name(w[m + 1]) and w[m - 1] != "Hong":
                     break  # "Ministry of Public Security Wei Xiaojun"
                 last = m + 1
                 if t.endswith("'s") and t not in _NAME_POSSESSIVES:
@@ -822,18 +905,16 @@ class _Analyser:
             return "body"
         if b < self.n and self.w[b] == "on":
             return "body"
-        esc = re.escape(name)
-        if re.search(
-            r"(?:meeting|plenary|members?|convene[sd]?|chair(?:ed|man|person|woman)?)\W+(?:\w+\W+){0,4}?"
-            + esc
-            + r"|"
-            + esc
-            + r"(?:\s*\([^)]*\))?\s+(?:convene[sd]?|holds|held|meets|met|members|chaired)\b",
-            self.release_text,
-        ):
+        if not _AGENCY_WORDS.intersection(self.w[a:b]):
             return "body"
-        words = set(self.w[a:b])
-        return "org" if words & _AGENCY_WORDS else "body"
+        text = self.release_text
+        at = text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if _MEETS_BEFORE.search(text, max(0, at - 120), at) or _MEETS_AFTER.match(text, end):
+                return "body"
+            at = text.find(name, end)
+        return "org"
 
     # -- candidates ------------------------------------------------------------------------
 
@@ -843,7 +924,7 @@ class _Analyser:
         wanted = self.gaz.wanted
         first = self.gaz.first
         final = self.n - 1
-        for i in [i for i, t in enumerate(w) if t in wanted]:
+        for i in compress(range(self.n), map(wanted.__contains__, w)):
             t = w[i]
             node = first.get(t)
             if (
@@ -1025,6 +1106,124 @@ class _Analyser:
                         out.append(c)
         return out
 
+    def described(self) -> list[_Cand]:
+        """Organisations without a head noun that the text says are organisations: "medical
+        technology company Yidu Tech", "Yidu Tech, a medical technology company,", "organised by
+        Rotary Antwerp West" (two words at least: "hosted by Hong Kong" names a place)."""
+        w = self.w
+        out: list[_Cand] = []
+        text = self.seg.text
+        if any(h in text for h in _APPOSITION_HINTS):
+            out.extend(self.appositions())
+        if not any(h in text for h in _CUE_HINTS):
+            return out
+        last_index = self.n - 1
+        for i in [i for i, t in enumerate(w) if t.endswith(_CUE_ENDINGS)]:
+            t = w[i]
+            if i == last_index or t[0].isupper():
+                continue
+            last = t.rsplit(" ", 1)[-1]
+            if last in _TYPING_NOUNS and _is_cap(w[i + 1]):
+                b = self.plain_run(i + 1)
+                if b > i + 1 and self.described_ok(i + 1, b, single=True):
+                    out.append(_Cand(i + 1, b, "org", _TYPING_NOUNS[last]))
+            elif last == "by" and (t.endswith(_BY_CUES) or (t == "by" and i > 0 and w[i - 1] in _BY_OPENERS)):
+                out.extend(self.by_names(i + 1))
+        return out
+
+    def by_names(self, k: int) -> list[_Cand]:
+        """The names after "organised by": each of "X and Y" that is not a place or a person."""
+        w = self.w
+        out: list[_Cand] = []
+        if k < self.n and w[k] in _ARTICLES:
+            k += 1
+        if k >= self.n or not self.seq_word(k):
+            return out
+        whole = self.seq(k)
+        if _strip_possessive(w[whole - 1]) in _HEADED:
+            return out  # a name with a head noun: the head decides
+        a = k
+        while a < whole:
+            b = self.plain_run(a)
+            if b <= a:
+                break
+            if b - a >= 2 and self.described_ok(a, b, single=False):
+                out.append(_Cand(a, b, "org", "Organization"))
+            a = b + 1
+            if a < whole and w[a] in _ARTICLES:
+                a += 1
+        return out
+
+    def appositions(self) -> list[_Cand]:
+        """ "Yidu Tech, a medical technology company," / "X, which is a non-profit organisation"."""
+        w = self.w
+        out: list[_Cand] = []
+        for i in range(1, self.n - 1):
+            if w[i] != "," or not _is_cap(w[i - 1]):
+                continue
+            nxt = w[i + 1]
+            if not (nxt in ("a", "an") or nxt.startswith(_APPOSITION)):
+                continue
+            # The noun the description is headed by: "a national life science laboratory to ...",
+            # "a Hong Kong-based company".
+            j = i + 1
+            kind = ""
+            while j < self.n and j - i < 6 and w[j] not in _APPOSITION_END:
+                if not _is_cap(w[j]) and w[j] not in ("a", "an"):
+                    kind = w[j].rsplit(" ", 1)[-1]
+                    break
+                j += 1
+            if kind not in _KIND_NOUNS:
+                continue
+            a = i - 1
+            while a > 0 and (
+                self.left_word(a - 1) or (w[a - 1] in ("of", "&", "for") and a >= 2 and self.left_word(a - 2))
+            ):
+                a -= 1
+            if not self.left_word(a) or (a > 0 and w[a - 1] in HONORIFIC_WORDS):
+                continue
+            if self.described_ok(a, i, single=True):
+                out.append(_Cand(a, i, "org", _KIND_NOUNS[kind]))
+        return out
+
+    def plain_run(self, k: int) -> int:
+        """The end of a run of capitalised words from k, joined only by "of", "for", "&" (not by
+        "and" or commas: "Rotary Antwerp International and Rotary Antwerp West" is two names)."""
+        w = self.w
+        e = k
+        while e < self.n and e - k < 8:
+            if self.seq_word(e) and w[e] not in _PERSON_TITLES:
+                e += 1
+                if w[e - 1].endswith("'s"):
+                    break
+                continue
+            if w[e] in ("of", "for", "&") and e > k and e + 1 < self.n:
+                nxt = e + 2 if w[e + 1] in _ARTICLES else e + 1
+                if nxt < self.n and self.seq_word(nxt):
+                    e = nxt
+                    continue
+            break
+        return e
+
+    def described_ok(self, a: int, b: int, single: bool) -> bool:
+        """Whether w[a:b] may be an organisation named by a description: not a place, a person,
+        a post, an event or a name with a head noun (those are decided elsewhere)."""
+        w = self.w
+        words = [_strip_possessive(x) for x in w[a:b] if _is_cap(x)]
+        if not words or (len(words) == 1 and not single) or b - a > 7:
+            return False
+        if words[0] in LEFT_STOP or words[-1] in _RUN_ON_OK:
+            return False
+        if words[-1] in _HEADED and not (single and words[-1] in ("Group", "Holdings")):
+            return False  # "Alibaba Group, a technology conglomerate" is a company
+        if all(x in _PLACE_WORDS or x in _GENERIC for x in words):
+            return False
+        if any(x in _PERSON_TITLES or x in HONORIFIC_WORDS or x[0].isdigit() for x in words):
+            return False
+        if words[0] in SURNAMES and len(words) <= 3 and (len(words) == 1 or _is_given_name(words[1])):
+            return False  # a person: "Chan Tai-man"
+        return single or not (len(words) == 1 and is_abbreviation(words[0]))
+
     def governments_after(self) -> list[_Cand]:
         """ "the HKSAR and Sichuan governments" -> HKSAR Government, Sichuan Government; "Foshan and
         Jiangmen municipal governments" -> Foshan Municipal Government, Jiangmen Municipal Government."""
@@ -1126,7 +1325,7 @@ class _Analyser:
         if j < self.n and w[c.b] == "(" and w[c.b + 2] == ")" and self.seq_word(j):
             while j + 1 < self.n and self.seq_word(j + 1) and j - c.b < 10:
                 j += 1
-            if _strip_possessive(w[j]) in EVENT_HEADS | OTHER_HEADS:
+            if _strip_possessive(w[j]) in OTHER_HEADS:
                 return True
         # Left: "... Plan for [the] X", "Task Force on the Development of the X in the Loop".
         i = c.a - 1
@@ -1287,6 +1486,7 @@ def mentions(release: Release) -> tuple[Mention, ...]:
         cands = an.candidates(gaz_only)
         if not gaz_only:
             cands.extend(an.governments_of())
+            cands.extend(an.described())
         kept = an.select(cands)
         made: dict[int, Mention] = {}
         for c in kept:
@@ -1303,7 +1503,9 @@ def mentions(release: Release) -> tuple[Mention, ...]:
                 if name.endswith("'s"):
                     name = name[:-2]
                 alts = list(cc.alts)
-                bridge = next((k for k in range(cc.a + 1, cc.b) if k in seg.bridges), None)
+                bridge = (
+                    next((k for k in range(cc.a + 1, cc.b) if k in seg.bridges), None) if seg.bridges else None
+                )
                 if bridge is not None:
                     alts.append(seg.bridges[bridge] + " " + seg.span_text(bridge, cc.b).removesuffix("'s"))
                 if cc.extra:

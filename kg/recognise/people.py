@@ -11,6 +11,9 @@ Rules, each tested in tests/test_recognise_people.py:
   Chairman,"). A post is a run of capitalised words and connectors holding a head word
   (Secretary, Director, Mayor, Chairman ...); it keeps inner commas ("Secretary for Innovation,
   Technology and Industry"), drops a leading "the" and abbreviations in brackets ("(HKSAR)").
+- "Chairlady and Founder of medical technology company X, Ms Y": two roles sharing one "of X" are
+  one post as written; a company described in lower-case words after "of" belongs to the post.
+  "CE Carrie Lam": a post written only as its abbreviation names the person but gives no tenure.
 - "Deputy Director of A and Director of B, Mr X" gives X two posts; "the Secretary for A and the
   Secretary for B, Mr X and Ms Y, respectively" gives one post to each.
 - Short references ("Professor Sun said", "Mr Lee and Mr Xin") resolve to the person already
@@ -44,7 +47,7 @@ from kg.recognise.text import (
     HONORIFIC_WORDS,
     POST_NOMINALS,
     normalise,
-    split_paragraphs,
+    paragraph_sentences,
     split_sentences,
     word_regex,
 )
@@ -168,13 +171,22 @@ def _is_name_word(w: str) -> bool:
     return any(c.islower() for c in w[1:]) or len(w) == 1
 
 
+_HYPHENATED_GIVEN = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
+
+
 def _read_name(s: Sentence, k: int, limit: int = 6) -> int:
     """Index after the name that starts at token k (k itself when there is none)."""
     words, n = s.words, len(s.words)
     j = k
     while j < n and j - k < limit:
         w = words[j]
-        if _is_name_word(w):
+        if _is_name_word(w) or (
+            # "Mr Kong Lun-man", "Professor Estella Kong Tsz-lap": a surname that is also a word of a
+            # place's name, right after the title or before a hyphenated given name
+            w in SURNAMES
+            and w[:1].isupper()
+            and (j == k or (j + 1 < n and _HYPHENATED_GIVEN.match(words[j + 1])))
+        ):
             if w == "Hong" and j + 1 < n and words[j + 1].startswith("Kong"):
                 break
             j += 1
@@ -616,12 +628,10 @@ def _resolve(mentions: list[Mention]) -> None:
 
 def analyse_sentences(release: Release) -> list[Sentence]:
     """The body's sentences, then the captions' (the headline is left out)."""
-    out: list[Sentence] = []
-    paragraphs = split_paragraphs(normalise(release.text))
-    for pi, para in enumerate(paragraphs):
-        out.extend(Sentence.of(t, paragraph=pi) for t in split_sentences(para))
-    for ci, cap in enumerate(release.captions, len(paragraphs)):
-        out.extend(Sentence.of(t, caption=True, paragraph=ci) for t in split_sentences(normalise(cap)))
+    out = [Sentence(t, False, pi) for pi, t in paragraph_sentences(normalise(release.text))]
+    first = out[-1].paragraph + 1 if out else 0
+    for ci, cap in enumerate(release.captions, first):
+        out.extend(Sentence(t, True, ci) for t in split_sentences(normalise(cap)))
     return out
 
 

@@ -114,8 +114,14 @@ def split_sentences(text: str) -> list[str]:
     ("Mr.", "Dr.", "No. 3", "St."), an initial ("C. Y. Leung"), or a dotted abbreviation
     ("H.K.", "U.S."); decimals ("6.5") have no space and never split.
     """
-    out: list[str] = []
-    for line in split_paragraphs(text):
+    return [sentence for _, sentence in paragraph_sentences(text)]
+
+
+def paragraph_sentences(text: str) -> list[tuple[int, str]]:
+    """The sentences of a text (as split_sentences splits them), each with the number of the
+    paragraph (non-empty line) it is in, from 0."""
+    out: list[tuple[int, str]] = []
+    for pi, line in enumerate(split_paragraphs(text)):
         start = 0
         for m in _BOUNDARY.finditer(line):
             if line[m.start()] == ".":
@@ -126,11 +132,11 @@ def split_sentences(text: str) -> list[str]:
                         continue
             piece = line[start : m.end()].strip()
             if piece:
-                out.append(piece)
+                out.append((pi, piece))
             start = m.end()
         piece = line[start:].strip()
         if piece:
-            out.append(piece)
+            out.append((pi, piece))
     return out
 
 

@@ -1,6 +1,7 @@
 """Zones a release names: development and co-operation zones, science and industrial parks, new
 development areas, planned areas and regions named as such (not venues, country parks or plain
-cities and districts).
+cities and districts; a river delta only as a "Region" or in a development or co-operation
+context).
 
 Names are found by kg.recognise.names. A zone the reference data knows is recorded under its
 canonical full name, with the form the release used as another name ("the Bay Area" ->
@@ -11,12 +12,39 @@ one) and adds no entity of its own.
 
 from __future__ import annotations
 
+import re
+
 from kg.model import Release, Zone
 from kg.recognise.names import Mention, key, mentions
+
+# Words that put a region in a development or co-operation context ("the integrated development
+# of the Yangtze River Delta"), unlike a plain geographic one ("air quality in the PRD region").
+_DEVELOPMENT = re.compile(
+    r"\b(?:develop|co-?operat|collaborat|integrat|econom|strateg|plan|opportunit|invest|business|"
+    r"trade|industr|innovat|enterprise|market|connectivity|synerg|national|regional co)",
+    re.IGNORECASE,
+)
+
+# Words of a geographic context: the region's air, water or weather.
+_GEOGRAPHY = re.compile(
+    r"air quality|emission|pollut|ozone|environment|water quality|weather|typhoon|rainfall|haze|smog",
+    re.IGNORECASE,
+)
 
 
 def _canonical(m: Mention) -> str:
     return m.entry.label if m.entry is not None else m.name
+
+
+def _named_as_zone(m: Mention) -> bool:
+    """A river-delta region is a zone when named "... Region" or in a development or
+    co-operation context; "the Pearl River Delta (PRD) region" in a sentence on air quality is a
+    place."""
+    canonical = _canonical(m)
+    if not canonical.endswith(("Region", "Delta")) or canonical.startswith("Pan-") or m.name.endswith("Region"):
+        return True  # the Pan-PRD is a co-operation framework, not a river's delta
+    sentence = m.sentence
+    return bool(_DEVELOPMENT.search(sentence)) and not _GEOGRAPHY.search(sentence)
 
 
 def recognise_zones(release: Release) -> list[Zone]:
@@ -29,6 +57,8 @@ def recognise_zones(release: Release) -> list[Zone]:
             continue
         if m.short:
             shorts.append(m)
+            continue
+        if not _named_as_zone(m):
             continue
         name = _canonical(m)
         k = m.entry.iri if m.entry is not None else key(name)
