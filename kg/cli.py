@@ -66,6 +66,12 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--update", action="store_true", help="add or replace these releases in the graph already in --out"
     )
+    p.add_argument(
+        "--validator",
+        choices=["fast", "pyshacl"],
+        default="fast",
+        help="SHACL engine (pyshacl: the reference)",
+    )
     p.add_argument("--no-shacl", action="store_true", help="skip SHACL validation")
     p.add_argument("--strict", action="store_true", help="exit 1 on any rejection or SHACL violation")
     p.set_defaults(run=run_build)

@@ -223,8 +223,14 @@ def test_an_overseas_office_named_with_a_comma_and_its_city():
 
 
 def test_a_comma_after_an_office_does_not_swallow_the_next_name():
-    found = orgs("The Hong Kong Economic and Trade Office, Invest Hong Kong and the Trade Development Council met.")
-    assert set(found) == {"Hong Kong Economic and Trade Office", "Invest Hong Kong", "Trade Development Council"}
+    found = orgs(
+        "The Hong Kong Economic and Trade Office, Invest Hong Kong and the Trade Development Council met."
+    )
+    assert set(found) == {
+        "Hong Kong Economic and Trade Office",
+        "Invest Hong Kong",
+        "Trade Development Council",
+    }
 
 
 def test_the_glued_to_a_name_by_a_typo_keeps_the_whole_name():
@@ -257,7 +263,10 @@ def test_a_party_committee_without_cpc_beside_a_party_post():
 
 
 def test_a_municipal_committee_of_another_body_is_not_a_party_organ():
-    assert orgs("The Fuzhou Municipal Committee of the Chinese People's Political Consultative Conference met.") == {}
+    assert (
+        orgs("The Fuzhou Municipal Committee of the Chinese People's Political Consultative Conference met.")
+        == {}
+    )
 
 
 def test_names_in_other_languages_opened_by_their_head_noun():
@@ -265,7 +274,10 @@ def test_names_in_other_languages_opened_by_their_head_noun():
         "The shows were arranged with the Fédération de la Haute Couture et de la Mode of France and "
         "the Camera Nazionale della Moda Italiana."
     )
-    assert set(found) == {"Fédération de la Haute Couture et de la Mode", "Camera Nazionale della Moda Italiana"}
+    assert set(found) == {
+        "Fédération de la Haute Couture et de la Mode",
+        "Camera Nazionale della Moda Italiana",
+    }
 
 
 def test_performing_companies_clubs_and_international_organisations():
@@ -289,7 +301,12 @@ def test_organisations_the_text_describes_as_such():
         "Kowloon Drum Collective. The fair was hosted by Hong Kong and Shenzhen. Mr Chan Siu-ming, a "
         "company director, and the Secretary for Transport and Logistics, Ms Mable Chan, spoke."
     )
-    assert set(found) == {"Zhipu Nova", "Lumen Robotics", "Harbour Lantern Dancers", "Kowloon Drum Collective"}
+    assert set(found) == {
+        "Zhipu Nova",
+        "Lumen Robotics",
+        "Harbour Lantern Dancers",
+        "Kowloon Drum Collective",
+    }
     assert organisation_class("Zhipu Nova") == "Organization"
 
 

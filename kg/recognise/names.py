@@ -23,8 +23,10 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import accumulate, chain, compress
+from operator import itemgetter
 
 from kg.model import Release
 from kg.recognise.lexicon import NAME_OF_THINGS, SURNAMES
@@ -70,6 +72,8 @@ _SEQ_TITLES = frozenset(
     Vice-Governor Chairman Chairwoman Chairperson President Vice-President Minister Premier
     Vice-Premier Head Ambassador Consul-General Executive-Director Party""".split()
 )
+
+_SEQ_STOP_ALL = SEQ_STOP | _SEQ_TITLES
 
 # Possessives that belong inside a name ("People's Government", "Chief Executive's Office").
 _NAME_POSSESSIVES = frozenset(
@@ -292,14 +296,13 @@ _KIND_NOUNS = {
 _BY_CUES = ("organised by", "organized by", "hosted by", "presented by", "sponsored by", "co-produced by")
 _BY_OPENERS = frozenset("Organised Organized Co-organised Co-organized Hosted Presented Sponsored".split())
 _APPOSITION = ("a ", "an ", "which is a ", "which is an ", "which was a ", "which was an ")
-# Quick tests of a whole text for the cues above (most texts have none): substrings.
-_CUE_HINTS = (
-    tuple(f"{noun} " for noun in _TYPING_NOUNS)
-    + tuple(f"{c} " for c in _BY_CUES)
-    + tuple(f"{c} by " for c in _BY_OPENERS)
+# Where the cues above are in a text (most texts have none): the tokens there are looked at.
+_CUES = (" by ", *(f"{noun} " for noun in _TYPING_NOUNS))
+_APPOSITION_RE = re.compile(
+    r", (?:which (?:is|was) )?an? [^,.;:()\"\n]{0,80}?(?:"
+    + "|".join(sorted(_KIND_NOUNS, key=len, reverse=True))
+    + ")"
 )
-_CUE_ENDINGS = (*_TYPING_NOUNS, "by")
-_APPOSITION_HINTS = (", a ", ", an ", ", which is a", ", which was a")
 _APPOSITION_END = frozenset([",", ".", ";", "(", ")", "\n", ":", '"'])
 _CORRIDOR_QUALIFIERS = frozenset("Innovation Economic Technology Development Industrial Industry".split())
 _RUN_ON_OK = frozenset("Phase Stage Batch Development".split()) | HONORIFIC_WORDS
@@ -323,8 +326,9 @@ _ARTICLES = frozenset(("the", "The"))
 
 # Words that join the words of a name, in English and in the other languages whose names the
 # releases quote ("Fédération de la Haute Couture et de la Mode", "Camera Nazionale della Moda").
-_CONNECTOR_WORDS = (
-    r"(?:of|and|for|the|in|on|to|de|du|des|la|le|les|et|della|delle|dei|degli|del|di|und|für"
+_CONNECTOR_WORDS = (  # of and for the in on to de du des la le les et della delle dei degli del di
+    # und für governments, factored by first letters (the tokeniser tries them before every word)
+    r"(?:o[fn]|and|f(?:or|ür)|t(?:he|o)|in|d(?:e(?:s|l(?:l[ae])?|i|gli)?|u|i)|l(?:a|es?)|et|und"
     r"|governments)(?![\w'\-])"
 )
 # A typo glues "the" (or "of", "and") to the name after it: "theHong Kong Special Administrative
@@ -350,6 +354,9 @@ _SPACED_TOKEN_RE = re.compile(r"([^\S\n]*)(" + TOKEN_RE.pattern + ")")
 # Characters a capitalised token goes on with: a quote or hyphen before any other character ends
 # a word ("Kong'", "co-"), and _Segment drops it from the word.
 _WORD_GOES_ON = frozenset(c for c in map(chr, range(0x250)) if re.match(f"[{_LETTER}0-9&'\\-]", c))
+
+
+_SECOND = itemgetter(1)
 
 
 def _mark_at_word_end(text: str) -> bool:
@@ -422,7 +429,7 @@ class _Segment:
     def __init__(self, text: str) -> None:
         self.text = text
         pairs: list[tuple[str, str]] = _SPACED_TOKEN_RE.findall(text)
-        words: list[str] = [t for _, t in pairs]
+        words: list[str] = list(map(_SECOND, pairs))
         if _mark_at_word_end(text):
             for k in [k for k, t in enumerate(words) if t.endswith(("'", "-")) and len(t) > 1]:
                 t = words[k]
@@ -631,13 +638,13 @@ class _Analyser:
 
     def left_word(self, i: int) -> bool:
         w = self.w[i]
-        if not _is_cap(w) or w in LEFT_STOP:
+        if not w[0].isupper() or w in LEFT_STOP:
             return False
         return not (w.endswith(("'s", "s'")) and w not in _NAME_POSSESSIVES)
 
     def seq_word(self, i: int) -> bool:
         w = self.w[i]
-        return _is_cap(w) and w not in SEQ_STOP and w not in _SEQ_TITLES
+        return w[0].isupper() and w not in _SEQ_STOP_ALL
 
     def is_head(self, w: str) -> bool:
         return w in ORG_HEADS or w in ZONE_HEADS
@@ -1019,7 +1026,7 @@ class _Analyser:
         if e == b + 1 or (e < self.n and self.seq_word(e)):
             return
         city = self.seg.span_text(b + 1, e)
-        ends_clause = e == self.n or w[e] in ("(", ".", ";", "\n") or w[e][0].islower() and w[e] != "and"
+        ends_clause = e == self.n or w[e] in ("(", ".", ";", "\n") or (w[e][0].islower() and w[e] != "and")
         if city not in self.gaz.office_cities and not (e - b == 2 and ends_clause):
             return
         c.alts.append(f"{self.seg.span_text(c.a, b)} in {city}")
@@ -1113,14 +1120,22 @@ class _Analyser:
         w = self.w
         out: list[_Cand] = []
         text = self.seg.text
-        if any(h in text for h in _APPOSITION_HINTS):
+        if ", a" in text or ", which" in text:
             out.extend(self.appositions())
-        if not any(h in text for h in _CUE_HINTS):
-            return out
+        at: set[int] = set()
+        for cue in _CUES:
+            p = text.find(cue)
+            while p >= 0:
+                # the token the cue's last word is in, and the next ("Organised" + "by")
+                k = bisect_right(self.seg.starts, p + len(cue) - 2) - 1
+                at.update((k, k + 1))
+                p = text.find(cue, p + 1)
         last_index = self.n - 1
-        for i in [i for i, t in enumerate(w) if t.endswith(_CUE_ENDINGS)]:
+        for i in sorted(at):
+            if i < 0 or i >= last_index:
+                continue
             t = w[i]
-            if i == last_index or t[0].isupper():
+            if t[0].isupper():
                 continue
             last = t.rsplit(" ", 1)[-1]
             if last in _TYPING_NOUNS and _is_cap(w[i + 1]):
@@ -1158,8 +1173,10 @@ class _Analyser:
         """ "Yidu Tech, a medical technology company," / "X, which is a non-profit organisation"."""
         w = self.w
         out: list[_Cand] = []
-        for i in range(1, self.n - 1):
-            if w[i] != "," or not _is_cap(w[i - 1]):
+        starts = self.seg.starts
+        for m in _APPOSITION_RE.finditer(self.seg.text):
+            i = bisect_right(starts, m.start()) - 1
+            if i < 1 or i + 1 >= self.n or w[i] != "," or not _is_cap(w[i - 1]):
                 continue
             nxt = w[i + 1]
             if not (nxt in ("a", "an") or nxt.startswith(_APPOSITION)):
@@ -1504,7 +1521,9 @@ def mentions(release: Release) -> tuple[Mention, ...]:
                     name = name[:-2]
                 alts = list(cc.alts)
                 bridge = (
-                    next((k for k in range(cc.a + 1, cc.b) if k in seg.bridges), None) if seg.bridges else None
+                    next((k for k in range(cc.a + 1, cc.b) if k in seg.bridges), None)
+                    if seg.bridges
+                    else None
                 )
                 if bridge is not None:
                     alts.append(seg.bridges[bridge] + " " + seg.span_text(bridge, cc.b).removesuffix("'s"))

@@ -41,7 +41,11 @@ def _named_as_zone(m: Mention) -> bool:
     co-operation context; "the Pearl River Delta (PRD) region" in a sentence on air quality is a
     place."""
     canonical = _canonical(m)
-    if not canonical.endswith(("Region", "Delta")) or canonical.startswith("Pan-") or m.name.endswith("Region"):
+    if (
+        not canonical.endswith(("Region", "Delta"))
+        or canonical.startswith("Pan-")
+        or m.name.endswith("Region")
+    ):
         return True  # the Pan-PRD is a co-operation framework, not a river's delta
     sentence = m.sentence
     return bool(_DEVELOPMENT.search(sentence)) and not _GEOGRAPHY.search(sentence)
