@@ -482,3 +482,67 @@ def test_meetings_match_the_dev_gold(dev_inputs: Path):
         recall = tp / gold if gold else 1.0
         assert precision >= 0.9, f"{kind} precision {precision:.2f} ({tp}/{n_pred})"
         assert recall >= 0.9, f"{kind} recall {recall:.2f} ({tp}/{gold})"
+
+
+def test_jointly_preside_over_a_plenary_on_a_stated_date_with_the_delegation():
+    [m] = meetings(
+        "The Chief Executive, Mr Tony Cheung, and the Governor of Fujian Province, Mr Zhou Lin, will jointly "
+        "preside over the Fourth Plenary of the Hong Kong/Fujian Co-operation Conference in Fuzhou tomorrow "
+        "(March 15).\n\n"
+        "The Hong Kong delegation includes the Chief Secretary for Administration, Mr Eric Wan, the Secretary "
+        "for Commerce, Ms Joyce Lo, and the Director of Trade, Mr Kelvin Ip."
+    )
+    assert (m.body, m.ordinal, m.date, m.location) == (
+        "Hong Kong/Fujian Co-operation Conference",
+        4,
+        date(2024, 3, 15),
+        "Fuzhou",
+    )
+    assert m.chairs == ["Tony Cheung", "Zhou Lin"]
+    assert m.participants == ["Tony Cheung", "Zhou Lin", "Eric Wan", "Joyce Lo", "Kelvin Ip"]
+
+
+def test_a_delegation_far_from_the_meeting_does_not_attend_it():
+    [m] = meetings(
+        "The Secretary for Development, Ms Alice Wai, chaired the third meeting of the Task Force on Slope "
+        "Safety today (March 14).\n\n"
+        "Ms Wai will visit Chengdu next week.\n\n"
+        "The delegation includes the Director of Lands, Mr Bob Fok."
+    )
+    assert m.participants == ["Alice Wai"]
+
+
+def test_a_body_named_by_its_head_noun_after_its_full_name():
+    [m] = meetings(
+        "The Chief Executive, Mr Tony Cheung, set up the Task Force on Flood Resilience last month.\n\n"
+        "Mr Cheung met the media after the task force's first meeting today."
+    )
+    assert (m.body, m.body_kind, m.ordinal, m.date) == (
+        "Task Force on Flood Resilience",
+        "TaskForce",
+        1,
+        date(2024, 3, 14),
+    )
+
+
+def test_a_head_noun_alone_with_no_full_name_before_or_a_future_meeting_is_no_meeting():
+    assert meetings("Mr Tony Cheung spoke after the task force's first meeting today.") == []
+    assert (
+        meetings(
+            "The Committee on Harbour Safety was formed in May. The committee's second meeting will be held later."
+        )
+        == []
+    )
+
+
+def test_a_place_in_what_the_meeting_discussed_is_not_where_it_was_held():
+    [m] = meetings(
+        "The Council on Smart Ageing held its fifth meeting today (March 14) and discussed elderly services "
+        "in Hong Kong."
+    )
+    assert (m.ordinal, m.location, m.mode) == (5, None, None)
+    [m] = meetings(
+        "The Legislative Council Panel on Transport will hold a meeting on Friday (March 15) at 2.30pm in the "
+        "Conference Room of the Harbour Building."
+    )
+    assert m.location == "Conference Room of the Harbour Building"

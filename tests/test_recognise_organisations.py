@@ -299,15 +299,17 @@ def test_organisations_the_text_describes_as_such():
         "The Secretary visited artificial intelligence company Zhipu Nova and Lumen Robotics, a "
         "robotics start-up, in the afternoon. The parade was organised by Harbour Lantern Dancers and "
         "Kowloon Drum Collective. The fair was hosted by Hong Kong and Shenzhen. Mr Chan Siu-ming, a "
-        "company director, and the Secretary for Transport and Logistics, Ms Mable Chan, spoke."
+        "company director, and the Secretary for Transport and Logistics, Ms Mable Chan, spoke. Tide "
+        "Commons, which is a non-profit organisation, and Sai Kung, a district of fishing villages, "
+        "joined."
     )
     assert set(found) == {
         "Zhipu Nova",
         "Lumen Robotics",
         "Harbour Lantern Dancers",
         "Kowloon Drum Collective",
+        "Tide Commons",
     }
-    assert organisation_class("Zhipu Nova") == "Organization"
 
 
 def test_research_units_called_centre_but_not_venues():

@@ -261,3 +261,66 @@ def test_tenures_match_the_dev_gold(dev_inputs: Path):
     precision, recall = tp / n_pred, tp / n_gold
     assert precision >= 0.9, f"tenure precision {precision:.2f} ({tp}/{n_pred})"
     assert recall >= 0.9, f"tenure recall {recall:.2f} ({tp}/{n_gold})"
+
+
+def test_post_after_a_name_without_honorific_names_its_organisation():
+    got = tenures(
+        "The choreography is by Yang Meiling, Artistic Director of the Guangzhou Ballet Theatre and a "
+        "former soloist. The lighting is by Leung Ka-wai, Chief Lighting Designer at Stage One Limited."
+    )
+    assert got == {
+        ("Yang Meiling", "Artistic Director of the Guangzhou Ballet Theatre"),
+        ("Leung Ka-wai", "Chief Lighting Designer at Stage One Limited"),
+    }
+
+
+def test_posts_after_names_in_a_list_stay_with_their_names():
+    got = tenures(
+        "The masterclass is led by Ms Carol Fung, Principal Dancer of the Kowloon Dance Troupe, and "
+        "Mr Dennis Poon, Associate Professor of the School of Music of the Lantau Academy of Arts."
+    )
+    assert got == {
+        ("Carol Fung", "Principal Dancer of the Kowloon Dance Troupe"),
+        ("Dennis Poon", "Associate Professor of the School of Music of the Lantau Academy of Arts"),
+    }
+
+
+def test_a_post_between_two_names_in_a_list_is_the_first_ones():
+    got = tenures(
+        "Speakers include Mr Owen Lok, Chief Executive Officer of Harbour Bright Limited, "
+        "Ms Iris Yau, Founder of Tidewater Studio, and Dr Amy Ng."
+    )
+    assert got == {
+        ("Owen Lok", "Chief Executive Officer of Harbour Bright Limited"),
+        ("Iris Yau", "Founder of Tidewater Studio"),
+    }
+
+
+def test_a_capitalised_phrase_after_a_name_without_a_post_of_someone_is_no_post():
+    assert tenures("The concert features Chan Siu-ming, Hong Kong Philharmonic, on the violin.") == set()
+
+
+def test_former_and_then_posts_count_without_the_marker():
+    got = tenures(
+        "The then Assistant Director of Marine, Mr Kwan Tak-on, and the former Secretary for Security, "
+        "Mr Lo Chi-keung, gave evidence. The ex-Chairman of the Fisheries Council, Dr Tina Ma, also spoke."
+    )
+    assert got == {
+        ("Kwan Tak-on", "Assistant Director of Marine"),
+        ("Lo Chi-keung", "Secretary for Security"),
+        ("Tina Ma", "Chairman of the Fisheries Council"),
+    }
+
+
+def test_run_together_scrape_text_is_split():
+    got = tenures(
+        "An inspector of the Marine Department (MD)Mr Yip Wai-lun and the then Senior Marine Officer, "
+        "Tse Kin-ho,were arrested."
+    )
+    assert got == {("Tse Kin-ho", "Senior Marine Officer")}
+    assert "Yip Wai-lun" in names("A clerk of the Marine Department (MD)Mr Yip Wai-lun resigned.")
+
+
+def test_a_place_after_a_post_and_a_comma_is_no_name():
+    # after "POST," a name without honorific needs a hyphenated given name ("Tse Kin-ho")
+    assert tenures("Ferries link the office of the Director of Marine, Lam Tin, and Sai Kung.") == set()

@@ -126,3 +126,10 @@ def test_find_dates_gives_positions_and_kinds():
 def test_word_regex_matches_exactly_the_words():
     rx = re.compile(r"\b" + word_regex(["Mr", "Mrs", "Ms", "Miss"]) + r"\b")
     assert [m.group() for m in rx.finditer("Mr Mrs Ms Miss Mx Mrss")] == ["Mr", "Mrs", "Ms", "Miss"]
+
+
+def test_normalise_splits_words_a_scrape_ran_together():
+    assert normalise("Marine Department (MD)Wong Kam-ching and So Ping-chi,were") == (
+        "Marine Department (MD) Wong Kam-ching and So Ping-chi, were"
+    )
+    assert normalise("HK$1,000 (about 128)") == "HK$1,000 (about 128)"

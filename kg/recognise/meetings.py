@@ -12,6 +12,8 @@ Rules, each tested in tests/test_recognise_meetings.py:
   working group, committee ...) has a complement ("a meeting of the task force on the
   collaboration for ..."), or split by the meeting's place and time ("a task force meeting in
   Hong Kong today on the collaboration for ...").
+  A body named by its head noun alone ("after the task force's first meeting today", "the second
+  meeting of the committee") is the last full name with that head written before it.
   The sentence must report it as held (chaired, chairing, convened, held, attended ...) or as to
   be held on a stated date; postponed or undated future meetings, courtesy calls ("met the
   Mayor") and LegCo written replies are not meetings. Bodies named in passing as having met ("A
@@ -24,7 +26,8 @@ Rules, each tested in tests/test_recognise_meetings.py:
   sentence or the release writes the name so again (see _place_in_name); the longest form wins.
 - ordinal from words or digits; date from "today (September 7)" etc. resolved against the release
   date; location "in <city>" or "at <venue>" before the time, the mode or the other party ("in
-  Shanghai together with ..."); mode "video" for video conferencing, "in-person" when a place is
+  Shanghai together with ..."), or ending the clause right after the meeting's name and time (a
+  place in what the meeting discussed is not its location, and none is assumed); mode "video" for video conferencing, "in-person" when a place is
   given. The release's one meeting, named in its lead without a day or place of its own, takes
   those of the event the lead reports ("... in Guangzhou concluded today (October 13)").
 - chairs: who "chaired", "co-chaired", "convened", "presided over" or (as two leaders) "held" it,
@@ -32,7 +35,8 @@ Rules, each tested in tests/test_recognise_meetings.py:
   (He being the person the sentences before name), "In chairing ..., X said", the two leaders who
   "led the delegations ... to hold the session", and the Chairman of the body.
   participants: chairs and every person named in a sentence that reports attending it or speaks
-  of it ("Also joining the meeting were ...", "Officials ... attending the meeting included ...").
+  of it ("Also joining the meeting were ...", "Officials ... attending the meeting included ...",
+  "The Hong Kong delegation includes ..." right after a sentence about it).
   represented: organisations in "representatives from/of A; B; and C", names with commas kept,
   in a sentence or paragraph about the meeting or one saying they attended; not whom someone
   met, nor what a delegation comprised.
@@ -176,6 +180,16 @@ _PLACE_TAIL = re.compile(
     r"\s*(?:,\s*)?(?:today|tonight|this|yesterday|tomorrow|on\s|from\s|\(|\.|,|;|$|via|and\s|to\s|"
     r"together\s+with|with\s|jointly|along\s+with|alongside|where|for\s|at\s|in\s)"
 )
+# tails that tie a place to an event whatever stands between ("in Hong Kong today", "via ...")
+_STRONG_PLACE_TAIL = re.compile(
+    r"\s*(?:,\s*)?(?:today|tonight|this\s+(?:morning|afternoon|evening)|yesterday|tomorrow|on\s+\w+\s+\(|"
+    r"\(\w+\s+\d|via|together\s+with|jointly|along\s+with|alongside)"
+)
+# what may stand between a meeting's name and its place: "(the plenary)", "was held"
+_JUST_AFTER = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?(?:(?:was|were|is|will\s+be)\s+)?(?:held\s+)?(?:,\s*)?"
+    r"(?:(?:today|tomorrow|yesterday|on\s+\w+(?:\s+\d{1,2})?)\s*(?:\([^)]*\)\s*)?)?(?:,?\s*at\s+\d[\w:.]*\s*)?$"
+)
 _PLACE_TAIL_LOOSE = re.compile(r"\s+(?:\w+ly\s+)?\w+ed\b")  # "in Guangzhou concluded successfully today"
 _DATE_TAIL = re.compile(r"\s*,?\s*(?:today|tonight|this\s|yesterday|tomorrow|on\s|\()", re.I)
 _VIDEO = re.compile(
@@ -202,7 +216,7 @@ _HELD_CUES = re.compile(
 _FUTURE = re.compile(r"\b(?:will|to be held|is to|are to|shall|would|plans? to|going to)\b")
 _CANCELLED = re.compile(r"\b(?:postponed|cancelled|canceled|called off|deferred)\b")
 _ATTEND_CUES = re.compile(
-    r"\b(?:attend\w*|join\w*|present|included?|including|participat\w*|chair\w*|co-chair\w*|convened|presided|"
+    r"\b(?:attend\w*|join\w*|present|include[sd]?|including|participat\w*|chair\w*|co-chair\w*|convened|presided|"
     r"preside|led|said|spoke|noted|expressed|briefed|thanked|welcomed|stated|pointed out|reviewed|"
     r"in attendance|also)\b"
 )
@@ -235,6 +249,17 @@ _OTHER_TIME = re.compile(
     + _MONTHS
     + r"(?!\s+\d)"
 )
+# "The Hong Kong delegation includes ...": who attends the meeting the sentence before speaks of
+_DELEGATION_INCLUDES = re.compile(
+    r"\bdelegations?\s+(?:also\s+)?(?:includes?|included|including|comprises?|comprised|consists?\s+of|consisted\s+of)\b"
+)
+# "after the task force's first meeting today", "the second meeting of the committee": a body
+# named by its head noun alone, after its full name was written
+_SHORT_POSSESSIVE = re.compile(rf"\b[Tt]he\s+(?P<head>{_LOWER_HEAD})'s\s+(?:{_ORD}\s+)?meeting\b")
+_SHORT_OF = re.compile(
+    rf"\b(?:[Tt]he|[Ii]ts|[Aa])\s+(?:{_ORD}\s+)?meeting\s+of\s+the\s+(?P<head>{_LOWER_HEAD})\b(?!\s+(?:on|for|of|in)\b)"
+)
+_AT_MEETING = re.compile(r"\b(?:after|following|at|during)\s+$")  # "after [the task force's first meeting]"
 _HEADLINE_PLACE = re.compile(_PLACE_RX.pattern + r"\s*(?:\(.*\))?\s*$")
 _LEGCO_QA = re.compile(r"\b(?:question|written reply|reply) by\b")
 _LEAD_PLACE_TAIL = re.compile(r"\s*(?:,\s*[A-Z][\w ]{2,30},\s*)?(?:today|tonight|this\s|yesterday|on\s|\()")
@@ -464,6 +489,30 @@ def _find_in_text(text: str, si: int) -> list[_Found]:
     return found
 
 
+def _short_forms(texts: list[str], si: int) -> list[_Found]:
+    """Meetings of a body named by its head noun alone in texts[si] ("the task force's first
+    meeting today"): the body is the last full name with that head written before it."""
+    text = texts[si]
+    out: list[_Found] = []
+    for rx in (_SHORT_POSSESSIVE, _SHORT_OF):
+        for m in rx.finditer(text):
+            head = name_key(m.group("head"))
+            body = None
+            for t in (*texts[:si], text[: m.start()]):
+                for n in _SUBJECT.finditer(t):
+                    cand = _clean_body(n.group("body"))
+                    lead = name_key(_HEAD_CUT.split(cand, 1)[0])
+                    if (lead == head or lead.endswith(" " + head)) and name_key(cand) not in _GENERIC_BODIES:
+                        body = cand
+            if body is None:
+                continue
+            held = not _FUTURE.search(text) and bool(
+                _HELD_CUES.search(text) or _AT_MEETING.search(text, max(0, m.start() - 12), m.start())
+            )
+            out.append(_Found(body, _ordinal(m), si, m.start(), m.end(), held=held))
+    return out
+
+
 def _held(text: str, f: _Found, headline: bool) -> tuple[bool, bool]:
     """(reported as held or as to be held, in the future) for a meeting found in text."""
     if _CANCELLED.search(text):
@@ -476,10 +525,13 @@ def _held(text: str, f: _Found, headline: bool) -> tuple[bool, bool]:
     return bool(_HELD_CUES.search(text)) or future, future
 
 
-def _location(text: str, body: str, loose: bool = False) -> str | None:
+def _location(text: str, body: str, loose: bool = False, near: tuple[int, int] | None = None) -> str | None:
     """Where a meeting written of in text was held: "in <city>" or "at the <venue>" followed by the
     time, the mode, the other party or the end of a clause ("in Shanghai together with the Mayor");
-    `loose` also takes one followed by a verb ("in Guangzhou concluded today")."""
+    `loose` also takes one followed by a verb ("in Guangzhou concluded today"). A place that only
+    ends a clause must stand in or right after the meeting's name written at text[near[0]:near[1]]
+    ("the plenary in Beijing.", "a meeting on Wednesday (May 13) at 11am in the Chamber."): "...
+    the development of I&T in Hong Kong." is not where the meeting was."""
     best = None
     for rx in (_PLACE_RX, _VENUE_RX):
         for m in rx.finditer(text):
@@ -487,6 +539,13 @@ def _location(text: str, body: str, loose: bool = False) -> str | None:
                 continue
             place = m.group("place")
             tail = text[m.end() : m.end() + 25]
+            if (
+                near is not None
+                and not _STRONG_PLACE_TAIL.match(tail)
+                and not near[0] < m.start() < near[1]
+                and not (near[1] <= m.start() and _JUST_AFTER.match(text, near[1], m.start()))
+            ):
+                continue
             # a place written right before the time ("in Hong Kong today") is where it was held
             if _PLACE_TAIL.match(tail) or (loose and _PLACE_TAIL_LOOSE.match(tail)):
                 best = best or place
@@ -730,6 +789,8 @@ def recognise_meetings(release: Release, people: list[Person], tenures: list[Ten
         for f in _find_in_text(s.text, si):
             f.held, f.future = _held(s.text, f, False)
             found.append(f)
+        if "eeting" in s.text and not any(f.sentence_index == si for f in found):
+            found += _short_forms([x.text for x in sentences[: si + 1]], si)
     if not found:
         return []
 
@@ -791,7 +852,7 @@ def recognise_meetings(release: Release, people: list[Person], tenures: list[Ten
         if m.date is None and when is not None:
             m.date = when
         if m.location is None:
-            m.location = _location(text, body)
+            m.location = _location(text, body, near=(f.start, f.end))
         if m.mode is None and _VIDEO.search(text):
             m.mode = "video"
         if f.sentence_index >= 0:
@@ -824,8 +885,10 @@ def recognise_meetings(release: Release, people: list[Person], tenures: list[Ten
         elif (
             last is not None
             and si - 1 in last.sentences
-            and sentences[si - 1].paragraph == s.paragraph
-            and _ALSO_ATTENDING.search(low)
+            and (
+                (sentences[si - 1].paragraph == s.paragraph and _ALSO_ATTENDING.search(low))
+                or _DELEGATION_INCLUDES.search(low)
+            )
         ):
             # "Officials of the Shenzhen side included ..." after those "attending the meeting"
             last.sentences.add(si)

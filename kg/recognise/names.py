@@ -7,16 +7,28 @@ Department, Government, Limited, University, Zone, Park, ...), optionally follow
 ("Hong Kong and Macao Affairs Office of the State Council"). One pass over each text segment
 (title, body, captions) finds:
 
-- rule names: a head noun, extended left over capitalised words and right over "of/for/in";
+- rule names: a head noun, extended left over capitalised words and right over "of/for/in"
+  ("Hong Kong Economic and Trade Office, Berlin": an overseas office's city after a comma; "China
+  (Shanghai) Pilot Free Trade Zone": a bracketed place inside a zone's name), or a head noun that
+  opens a name in another language ("Camera Nazionale della Moda Italiana");
 - known names: the names and abbreviations of the reference data (kg.reference), by token lookup;
-- "the governments of A and B".
+- "the governments of A and B" and "the A and B governments";
+- organisations without a head noun that the text describes as such: "technology company X",
+  "X, a non-profit organisation,", "organised by X and Y" (not a place, a person or a post).
 
-Overlaps keep the longest name; a name inside another counts only as the parent of an
-"X of [the] Y" name. A name inside the name of an event, plan, fund, agreement or meeting body
-("Development Plan for ...", "Joint Task Force on ... in the Loop", "University of Hong Kong
-Spring Career Fair") is dropped. Brackets right after a name give its other names ("(CEDD)",
-"(the Loop)"); "Hong Kong Special Administrative Region (HKSAR) Government" reads through the
-bracket. The result, `Mention`s, is shared by both recognisers (cached per release).
+A "Shanghai Municipal Committee" is a party organ beside a party post ("Party Secretary of the
+..."), otherwise a body that meets. Overlaps keep the longest name; a name inside another counts
+only as the parent of an "X of [the] Y" name. A name inside the name of an event, plan, fund,
+agreement or meeting body ("Development Plan for ...", "Joint Task Force on ... in the Loop",
+"University of Hong Kong Spring Career Fair", "Hospital Authority (HA) Convention 2026") is
+dropped. Brackets right after a name give its other names ("(CEDD)", "(the Loop)"); "Hong Kong
+Special Administrative Region (HKSAR) Government" reads through the bracket. A typo gluing "the"
+to a name ("theHong Kong ...") is read as two words. The result, `Mention`s, is shared by both
+recognisers (cached per release).
+
+Speed: the text is tokenised by one compiled expression (lower-case runs are single tokens);
+only tokens that can start or end a name (known first words, head nouns) are looked at, and cue
+words are found with str.find, their tokens by bisecting the character offsets.
 """
 
 from __future__ import annotations
@@ -359,15 +371,16 @@ _WORD_GOES_ON = frozenset(c for c in map(chr, range(0x250)) if re.match(f"[{_LET
 _SECOND = itemgetter(1)
 
 
-def _mark_at_word_end(text: str) -> bool:
-    """Whether some word of the text may end in a quote or hyphen (str.find, no regular expression)."""
+def _marks_at_word_ends(text: str) -> list[int]:
+    """Where a word of the text may end in a quote or hyphen (str.find, no regular expression)."""
+    out: list[int] = []
     for mark in "'-":
         p = text.find(mark)
         while p >= 0:
             if text[p + 1 : p + 2] not in _WORD_GOES_ON:
-                return True
+                out.append(p)
             p = text.find(mark, p + 1)
-    return False
+    return out
 
 
 _BRIDGE_HINT = re.compile(r" \([A-Z][A-Za-z&]*[A-Z]\) [A-Z]")  # a literal start: a fast search
@@ -430,16 +443,20 @@ class _Segment:
         self.text = text
         pairs: list[tuple[str, str]] = _SPACED_TOKEN_RE.findall(text)
         words: list[str] = list(map(_SECOND, pairs))
-        if _mark_at_word_end(text):
-            for k in [k for k, t in enumerate(words) if t.endswith(("'", "-")) and len(t) > 1]:
-                t = words[k]
-                if not (t.endswith("s'") and t[0].isupper()):  # keep "Manufacturers'"
-                    words[k] = t[:-1]  # pairs keep the text as written: offsets come from them
+        self.pairs = pairs
         self._starts: list[int] | None = None
+        marks = _marks_at_word_ends(text)
+        if marks:
+            starts = self.starts
+            for p in marks:
+                k = bisect_right(starts, p) - 1
+                t = words[k]
+                if len(t) > 1 and starts[k] + len(t) == p + 1 and not (t.endswith("s'") and t[0].isupper()):
+                    words[k] = t[:-1]  # "Kong'" (but "Manufacturers'"); pairs keep the text as written
         # "Hong Kong Special Administrative Region (HKSAR) Government": read through the bracket.
         self.bridges: dict[int, str] = {}
         if _BRIDGE_HINT.search(text):
-            starts = self._offsets(pairs)
+            starts = self.starts
             drop: list[int] = []
             last = len(words) - 4
             i = 0
@@ -465,7 +482,6 @@ class _Segment:
             for i in reversed(drop):
                 del words[i : i + 3], pairs[i : i + 3], starts[i : i + 3]
             self._starts = starts
-        self.pairs = pairs
         self.words = words
         self.n = len(words)
 

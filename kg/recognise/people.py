@@ -20,6 +20,12 @@ Rules, each tested in tests/test_recognise_people.py:
   named with that word in the name; a name that is the start of another ("Paul Chan" and
   "Paul Chan Mo-po") is the same person. An unresolved one-word name makes no person.
 - A person named without a post is a Person but not a Tenure; a post with no name is nothing.
+- A post after a name that does not open with a head word must say whose post it is: "Xu Zhong,
+  Artistic Director of Shanghai Opera House" / "Mr B, Associate Professor at Y" (the house style
+  of arts and business releases; the name may lack an honorific when it starts with a surname).
+  In "Ms A, Principal Dancer of X, and Mr B, ..." the post between the names is A's.
+- "former", "then", "ex-" before a post stay out of it and the tenure counts. After "POST," a
+  name without honorific needs a hyphenated given name ("Director of Marine, So Ping-chi,").
 - Post-nominal letters ("SBS", "JP") are dropped. Photo captions are read like the body; the
   headline is not (it abbreviates posts: "SEE attends ...").
 """
@@ -56,6 +62,13 @@ from kg.recognise.text import (
 _TOKEN = re.compile(r"[^\W_](?:[^\W_]|['\-](?=[^\W_]))*|\S")
 _ABBR_PAREN = re.compile(r"\s*\((?:the\s+)?[A-Z][A-Z&\d]+(?:\s[A-Z][A-Z&\d]+)?\)")
 _END_OF_APPOSITION = frozenset({",", ";", ".", ":", "(", ")", "and", "respectively", '"', "!", "?"})
+# Head words of posts that are written after a name in arts and academic releases ("Ms A,
+# Principal Dancer of X", "Mr B, Associate Professor of Y"): only in that position, since
+# "Professor" before a name is an honorific.
+_AFTER_HEADS = frozenset(
+    """Professor Dancer Lecturer Conductor Choreographer Fellow Researcher Scientist Engineer
+    Architect Producer Designer Composer""".split()
+)
 # a sentence can name a person only if it holds an honorific or a post's head word
 _MAY_NAME = re.compile(
     r"\b"
@@ -64,6 +77,7 @@ _MAY_NAME = re.compile(
             *HONORIFIC_WORDS,
             *POST_HEADS,
             *POST_ABBREVIATIONS,
+            *_AFTER_HEADS,
             "Executive",
             "Justice",
             "chairman",
@@ -74,7 +88,8 @@ _MAY_NAME = re.compile(
     + r"\b"
 )
 _LOWER_HEADS = frozenset({"chairman", "chairperson", "chairwoman", "vice-chairman", "convenor", "convener"})
-_FORMER = frozenset({"former", "late", "ex", "outgoing", "then-", "previous"})
+# "the then-Director", "ex-Chairman": the marker is not part of the post, which still counts
+_FORMER_JOINED = re.compile(r"\b(then|ex|former)-(?=[A-Z])")
 
 
 class Sentence:
@@ -138,6 +153,7 @@ class Mention:
     name: str
     honorific: str | None
     person: str | None = None  # the canonical name after resolution
+    comma_post: bool = False  # a name without honorific after "POST," ("Director of Marine, So Ping-chi,")
 
 
 @dataclass(slots=True)
@@ -258,9 +274,23 @@ def _surname_mentions(s: Sentence, si: int, taken: set[int]) -> list[Mention]:
             continue
         start, j = name_range
         posts = _posts_before(s, start, taken, allow_comma=False)
-        if posts or (start > 0 and words[start - 1] in POST_ABBREVIATIONS):
+        comma_post = (
+            not posts
+            and start > 0
+            and words[start - 1] == ","
+            and any("-" in w for w in words[start + 1 : j])  # "So Ping-chi", not "Wong Tai Sin"
+            and j < n
+            and words[j] in (",", ".", ")")
+            and bool(_posts_before(s, start, taken, allow_comma=True))
+        )
+        if (
+            posts
+            or comma_post
+            or (start > 0 and words[start - 1] in POST_ABBREVIATIONS)
+            or (j - start >= 2 and _post_after(s, j, {}) is not None)  # "Xu Zhong, Artistic Director of X"
+        ):
             name = _clean_name(s.span(start, j))
-            out.append(Mention(si, start, start, j, name, None))
+            out.append(Mention(si, start, start, j, name, None, comma_post=comma_post))
             taken.update(range(start, j))
             i = j
         else:
@@ -489,8 +519,6 @@ def _posts_and_start(s: Sentence, i: int, blocked: set[int], allow_comma: bool) 
     a, b = _left_span(s, i, blocked, allow_comma)
     if b <= a:
         return [], a
-    if a > 0 and words[a - 1].lower().rstrip("-") in _FORMER:
-        return [], a
     # segments between commas, read from the right
     cuts = [k for k in range(a, b) if words[k] == ","]
     bounds = [a, *[c + 1 for c in cuts]]
@@ -524,10 +552,16 @@ def _posts_and_start(s: Sentence, i: int, blocked: set[int], allow_comma: bool) 
     return out, a
 
 
-def _post_after(s: Sentence, m: Mention, starts_at: dict[int, Mention]) -> str | None:
-    """ "Mr Cheung, the Chairman," -> "Chairman"."""
+_POST_END = frozenset({",", ".", ";", ")", ":", "said"})
+
+
+def _post_after(s: Sentence, end: int, starts_at: dict[int, Mention]) -> str | None:
+    """The post written after a name that ends at token `end`: "Mr Cheung, the Chairman," ->
+    "Chairman"; "Xu Zhong, Artistic Director of Shanghai Opera House" -> "Artistic Director of
+    Shanghai Opera House" (a post not opening with a head word or modifier must name whose post
+    it is, "of X" / "at X")."""
     words, n = s.words, len(s.words)
-    k = m.end
+    k = end
     while k < n and (
         words[k] in POST_NOMINALS or (words[k] == "," and k + 1 < n and words[k + 1] in POST_NOMINALS)
     ):
@@ -538,13 +572,21 @@ def _post_after(s: Sentence, m: Mention, starts_at: dict[int, Mention]) -> str |
     if k < n and words[k] in ("the", "The"):
         k += 1
     a = k
-    if a >= n or not (words[a] in POST_MODIFIERS or _is_head(words, a)):
+    if a >= n or k in starts_at or not words[a][:1].isupper() or not words[a][:1].isalpha():
         return None
+    strict = words[a] in POST_MODIFIERS or _is_head(words, a)
+    if not strict and (words[a] in HONORIFIC_WORDS or words[a] in NON_NAME):
+        return None
+    closed_by_name = False
     while k < n:
         t = words[k]
         if k in starts_at:
+            if not strict and words[k - 1] == "and":  # "Ms A, Principal Dancer of X and Mr B"
+                closed_by_name = True
+                k -= 1
+                break
             return None
-        if (t[0].isalpha() and (t[0].isupper() or t in CONNECTORS)) or t in ("&", "/", "'", "-"):
+        if (t[0].isalpha() and (t[0].isupper() or t in CONNECTORS or t == "at")) or t in ("&", "/", "'", "-"):
             k += 1
             continue
         if (
@@ -559,11 +601,21 @@ def _post_after(s: Sentence, m: Mention, starts_at: dict[int, Mention]) -> str |
             continue
         break
     b = k
-    while b > a and words[b - 1] in CONNECTORS:
+    while b > a and (words[b - 1] in CONNECTORS or words[b - 1] == "at"):
         b -= 1
-    if b <= a or not _has_post_head(words, a, b):
+    if b <= a:
         return None
-    if k < n and words[k] not in (",", ".", ";", ")", ":") and words[k] != "said":
+    # a head word followed by "of" or "at" and a capitalised name
+    of_whom = any(
+        (_is_head(words, q) or words[q] in _AFTER_HEADS)
+        and words[q + 1] in ("of", "at")
+        and (words[q + 2][:1].isupper() or (words[q + 2] == "the" and q + 3 < b))
+        for q in range(a, b - 2)
+    )
+    if not of_whom and not (strict and _has_post_head(words, a, b)):
+        return None
+    closed_by_and = b < k and words[b] == "and" and k < n and words[k][:1].islower()  # "..., and a conductor"
+    if not closed_by_name and not closed_by_and and k < n and words[k] not in _POST_END:
         return None
     if k < n and words[k] == "," and k + 1 < n and (k + 1) in starts_at:
         return None
@@ -626,12 +678,16 @@ def _resolve(mentions: list[Mention]) -> None:
         m.person = best
 
 
+def _prepare(text: str) -> str:
+    return _FORMER_JOINED.sub(r"\1 ", normalise(text))
+
+
 def analyse_sentences(release: Release) -> list[Sentence]:
     """The body's sentences, then the captions' (the headline is left out)."""
-    out = [Sentence(t, False, pi) for pi, t in paragraph_sentences(normalise(release.text))]
+    out = [Sentence(t, False, pi) for pi, t in paragraph_sentences(_prepare(release.text))]
     first = out[-1].paragraph + 1 if out else 0
     for ci, cap in enumerate(release.captions, first):
-        out.extend(Sentence(t, True, ci) for t in split_sentences(normalise(cap)))
+        out.extend(Sentence(t, True, ci) for t in split_sentences(_prepare(cap)))
     return out
 
 
@@ -681,11 +737,14 @@ def analyse(release: Release) -> Analysis:
         for m in ms:
             blocked.update(range(m.first, m.end))
         starts_at = {m.first: m for m in ms}
+        # the mention that a comma right after it follows ("Mr A ,")
+        ends_at = {m.end + 1: m for m in ms if m.end < len(s.words) and s.words[m.end] == ","}
+        posted_before: set[int] = set()
         done: set[int] = set()
         for m in ms:
             if id(m) in done:
                 continue
-            posts, a = _posts_and_start(s, m.first, blocked, bool(m.honorific))
+            posts, a = _posts_and_start(s, m.first, blocked, bool(m.honorific) or m.comma_post)
             if m.first > 0 and s.words[m.first - 1] in POST_ABBREVIATIONS:
                 posts = []  # "CE Carrie Lam": the post is not written out
             comma = m.first > 0 and s.words[m.first - 1] == ","
@@ -698,6 +757,20 @@ def analyse(release: Release) -> Analysis:
                 opens = a == 0 or not s.words[a - 1][0].isalnum()
                 if k < len(s.words) and s.words[k] not in _END_OF_APPOSITION and not opens:
                     posts = []
+            after = _post_after(s, m.end, starts_at)
+            prev = ends_at.get(a)
+            if (
+                posts
+                and prev is not None
+                and id(prev) not in posted_before
+                and (after or "and" in s.words[a : m.first])
+            ):
+                # "Ms A, Principal Dancer of X, and Mr B, ...": the post between two names is A's
+                for post in posts:
+                    add(prev, post, s)
+                posts = []
+            if posts:
+                posted_before.add(id(m))
             chain, respectively = _chain_after(s, m, starts_at)
             if len(posts) > 1 and respectively and len(chain) + 1 == len(posts):
                 for mm, post in zip([m, *chain], posts, strict=True):
@@ -706,7 +779,6 @@ def analyse(release: Release) -> Analysis:
                 continue
             for post in posts:
                 add(m, post, s)
-            after = _post_after(s, m, starts_at) if m.honorific else None
             if after:
                 add(m, after, s)
 

@@ -36,13 +36,19 @@ _TRANSLATE = str.maketrans(
     }
 )
 _SPACES = re.compile(r"[ \t\r\f\v]+")
+# a closing bracket run into the next word by a scrape: "(MD)Wong Kam-ching"
+_RUN_ON_BRACKET = re.compile(r"\)(?=[A-Z][a-z])")
+# a comma run into the next word: "So Ping-chi,were" (digits keep theirs: "1,000")
+_RUN_ON_COMMA = re.compile(r",(?=[A-Za-z])")
 
 
 def normalise(text: str) -> str:
     """NFC form with straight quotes and apostrophes, plain hyphens for en dashes and non-breaking
-    hyphens, no zero-width characters, and runs of spaces or tabs collapsed to one space (line
+    hyphens, no zero-width characters, a space after a closing bracket run into a capitalised
+    word ("(MD)Wong" -> "(MD) Wong") or a comma into a letter ("chi,were"), and runs of spaces or tabs collapsed to one space (line
     breaks are kept): "People\u2019s\u00a0Government" -> "People's Government"."""
     text = unicodedata.normalize("NFC", text).translate(_TRANSLATE)
+    text = _RUN_ON_COMMA.sub(", ", _RUN_ON_BRACKET.sub(") ", text))
     return _SPACES.sub(" ", text)
 
 
