@@ -543,16 +543,17 @@ def _strip_possessive(w: str) -> str:
 # The gazetteer of known names (reference data), matched token by token
 
 
+# Words spelt two ways in names, by the key known names are looked up with (other words: themselves).
+_TOKEN_KEYS = {
+    "&": "and",
+    **{w: w.lower() for w in ("the", "The", "of", "for", "in", "on", "to")},
+    "Co-operation": "Cooperation",
+    "Macau": "Macao",
+}
+
+
 def _token_key(w: str) -> str:
-    if w in ("&", "and"):
-        return "and"
-    if w in ("the", "The", "of", "for", "in", "on", "to"):
-        return w.lower()
-    if w in ("Co-operation", "Cooperation"):
-        return "Cooperation"
-    if w == "Macau":
-        return "Macao"
-    return w
+    return _TOKEN_KEYS.get(w, w)
 
 
 _OFFICE_CITY = re.compile(r"Economic and Trade Office in ([A-Z][\w ]+)$")
@@ -618,7 +619,7 @@ class Gazetteer:
             if j >= n or stripped:
                 break
             w = words[j]
-            nxt = node.get(w) or node.get(_token_key(w))
+            nxt = node.get(w) or node.get(_TOKEN_KEYS.get(w, w))
             if nxt is None and w.endswith("'s"):
                 nxt = node.get(_token_key(w[:-2]))  # the name ends at a possessive
                 stripped = True
@@ -629,7 +630,7 @@ class Gazetteer:
 
 def _continues(node: dict, w: str) -> bool:
     """Whether a known name can go on from `node` with the word `w`."""
-    return w in node or _token_key(w) in node or (w.endswith("'s") and _token_key(w[:-2]) in node)
+    return w in node or _TOKEN_KEYS.get(w, w) in node or (w.endswith("'s") and _token_key(w[:-2]) in node)
 
 
 @functools.lru_cache(maxsize=4)
