@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from datetime import date
@@ -42,6 +43,11 @@ PREFIXES: dict[str, str] = {
 KINDS = ("release", "person", "post", "org", "body", "zone", "place", "meeting", "tenure", "incumbency", "graph")
 
 
+_APOSTROPHES = re.compile(r"['\u2019`]")
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+@functools.lru_cache(maxsize=65536)
 def slug(text: str) -> str:
     """Lower-case ASCII words joined by hyphens: "Secretary for Innovation, ..." -> "secretary-for-innovation-...".
 
@@ -49,8 +55,8 @@ def slug(text: str) -> str:
     """
     t = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
     t = t.replace("&", " and ")
-    t = re.sub(r"['\u2019`]", "", t)
-    t = re.sub(r"[^a-z0-9]+", "-", t).strip("-")
+    t = _APOSTROPHES.sub("", t)
+    t = _NON_WORD.sub("-", t).strip("-")
     return t or "unnamed"
 
 
