@@ -43,25 +43,23 @@ ORDER BY ?body ?date ?ordinal
     ),
     Example(
         "post-on-date",
-        "Who held a post on a given date (the latest observation on or before it)",
+        "Who held a post on a given date (first and last seen in the post around it)",
         PROLOGUE
         + """
-# Change the post's name and the date to ask about another post or day.
-SELECT ?post ?name ?observed
+# An incumbency spans the first and last day releases saw a person in a post.
+# Change the date, or the filter on the post's name, to ask about another day or post.
+SELECT ?post ?name ?first ?last
 WHERE {
-  ?tenure a hkpr:Tenure ;
-          hkpr:post ?p ;
-          hkpr:holder/foaf:name ?name ;
-          dct:date ?observed .
+  ?i a hkpr:Incumbency ;
+     hkpr:post ?p ;
+     hkpr:holder/foaf:name ?name ;
+     hkpr:firstObserved ?first ;
+     hkpr:lastObserved ?last .
+  FILTER (?first <= "2024-01-18"^^xsd:date && "2024-01-18"^^xsd:date <= ?last)
   ?p rdfs:label ?post .
-  FILTER (CONTAINS(LCASE(STR(?post)), "secretary for"))
-  FILTER (?observed <= "2024-12-31"^^xsd:date)
-  FILTER NOT EXISTS {
-    ?later a hkpr:Tenure ; hkpr:post ?p ; dct:date ?d2 .
-    FILTER (?d2 > ?observed && ?d2 <= "2024-12-31"^^xsd:date)
-  }
+  FILTER (CONTAINS(LCASE(STR(?post)), "secretary"))
 }
-ORDER BY ?post
+ORDER BY ?post ?name
 """,
     ),
     Example(
