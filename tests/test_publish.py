@@ -2,48 +2,21 @@
 
 from __future__ import annotations
 
-import shutil
-import socket
-import subprocess
-import time
 from pathlib import Path
 
 import httpx
 import pytest
+from test_server_support import free_port, oxigraph_server
 
 from kg.build import build
 from kg.paths import SAMPLE_DIR
 from kg.publish import publish
 
-OXIGRAPH = shutil.which("oxigraph")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
 
 @pytest.fixture
-def oxigraph_server(tmp_path: Path):
-    if not OXIGRAPH:
-        pytest.skip("the oxigraph server (pip install oxigraph) is not installed")
-    port = free_port()
-    proc = subprocess.Popen(
-        [OXIGRAPH, "serve", "--location", str(tmp_path / "remote"), "--bind", f"127.0.0.1:{port}"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            httpx.get(url + "/query", params={"query": "ASK {}"}, timeout=1)
-            break
-        except httpx.HTTPError:
-            time.sleep(0.1)
-    yield url
-    proc.terminate()
-    proc.wait(10)
+def oxigraph(tmp_path: Path):
+    with oxigraph_server(tmp_path / "remote") as url:
+        yield url
 
 
 def remote_count(url: str, where: str) -> int:
@@ -56,23 +29,23 @@ def remote_count(url: str, where: str) -> int:
     return int(r.json()["results"]["bindings"][0]["n"]["value"])
 
 
-def test_publish_copies_every_graph_and_replaces_on_republish(oxigraph_server: str, tmp_path: Path) -> None:
+def test_publish_copies_every_graph_and_replaces_on_republish(oxigraph: str, tmp_path: Path) -> None:
     out = tmp_path / "graph"
     report = build([SAMPLE_DIR], out, shacl=False)
-    published = publish(out, oxigraph_server + "/store")
+    published = publish(out, oxigraph + "/store")
     assert published.failed == []
     assert published.graphs >= 8  # 5 releases, inferred, ontology, reference
-    assert remote_count(oxigraph_server, "GRAPH ?g { ?s ?p ?o }") == report.triples_total
+    assert remote_count(oxigraph, "GRAPH ?g { ?s ?p ?o }") == report.triples_total
     seed = "<https://w3id.org/hkpr/id/release/P2023090700255>"
-    in_seed = remote_count(oxigraph_server, f"GRAPH {seed} {{ ?s ?p ?o }}")
+    in_seed = remote_count(oxigraph, f"GRAPH {seed} {{ ?s ?p ?o }}")
     # a stale triple in a release graph is gone after publishing again: graphs are replaced whole
     httpx.post(
-        oxigraph_server + "/update",
+        oxigraph + "/update",
         content=f"INSERT DATA {{ GRAPH {seed} {{ <urn:x> <urn:y> <urn:z> }} }}",
         headers={"Content-Type": "application/sparql-update"},
     ).raise_for_status()
-    assert publish(out, oxigraph_server + "/store").failed == []
-    assert remote_count(oxigraph_server, f"GRAPH {seed} {{ ?s ?p ?o }}") == in_seed
+    assert publish(out, oxigraph + "/store").failed == []
+    assert remote_count(oxigraph, f"GRAPH {seed} {{ ?s ?p ?o }}") == in_seed
 
 
 def test_publish_reports_an_unreachable_store(tmp_path: Path) -> None:

@@ -5,15 +5,11 @@ The remote is a real Oxigraph server on 127.0.0.1, filled by `kg publish` from t
 
 from __future__ import annotations
 
-import shutil
-import socket
-import subprocess
-import time
-
 import httpx
 import pytest
 import rdflib
 from fastapi.testclient import TestClient
+from test_server_support import free_port, oxigraph_server
 
 from kg.build import build
 from kg.paths import SAMPLE_DIR
@@ -21,50 +17,19 @@ from kg.publish import publish
 from server.app import create_app
 from server.settings import Settings
 
-OXIGRAPH = shutil.which("oxigraph")
 CHAIRS = (
     "PREFIX hkpr: <https://w3id.org/hkpr/ontology#> PREFIX foaf: <http://xmlns.com/foaf/0.1/> "
     "SELECT DISTINCT ?name WHERE { ?m hkpr:ordinal 10 ; hkpr:chair/foaf:name ?name } ORDER BY ?name"
 )
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def remote(tmp_path_factory: pytest.TempPathFactory):
-    if not OXIGRAPH:
-        pytest.skip("the oxigraph server (pip install oxigraph) is not installed")
     tmp = tmp_path_factory.mktemp("remote")
     build([SAMPLE_DIR], tmp / "graph", shacl=False)
-    port = free_port()
-    proc = subprocess.Popen(
-        [
-            OXIGRAPH,
-            "serve",
-            "--location",
-            str(tmp / "db"),
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--union-default-graph",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            httpx.get(url + "/query", params={"query": "ASK {}"}, timeout=1)
-            break
-        except httpx.HTTPError:
-            time.sleep(0.1)
-    assert publish(tmp / "graph", url + "/store").failed == []
-    yield url, tmp / "graph"
-    proc.terminate()
-    proc.wait(10)
+    with oxigraph_server(tmp / "db", "--union-default-graph") as url:
+        assert publish(tmp / "graph", url + "/store").failed == []
+        yield url, tmp / "graph"
 
 
 @pytest.fixture(scope="module")

@@ -8,6 +8,7 @@ import gzip
 import hashlib
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -63,6 +64,37 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def oxigraph_server(location: Path, *options: str) -> Iterator[str]:
+    """The native Oxigraph server (`pip install oxigraph`) over `location` on a free 127.0.0.1 port.
+
+    Skips the calling test when the `oxigraph` command is not installed.
+    """
+    import pytest
+
+    command = shutil.which("oxigraph")
+    if not command:
+        pytest.skip("the oxigraph server (pip install oxigraph) is not installed")
+    port = free_port()
+    proc = subprocess.Popen(
+        [command, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}", *options],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                httpx.get(url + "/query", params={"query": "ASK {}"}, timeout=1)
+                break
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(10)
 
 
 class Served(str):
