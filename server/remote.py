@@ -18,7 +18,7 @@ import pyoxigraph as ox
 
 from server.pool import Answer, PoolError
 from server.sparql_text import read_query
-from server.worker import GRAPH_FORMATS, NO_PREFIXES, RESULT_FORMATS, _prefixes, _write_graph
+from server.worker import convert
 
 ACCEPT = {
     "select": "text/tab-separated-values",
@@ -138,30 +138,3 @@ def _pairs(data: list[tuple[str, str]]) -> dict[str, list[str] | str]:
         else:
             out[key] = value
     return out
-
-
-def convert(form: str, lines: list[bytes], more: bool, fmt: str, prefixes: dict[str, str]) -> tuple[dict[str, Any], bytes]:  # fmt: skip
-    """The backend's TSV / JSON / N-Triples lines as the format the client asked for."""
-    raw = b"".join(line + b"\n" for line in lines)
-    if form == "ask":
-        fmt = fmt if fmt in ("json", "xml") else "json"
-        parsed = ox.parse_query_results(raw, format=ox.QueryResultsFormat.JSON)
-        return _header(fmt, 1, False), parsed.serialize(format=RESULT_FORMATS[fmt])
-    if form == "select":
-        fmt = fmt if fmt in RESULT_FORMATS else "json"
-        body = raw
-        if fmt != "tsv":
-            body = ox.parse_query_results(raw, format=ox.QueryResultsFormat.TSV).serialize(
-                format=RESULT_FORMATS[fmt]
-            )
-        return _header(fmt, max(0, len(lines) - 1), more), body
-    fmt = fmt if fmt in GRAPH_FORMATS else "turtle"
-    lines.sort()
-    raw = b"".join(line + b"\n" for line in lines)
-    if fmt != "ntriples":
-        raw = _write_graph(raw, fmt, None if fmt in NO_PREFIXES else _prefixes(prefixes))
-    return _header(fmt, len(lines), more), raw
-
-
-def _header(fmt: str, rows: int, truncated: bool) -> dict[str, Any]:
-    return {"ok": True, "format": fmt, "rows": rows, "truncated": truncated}

@@ -127,27 +127,12 @@ def answer(store: ox.Store, req: dict[str, Any]) -> tuple[dict[str, Any], bytes]
             fmt = fmt if fmt in ("json", "xml") else "json"
             return _ok(fmt, 1, False, result.serialize(format=RESULT_FORMATS[fmt]))
         if isinstance(result, ox.QuerySolutions):
-            fmt = fmt if fmt in RESULT_FORMATS else "json"
             sink = _LineSink(max_rows + 1)  # the header line and the rows
             _drain(lambda out: result.serialize(out, format=ox.QueryResultsFormat.TSV), sink)
-            tsv = sink.body()
-            if fmt != "tsv":
-                parsed = ox.parse_query_results(tsv, format=ox.QueryResultsFormat.TSV)
-                body = parsed.serialize(format=RESULT_FORMATS[fmt])
-            else:
-                body = tsv
-            return _ok(fmt, len(sink.lines) - 1, sink.more, body)
-        fmt = fmt if fmt in GRAPH_FORMATS else "turtle"
+            return convert("select", sink.lines, sink.more, fmt, req.get("prefixes") or {})
         sink = _LineSink(max_rows, unique=True)
         _drain(lambda out: result.serialize(out, format=ox.RdfFormat.N_TRIPLES), sink)
-        sink.lines.sort()  # groups each subject's triples for the writers, and makes the order stable
-        nt = sink.body()
-        if fmt != "ntriples":
-            prefixes = None if fmt in NO_PREFIXES else _prefixes(req.get("prefixes") or {})
-            body = _write_graph(nt, fmt, prefixes)
-        else:
-            body = nt
-        return _ok(fmt, len(sink.lines), sink.more, body)
+        return convert("graph", sink.lines, sink.more, fmt, req.get("prefixes") or {})
     except SyntaxError as exc:
         return {"ok": False, "status": 400, "message": f"malformed query: {exc}"}, b""
     except ValueError as exc:
@@ -177,6 +162,30 @@ def _write_graph(nt: bytes, fmt: str, prefixes: dict[str, str] | None) -> bytes:
         if not prefixes:
             raise
         return ox.serialize(ox.parse(nt, format=ox.RdfFormat.N_TRIPLES), format=GRAPH_FORMATS[fmt])
+
+
+def convert(form: str, lines: list[bytes], more: bool, fmt: str, prefixes: dict[str, str]) -> tuple[dict[str, Any], bytes]:  # fmt: skip
+    """Results cut to whole lines (TSV with its header for SELECT, N-Triples for a graph, SPARQL
+    JSON for ASK) written in the format the client asked for; used for the local store and for a
+    remote backend alike."""
+    raw = b"".join(line + b"\n" for line in lines)
+    if form == "ask":
+        fmt = fmt if fmt in ("json", "xml") else "json"
+        parsed = ox.parse_query_results(raw, format=ox.QueryResultsFormat.JSON)
+        return _ok(fmt, 1, False, parsed.serialize(format=RESULT_FORMATS[fmt]))
+    if form == "select":
+        fmt = fmt if fmt in RESULT_FORMATS else "json"
+        body = raw
+        if fmt != "tsv":
+            parsed = ox.parse_query_results(raw, format=ox.QueryResultsFormat.TSV)
+            body = parsed.serialize(format=RESULT_FORMATS[fmt])
+        return _ok(fmt, max(0, len(lines) - 1), more, body)
+    fmt = fmt if fmt in GRAPH_FORMATS else "turtle"
+    lines.sort()  # groups each subject's triples for the writers, and makes the order stable
+    raw = b"".join(line + b"\n" for line in lines)
+    if fmt != "ntriples":
+        raw = _write_graph(raw, fmt, None if fmt in NO_PREFIXES else _prefixes(prefixes))
+    return _ok(fmt, len(lines), more, raw)
 
 
 def _ok(fmt: str, rows: int, truncated: bool, body: bytes) -> tuple[dict[str, Any], bytes]:
