@@ -129,7 +129,7 @@ def build(
     out: Path,
     *,
     base: str = DEFAULT_BASE,
-    engine: str = "owlrl",
+    engine: str = "fast",
     shacl: bool = True,
     jobs: int = 1,
     update: bool = False,

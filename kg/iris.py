@@ -40,7 +40,19 @@ PREFIXES: dict[str, str] = {
 }
 
 # Kinds of minted IRIs: the first path segment under the base.
-KINDS = ("release", "person", "post", "org", "body", "zone", "place", "meeting", "tenure", "incumbency", "graph")
+KINDS = (
+    "release",
+    "person",
+    "post",
+    "org",
+    "body",
+    "zone",
+    "place",
+    "meeting",
+    "tenure",
+    "incumbency",
+    "graph",
+)
 
 
 _APOSTROPHES = re.compile(r"['\u2019`]")

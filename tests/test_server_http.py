@@ -164,13 +164,10 @@ def test_the_bundled_sample_built_by_kg_build(tmp_path: Path) -> None:
     """Issue 2's check: the seed release's 10th meeting with its chairs, over HTTP."""
     try:
         from kg.build import build
-        from kg.cli import default_reasoner
         from kg.paths import SAMPLE_DIR
     except ImportError as exc:
         pytest.skip(f"kg build is not available yet: {exc}")
-    build(
-        [SAMPLE_DIR], tmp_path / "sample", engine=default_reasoner(), shacl=False
-    )  # SHACL is tested elsewhere
+    build([SAMPLE_DIR], tmp_path / "sample", shacl=False)  # SHACL is tested elsewhere
     with running_server(tmp_path / "sample", "--workers", "1") as url:
         client = SPARQLWrapper(url + "/sparql")
         client.setQuery(
