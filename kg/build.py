@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import time
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
@@ -12,12 +13,13 @@ import pyoxigraph as ox
 
 from kg import __version__
 from kg.derive import incumbencies
+from kg.dumps import Contents, write_dumps
 from kg.extract import ExtractedRelease, extract_all
 from kg.iris import DEFAULT_BASE, ONTOLOGY, Iris
 from kg.model import Rejection
 from kg.paths import REFERENCE_FILE, ontology_files
 from kg.reason import Inference
-from kg.store import REPORT, STORE, quads_in, staging, write_dumps
+from kg.store import DUMPS, REPORT, STORE, BackgroundLoader, merged_ntriples, quads_in, staging
 from kg.terms import parse_turtle_files
 from kg.validate import Validation, validate
 
@@ -42,7 +44,9 @@ class BuildReport:
     reasoner_errors: list[str] = field(default_factory=list)
     shacl_conforms: bool | None = None
     shacl_results: list[dict] = field(default_factory=list)
-    seconds: dict[str, float] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=dict)  # wall time per stage
+    cpu_seconds: dict[str, float] = field(default_factory=dict)  # CPU time of this process per stage
+    memory_mb: dict[str, int] = field(default_factory=dict)  # resident memory at each stage's end
     dumps: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -72,6 +76,10 @@ class BuildReport:
             if len(self.shacl_results) > 50:
                 out.append(f"  ... and {len(self.shacl_results) - 50} more (see {REPORT})")
         out.append("seconds: " + ", ".join(f"{k} {v:.2f}" for k, v in self.seconds.items()))
+        if self.cpu_seconds:
+            out.append("CPU seconds: " + ", ".join(f"{k} {v:.2f}" for k, v in self.cpu_seconds.items()))
+        if self.memory_mb:
+            out.append("memory MB: " + ", ".join(f"{k} {v}" for k, v in self.memory_mb.items()))
         out.append(f"graph written to {self.out}")
         return out
 
@@ -89,11 +97,23 @@ class _Stage:
         self.report, self.name = report, name
 
     def __enter__(self) -> None:
-        self.start = time.perf_counter()
+        self.start, self.cpu = time.perf_counter(), time.process_time()
 
     def __exit__(self, *exc: object) -> None:
-        took = time.perf_counter() - self.start
-        self.report.seconds[self.name] = self.report.seconds.get(self.name, 0.0) + took
+        r, name = self.report, self.name
+        r.seconds[name] = r.seconds.get(name, 0.0) + time.perf_counter() - self.start
+        r.cpu_seconds[name] = r.cpu_seconds.get(name, 0.0) + time.process_time() - self.cpu
+        if (rss := _resident_mb()) is not None:
+            r.memory_mb[name] = rss
+
+
+def _resident_mb() -> int | None:
+    """This process's resident memory in MB (Linux), else None."""
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+    except (OSError, ValueError, IndexError):
+        return None
+    return pages * os.sysconf("SC_PAGE_SIZE") // 10**6
 
 
 def static_triples(base: str) -> tuple[list[ox.Triple], list[ox.Triple]]:
@@ -159,40 +179,29 @@ def build(
         raise FileNotFoundError(f"--update needs a built graph in {out}")
     with staging(out) as tmp:
         store: ox.Store | None = None
+        loader: BackgroundLoader | None = None
         try:
             with timer.stage("load"):
-                ontology, reference = static_triples(base)
                 if previous is not None:
-                    ox.Store(str(previous)).backup(str(tmp / STORE))  # a checkpoint: hard links, no copy
-                    store = ox.Store(str(tmp / STORE))
-                    keep = {iris.release(e.release_id) for e in extracted}
-                    for graph in list(store.named_graphs()):
-                        if graph.value in keep or not graph.value.startswith(iris.release("")):
-                            store.remove_graph(graph)  # replaced releases, and everything derived
-                    store.clear_graph(ox.DefaultGraph())
-                    store.bulk_extend(q for e in extracted for q in e.quads)
-                    releases = release_quads(store, iris)
-                else:
-                    store = ox.Store(str(tmp / STORE))
-                    releases = [q for e in extracted for q in e.quads]
-                    store.bulk_extend(releases)
+                    extracted = [
+                        *previous_releases(previous, iris, {e.release_id for e in extracted}),
+                        *extracted,
+                    ]
+                extracted.sort(key=lambda e: e.release_id)
+                # each release graph's N-Quads: loaded into the store on its own thread, from here on
+                graphs = [(iris.release(e.release_id), e.nquads) for e in extracted]
+                jsonld = [e.jsonld for e in extracted]
+                store = ox.Store(str(tmp / STORE))
+                loader = BackgroundLoader(store)
+                loader.load((nq for _, nq in graphs), ox.RdfFormat.N_QUADS)
+                ontology, reference = static_triples(base)
+                releases = [q for e in extracted for q in e.quads]
+                del extracted  # the quads live on in `releases` until validation is done
                 derived = incumbencies(releases, iris)
-                store.bulk_extend(derived)
-                store.bulk_extend(quads_in(ONTOLOGY, ontology))
-                store.bulk_extend(quads_in(iris.reference_graph, reference))
                 data = [*releases, *derived]
             with timer.stage("reason"):
                 inference = reason(data, [*ontology, *reference], base, engine)
                 report.reasoner_errors = inference.errors
-            with timer.stage("store"):
-                store.bulk_extend(quads_in(iris.inferred_graph, inference.triples))
-                # the default graph: the merge of every named graph (the store keeps each triple once)
-                store.bulk_extend(
-                    ox.Quad(t.subject, t.predicate, t.object)
-                    for part in (data, ontology, reference, inference.triples)
-                    for t in part
-                )
-                store.optimize()
                 report.triples_asserted = len(data)
                 report.triples_inferred = len(inference.triples)
                 report.triples_total = len(data) + len(ontology) + len(reference) + len(inference.triples)
@@ -204,13 +213,48 @@ def build(
                     )
                     report.shacl_conforms = validation.conforms
                     report.shacl_results = [asdict(r) for r in validation.results]
+            del data, releases  # from here on the releases are bytes only
+            with timer.stage("merge"):
+                other = [
+                    *derived,
+                    *quads_in(iris.inferred_graph, inference.triples),
+                    *quads_in(ONTOLOGY, ontology),
+                    *quads_in(iris.reference_graph, reference),
+                ]
+                loader.load([ox.serialize(other, format=ox.RdfFormat.N_QUADS)], ox.RdfFormat.N_QUADS)
+                # the default graph: the merge of every named graph, each triple once
+                merged = merged_ntriples(graphs, (ox.Triple(q.subject, q.predicate, q.object) for q in other))
+                loader.load([merged], ox.RdfFormat.N_TRIPLES, ox.DefaultGraph())
             with timer.stage("dumps"):
-                report.dumps = write_dumps(store, tmp / "dumps")
-            store.flush()
+                contents = Contents([nq for _, nq in graphs], jsonld, other, merged)
+                del graphs, jsonld, merged, other  # the loader keeps what it has still to load
+                report.dumps = write_dumps(tmp / DUMPS, contents)
+                del contents
+            with timer.stage("store"):
+                loader.finish()
+                report.seconds["store thread (overlapped)"] = loader.seconds
+                loader = None
+                store.optimize()
+                store.flush()
             (tmp / REPORT).write_text(json.dumps(asdict(report), indent=2, default=str))
         finally:
+            if loader is not None:
+                loader.abandon()
             store = None  # closes the store, also when the build fails, so its folder can go
     return report
+
+
+def previous_releases(store_dir: Path, iris: Iris, replaced: set[str]) -> list[ExtractedRelease]:
+    """The release graphs of an earlier build, but for the releases read again (`--update`)."""
+    store = ox.Store.read_only(str(store_dir))
+    prefix = iris.release("")
+    kept = []
+    for graph in store.named_graphs():
+        release_id = graph.value[len(prefix) :] if graph.value.startswith(prefix) else ""
+        if release_id and release_id not in replaced:
+            quads = list(store.quads_for_pattern(None, None, None, graph))
+            kept.append(ExtractedRelease(release_id, f"{store_dir} (earlier build)", quads))
+    return kept
 
 
 def release_quads(store: ox.Store, iris: Iris) -> list[ox.Quad]:

@@ -20,9 +20,34 @@ from kg.resolve import Resolver
 
 @dataclass
 class ExtractedRelease:
+    """One release's named graph: its quads, and their serializations (made once, on demand, or
+    by the worker process that extracted it)."""
+
     release_id: str
     source: str
     quads: list[ox.Quad]
+    nquads_bytes: bytes | None = None
+    jsonld_bytes: bytes | None = None
+
+    @property
+    def nquads(self) -> bytes:
+        """The graph as N-Quads."""
+        if self.nquads_bytes is None:
+            self.nquads_bytes = ox.serialize(self.quads, format=ox.RdfFormat.N_QUADS)
+        return self.nquads_bytes
+
+    @property
+    def jsonld(self) -> bytes:
+        """The graph as JSON-LD array members, `{"@id": graph, "@graph": [...]}` (b"" if empty)."""
+        if self.jsonld_bytes is None:
+            self.jsonld_bytes = jsonld_members(self.quads)
+        return self.jsonld_bytes
+
+
+def jsonld_members(quads: list[ox.Quad]) -> bytes:
+    """Quads as the members of a JSON-LD array (pyoxigraph's document without its brackets)."""
+    document = ox.serialize(quads, format=ox.RdfFormat.JSON_LD).strip()
+    return document[1:-1].strip() if document.startswith(b"[") else document
 
 
 class Extractor:
@@ -70,9 +95,9 @@ def extract_all(paths: Iterable[Path], iris: Iris, jobs: int = 1) -> Iterator[Ex
             if isinstance(result, Rejection):
                 yield result
             else:
-                release_id, source, data = result
-                quads = list(ox.parse(data, format=ox.RdfFormat.N_QUADS))
-                yield ExtractedRelease(release_id, source, quads)
+                release_id, source, nquads, jsonld = result
+                quads = list(ox.parse(nquads, format=ox.RdfFormat.N_QUADS, lenient=True))
+                yield ExtractedRelease(release_id, source, quads, nquads, jsonld)
 
 
 def _fullness(release: Release) -> tuple[int, int]:
@@ -87,9 +112,10 @@ def _init_worker(base: str) -> None:
     _worker = Extractor(Iris(base))
 
 
-def _extract_in_worker(release: Release) -> tuple[str, str, bytes] | Rejection:
+def _extract_in_worker(release: Release) -> tuple[str, str, bytes, bytes] | Rejection:
+    """Extract in a worker process; the graph travels back serialized (quads do not pickle)."""
     assert _worker is not None
     result = _worker(release)
     if isinstance(result, Rejection):
         return result
-    return result.release_id, result.source, ox.serialize(result.quads, format=ox.RdfFormat.N_QUADS)
+    return result.release_id, result.source, result.nquads, result.jsonld

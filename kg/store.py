@@ -1,27 +1,23 @@
-"""The on-disk store and the dumps: written to a temporary folder, renamed into place at the end."""
+"""The on-disk store: written in a temporary folder beside the last good one, renamed into place at the end."""
 
 from __future__ import annotations
 
 import contextlib
 import gc
-import gzip
 import hashlib
-import json
 import os
+import queue
 import shutil
+import threading
 import time
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.iris import PREFIXES
-
 STORE = "store"
 DUMPS = "dumps"
 REPORT = "report.json"
-DUMP_NAME = "hkpr"
 
 
 def open_store(data_dir: Path, read_only: bool = True) -> ox.Store:
@@ -32,77 +28,85 @@ def open_store(data_dir: Path, read_only: bool = True) -> ox.Store:
     return ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
 
 
-def write_dumps(store: ox.Store, dumps_dir: Path) -> dict[str, str]:
-    """Write gzip dumps of the whole graph in every dump format, and SHA256SUMS; return name -> sha256.
+class BackgroundLoader:
+    """Bulk loads into a store on a thread of its own, one load after another, while the caller
+    goes on (pyoxigraph's bulk loader releases the GIL). `finish` waits and raises what failed."""
 
-    N-Quads and JSON-LD keep the named graphs; Turtle and N-Triples hold the merged graph (the
-    store's default graph, where the build keeps the union of the named graphs). The formats are
-    written side by side, each by pyoxigraph's own writer straight to a file.
+    def __init__(self, store: ox.Store) -> None:
+        self.store = store
+        self.jobs: queue.Queue = queue.Queue()
+        self.error: BaseException | None = None
+        self.seconds = 0.0
+        self.thread = threading.Thread(target=self._run, name="store-loader", daemon=True)
+        self.thread.start()
+
+    PIECE = 1 << 24  # bytes per bulk load: pyoxigraph's loader holds several times its input in memory
+
+    def load(
+        self, chunks: Iterable[bytes], format: ox.RdfFormat, to_graph: ox.DefaultGraph | None = None
+    ) -> None:
+        """Queue the loading of `chunks` of N-Quads or N-Triples (taken lazily) in `format`."""
+        self.jobs.put((_pieces(chunks, self.PIECE), format, to_graph))
+
+    def _run(self) -> None:
+        while (job := self.jobs.get()) is not None:
+            batches, fmt, to_graph = job
+            began = time.perf_counter()
+            try:
+                for data in batches if self.error is None else ():
+                    self.store.bulk_load(data, fmt, to_graph=to_graph, lenient=True)
+            except BaseException as exc:  # reported by finish()
+                self.error = exc
+            del job, batches
+            self.seconds += time.perf_counter() - began
+
+    def finish(self) -> None:
+        self.jobs.put(None)
+        self.thread.join()
+        if self.error is not None:
+            raise self.error
+
+    def abandon(self) -> None:
+        """Drop the loads not yet begun and wait for the current one (when the build fails)."""
+        with contextlib.suppress(queue.Empty):
+            while True:
+                self.jobs.get_nowait()
+        self.jobs.put(None)
+        self.thread.join()
+
+
+def _pieces(chunks: Iterable[bytes], size: int) -> Iterator[bytes]:
+    """Line-based RDF (N-Quads, N-Triples) regrouped into pieces of about `size` bytes, whole lines."""
+    batch: list[bytes] = []
+    length = 0
+    for chunk in chunks:
+        start = 0
+        while len(chunk) - start + length >= size:
+            end = chunk.find(b"\n", start + max(0, size - length - 1))
+            if end < 0:
+                break
+            batch.append(chunk[start : end + 1])
+            yield b"".join(batch)
+            batch, length, start = [], 0, end + 1
+        if start < len(chunk):
+            batch.append(chunk[start:] if start else chunk)
+            length += len(chunk) - start
+    if batch:
+        yield b"".join(batch)
+
+
+def merged_ntriples(release_nquads: Iterable[tuple[str, bytes]], triples: Iterable[ox.Triple]) -> bytes:
+    """The merge of every graph as N-Triples: each triple once, lines sorted (a subject's together).
+
+    `release_nquads` pairs a graph's IRI with its N-Quads, whose lines all end in that graph's
+    name (newlines inside literals are escaped, so a real newline always ends a statement).
     """
-    dumps_dir.mkdir(parents=True, exist_ok=True)
-    writers = {"ttl": _merged_turtle, "nt": _merged_ntriples, "nq": _named_nquads, "jsonld": _named_jsonld}
-    with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:
-        done = pool.map(lambda item: _write_gzip(store, dumps_dir, *item), writers.items())
-        sums = dict(done)
-    (dumps_dir / "SHA256SUMS").write_text("".join(f"{sums[n]}  {n}\n" for n in sorted(sums)))
-    return sums
-
-
-def _write_gzip(store: ox.Store, folder: Path, suffix: str, writer) -> tuple[str, str]:
-    name = f"{DUMP_NAME}.{suffix}.gz"
-    raw = folder / f".{DUMP_NAME}.{suffix}"
-    with raw.open("wb") as out:
-        writer(store, out)
-    digest = hashlib.sha256()
-    with (
-        raw.open("rb") as src,
-        (folder / name).open("wb") as dst,
-        gzip.GzipFile(filename="", mode="wb", fileobj=_Tee(dst, digest), compresslevel=3, mtime=0) as gz,
-    ):
-        while chunk := src.read(1 << 22):
-            gz.write(chunk)
-    raw.unlink()
-    return name, digest.hexdigest()
-
-
-class _Tee:
-    """A binary writer that also feeds a hash."""
-
-    def __init__(self, out, digest) -> None:
-        self.out, self.digest = out, digest
-
-    def write(self, data) -> int:
-        self.digest.update(data)
-        return self.out.write(data)
-
-    def flush(self) -> None:
-        self.out.flush()
-
-
-def _merged_turtle(store: ox.Store, out) -> None:
-    store.dump(out, ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(), prefixes=PREFIXES)
-
-
-def _merged_ntriples(store: ox.Store, out) -> None:
-    store.dump(out, ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
-
-
-def _named_nquads(store: ox.Store, out) -> None:
-    """Each named graph's triples as N-Quads (the default graph, their merge, is left out)."""
-    for graph in sorted(store.named_graphs(), key=lambda g: g.value):
-        lines = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph)
-        # an N-Triples line ends in " .\n" (newlines inside literals are escaped): add the graph
-        out.write(lines.replace(b" .\n", f" <{graph.value}> .\n".encode()))
-
-
-def _named_jsonld(store: ox.Store, out) -> None:
-    """The named graphs as one expanded JSON-LD document: [{"@id": graph, "@graph": [...]}, ...]."""
-    out.write(b"[")
-    for i, graph in enumerate(sorted(store.named_graphs(), key=lambda g: g.value)):
-        nodes = store.dump(format=ox.RdfFormat.JSON_LD, from_graph=graph)
-        out.write(b"," if i else b"")
-        out.write(b'{"@id":' + json.dumps(graph.value).encode() + b',"@graph":' + nodes + b"}")
-    out.write(b"]\n")
+    lines: set[bytes] = set()
+    for graph, data in release_nquads:
+        lines.update(data.replace(f" <{graph}> .\n".encode(), b" .\n").split(b"\n"))
+    lines.update(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).split(b"\n"))
+    lines.discard(b"")
+    return b"".join(line + b"\n" for line in sorted(lines))
 
 
 def sha256_file(path: Path) -> str:

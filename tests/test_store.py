@@ -1,0 +1,68 @@
+"""The store writer's parts: bulk loads on their own thread, load pieces, the merged graph."""
+
+from __future__ import annotations
+
+import random
+
+import pyoxigraph as ox
+import pytest
+
+from kg.store import BackgroundLoader, _pieces, merged_ntriples
+
+G1, G2 = "https://example.org/g/1", "https://example.org/g/2"
+S, P = ox.NamedNode("https://example.org/s"), ox.NamedNode("https://example.org/p")
+
+
+def nquads(graph: str, *objects: str) -> bytes:
+    g = ox.NamedNode(graph)
+    return ox.serialize([ox.Quad(S, P, ox.Literal(o), g) for o in objects], format=ox.RdfFormat.N_QUADS)
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_pieces_keep_every_byte_and_cut_only_between_lines(seed: int) -> None:
+    rng = random.Random(seed)
+    chunks = [
+        b"".join(b"x" * rng.randint(0, 9) + b"\n" for _ in range(rng.randint(0, 8)))
+        for _ in range(rng.randint(0, 8))
+    ]
+    size = rng.randint(1, 30)
+    pieces = list(_pieces(chunks, size))
+    assert b"".join(pieces) == b"".join(chunks)
+    assert all(piece.endswith(b"\n") for piece in pieces)
+    # no piece is much larger than asked: at most one line past the size
+    assert all(len(piece) <= size + 10 for piece in pieces)
+
+
+def test_the_merged_graph_states_a_triple_once_and_keeps_literals_intact() -> None:
+    tricky = f"ends like a quad <{G1}> ."
+    merged = merged_ntriples(
+        [(G1, nquads(G1, "a", tricky)), (G2, nquads(G2, "a", "b"))],
+        [ox.Triple(S, P, ox.Literal("b")), ox.Triple(S, P, ox.Literal("c"))],
+    )
+    triples = list(ox.parse(merged, format=ox.RdfFormat.N_TRIPLES))
+    assert sorted(t.object.value for t in triples) == sorted(["a", "b", "c", tricky])
+    assert merged.splitlines() == sorted(merged.splitlines())
+
+
+def test_loads_run_in_order_and_end_in_the_store() -> None:
+    store = ox.Store()
+    loader = BackgroundLoader(store)
+    loader.load([nquads(G1, "a"), nquads(G2, "b")], ox.RdfFormat.N_QUADS)
+    loader.load(
+        [b'<https://example.org/s> <https://example.org/p> "c" .\n'],
+        ox.RdfFormat.N_TRIPLES,
+        ox.DefaultGraph(),
+    )
+    loader.finish()
+    assert {(q.object.value, q.graph_name) for q in store} == {
+        ("a", ox.NamedNode(G1)),
+        ("b", ox.NamedNode(G2)),
+        ("c", ox.DefaultGraph()),
+    }
+
+
+def test_a_failed_load_is_raised_by_finish() -> None:
+    loader = BackgroundLoader(ox.Store())
+    loader.load([b"<https://example.org/s> this is not N-Quads\n"], ox.RdfFormat.N_QUADS)
+    with pytest.raises(SyntaxError):
+        loader.finish()
