@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import time
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -12,8 +13,9 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg import __version__
+from kg import update as incremental
 from kg.derive import incumbencies
-from kg.dumps import Contents, write_dumps
+from kg.dumps import Contents, graph_members, write_dumps
 from kg.extract import ExtractedRelease, extract_all
 from kg.iris import DEFAULT_BASE, ONTOLOGY, Iris
 from kg.model import Rejection
@@ -21,6 +23,7 @@ from kg.paths import REFERENCE_FILE, ontology_files
 from kg.reason import Inference
 from kg.store import DUMPS, REPORT, STORE, BackgroundLoader, merged_ntriples, quads_in, staging
 from kg.terms import parse_turtle_files
+from kg.update import can_update
 from kg.validate import Validation, validate
 
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
@@ -48,6 +51,7 @@ class BuildReport:
     cpu_seconds: dict[str, float] = field(default_factory=dict)  # CPU time of this process per stage
     memory_mb: dict[str, int] = field(default_factory=dict)  # resident memory at each stage's end
     dumps: dict[str, str] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
 
     @property
     def violations(self) -> list[dict]:
@@ -59,6 +63,7 @@ class BuildReport:
             f"releases read: {self.releases_read}",
             f"releases rejected: {len(self.rejected)}",
             *(f"  {r['source']}: {r['reason']}" for r in self.rejected),
+            *self.notes,
             f"triples asserted: {self.triples_asserted}",
             f"triples inferred: {self.triples_inferred} ({self.reasoner})",
             *(f"  reasoner error: {e}" for e in self.reasoner_errors),
@@ -177,6 +182,13 @@ def build(
     previous = out / STORE if update else None
     if previous is not None and not previous.is_dir():
         raise FileNotFoundError(f"--update needs a built graph in {out}")
+    if previous is not None:
+        why = can_update(out, extracted)
+        if why is None:
+            with staging(out) as tmp:
+                _update_in_place(out, tmp, extracted, iris, report, timer, shacl, validator)
+            return report
+        report.notes.append(f"updated by a full rebuild: {why}")
     with staging(out) as tmp:
         store: ox.Store | None = None
         loader: BackgroundLoader | None = None
@@ -221,13 +233,18 @@ def build(
                     *quads_in(ONTOLOGY, ontology),
                     *quads_in(iris.reference_graph, reference),
                 ]
-                loader.load([ox.serialize(other, format=ox.RdfFormat.N_QUADS)], ox.RdfFormat.N_QUADS)
+                other_nquads = ox.serialize(other, format=ox.RdfFormat.N_QUADS)
+                loader.load([other_nquads], ox.RdfFormat.N_QUADS)
                 # the default graph: the merge of every named graph, each triple once
                 merged = merged_ntriples(graphs, (ox.Triple(q.subject, q.predicate, q.object) for q in other))
                 loader.load([merged], ox.RdfFormat.N_TRIPLES, ox.DefaultGraph())
             with timer.stage("dumps"):
-                contents = Contents([nq for _, nq in graphs], jsonld, other, merged)
-                del graphs, jsonld, merged, other  # the loader keeps what it has still to load
+                contents = Contents(
+                    [*(nq for _, nq in graphs), other_nquads],
+                    [*jsonld, *graph_members(other)],
+                    merged,
+                )
+                del graphs, jsonld, merged, other, other_nquads  # the loader keeps what it has still to load
                 report.dumps = write_dumps(tmp / DUMPS, contents)
                 del contents
             with timer.stage("store"):
@@ -242,6 +259,90 @@ def build(
                 loader.abandon()
             store = None  # closes the store, also when the build fails, so its folder can go
     return report
+
+
+def _update_in_place(
+    out: Path,
+    tmp: Path,
+    extracted: list[ExtractedRelease],
+    iris: Iris,
+    report: BuildReport,
+    timer: Timer,
+    shacl: bool,
+    validator: str,
+) -> None:
+    """`--update` of a graph whose last build allows it (kg.update): only what can change is redone."""
+    last = incremental.previous_report(out)
+    store: ox.Store | None = None
+    try:
+        with timer.stage("load"):
+            ox.Store(str(out / STORE)).backup(str(tmp / STORE))  # a checkpoint: hard links, no copy
+            store = ox.Store(str(tmp / STORE))
+            ontology, reference = static_triples(report.base)
+            delta, old = incremental.read_delta(store, extracted, iris)
+            counted_before = incremental.memberships(store, delta.affected, iris, FACT_CLASSES)
+            types_before = incremental.node_types(store, delta.affected)
+            incremental.apply_releases(store, extracted, delta)
+            new = [q for e in extracted for q in e.quads]
+            incumbency_removed, incumbency_added = incremental.update_incumbencies(
+                store, [*old, *new], iris, delta
+            )
+            # the merged graph first follows the asserted changes: the reasoner reads it
+            incremental.update_default_graph(
+                store, [*old, *incumbency_removed], [*new, *incumbency_added], delta
+            )
+        with timer.stage("reason"):
+            engine = report.reasoner
+
+            def run(data, schema, base):
+                return reason(data, schema, base, engine)
+
+            inference, inferred_removed, inferred_added = incremental.update_inferred(
+                store, [*ontology, *reference], report.base, iris, delta, run
+            )
+            report.reasoner_errors = inference.errors
+        with timer.stage("merge"):
+            incremental.update_default_graph(store, inferred_removed, inferred_added, delta)
+            report.triples_asserted = (
+                last["triples_asserted"]
+                + delta.added_release_quads - delta.removed_release_quads
+                + len(incumbency_added) - len(incumbency_removed)
+            )  # fmt: skip
+            report.triples_inferred = last["triples_inferred"] + len(inferred_added) - len(inferred_removed)
+            report.triples_total = (
+                last["triples_total"]
+                + report.triples_asserted - last["triples_asserted"]
+                + report.triples_inferred - last["triples_inferred"]
+            )  # fmt: skip
+            counted = Counter(last["facts"])
+            counted.subtract(counted_before)
+            counted.update(incremental.memberships(store, set(types_before), iris, FACT_CLASSES))
+            report.facts = {name: counted[name] for name in FACT_CLASSES}
+            report.notes.append(
+                f"updated in place: {len(extracted) - len(delta.replaced)} release(s) added, "
+                f"{len(delta.replaced)} replaced, {len(delta.affected)} nodes re-reasoned"
+            )
+        if shacl:
+            with timer.stage("validate"):
+                focus = incremental.focus_nodes(store, delta, types_before)
+                validation = validate_reasoned(incremental.validation_data(store, focus, iris), validator)
+                values = {n.value for n in focus}
+                kept = [r for r in last.get("shacl_results", []) if r["focus"] not in values]
+                fresh = [asdict(r) for r in validation.results if r.focus in values]
+                report.shacl_results = [*kept, *fresh]
+                report.shacl_conforms = not any(r["severity"] == "Violation" for r in report.shacl_results)
+        with timer.stage("dumps"):
+            edits = {
+                iris.incumbency_graph: (incumbency_removed, incumbency_added),
+                iris.inferred_graph: (inferred_removed, inferred_added),
+            }
+            contents = incremental.spliced_dumps(out, extracted, delta, edits)
+            report.dumps = write_dumps(tmp / DUMPS, contents)
+        with timer.stage("store"):
+            store.flush()
+        (tmp / REPORT).write_text(json.dumps(asdict(report), indent=2, default=str))
+    finally:
+        store = None  # closes the store, also when the update fails, so its folder can go
 
 
 def previous_releases(store_dir: Path, iris: Iris, replaced: set[str]) -> list[ExtractedRelease]:

@@ -157,6 +157,8 @@ def run_build(args: argparse.Namespace) -> int:
             engine=args.reasoner,
             shacl=not args.no_shacl,
             jobs=args.jobs,
+            update=args.update,
+            validator=args.validator,
         )
     except NoReleases as exc:
         _report_rejections([Rejection(r["source"], r["reason"]) for r in exc.report.rejected])

@@ -31,8 +31,9 @@ def incumbencies(quads: Iterable[ox.Quad], iris: Iris) -> list[ox.Quad]:
             tenures.setdefault(q.subject, {})[_WANTED[p]] = q.object
         elif p == _TYPE and q.object.value == _TENURE:
             tenures.setdefault(q.subject, {})["tenure"] = True
-        elif p == LABEL.value:
-            labels.setdefault(q.subject.value, q.object.value)
+        elif p == LABEL.value:  # the least label: the same whichever releases are read first
+            s, label = q.subject.value, q.object.value
+            labels[s] = min(labels.get(s, label), label)
     spans: dict[tuple[str, str], list] = {}
     for tenure, fields in tenures.items():
         if not fields.get("tenure") or len(fields) < 4:

@@ -27,14 +27,20 @@ LEVEL = 3  # gzip level: ~3x smaller than the raw files, several times faster th
 
 @dataclass
 class Contents:
-    """The graph as the build holds it: each release graph as N-Quads and as JSON-LD array
-    members, the other named graphs' quads (incumbency, inferred, ontology, reference), and the
-    merged graph as sorted N-Triples."""
+    """The graph as the build holds it: each named graph as N-Quads and as a JSON-LD array member
+    (`{"@id": graph, "@graph": [...]}`), and the merged graph as sorted N-Triples."""
 
-    release_nquads: Sequence[bytes]
-    release_jsonld: Sequence[bytes]
-    other_quads: Sequence[ox.Quad]
+    nquads: Sequence[bytes]
+    jsonld: Sequence[bytes]
     merged: bytes
+
+
+def graph_members(quads: Sequence[ox.Quad]) -> list[bytes]:
+    """Quads of one or more named graphs as JSON-LD members, one per graph (b"" left out)."""
+    graphs: dict[ox.NamedNode | ox.BlankNode | ox.DefaultGraph, list[ox.Quad]] = {}
+    for q in quads:
+        graphs.setdefault(q.graph_name, []).append(q)
+    return [m for part in graphs.values() if (m := jsonld_members(part))]
 
 
 def write_dumps(folder: Path, contents: Contents) -> dict[str, str]:
@@ -58,20 +64,19 @@ def write_dumps(folder: Path, contents: Contents) -> dict[str, str]:
 
 
 def _write_jsonld(out: IO[bytes], contents: Contents) -> None:
-    """One expanded JSON-LD document: [{"@id": graph, "@graph": [...]}, ...]."""
+    """One expanded JSON-LD document, a named graph per line: [{"@id": graph, "@graph": [...]}, ...]."""
     first = True
-    out.write(b"[")
-    for members in (*contents.release_jsonld, jsonld_members(contents.other_quads)):
-        if members:
-            out.write(members if first else b"," + members)
+    out.write(b"[\n")
+    for member in contents.jsonld:
+        if member:
+            out.write(member if first else b",\n" + member)
             first = False
-    out.write(b"]\n")
+    out.write(b"\n]\n")
 
 
 def _write_nquads(out: IO[bytes], contents: Contents) -> None:
-    for chunk in contents.release_nquads:
+    for chunk in contents.nquads:
         out.write(chunk)
-    ox.serialize(contents.other_quads, out, ox.RdfFormat.N_QUADS)
 
 
 def _gzip_to(folder: Path, suffix: str, writer: Callable[[IO[bytes]], None]) -> tuple[str, str]:

@@ -92,3 +92,17 @@ def test_build_to_unwritable_place_fails(tmp_path: Path) -> None:
     result = kg("build", str(SAMPLE_DIR), "--out", str(blocker / "graph"))
     assert result.returncode == 1
     assert "cannot write" in result.stderr.decode()
+
+
+def test_build_update_keeps_the_releases_already_built(tmp_path: Path) -> None:
+    out = tmp_path / "graph"
+    seed = SAMPLE_DIR / "P2023090700255.txt"
+    others = [str(p) for p in SAMPLE_DIR.iterdir() if p.suffix in {".txt", ".htm"} and p != seed]
+    assert kg("build", *others, "--out", str(out), "--validator", "pyshacl").returncode == 0
+    assert '"validator": "pyshacl"' in (out / "report.json").read_text()
+    result = kg("build", str(seed), "--out", str(out), "--update")
+    assert result.returncode == 0, result.stderr.decode()
+    assert b"updated in place: 1 release(s) added, 0 replaced" in result.stdout
+    graphs = {g.value for g in ox.Store.read_only(str(out / "store")).named_graphs()}
+    assert "https://w3id.org/hkpr/id/release/P2023090700255" in graphs
+    assert sum(g.startswith("https://w3id.org/hkpr/id/release/") for g in graphs) == len(others) + 1

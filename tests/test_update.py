@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import gzip
 import shutil
+import subprocess
+import sys
+from operator import itemgetter
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 
-from kg.build import build
+from kg.build import BuildReport, build
 from kg.paths import SAMPLE_DIR
 from kg.store import open_store
+
+GENERATE = Path(__file__).resolve().parent.parent / "bench" / "generate.py"
 
 
 def dataset(out: Path) -> set[ox.Quad]:
@@ -72,3 +78,96 @@ def test_a_release_read_again_replaces_its_graph(full: Path, tmp_path: Path) -> 
 def test_update_needs_a_built_graph(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError, match="--update needs a built graph"):
         build([SAMPLE_DIR], tmp_path / "none", update=True)
+
+
+def dumps_match_store(out: Path) -> None:
+    """Every dump holds what the store holds (named graphs, or their merge)."""
+    store = open_store(out)
+    named = {q for q in store if q.graph_name != ox.DefaultGraph()}
+    merged = {q.triple for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph())}
+    assert merged == {q.triple for q in named}
+    for suffix, fmt in (("nq", ox.RdfFormat.N_QUADS), ("jsonld", ox.RdfFormat.JSON_LD)):
+        assert (
+            set(ox.parse(gzip.decompress((out / f"dumps/hkpr.{suffix}.gz").read_bytes()), format=fmt))
+            == named
+        )
+    for suffix, fmt in (("nt", ox.RdfFormat.N_TRIPLES), ("ttl", ox.RdfFormat.TURTLE)):
+        data = gzip.decompress((out / f"dumps/hkpr.{suffix}.gz").read_bytes())
+        assert {q.triple for q in ox.parse(data, format=fmt)} == merged
+
+
+def same_report(a: BuildReport, b: BuildReport) -> None:
+    for name in ("triples_asserted", "triples_inferred", "triples_total", "facts", "shacl_conforms"):
+        assert getattr(a, name) == getattr(b, name), name
+    key = itemgetter("focus", "path", "message")
+    assert sorted(map(key, a.shacl_results)) == sorted(map(key, b.shacl_results))
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A generated corpus of 300 releases, page texts in month folders."""
+    folder = tmp_path_factory.mktemp("generated") / "corpus"
+    subprocess.run(
+        [
+            sys.executable,
+            str(GENERATE),
+            "--releases",
+            "300",
+            "--out",
+            str(folder),
+            "--format",
+            "txt",
+            "--seed",
+            "5",
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    return folder
+
+
+def test_updates_in_place_equal_a_full_rebuild_on_a_generated_corpus(generated: Path, tmp_path: Path) -> None:
+    files = sorted(generated.rglob("*.txt"))
+    first, day = files[:240], files[240:]
+    # the day's releases: 60 new ones, and 15 earlier ones read again with a changed text
+    changed = tmp_path / "changed"
+    changed.mkdir()
+    for path in first[::16]:
+        text = path.read_text()
+        (changed / path.name).write_text(text.replace("meeting", "special meeting", 1))
+    full = tmp_path / "full"
+    full_report = build([*day, changed, *(p for p in first if not (changed / p.name).exists())], full)
+    out = tmp_path / "graph"
+    build(first, out)
+    report = build([*day, changed], out, update=True)
+    assert any(note.startswith("updated in place") for note in report.notes), report.notes
+    assert dataset(out) == dataset(full)
+    same_report(report, full_report)
+    dumps_match_store(out)
+
+
+def test_an_update_in_place_keeps_dumps_and_report_true(full: Path, tmp_path: Path) -> None:
+    out = tmp_path / "graph"
+    shutil.copytree(full, out)
+    seed = (SAMPLE_DIR / "P2023090700255.txt").read_text()
+    changed = tmp_path / "P2023090700255.txt"
+    changed.write_text(seed.replace("10th meeting", "12th meeting"))
+    report = build([changed], out, update=True)
+    assert any(note.startswith("updated in place: 0 release(s) added, 1 replaced") for note in report.notes)
+    dumps_match_store(out)
+    rebuilt = build(
+        [p for p in SAMPLE_DIR.iterdir() if p.name != changed.name] + [changed], tmp_path / "rebuilt"
+    )
+    assert dataset(out) == dataset(tmp_path / "rebuilt")
+    same_report(report, rebuilt)
+
+
+def test_a_last_build_without_dumps_is_updated_by_a_full_rebuild(full: Path, tmp_path: Path) -> None:
+    out = tmp_path / "graph"
+    shutil.copytree(full, out)
+    shutil.rmtree(out / "dumps")
+    report = build([SAMPLE_DIR / "P2023090700255.txt"], out, shacl=False, update=True)
+    assert report.notes == ["updated by a full rebuild: the last build has no dumps/hkpr.nq.gz"]
+    assert dataset(out) == dataset(full)
+    dumps_match_store(out)

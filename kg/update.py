@@ -1,0 +1,361 @@
+"""`kg build --update`: change a built graph in place of a copy, touching only what the new
+releases can change.
+
+The earlier store is checkpointed (hard links) into the staging folder and edited there:
+
+1. the release graphs read again are replaced, the new ones added;
+2. the incumbencies of every (person, post) the old or new graphs speak of are recomputed from
+   all their tenures in the store;
+3. the inferred triples about the *affected* nodes (every node the changed graphs name, plus
+   what reaches them or they reach along transitive properties) are recomputed from the
+   triples that mention those nodes: a rule's conclusion is always about a node its premises
+   name, so nothing else can change;
+4. the merged default graph gains the new triples and loses those no graph states any more;
+5. SHACL runs on the affected nodes and the nodes pointing at them (the shapes look one step
+   along a node's properties), the other results are kept from the last report;
+6. the dumps are spliced: the unchanged release graphs' lines are kept from the last dumps.
+
+A graph that brings schema (RDFS/OWL) statements, or a last build without dumps or report,
+cannot be updated this way: `can_update` says so and the build rebuilds everything instead.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.derive import incumbencies
+from kg.dumps import DUMP_NAME, Contents, graph_members
+from kg.extract import ExtractedRelease
+from kg.iris import DCT, HKPR, ONTOLOGY, Iris
+from kg.reason import Inference
+from kg.reason.rules import RDF_TYPE, compile_rules, is_schema_triple
+from kg.store import DUMPS, REPORT
+
+Node = ox.NamedNode | ox.BlankNode
+_TENURE = ox.NamedNode(HKPR + "Tenure")
+_POST, _HOLDER = ox.NamedNode(HKPR + "post"), ox.NamedNode(HKPR + "holder")
+_DATE = ox.NamedNode(DCT + "date")
+_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+
+
+def can_update(previous: Path, extracted: Iterable[ExtractedRelease]) -> str | None:
+    """Why the graph in `previous` (a data folder) cannot be updated in place, or None."""
+    for name in (
+        REPORT,
+        f"{DUMPS}/{DUMP_NAME}.nq.gz",
+        f"{DUMPS}/{DUMP_NAME}.jsonld.gz",
+        f"{DUMPS}/{DUMP_NAME}.nt.gz",
+    ):
+        if not (previous / name).is_file():
+            return f"the last build has no {name}"
+    with gzip.open(previous / DUMPS / f"{DUMP_NAME}.jsonld.gz") as f:
+        if f.read(2) != b"[\n":
+            return "the last build's JSON-LD dump is not written a graph per line"
+    for e in extracted:
+        if any(is_schema_triple(q.triple) for q in e.quads):
+            return f"release {e.release_id} states schema triples"
+    return None
+
+
+@dataclass
+class Delta:
+    """What an update changed, as the report and the dumps need it."""
+
+    replaced: set[str] = field(default_factory=set)  # release graph IRIs read again
+    added_release_quads: int = 0
+    removed_release_quads: int = 0
+    affected: set[Node] = field(default_factory=set)
+    default_added: set[ox.Triple] = field(default_factory=set)
+    default_removed: set[ox.Triple] = field(default_factory=set)
+
+
+def read_delta(store: ox.Store, extracted: list[ExtractedRelease], iris: Iris) -> tuple[Delta, list[ox.Quad]]:
+    """What replacing or adding the release graphs will change (the store is not touched yet);
+    the delta and the quads of the graphs to be replaced."""
+    delta = Delta()
+    old: list[ox.Quad] = []
+    for e in extracted:
+        graph = ox.NamedNode(iris.release(e.release_id))
+        if store.contains_named_graph(graph):
+            delta.replaced.add(graph.value)
+            old.extend(store.quads_for_pattern(None, None, None, graph))
+    new = [q for e in extracted for q in e.quads]
+    delta.removed_release_quads, delta.added_release_quads = len(old), len(new)
+    delta.affected = _nodes(old) | _nodes(new)
+    return delta, old
+
+
+def apply_releases(store: ox.Store, extracted: list[ExtractedRelease], delta: Delta) -> None:
+    """Replace or add the release graphs."""
+    for graph in delta.replaced:
+        store.remove_graph(ox.NamedNode(graph))
+    store.bulk_extend(q for e in extracted for q in e.quads)
+
+
+def update_incumbencies(store: ox.Store, changed: list[ox.Quad], iris: Iris, delta: Delta) -> tuple[list[ox.Quad], list[ox.Quad]]:  # fmt: skip
+    """Recompute the incumbencies of every (holder, post) pair `changed` names; (removed, added)."""
+    tenures = {q.subject for q in changed if q.predicate == RDF_TYPE and q.object == _TENURE}
+    holders = {q.object for q in changed if q.predicate == _HOLDER and q.subject in tenures}
+    graph = ox.NamedNode(iris.incumbency_graph)
+    removed: list[ox.Quad] = []
+    evidence: list[ox.Quad] = []
+    for holder in holders:
+        for q in store.quads_for_pattern(None, _HOLDER, holder, graph):  # this holder's incumbencies
+            removed.extend(store.quads_for_pattern(q.subject, None, None, graph))
+        for q in store.quads_for_pattern(None, _HOLDER, holder, None):  # every tenure of the holder
+            if _is_release(q.graph_name, iris):
+                evidence.extend(_release_quads(store, q.subject, iris))
+        evidence.extend(_labels(store, holder, iris))
+    posts = {q.object for q in evidence if q.predicate == _POST}
+    for post in posts:
+        evidence.extend(_labels(store, post, iris))
+    for q in removed:
+        store.remove(q)
+    added = incumbencies(evidence, iris)
+    store.extend(added)
+    delta.affected |= _nodes(removed) | _nodes(added)
+    return removed, added
+
+
+def update_inferred(
+    store: ox.Store, schema: list[ox.Triple], base: str, iris: Iris, delta: Delta, reason
+) -> tuple[Inference, list[ox.Quad], list[ox.Quad]]:
+    """Recompute the inferred triples about the affected nodes; (inference, removed, added).
+
+    Only nodes under the base get inferred triples (`is_useful`), so only those are redone, from
+    the merged graph's distinct triples that mention them, less the old inferred ones.
+    """
+    rules = compile_rules(schema, base)
+    transitive = [p for p, r in rules.properties.items() if r.transitive]
+    nodes = {n for n in _along(store, delta.affected, transitive) if _under(n, base)}
+    delta.affected |= nodes
+    inferred, default = ox.NamedNode(iris.inferred_graph), ox.DefaultGraph()
+    data: set[ox.Triple] = set()
+    old: set[ox.Triple] = set()
+    for node in nodes:
+        for graph, bucket in ((default, data), (inferred, old)):
+            bucket.update(q.triple for q in store.quads_for_pattern(node, None, None, graph))
+            bucket.update(q.triple for q in store.quads_for_pattern(None, None, node, graph))
+    inference = reason(list(data - old), schema, base)
+    removed = [ox.Quad(t.subject, t.predicate, t.object, inferred) for t in old if t.subject in nodes]
+    added = [
+        ox.Quad(t.subject, t.predicate, t.object, inferred) for t in inference.triples if t.subject in nodes
+    ]
+    for q in removed:
+        store.remove(q)
+    store.extend(added)
+    return inference, removed, added
+
+
+def memberships(store: ox.Store, nodes: Iterable[Node], iris: Iris, classes: dict[str, str]) -> Counter:
+    """How many of `nodes` count in each kind of fact (`kg.build.class_counts`' rule: typed in a
+    release graph or by inference, and the subject of a triple in a release graph)."""
+    counts: Counter = Counter()
+    wanted = {ox.NamedNode(c): name for name, c in classes.items()}
+    inferred = ox.NamedNode(iris.inferred_graph)
+    for node in nodes:
+        if not any(_is_release(q.graph_name, iris) for q in store.quads_for_pattern(node, None, None, None)):
+            continue
+        kinds = {
+            wanted[q.object]
+            for q in store.quads_for_pattern(node, RDF_TYPE, None, None)
+            if q.object in wanted and (q.graph_name == inferred or _is_release(q.graph_name, iris))
+        }
+        counts.update(kinds)
+    return counts
+
+
+def update_default_graph(store: ox.Store, removed: Iterable[ox.Quad], added: Iterable[ox.Quad], delta: Delta) -> None:  # fmt: skip
+    """Keep the default graph the merge of the named graphs after named-graph changes."""
+    gone = {q.triple for q in removed}
+    new = {q.triple for q in added}
+    for t in gone - new:
+        stated = any(
+            q.graph_name != ox.DefaultGraph()
+            for q in store.quads_for_pattern(t.subject, t.predicate, t.object, None)
+        )
+        if not stated:
+            store.remove(ox.Quad(t.subject, t.predicate, t.object))
+            delta.default_removed.add(t)
+    fresh = [t for t in new if ox.Quad(t.subject, t.predicate, t.object) not in store]
+    store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in fresh)
+    delta.default_added.update(fresh)
+
+
+def node_types(store: ox.Store, nodes: Iterable[Node]) -> dict[Node, frozenset]:
+    """Each node's types in the merged graph (asserted and inferred)."""
+    return {
+        n: frozenset(q.object for q in store.quads_for_pattern(n, RDF_TYPE, None, ox.DefaultGraph()))
+        for n in nodes
+    }
+
+
+def focus_nodes(store: ox.Store, delta: Delta, types_before: dict[Node, frozenset]) -> set[Node]:
+    """The nodes whose SHACL results can change: the affected ones, and those pointing at a node
+    whose types changed (the shapes look at a value's types, sh:class, and no further)."""
+    focus = set(delta.affected)
+    retyped = [n for n, types in node_types(store, types_before).items() if types != types_before[n]]
+    for node in retyped:
+        focus.update(q.subject for q in store.quads_for_pattern(None, None, node, ox.DefaultGraph()))
+    return focus
+
+
+def validation_data(store: ox.Store, focus: set[Node], iris: Iris) -> list[ox.Triple]:
+    """The merged graph's triples of the focus nodes, the types of what they point at, the ontology."""
+    default = ox.DefaultGraph()
+    out: set[ox.Triple] = set()
+    values: set[Node] = set()
+    for node in focus:
+        for q in store.quads_for_pattern(node, None, None, default):
+            out.add(q.triple)
+            if isinstance(q.object, ox.NamedNode | ox.BlankNode) and q.predicate != RDF_TYPE:
+                values.add(q.object)
+    for value in values - focus:
+        out.update(q.triple for q in store.quads_for_pattern(value, RDF_TYPE, None, default))
+    out.update(q.triple for q in store.quads_for_pattern(None, None, None, ox.NamedNode(ONTOLOGY)))
+    return list(out)
+
+
+def previous_report(folder: Path) -> dict:
+    return json.loads((folder / REPORT).read_text())
+
+
+def spliced_dumps(
+    folder: Path, extracted: list[ExtractedRelease], delta: Delta, edits: dict[str, tuple[list, list]]
+) -> Contents:
+    """The new dumps' contents, spliced from the last dumps: the release graphs kept, the new
+    release graphs, the `edits` (graph -> quads removed, quads added) applied to the graphs they
+    name, and the merged graph edited by the delta. The store is not read."""
+    dumps = folder / DUMPS
+    nquads = _without_graphs(gzip.decompress((dumps / f"{DUMP_NAME}.nq.gz").read_bytes()), delta.replaced)
+    edited = []
+    for graph, (removed, added) in edits.items():
+        nquads, block = _cut_graph(nquads, graph)
+        lines = set(block.splitlines(keepends=True))
+        lines -= set(ox.serialize(removed, format=ox.RdfFormat.N_QUADS).splitlines(keepends=True))
+        lines |= set(ox.serialize(added, format=ox.RdfFormat.N_QUADS).splitlines(keepends=True))
+        edited.append(b"".join(sorted(lines)))
+    changed = delta.replaced | set(edits)
+    members = [
+        m for m in _jsonld_members(dumps / f"{DUMP_NAME}.jsonld.gz") if _member_graph(m) not in changed
+    ]
+    for block in edited:
+        members.extend(graph_members(list(ox.parse(block, format=ox.RdfFormat.N_QUADS, lenient=True))))
+    merged = set(_lines(dumps / f"{DUMP_NAME}.nt.gz"))
+    merged -= set(_nt_lines(delta.default_removed))
+    merged |= set(_nt_lines(delta.default_added))
+    return Contents(
+        [nquads, *(e.nquads for e in extracted), *edited],
+        [*members, *(e.jsonld for e in extracted)],
+        b"".join(sorted(merged)),
+    )
+
+
+def _lines(path: Path) -> list[bytes]:
+    """The lines of a gzipped file, each with its newline."""
+    data = gzip.decompress(path.read_bytes())
+    return data.splitlines(keepends=True)
+
+
+def _block(nquads: bytes, graph: str) -> tuple[int, int] | None:
+    """Where the lines of `graph` are in N-Quads that keep each graph's lines together."""
+    end_of_line = f" <{graph}> .\n".encode()  # newlines in literals are escaped: only a line ends so
+    first = nquads.find(end_of_line)
+    if first < 0:
+        return None
+    start = nquads.rfind(b"\n", 0, first) + 1
+    end = nquads.rfind(end_of_line) + len(end_of_line)
+    if nquads.count(b"\n", start, end) != nquads.count(end_of_line, start, end):
+        raise ValueError(f"the N-Quads dump does not keep the lines of {graph} together")
+    return start, end
+
+
+def _cut_graph(nquads: bytes, graph: str) -> tuple[bytes, bytes]:
+    """(N-Quads without the lines of `graph`, those lines)."""
+    where = _block(nquads, graph)
+    if where is None:
+        return nquads, b""
+    start, end = where
+    return nquads[:start] + nquads[end:], nquads[start:end]
+
+
+def _without_graphs(nquads: bytes, graphs: Iterable[str]) -> bytes:
+    """N-Quads as the dumps write them (each graph's lines together) less the lines of `graphs`."""
+    cuts = [where for graph in graphs if (where := _block(nquads, graph)) is not None]
+    kept, at = [], 0
+    for start, end in sorted(cuts):
+        kept.append(nquads[at:start])
+        at = end
+    kept.append(nquads[at:])
+    return b"".join(kept)
+
+
+def _jsonld_members(path: Path) -> list[bytes]:
+    """The members of a JSON-LD dump written one named graph per line."""
+    members = []
+    for line in _lines(path):
+        line = line.strip()
+        if line.startswith(b"{"):
+            members.append(line.removesuffix(b","))
+    return members
+
+
+def _member_graph(member: bytes) -> str:
+    end = member.find(b',"@graph"')
+    return json.loads(member[:end] + b"}").get("@id", "") if end > 0 else ""
+
+
+def _nt_lines(triples: Iterable[ox.Triple]) -> list[bytes]:
+    return ox.serialize(list(triples), format=ox.RdfFormat.N_TRIPLES).splitlines(keepends=True)
+
+
+def _nodes(quads: Iterable[ox.Quad]) -> set[Node]:
+    """The nodes quads speak of (not the classes they type them with)."""
+    out: set[Node] = set()
+    for q in quads:
+        out.add(q.subject)
+        if isinstance(q.object, ox.NamedNode | ox.BlankNode) and q.predicate != RDF_TYPE:
+            out.add(q.object)
+    return out
+
+
+def _along(store: ox.Store, nodes: set[Node], transitive: list[ox.NamedNode]) -> set[Node]:
+    """`nodes`, what reaches them along the transitive properties, then all that reaches."""
+    if not transitive:
+        return set(nodes)
+    out = set(nodes)
+    for backward in (True, False):
+        stack = list(out)
+        while stack:
+            node = stack.pop()
+            for p in transitive:
+                pattern = (None, p, node, None) if backward else (node, p, None, None)
+                for q in store.quads_for_pattern(*pattern):
+                    nxt = q.subject if backward else q.object
+                    if isinstance(nxt, ox.NamedNode | ox.BlankNode) and nxt not in out:
+                        out.add(nxt)
+                        stack.append(nxt)
+    return out
+
+
+def _under(node: Node, base: str) -> bool:
+    return isinstance(node, ox.NamedNode) and node.value.startswith(base)
+
+
+def _is_release(graph, iris: Iris) -> bool:
+    return isinstance(graph, ox.NamedNode) and graph.value.startswith(iris.release(""))
+
+
+def _release_quads(store: ox.Store, node: Node, iris: Iris) -> list[ox.Quad]:
+    return [q for q in store.quads_for_pattern(node, None, None, None) if _is_release(q.graph_name, iris)]
+
+
+def _labels(store: ox.Store, node: Node, iris: Iris) -> list[ox.Quad]:
+    return [q for q in store.quads_for_pattern(node, _LABEL, None, None) if _is_release(q.graph_name, iris)]
