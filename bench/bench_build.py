@@ -1,6 +1,7 @@
 """`kg build` of a generated corpus: wall time per stage, peak memory, releases and triples.
 
-    python bench/bench_build.py [--releases 20000] [--jobs 2] [--reasoner fast] [--compare-owlrl [--owlrl-sample K]]
+    python bench/bench_build.py [--releases 20000] [--jobs 2] [--reasoner fast] [--update-day 60]
+                                [--compare-owlrl [--owlrl-sample K]]
 
 The build runs as a child process (`python -m kg.cli build`) into a temporary folder; its memory
 is the resident memory of the whole process tree (the build and its extraction workers),
@@ -37,9 +38,13 @@ MEMORY_TARGET = 2 * 10**9  # bytes
 SPEED_TARGET = 50.0  # fast engine vs owlrl
 
 
-def run_build(folder: Path, out: Path, jobs: int, reasoner: str | None, shacl: bool) -> dict:
+def run_build(
+    folder: Path, out: Path, jobs: int, reasoner: str | None, shacl: bool, update: bool = False
+) -> dict:
     """Run `kg build` in a child process; wall seconds, peak memory and the build's report."""
     command = [sys.executable, "-m", "kg.cli", "build", str(folder), "--out", str(out), "--jobs", str(jobs)]
+    if update:
+        command.append("--update")
     if reasoner:
         command += ["--reasoner", reasoner]
     if not shacl:
@@ -126,6 +131,26 @@ def compare_owlrl(out: Path, base: str, sample: int | None, seed: int) -> None:
         )
 
 
+def update_day(out: Path, args: argparse.Namespace, full_wall: float) -> None:
+    """`kg build --update` with a day of new releases, then the same day read again (replaced)."""
+    generate = Path(__file__).resolve().parent / "generate.py"
+    with tempfile.TemporaryDirectory(prefix="hkpr-day-") as tmp:
+        day = Path(tmp) / "day"
+        command = [sys.executable, str(generate), "--releases", str(args.update_day), "--out", str(day)]
+        command += ["--start", args.day, "--end", args.day, "--seed", str(args.seed + 1)]
+        subprocess.run(command, check=True, capture_output=True)
+        for what in ("added", "replaced"):
+            result = run_build(day, out, 1, args.reasoner, not args.no_shacl, update=True)
+            report, wall = result["report"], result["wall"]
+            stages = ", ".join(f"{k} {v:.2f}" for k, v in report.get("seconds", {}).items())
+            print(
+                f"kg build --update, {args.update_day} releases of {args.day} {what}: {wall:.1f} s wall "
+                f"({wall / full_wall:.2f} of the full build's); peak {gib(result['tree_peak'])}"
+            )
+            print(f"  {'; '.join(report.get('notes', []))}")
+            print(f"  seconds: {stages}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -155,6 +180,14 @@ def main(argv: list[str] | None = None) -> int:
         metavar="K",
         help="with --compare-owlrl: run the engines on K releases and extrapolate owlrl",
     )
+    parser.add_argument(
+        "--update-day",
+        type=int,
+        default=60,
+        metavar="N",
+        help="then time kg build --update with N new releases of one day, added then replaced (0: skip)",
+    )
+    parser.add_argument("--day", default="2025-01-02", help="the date of that day's releases")
     args = parser.parse_args(argv)
 
     folder, tmp, gen_seconds = corpus(args.releases, args.seed, args.format, args.corpus)
@@ -192,6 +225,8 @@ def main(argv: list[str] | None = None) -> int:
         + (f" (target scaled to {releases} releases)" if releases != 20000 else "")
         + f"; memory {gib(result['tree_peak'])} / 2 GB = {result['tree_peak'] / MEMORY_TARGET:.2f}"
     )
+    if args.update_day:
+        update_day(out, args, wall)
     if args.compare_owlrl:
         compare_owlrl(out, report.get("base") or "https://w3id.org/hkpr/id/", args.owlrl_sample, args.seed)
     if args.keep:
