@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import json
 import os
 import time
@@ -110,6 +112,13 @@ class _Stage:
         r.cpu_seconds[name] = r.cpu_seconds.get(name, 0.0) + time.process_time() - self.cpu
         if (rss := _resident_mb()) is not None:
             r.memory_mb[name] = rss
+
+
+def release_memory() -> None:
+    """Give freed memory back to the system (glibc keeps it otherwise), so that the stages after a
+    large `del` do not add to the peak."""
+    with contextlib.suppress(OSError, AttributeError):  # not glibc: nothing to do
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 def _resident_mb() -> int | None:
@@ -226,6 +235,7 @@ def build(
                     report.shacl_conforms = validation.conforms
                     report.shacl_results = [asdict(r) for r in validation.results]
             del data, releases  # from here on the releases are bytes only
+            release_memory()
             with timer.stage("merge"):
                 other = [
                     *derived,
