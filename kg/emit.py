@@ -1,4 +1,13 @@
-"""Resolved records -> quads in the release's named graph (the first stage that knows RDF)."""
+"""Resolved records -> quads in the release's named graph (the first stage that knows RDF).
+
+The graph is written as N-Quads lines and parsed once by pyoxigraph into `Quad`s: building a
+`Quad` from Python terms costs ~2 µs more per literal object (pyoxigraph tries each kind of
+term in turn), while the parser makes the terms in Rust. Every IRI is checked once by
+`ox.NamedNode` before it is written (so the parse can skip the check), and every term is
+written by pyoxigraph itself (`str(term)` is its N-Triples form), so the quads are the ones
+`ox.Quad(s, p, o, graph)` would give. Terms that recur across releases (classes, people, posts,
+labels, dates) are written once and remembered.
+"""
 
 from __future__ import annotations
 
@@ -22,17 +31,12 @@ DERIVED_FROM = ox.NamedNode(PROV + "wasDerivedFrom")
 PROV_VALUE = ox.NamedNode(PROV + "value")
 MENTIONS = ox.NamedNode(HKPR + "mentions")
 
-
-def iri(value: str) -> ox.NamedNode:
-    return ox.NamedNode(value)
+# A term, or its N-Triples form (str(term)) as GraphWriter writes it.
+Term = ox.NamedNode | ox.Literal | str
 
 
 def hkpr(local: str) -> ox.NamedNode:
     return ox.NamedNode(HKPR + local)
-
-
-def text(value: str) -> ox.Literal:
-    return ox.Literal(value)
 
 
 def day(value: date) -> ox.Literal:
@@ -47,45 +51,97 @@ def integer(value: int) -> ox.Literal:
     return ox.Literal(str(value), datatype=XSD_INTEGER)
 
 
+# ---------------------------------------------------------------------------------------------
+# N-Triples forms of terms, remembered (at most _WRITTEN_MAX of each kind, then all forgotten)
+
+_WRITTEN_MAX = 1 << 16
+_IRIS: dict[str, str] = {}
+_TEXTS: dict[str, str] = {}
+_DAYS: dict[date, str] = {}
+
+
+def _remember(cache: dict, key: object, written: str) -> str:
+    if len(cache) >= _WRITTEN_MAX:
+        cache.clear()
+    cache[key] = written
+    return written
+
+
+def nt_iri(value: str) -> str:
+    """ "<value>", once ox.NamedNode has accepted the IRI (it raises ValueError otherwise)."""
+    written = _IRIS.get(value)
+    return written if written is not None else _remember(_IRIS, value, str(ox.NamedNode(value)))
+
+
+def nt_text(value: str) -> str:
+    """A plain literal that recurs (a name, a label)."""
+    written = _TEXTS.get(value)
+    return written if written is not None else _remember(_TEXTS, value, str(ox.Literal(value)))
+
+
+def nt_sentence(value: str) -> str:
+    """A plain literal not worth remembering (a sentence, a title)."""
+    return str(ox.Literal(value))
+
+
+def nt_day(value: date) -> str:
+    written = _DAYS.get(value)
+    return written if written is not None else _remember(_DAYS, value, str(day(value)))
+
+
 class GraphWriter:
     """Collects the quads of one release's named graph, without duplicates, in insertion order."""
 
     def __init__(self, graph_iri: str) -> None:
         self.graph = ox.NamedNode(graph_iri)
-        self._quads: dict[ox.Quad, None] = {}
+        self._end = f" {self.graph} .\n"
+        self._lines: dict[str, None] = {}
 
-    def add(self, s: ox.NamedNode, p: ox.NamedNode, o: ox.NamedNode | ox.Literal) -> None:
-        self._quads[ox.Quad(s, p, o, self.graph)] = None
+    def add(self, s: Term, p: Term, o: Term) -> None:
+        self._lines[f"{s} {p} {o}{self._end}"] = None
 
-    def typed(self, s: ox.NamedNode, cls: ox.NamedNode) -> None:
-        self.add(s, A, cls)
+    def typed(self, s: Term, cls: Term) -> None:
+        self.add(s, A_NT, cls)
 
-    def labelled(self, s: ox.NamedNode, label: str, alt_labels: Iterable[str] = ()) -> None:
-        self.add(s, LABEL, text(label))
-        self.add(s, PREF_LABEL, text(label))
+    def labelled(self, s: Term, label: str, alt_labels: Iterable[str] = ()) -> None:
+        written = nt_text(label)
+        self.add(s, LABEL_NT, written)
+        self.add(s, PREF_LABEL_NT, written)
         for alt in alt_labels:
             if alt and alt != label:
-                self.add(s, ALT_LABEL, text(alt))
+                self.add(s, ALT_LABEL_NT, nt_text(alt))
 
     @property
     def quads(self) -> list[ox.Quad]:
-        return list(self._quads)
+        data = "".join(self._lines)
+        return list(ox.parse(data, format=ox.RdfFormat.N_QUADS, lenient=True)) if data else []
 
 
-def release_metadata(w: GraphWriter, release: Release) -> ox.NamedNode:
-    """The release node itself: identifier and date always; title, issue time and URL when known."""
-    r = w.graph
-    w.typed(r, hkpr("PressRelease"))
-    w.add(r, ox.NamedNode(DCT + "identifier"), text(release.id))
-    w.add(r, ox.NamedNode(DCT + "date"), day(release.date))
-    w.add(r, ox.NamedNode(DCT + "language"), text(release.language))
+A_NT, LABEL_NT, PREF_LABEL_NT, ALT_LABEL_NT = str(A), str(LABEL), str(PREF_LABEL), str(ALT_LABEL)
+DERIVED_FROM_NT, PROV_VALUE_NT, MENTIONS_NT = str(DERIVED_FROM), str(PROV_VALUE), str(MENTIONS)
+_DCT = {
+    local: str(ox.NamedNode(DCT + local)) for local in ("identifier", "date", "language", "title", "issued")
+}
+_URL = str(ox.NamedNode(SCHEMA + "url"))
+_PRESS_RELEASE = str(hkpr("PressRelease"))
+
+
+def release_metadata(w: GraphWriter, release: Release) -> str:
+    """The release node itself: identifier and date always; title, issue time and URL when known.
+    Returns the release's IRI in N-Triples form."""
+    r = str(w.graph)
+    w.typed(r, _PRESS_RELEASE)
+    w.add(r, _DCT["identifier"], nt_sentence(release.id))
+    w.add(r, _DCT["date"], nt_day(release.date))
+    w.add(r, _DCT["language"], nt_text(release.language))
     if release.title:
-        w.add(r, ox.NamedNode(DCT + "title"), text(release.title))
-        w.add(r, LABEL, text(release.title))
+        title = nt_sentence(release.title)
+        w.add(r, _DCT["title"], title)
+        w.add(r, LABEL_NT, title)
     if release.issued:
-        w.add(r, ox.NamedNode(DCT + "issued"), stamp(release.issued))
+        w.add(r, _DCT["issued"], stamp(release.issued))
     if release.url:
-        w.add(r, ox.NamedNode(SCHEMA + "url"), iri(release.url))
+        w.add(r, _URL, ox.NamedNode(release.url))
     return r
 
 
@@ -110,12 +166,11 @@ P = {
     "represented": hkpr("representedOrganisation"),
     "replaces": hkpr("replaces"),
 }
-C = {
-    "Person": ox.NamedNode(FOAF + "Person"),
-    "Organization": ox.NamedNode(ORG + "Organization"),
-    "Place": ox.NamedNode(SCHEMA + "Place"),
-}
+_P = {name: str(term) for name, term in P.items()}
 MODES = {"video": hkpr("VideoConference"), "in-person": hkpr("InPerson")}
+_MODES = {mode: str(term) for mode, term in MODES.items()}
+_TENURE = str(hkpr("Tenure"))
+_MEETING = str(hkpr("Meeting"))
 
 
 def ordinal_words(n: int) -> str:
@@ -136,51 +191,51 @@ def emit_resolved(resolved: Resolved) -> list[ox.Quad]:
     w = GraphWriter(resolved.iri)
     release = release_metadata(w, resolved.release)
     for entity in resolved.entities.values():
-        node = iri(entity.iri)
-        w.typed(node, iri(entity.class_iri))
+        node = nt_iri(entity.iri)
+        w.typed(node, nt_iri(entity.class_iri))
         if entity.kind == "person":
-            w.add(node, P["name"], text(entity.label))
-            w.add(node, LABEL, text(entity.label))
+            w.add(node, _P["name"], nt_text(entity.label))
+            w.add(node, LABEL_NT, nt_text(entity.label))
             if entity.honorific:
-                w.add(node, P["honorific"], text(entity.honorific))
+                w.add(node, _P["honorific"], nt_text(entity.honorific))
         else:
             w.labelled(node, entity.label, entity.alt_labels)
         if entity.parent and entity.parent_property:
-            w.add(node, iri(entity.parent_property), iri(entity.parent))
+            w.add(node, nt_iri(entity.parent_property), nt_iri(entity.parent))
     for mentioned in resolved.mentions:
-        w.add(release, MENTIONS, iri(mentioned))
+        w.add(release, MENTIONS_NT, nt_iri(mentioned))
     for t in resolved.tenures:
-        node, post, person = iri(t.iri), iri(t.post), iri(t.person)
-        w.typed(node, hkpr("Tenure"))
-        w.add(node, P["post"], post)
-        w.add(node, P["holder"], person)
-        w.add(node, P["date"], day(t.date))
-        w.add(node, DERIVED_FROM, release)
-        w.add(node, PROV_VALUE, text(t.sentence))
-        w.add(post, P["heldBy"], person)
+        node, post, person = nt_iri(t.iri), nt_iri(t.post), nt_iri(t.person)
+        w.typed(node, _TENURE)
+        w.add(node, _P["post"], post)
+        w.add(node, _P["holder"], person)
+        w.add(node, _P["date"], nt_day(t.date))
+        w.add(node, DERIVED_FROM_NT, release)
+        w.add(node, PROV_VALUE_NT, nt_sentence(t.sentence))
+        w.add(post, _P["heldBy"], person)
     for m in resolved.meetings:
-        node = iri(m.iri)
+        node = nt_iri(m.iri)
         body = resolved.entities.get(m.body)
-        w.typed(node, hkpr("Meeting"))
-        w.add(node, LABEL, text(meeting_label(body.label if body else m.body, m.ordinal, m.date)))
-        w.add(node, P["meetingOf"], iri(m.body))
+        w.typed(node, _MEETING)
+        w.add(node, LABEL_NT, nt_text(meeting_label(body.label if body else m.body, m.ordinal, m.date)))
+        w.add(node, _P["meetingOf"], nt_iri(m.body))
         if m.ordinal is not None:
-            w.add(node, P["ordinal"], integer(m.ordinal))
+            w.add(node, _P["ordinal"], integer(m.ordinal))
         if m.date is not None:
-            w.add(node, P["startDate"], day(m.date))
+            w.add(node, _P["startDate"], nt_day(m.date))
         if m.place:
-            w.add(node, P["location"], iri(m.place))
-        if m.mode in MODES:
-            w.add(node, P["mode"], MODES[m.mode])
+            w.add(node, _P["location"], nt_iri(m.place))
+        if m.mode in _MODES:
+            w.add(node, _P["mode"], _MODES[m.mode])
         for person in m.chairs:
-            w.add(node, P["chair"], iri(person))
+            w.add(node, _P["chair"], nt_iri(person))
         for person in m.participants:
-            w.add(node, P["participant"], iri(person))
+            w.add(node, _P["participant"], nt_iri(person))
         for org in m.represented:
-            w.add(node, P["represented"], iri(org))
-        w.add(node, DERIVED_FROM, release)
-        w.add(node, PROV_VALUE, text(m.sentence))
-        w.add(release, MENTIONS, node)
+            w.add(node, _P["represented"], nt_iri(org))
+        w.add(node, DERIVED_FROM_NT, release)
+        w.add(node, PROV_VALUE_NT, nt_sentence(m.sentence))
+        w.add(release, MENTIONS_NT, node)
     return w.quads
 
 

@@ -15,6 +15,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime, timedelta, timezone
+from itertools import islice
 from pathlib import Path
 
 from kg.model import Rejection, Release
@@ -61,6 +62,9 @@ _MONTHS = {
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z]")
 _WORD = re.compile(r"\b[A-Za-z]{2,}\b")
+_MOJIBAKE_BOM = re.compile(r"^(?:ï»¿|â\x80\x8b|â)+(?=[A-Z\s])")
+_NON_WORD = re.compile(r"\W+")
+_RULE_LINE = re.compile(r"[—–\-_=*]+")
 
 
 class ReadError(ValueError):
@@ -273,7 +277,7 @@ def parse_page_text(text: str, title: str | None = None) -> dict:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "").replace("\u00a0", " ")
     text = _strip_mojibake_bom(text)
     result: dict = {}
-    footer = _FOOTER.search(text)
+    footer = _FOOTER.search(text) if "Ends/" in text else None
     tail = ""
     if footer:
         month = _MONTHS.get(footer.group(1))
@@ -284,17 +288,18 @@ def parse_page_text(text: str, title: str | None = None) -> dict:
         text = text[: footer.start()]
         if issued := _ISSUED.search(tail):
             result["issued_time"] = (int(issued.group(1)), int(issued.group(2)))
-    lines = text.split("\n")
     # headline: before the asterisk rule when there is one, else the first line that is not furniture
-    rule = _RULE.search(text)
-    head_lines = text[: rule.start()].split("\n") if rule else lines
-    head = [ln.strip() for ln in head_lines if ln.strip() and not _FURNITURE.match(ln)]
+    rule = _RULE.search(text) if "**********" in text or "＊" in text else None
     body_start = 0
     if rule:
+        head = [
+            ln.strip() for ln in text[: rule.start()].split("\n") if ln.strip() and not _FURNITURE.match(ln)
+        ]
         body_text = text[rule.end() :]
         headline = " ".join(head[-1:]) if head else None
     else:
         headline = None
+        lines = text.split("\n")
         for i, ln in enumerate(lines):
             if not ln.strip() or _FURNITURE.match(ln):
                 continue
@@ -315,21 +320,36 @@ def parse_page_text(text: str, title: str | None = None) -> dict:
 
 def _strip_mojibake_bom(text: str) -> str:
     # a UTF-8 BOM or zero-width char decoded as cp1252 shows up as "ï»¿" / "â" at the start
-    return re.sub(r"^(?:ï»¿|â\x80\x8b|â)+(?=[A-Z\s])", "", text)
+    return _MOJIBAKE_BOM.sub("", text) if text.startswith(("ï", "â")) else text
+
+
+def _squash(s: str) -> str:
+    return _NON_WORD.sub("", s).lower()
 
 
 def _same(a: str, b: str) -> bool:
-    def squash(s: str) -> str:
-        return re.sub(r"\W+", "", s).lower()
+    """Whether two lines read alike, ignoring case and everything but letters and digits."""
+    if a.isascii() and b.isascii():
+        # squashing the start of an ASCII line gives the start of the squashed line, so a first
+        # paragraph is told from the headline without squashing all of it
+        start_a, start_b = _squash(a[:32]), _squash(b[:32])
+        common = min(len(start_a), len(start_b))
+        if start_a[:common] != start_b[:common]:
+            return False
+    return _squash(a) == _squash(b)
 
-    return squash(a) == squash(b)
+
+def _one_spaced(line: str) -> str:
+    r"""The line with runs of whitespace as one space, stripped (as re.sub(r"\s+", " ") and
+    str.strip() would make it)."""
+    return " ".join(line.split())
 
 
 def _paragraphs(text: str) -> list[str]:
     paragraphs = []
     for ln in text.split("\n"):
-        stripped = re.sub(r"\s+", " ", ln).strip()
-        if stripped and not _FURNITURE.match(stripped) and not re.fullmatch(r"[—–\-_=*]+", stripped):
+        stripped = _one_spaced(ln)
+        if stripped and not _FURNITURE.match(stripped) and not _RULE_LINE.fullmatch(stripped):
             paragraphs.append(stripped)
     return paragraphs
 
@@ -337,7 +357,7 @@ def _paragraphs(text: str) -> list[str]:
 def _captions(tail: str) -> list[str]:
     captions = []
     for ln in tail.split("\n"):
-        stripped = re.sub(r"\s+", " ", ln).strip()
+        stripped = _one_spaced(ln)
         if not stripped or _FURNITURE.match(stripped) or _ISSUED.match(stripped):
             continue
         if len(stripped) > 40 and _LATIN.search(stripped):
@@ -389,11 +409,16 @@ def _release(
 
 def _check_english(body: str, title: str) -> None:
     everything = f"{title} {body}"
-    if len(_CJK.findall(everything)) > len(_LATIN.findall(everything)):
+    # a text without Chinese characters (all ASCII ones) has no need to count its letters
+    if (
+        not everything.isascii()
+        and _CJK.search(everything)
+        and len(_CJK.findall(everything)) > len(_LATIN.findall(everything))
+    ):
         raise ReadError("not an English release (the text is mostly Chinese)")
     if len(body) < 40:
         raise ReadError("no release text (body shorter than 40 characters)")
-    if len(_WORD.findall(body)) < 8:
+    if sum(1 for _ in islice(_WORD.finditer(body), 8)) < 8:
         raise ReadError("not a press release (fewer than 8 English words in the text)")
 
 

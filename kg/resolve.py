@@ -41,6 +41,14 @@ BODY_CLASSES = frozenset(
     "Body TaskForce Committee WorkingGroup Council Commission Panel ExpertGroup JointConference".split()
 )
 ZONE_CLASSES = frozenset(["Zone"])
+_KIND_OF_CLASS = {
+    **dict.fromkeys(BODY_CLASSES, "body"),
+    **dict.fromkeys(ZONE_CLASSES, "zone"),
+    "Post": "post",
+    "Person": "person",
+    "Place": "place",
+}
+_PARENT_PROPERTY = {"zone": HKPR + "partOf", "post": ORG + "postIn"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,17 +78,13 @@ class ResolvedEntity:
     @property
     def kind(self) -> str:
         """The kind of entity: "org", "body", "zone", "post", "person" or "place"."""
-        if self.cls in BODY_CLASSES:
-            return "body"
-        if self.cls in ZONE_CLASSES:
-            return "zone"
-        return {"Post": "post", "Person": "person", "Place": "place"}.get(self.cls, "org")
+        return _KIND_OF_CLASS.get(self.cls, "org")
 
     @property
     def parent_property(self) -> str | None:
         if self.parent is None:
             return None
-        return {"zone": HKPR + "partOf", "post": ORG + "postIn"}.get(self.kind, ORG + "subOrganizationOf")
+        return _PARENT_PROPERTY.get(self.kind, ORG + "subOrganizationOf")
 
     def merged(self, other: ResolvedEntity) -> ResolvedEntity:
         """This entity with the other names, parent and honorific another record of it gives."""

@@ -45,6 +45,7 @@ Rules, each tested in tests/test_recognise_meetings.py:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -116,6 +117,14 @@ _EVENT_FORM = re.compile(rf"\b(?:[Tt]he\s+)(?:{_ORD}\s+)?(?P<body>{_NAME})")
 _EVENT_NAME = re.compile(
     r"(?:Co-operation|Cooperation|Joint|High[- ]Level)\b.*\b(?:Meeting|Conference)\b|\bJoint Conference\b"
 )
+# What every match of a form above holds (its noun and the words around it), found much faster
+# than the form itself, which has no fixed start: a text without it cannot match the form.
+_OF_HINT = re.compile(r"(?:eeting|lenary|ession|briefing)\s+of\s")
+_LOWER_OF_HINT = re.compile(rf"{_LOWER_HEAD}\s+(?:on|for|of)\s")
+_LOWER_SPLIT_HINT = re.compile(rf"{_LOWER_HEAD}\s+meeting\s")
+_POSSESSIVE_HINT = re.compile(rf"'s\s+{_ORD}\s+[Mm]eeting\b")
+_BODY_MEETING_HINT = re.compile(r"(?:[A-Z][\w'\-/]*|&)\s+[Mm]eeting\b")
+_ITS_HINT = re.compile(r"h(?:old|eld)|convene")
 
 _BODY_KINDS = (
     ("Task Force", "TaskForce"),
@@ -259,6 +268,7 @@ _SHORT_POSSESSIVE = re.compile(rf"\b[Tt]he\s+(?P<head>{_LOWER_HEAD})'s\s+(?:{_OR
 _SHORT_OF = re.compile(
     rf"\b(?:[Tt]he|[Ii]ts|[Aa])\s+(?:{_ORD}\s+)?meeting\s+of\s+the\s+(?P<head>{_LOWER_HEAD})\b(?!\s+(?:on|for|of|in)\b)"
 )
+_SHORT_HINT = re.compile(r"'s\s|meeting\s+of\s+the\s")  # what either form above holds
 _AT_MEETING = re.compile(r"\b(?:after|following|at|during)\s+$")  # "after [the task force's first meeting]"
 _HEADLINE_PLACE = re.compile(_PLACE_RX.pattern + r"\s*(?:\(.*\))?\s*$")
 _LEGCO_QA = re.compile(r"\b(?:question|written reply|reply) by\b")
@@ -281,6 +291,36 @@ _EVENT_VERB_AFTER = re.compile(
     r"^\s*(?:\([^)]*\)\s*)?(?:was|were|will\s+be|is|has\s+been)\s+(?:held|convened|co-chaired|chaired|hosted)\b"
 )
 _RELEVANT = re.compile(r"^(?:the\s+)?(?:relevant|other|various|different)\s+\w+\s+(?:of|from)\s+")
+
+# Smaller expressions of the helpers below
+_LEADING_THE = re.compile(r"^(?:the|The)\s+")
+_LEADING_TERM = re.compile(
+    r"^(?:[Nn]ewly[\s-]established|[Nn]ewly[\s-]formed|[Rr]evamped|[Nn]ew|[Cc]urrent|[\w]+-term|[Ii]naugural)\s+"
+)
+_VIA_NEXT = re.compile(r"\s*(?:,\s*)?via\b")
+_BRACKETED_ABBREVIATION = re.compile(r"\((?:the\s+)?([A-Z][\w&\-]*(?:\s[A-Z][\w&\-]*){0,3})\)")
+_AND_SPLIT = re.compile(r"(\s+and\s+(?:the\s+)?)")
+_COUNCIL_END = re.compile(r"\b(?:Legislative|Executive) Council$")
+_DAY_NEXT = re.compile(r"\s*(?:today|this|yesterday|tomorrow|on\s)")
+_YEAR = re.compile(r"\d{4}")
+_CHAIRED_BY_END = re.compile(r"[;.]|\b(?:and other|while|who|which|to)\b")
+_PRONOUN_FIRST = re.compile(r"\s*(He|She)\b")
+_WITH_END = re.compile(r"[;.]|\b(?:and other|while|to)\b")
+_WITH_NEXT = re.compile(r"\s+(?:together\s+)?with\b")
+_AND_BEFORE_NAME = re.compile(r"\s+and\s+(?=[A-Z])")
+_LIST_END = re.compile(r"(?<![A-Z])\.(?:\s|$)|:")
+_LIST_JOINER = re.compile(r"^\s*(?:and\s+|as\s+well\s+as\s+)")
+_NAME_RUNS_ON = re.compile(
+    r"\s*(?:\w+ed|also|were|was|and|had|have|has|will|would|to|in|at|from|on|for|as|who|which|that)\b"
+)
+_BRACKETED_DAY = re.compile(r"\(\w+ \d{1,2}\)")
+_ENDS_SENTENCE = re.compile(r"[.!?\"')]\s*$")
+_CHAIR_SUFFIX = re.compile(
+    r"^(?P<of>.+?)\s+(?:[Cc]hairman|[Cc]hairperson|[Cc]hairwoman|[Cc]hair|[Cc]onvenor)$"
+)
+_CHAIR_POST = re.compile(
+    r"^(?:Chairman|Chairperson|Chairwoman|Chair|Convenor|Convener)\b(?:\s+of\s+(?:the\s+)?(?P<of>.+))?$"
+)
 
 
 @dataclass(slots=True)
@@ -309,16 +349,12 @@ def _clean_body(body: str, keep_place: bool = False) -> str:
     """The body's name without "the", a "second-term"-like prefix, a bracketed abbreviation and,
     unless `keep_place`, a trailing "in <city>" (see _place_in_name)."""
     body = _STRIP_ABBR.sub("", body).strip(" ,")
-    body = re.sub(r"^(?:the|The)\s+", "", body)
-    body = re.sub(
-        r"^(?:[Nn]ewly[\s-]established|[Nn]ewly[\s-]formed|[Rr]evamped|[Nn]ew|[Cc]urrent|[\w]+-term|[Ii]naugural)\s+",
-        "",
-        body,
-    )
+    body = _LEADING_THE.sub("", body)
+    body = _LEADING_TERM.sub("", body)
     m = None if keep_place else _TRAIL_PLACE.search(body)
     if m:
         body = body[: m.start()]
-    return re.sub(r"\s+", " ", body).strip()
+    return " ".join(body.split())
 
 
 def _place_in_name(text: str, at: int, end: int, full: str, others: list[str]) -> bool:
@@ -328,7 +364,7 @@ def _place_in_name(text: str, at: int, end: int, full: str, others: list[str]) -
     it; it is when the meeting's own place is written apart in the sentence ("attended in Beijing
     today (September 27) the first meeting of ... in Shenzhen"), or when the release writes the same
     name elsewhere without a time after it. Otherwise it is taken as the place."""
-    if _DATE_TAIL.match(text, end) or re.match(r"\s*(?:,\s*)?via\b", text[end:]):
+    if _DATE_TAIL.match(text, end) or _VIA_NEXT.match(text, end):
         return False
     for m in _PLACE_RX.finditer(text):
         if (m.start() < at or m.start() >= end) and _DATE_TAIL.match(text, m.end()):
@@ -344,7 +380,7 @@ def _place_in_name(text: str, at: int, end: int, full: str, others: list[str]) -
 
 
 def _abbreviation(body_text: str) -> str | None:
-    m = re.search(r"\((?:the\s+)?([A-Z][\w&\-]*(?:\s[A-Z][\w&\-]*){0,3})\)", body_text)
+    m = _BRACKETED_ABBREVIATION.search(body_text)
     return m.group(1) if m else None
 
 
@@ -363,7 +399,7 @@ def _subject_bodies(text: str, before: int, first_only: bool = True) -> list[tup
         parts = [(m.group("body"), m.start("body"))]
         if not first_only:  # "the Financial Secretary and the Task Force on X": the task force
             parts, at = [], m.start("body")
-            for piece in re.split(r"(\s+and\s+(?:the\s+)?)", m.group("body")):
+            for piece in _AND_SPLIT.split(m.group("body")):
                 if not piece.startswith(" "):
                     parts.append((piece, at))
                 at += len(piece)
@@ -371,7 +407,7 @@ def _subject_bodies(text: str, before: int, first_only: bool = True) -> list[tup
             if (
                 _BODY_WORD.search(_HEAD_CUT.split(body, 1)[0])
                 and not body.startswith(("Chief Secretary", "Secretary"))
-                and (first_only or not re.search(r"\b(?:Legislative|Executive) Council$", body))
+                and (first_only or not _COUNCIL_END.search(body))
             ):
                 out.append((body, at, at + len(body)))
                 if first_only:
@@ -417,25 +453,31 @@ def _ordinal(m: re.Match) -> int | None:
     return ordinal_value(o) if o and not o.isdigit() else None
 
 
+def _hinted(form: re.Pattern, text: str, cue: str, hint: re.Pattern) -> Iterable[re.Match]:
+    """The matches of a form in text; none, without running it, when the text lacks the cue or
+    what the hint finds."""
+    return form.finditer(text) if cue in text and hint.search(text) else ()
+
+
 def _find_in_text(text: str, si: int) -> list[_Found]:
     found: list[_Found] = []
-    for m in _OF_FORM.finditer(text) if " of " in text else ():
+    for m in _hinted(_OF_FORM, text, " of ", _OF_HINT):
         body = m.group("body")
         if not _is_body(body):
             continue
         found.append(_Found(body, _ordinal(m), si, m.start(), m.end()))
-    for m in _LOWER_OF_FORM.finditer(text) if "meeting of the " in text else ():
+    for m in _hinted(_LOWER_OF_FORM, text, "meeting of the ", _LOWER_OF_HINT):
         if any(w in _LOWER_NOT_NAMED for w in m.group("pre").split()):
             continue
         end = _lower_body_end(text, m.end())
         if end is not None:
             found.append(_Found(text[m.start("body") : end], _ordinal(m), si, m.start(), end))
-    for m in _LOWER_SPLIT_FORM.finditer(text) if "meeting " in text else ():
+    for m in _hinted(_LOWER_SPLIT_FORM, text, "meeting ", _LOWER_SPLIT_HINT):
         end = _lower_body_end(text, m.end())
         if end is not None:
             body = f"{m.group('head')} {m.group('prep')} {text[m.end() : end]}"
             found.append(_Found(body, _ordinal(m), si, m.start(), end))
-    for m in _ITS_FORM.finditer(text):
+    for m in _hinted(_ITS_FORM, text, "eeting", _ITS_HINT):
         ordv = _ordinal(m)
         if m.group("plural"):
             # bodies named in passing as having met: no date of their own
@@ -451,15 +493,15 @@ def _find_in_text(text: str, si: int) -> list[_Found]:
         # "the Committee, which has held its first meeting, ...": in passing, unless a day is given
         passing = m.group("verb").startswith(("has", "have", "had")) and not _DAY_WORDS.search(text)
         found.append(_Found(subj[0][0], ordv, si, subj[0][1], m.end(), future=fut, passing=passing))
-    for m in _POSSESSIVE_FORM.finditer(text) if "'s" in text else ():
-        body = re.sub(r"^(?:the|The)\s+", "", m.group("body"))
+    for m in _hinted(_POSSESSIVE_FORM, text, "'s", _POSSESSIVE_HINT):
+        body = _LEADING_THE.sub("", m.group("body"))
         if _is_body(body):
             found.append(_Found(body, ordinal_value(m.group("ord")), si, m.start(), m.end()))
 
     def overlaps(a: int, b: int) -> bool:
         return any(not (b <= f.start or a >= f.end) for f in found)
 
-    for m in _BODY_MEETING_FORM.finditer(text) if "eeting" in text else ():
+    for m in _hinted(_BODY_MEETING_FORM, text, "eeting", _BODY_MEETING_HINT):
         if overlaps(m.start(), m.end()):
             continue
         body = m.group("body")
@@ -549,7 +591,7 @@ def _location(text: str, body: str, loose: bool = False, near: tuple[int, int] |
             # a place written right before the time ("in Hong Kong today") is where it was held
             if _PLACE_TAIL.match(tail) or (loose and _PLACE_TAIL_LOOSE.match(tail)):
                 best = best or place
-                if re.match(r"\s*(?:today|this|yesterday|tomorrow|on\s)", tail):
+                if _DAY_NEXT.match(tail):
                     return place
         if best:
             return best
@@ -560,7 +602,7 @@ def _date_for(text: str, start: int, release_date: date) -> date | None:
     dates = find_dates(text, release_date)
     if not dates:
         return None
-    explicit = [d for d in dates if d.relative or "(" in d.text or re.search(r"\d{4}", d.text)]
+    explicit = [d for d in dates if d.relative or "(" in d.text or _YEAR.search(d.text)]
     pool = explicit or dates
     after = [d for d in pool if d.start >= start]
     return (after or pool)[0].date
@@ -599,7 +641,7 @@ def _chairs_in(analysis: Analysis, si: int, meet_start: int, meet_end: int) -> l
     chairs: list[str] = []
     for m in _CHAIRED_BY.finditer(text):
         end = len(text)
-        nxt = re.search(r"[;.]|\b(?:and other|while|who|which|to)\b", text[m.end() :])
+        nxt = _CHAIRED_BY_END.search(text[m.end() :])
         if nxt:
             end = m.end() + nxt.start()
         # a clause "chaired by X, Y" ends at the first comma after the names
@@ -612,7 +654,7 @@ def _chairs_in(analysis: Analysis, si: int, meet_start: int, meet_end: int) -> l
         verb is not None and len(_persons_in(analysis, si, 0, verb.start())) >= 2
     ):
         subjects = _persons_in(analysis, si, 0, verb.start())
-        pronoun = re.match(r"\s*(He|She)\b", text)
+        pronoun = _PRONOUN_FIRST.match(text)
         if not subjects and pronoun and verb.group(0) not in ("held", "hold", "holds"):
             subjects = [p for p in (_pronoun_subject(analysis, si, pronoun.group(1)),) if p]
         if not subjects:
@@ -620,7 +662,7 @@ def _chairs_in(analysis: Analysis, si: int, meet_start: int, meet_end: int) -> l
         chairs += [p for p in subjects if p not in chairs]
         w = _WITH.search(text, meet_end)
         if w and subjects and verb.group(0).startswith(("co-", "convened", "jointly", "held")):
-            stop = re.search(r"[;.]|\b(?:and other|while|to)\b", text[w.end() :])
+            stop = _WITH_END.search(text[w.end() :])
             chairs += [
                 p
                 for p in _persons_in(analysis, si, w.end(), w.end() + stop.start() if stop else None)
@@ -651,16 +693,16 @@ def _chairs_of_the_meeting(analysis: Analysis, si: int) -> list[str]:
     if not m:
         return []
     chairs = _persons_in(analysis, si, 0, m.start())
-    pronoun = re.match(r"\s*(He|She)\b", text)
+    pronoun = _PRONOUN_FIRST.match(text)
     if not chairs and pronoun:
         chairs = [p for p in (_pronoun_subject(analysis, si, pronoun.group(1)),) if p]
     if not chairs:
         chairs = _clause_subject(analysis, si, m, m.end())
     if chairs and (m.group("verb").startswith("co-") or m.group("verb") == "convened"):
-        w = re.match(r"\s+(?:together\s+)?with\b", text[m.end() :])
+        w = _WITH_NEXT.match(text[m.end() :])
         if w:
             start = m.end() + w.end()
-            stop = re.search(r"[;.]|\b(?:and other|while|to)\b", text[start:])
+            stop = _WITH_END.search(text[start:])
             hi = start + stop.start() if stop else None
             chairs += [p for p in _persons_in(analysis, si, start, hi) if p not in chairs]
     return chairs
@@ -679,7 +721,7 @@ _JOIN_HEADS = frozenset(
 def _split_joined(name: str) -> list[str]:
     """ "Trade and Industry Department and Invest Hong Kong" -> both names: split at an "and" whose
     left side ends with an organisation's head word."""
-    for m in re.finditer(r"\s+and\s+(?=[A-Z])", name):
+    for m in _AND_BEFORE_NAME.finditer(name):
         left = name[: m.start()].split()
         if len(left) >= 2 and left[-1] in _JOIN_HEADS:
             return [" ".join(left), *_split_joined(name[m.end() :])]
@@ -693,11 +735,11 @@ def _represented(text: str, truncated_end: bool) -> list[str]:
             continue
         rest = text[m.end() :]
         rest = _RELEVANT.sub("", rest)
-        rest = re.split(r"(?<![A-Z])\.(?:\s|$)|:", rest, maxsplit=1)[0]
+        rest = _LIST_END.split(rest, maxsplit=1)[0]
         items: list[tuple[str, bool]] = []  # (name, written without "the")
         stop = False
         for part in rest.split(";"):
-            part = re.sub(r"^\s*(?:and\s+|as\s+well\s+as\s+)", "", part.strip())
+            part = _LIST_JOINER.sub("", part.strip())
             for piece in _REP_SPLIT.split(part):
                 piece = piece.strip().rstrip(".;:")
                 mm = _REP_ITEM.match(piece)
@@ -708,10 +750,7 @@ def _represented(text: str, truncated_end: bool) -> list[str]:
                 bare = not piece.startswith("the ")
                 if mm.end() < len(piece.rstrip(" ,")):
                     # "Hong Kong enterprises": a name that runs into lower-case words is no organisation
-                    if not re.match(
-                        r"\s*(?:\w+ed|also|were|was|and|had|have|has|will|would|to|in|at|from|on|for|as|who|which|that)\b",
-                        piece[mm.end() :],
-                    ):
+                    if not _NAME_RUNS_ON.match(piece[mm.end() :]):
                         stop = True
                         break
                     items += [(x, bare) for x in _split_joined(name)]
@@ -738,6 +777,16 @@ def _represented(text: str, truncated_end: bool) -> list[str]:
                 merged.append(it)
         out += [x for x in merged if x not in out]
     return out
+
+
+def _names_key(key: str, keys: tuple[str, ...]) -> bool:
+    """Whether one of `keys` is a run of whole words of `key` (all name_key forms: words of
+    [a-z0-9] joined by single spaces), as r"\b(?:k1|k2|...)\b" would find; with no keys, that
+    expression finds any word."""
+    if not keys:
+        return bool(key)
+    padded = f" {key} "
+    return any(f" {k} " in padded for k in keys)
 
 
 def _lead_event(
@@ -789,7 +838,11 @@ def recognise_meetings(release: Release, people: list[Person], tenures: list[Ten
         for f in _find_in_text(s.text, si):
             f.held, f.future = _held(s.text, f, False)
             found.append(f)
-        if "eeting" in s.text and not any(f.sentence_index == si for f in found):
+        if (
+            "eeting" in s.text
+            and not any(f.sentence_index == si for f in found)
+            and _SHORT_HINT.search(s.text)
+        ):
             found += _short_forms([x.text for x in sentences[: si + 1]], si)
     if not found:
         return []
@@ -866,16 +919,13 @@ def recognise_meetings(release: Release, people: list[Person], tenures: list[Ten
     # sentences that speak of a meeting: its name or abbreviation, or "the meeting"/"the plenary"
     # (which is the last meeting named that was not named in passing)
     last: _Draft | None = next((d for d in drafts if not d.passing), drafts[0])
-    names = [
-        (d, re.compile(r"\b(?:" + "|".join(re.escape(a) for a in (d.key, *d.aliases) if a) + r")\b"))
-        for d in drafts
-    ]
+    names = [(d, tuple(a for a in (d.key, *d.aliases) if a)) for d in drafts]
     for si, s in enumerate(sentences):
         low = s.text
         key = name_key(low)
         hit = None
-        for d, rx in names:
-            if si in d.sentences or rx.search(key):
+        for d, keys in names:
+            if si in d.sentences or _names_key(key, keys):
                 hit = d
         if hit is not None:
             last = last if hit.passing else hit
@@ -893,12 +943,6 @@ def recognise_meetings(release: Release, people: list[Person], tenures: list[Ten
             # "Officials of the Shenzhen side included ..." after those "attending the meeting"
             last.sentences.add(si)
 
-    chair_suffix = re.compile(
-        r"^(?P<of>.+?)\s+(?:[Cc]hairman|[Cc]hairperson|[Cc]hairwoman|[Cc]hair|[Cc]onvenor)$"
-    )
-    chair_posts = re.compile(
-        r"^(?:Chairman|Chairperson|Chairwoman|Chair|Convenor|Convener)\b(?:\s+of\s+(?:the\s+)?(?P<of>.+))?$"
-    )
     found_at = {f.sentence_index for f in found}
     main = [d for d in drafts if not d.passing]
     lead_when, lead_place, lead = (
@@ -928,7 +972,7 @@ def recognise_meetings(release: Release, people: list[Person], tenures: list[Ten
                         m.participants.append(p)
             if m.date is None and not d.passing:
                 when = _date_for(text, 0, release.date)
-                if when and (sentences[si].caption or re.search(r"\(\w+ \d{1,2}\)", text)):
+                if when and (sentences[si].caption or _BRACKETED_DAY.search(text)):
                     m.date = when
         if d in main and d.found_in & lead and not any(_OTHER_TIME.search(text_of(si)) for si in d.found_in):
             # the release's one meeting, named in its lead without its day or place: the lead's
@@ -949,8 +993,8 @@ def recognise_meetings(release: Release, people: list[Person], tenures: list[Ten
         for t in tenures:
             if t.person not in m.participants or t.person in m.chairs:
                 continue
-            cm = chair_posts.match(t.post)
-            pm = chair_suffix.match(t.post)
+            cm = _CHAIR_POST.match(t.post)
+            pm = _CHAIR_SUFFIX.match(t.post)
             of = name_key((cm.group("of") or "") if cm else pm.group("of") if pm else "-")
             if (cm or pm) and (not of or of in d.aliases or of == d.key or of in kinds):
                 m.chairs.append(t.person)
@@ -977,7 +1021,7 @@ def recognise_meetings(release: Release, people: list[Person], tenures: list[Ten
                 continue
             if si not in d.sentences and s.paragraph not in paragraphs and not _ATTENDED.search(s.text):
                 continue
-            truncated = si == last_body and not re.search(r"[.!?\"')]\s*$", s.text)
+            truncated = si == last_body and not _ENDS_SENTENCE.search(s.text)
             d.meeting.represented += [
                 r for r in _represented(s.text, truncated) if r not in d.meeting.represented
             ]

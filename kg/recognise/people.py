@@ -33,6 +33,7 @@ Rules, each tested in tests/test_recognise_people.py:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -59,7 +60,7 @@ from kg.recognise.text import (
 )
 
 # Words with inner apostrophes or hyphens are one token; any other non-space character is one.
-_TOKEN = re.compile(r"[^\W_](?:[^\W_]|['\-](?=[^\W_]))*|\S")
+_TOKEN = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*|\S")
 _ABBR_PAREN = re.compile(r"\s*\((?:the\s+)?[A-Z][A-Z&\d]+(?:\s[A-Z][A-Z&\d]+)?\)")
 _END_OF_APPOSITION = frozenset({",", ";", ".", ":", "(", ")", "and", "respectively", '"', "!", "?"})
 # Head words of posts that are written after a name in arts and academic releases ("Ms A,
@@ -220,16 +221,30 @@ def _read_name(s: Sentence, k: int, limit: int = 6) -> int:
     return j
 
 
+_POSSESSIVE_END = re.compile(r"'s$")
+_WHITESPACE = re.compile(r"\s+")
+
+
 def _clean_name(text: str) -> str:
-    text = re.sub(r"'s$", "", text.strip())
-    return re.sub(r"\s+", " ", text)
+    text = _POSSESSIVE_END.sub("", text.strip())
+    return _WHITESPACE.sub(" ", text)
+
+
+# The words a title before a name can open with (a mention can start nowhere else).
+_TITLE_OPENERS = HONORIFIC_WORDS | {"the", "The"}
 
 
 def _honorific_mentions(s: Sentence, si: int) -> list[Mention]:
     out: list[Mention] = []
     words, n = s.words, len(s.words)
+    openers = [k for k, x in enumerate(words) if x in _TITLE_OPENERS]
     i = 0
     while i < n:
+        if words[i] not in _TITLE_OPENERS:  # nothing starts here: on to the next opener
+            k = bisect_left(openers, i)
+            if k == len(openers):
+                break
+            i = openers[k]
         w = words[i]
         first = i
         hon: list[str] = []
@@ -504,7 +519,7 @@ def _split_and(s: Sentence, a: int, b: int) -> list[tuple[int, int]]:
 
 def _post_text(s: Sentence, a: int, b: int) -> str:
     text = _ABBR_PAREN.sub("", s.span(a, b))
-    text = re.sub(r"\s+", " ", text).strip(" ,")
+    text = _WHITESPACE.sub(" ", text).strip(" ,")
     return text
 
 
@@ -679,7 +694,10 @@ def _resolve(mentions: list[Mention]) -> None:
 
 
 def _prepare(text: str) -> str:
-    return _FORMER_JOINED.sub(r"\1 ", normalise(text))
+    text = normalise(text)
+    if "then-" in text or "ex-" in text or "former-" in text:  # what _FORMER_JOINED needs
+        text = _FORMER_JOINED.sub(r"\1 ", text)
+    return text
 
 
 def analyse_sentences(release: Release) -> list[Sentence]:

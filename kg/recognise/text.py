@@ -15,27 +15,28 @@ from datetime import date, timedelta
 # --------------------------------------------------------------------------------------------
 # Normalising
 
-_TRANSLATE = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u2032": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u00a0": " ",
-        "\u2002": " ",
-        "\u2003": " ",
-        "\u2009": " ",
-        "\u200b": "",
-        "\ufeff": "",
-        "\u2013": "-",
-        "\u2011": "-",
-        "\u2010": "-",
-    }
+# Characters replaced one by one (no replacement is itself replaced, so the order is free):
+# str.replace finds each in C, where str.translate would look every character up in a dict.
+_REPLACE = (
+    ("\u2018", "'"),
+    ("\u2019", "'"),
+    ("\u201a", "'"),
+    ("\u2032", "'"),
+    ("\u201c", '"'),
+    ("\u201d", '"'),
+    ("\u201e", '"'),
+    ("\u00a0", " "),
+    ("\u2002", " "),
+    ("\u2003", " "),
+    ("\u2009", " "),
+    ("\u200b", ""),
+    ("\ufeff", ""),
+    ("\u2013", "-"),
+    ("\u2011", "-"),
+    ("\u2010", "-"),
 )
 _SPACES = re.compile(r"[ \t\r\f\v]+")
+_SPACES_TO_FIX = ("  ", "\t", "\r", "\f", "\v")
 # a closing bracket run into the next word by a scrape: "(MD)Wong Kam-ching"
 _RUN_ON_BRACKET = re.compile(r"\)(?=[A-Z][a-z])")
 # a comma run into the next word: "So Ping-chi,were" (digits keep theirs: "1,000")
@@ -47,9 +48,13 @@ def normalise(text: str) -> str:
     hyphens, no zero-width characters, a space after a closing bracket run into a capitalised
     word ("(MD)Wong" -> "(MD) Wong") or a comma into a letter ("chi,were"), and runs of spaces or tabs collapsed to one space (line
     breaks are kept): "People\u2019s\u00a0Government" -> "People's Government"."""
-    text = unicodedata.normalize("NFC", text).translate(_TRANSLATE)
+    if not text.isascii():  # ASCII text is in NFC form and holds no character of _REPLACE
+        text = unicodedata.normalize("NFC", text)
+        for char, replacement in _REPLACE:
+            text = text.replace(char, replacement)
     text = _RUN_ON_COMMA.sub(", ", _RUN_ON_BRACKET.sub(") ", text))
-    return _SPACES.sub(" ", text)
+    # a text whose only spaces are single " " would come back as it is
+    return _SPACES.sub(" ", text) if any(c in text for c in _SPACES_TO_FIX) else text
 
 
 def strip_the(text: str) -> str:
@@ -59,13 +64,14 @@ def strip_the(text: str) -> str:
 
 
 _KEY_DROP = re.compile(r"[^a-z0-9]+")
+_KEY_POSSESSIVE = re.compile(r"['`]s\b")
 
 
 def name_key(text: str) -> str:
     """A case-, punctuation- and "the"-insensitive key for comparing names written two ways:
     "the Co-operation Zone" and "Co-operation zone" give the same key ("co operation zone")."""
     t = text.lower().replace("&", " and ")
-    t = re.sub(r"['`]s\b", "s", t)
+    t = _KEY_POSSESSIVE.sub("s", t)
     t = _KEY_DROP.sub(" ", t).strip()
     if t.startswith("the "):
         t = t[4:]
