@@ -246,7 +246,15 @@ def build(
                 other_nquads = ox.serialize(other, format=ox.RdfFormat.N_QUADS)
                 loader.load([other_nquads], ox.RdfFormat.N_QUADS)
                 # the default graph: the merge of every named graph, each triple once
-                merged = merged_ntriples(graphs, (ox.Triple(q.subject, q.predicate, q.object) for q in other))
+                merged = merged_ntriples(
+                    [
+                        *(((graph,), nq) for graph, nq in graphs),
+                        (
+                            (iris.incumbency_graph, iris.inferred_graph, ONTOLOGY, iris.reference_graph),
+                            other_nquads,
+                        ),
+                    ]
+                )
                 loader.load([merged], ox.RdfFormat.N_TRIPLES, ox.DefaultGraph())
             with timer.stage("dumps"):
                 contents = Contents(

@@ -10,7 +10,7 @@ import queue
 import shutil
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -95,16 +95,17 @@ def _pieces(chunks: Iterable[bytes], size: int) -> Iterator[bytes]:
         yield b"".join(batch)
 
 
-def merged_ntriples(release_nquads: Iterable[tuple[str, bytes]], triples: Iterable[ox.Triple]) -> bytes:
+def merged_ntriples(parts: Iterable[tuple[Sequence[str], bytes]]) -> bytes:
     """The merge of every graph as N-Triples: each triple once, lines sorted (a subject's together).
 
-    `release_nquads` pairs a graph's IRI with its N-Quads, whose lines all end in that graph's
-    name (newlines inside literals are escaped, so a real newline always ends a statement).
+    Each part pairs N-Quads with the IRIs of the graphs its lines end in (newlines inside
+    literals are escaped, so a real newline always ends a statement).
     """
     lines: set[bytes] = set()
-    for graph, data in release_nquads:
-        lines.update(data.replace(f" <{graph}> .\n".encode(), b" .\n").split(b"\n"))
-    lines.update(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).split(b"\n"))
+    for graphs, data in parts:
+        for graph in graphs:
+            data = data.replace(f" <{graph}> .\n".encode(), b" .\n")
+        lines.update(data.split(b"\n"))
     lines.discard(b"")
     return b"".join(line + b"\n" for line in sorted(lines))
 

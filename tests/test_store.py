@@ -36,8 +36,7 @@ def test_pieces_keep_every_byte_and_cut_only_between_lines(seed: int) -> None:
 def test_the_merged_graph_states_a_triple_once_and_keeps_literals_intact() -> None:
     tricky = f"ends like a quad <{G1}> ."
     merged = merged_ntriples(
-        [(G1, nquads(G1, "a", tricky)), (G2, nquads(G2, "a", "b"))],
-        [ox.Triple(S, P, ox.Literal("b")), ox.Triple(S, P, ox.Literal("c"))],
+        [((G1,), nquads(G1, "a", tricky)), ((G1, G2), nquads(G2, "a", "b") + nquads(G1, "c"))]
     )
     triples = list(ox.parse(merged, format=ox.RdfFormat.N_TRIPLES))
     assert sorted(t.object.value for t in triples) == sorted(["a", "b", "c", tricky])
