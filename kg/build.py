@@ -18,9 +18,9 @@ from kg import __version__
 from kg import update as incremental
 from kg.derive import incumbencies
 from kg.dumps import Contents, graph_members, write_dumps
-from kg.extract import ExtractedRelease, extract_all
+from kg.extract import ExtractedRelease, extract_releases, read_releases
 from kg.iris import DEFAULT_BASE, ONTOLOGY, Iris
-from kg.model import Rejection
+from kg.model import Rejection, Release
 from kg.paths import REFERENCE_FILE, ontology_files
 from kg.reason import Inference
 from kg.store import DUMPS, REPORT, STORE, BackgroundLoader, merged_ntriples, quads_in, staging
@@ -181,9 +181,14 @@ def build(
     rejections: list[Rejection] = []
     if validator not in ("fast", "pyshacl"):
         raise ValueError(f"unknown SHACL validator {validator!r}")
-    with timer.stage("read+extract"):
-        for item in extract_all(paths, iris, jobs=jobs):
+    releases: list[Release] = []
+    with timer.stage("read"):
+        for item in read_releases(paths):
+            (rejections if isinstance(item, Rejection) else releases).append(item)
+    with timer.stage("extract"):
+        for item in extract_releases(releases, iris, jobs=jobs):
             (rejections if isinstance(item, Rejection) else extracted).append(item)
+        del releases
     report.releases_read = len(extracted)
     report.rejected = [{"source": r.source, "reason": r.reason} for r in rejections]
     if not extracted:

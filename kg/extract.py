@@ -69,6 +69,18 @@ class Extractor:
 def extract_all(paths: Iterable[Path], iris: Iris, jobs: int = 1) -> Iterator[ExtractedRelease | Rejection]:
     """Every release under `paths` extracted, or rejected with its reason; a release read twice
     is kept once (the fuller copy) and the other copy reported."""
+    releases: list[Release] = []
+    for item in read_releases(paths):
+        if isinstance(item, Rejection):
+            yield item
+        else:
+            releases.append(item)
+    yield from extract_releases(releases, iris, jobs)
+
+
+def read_releases(paths: Iterable[Path]) -> Iterator[Release | Rejection]:
+    """Every release under `paths` once, or a rejection with its reason; of a release read twice
+    (a page and a record of it) the fuller copy is kept and the other reported."""
     chosen: dict[str, Release] = {}
     for item in read_paths(paths):
         if isinstance(item, Rejection):
@@ -76,13 +88,18 @@ def extract_all(paths: Iterable[Path], iris: Iris, jobs: int = 1) -> Iterator[Ex
             continue
         kept = chosen.setdefault(item.id, item)
         if kept is not item:
-            # the same release read twice (a page and a record of it): keep the fuller copy
             if _fullness(item) > _fullness(kept):
                 chosen[item.id], item, kept = item, kept, item
             yield Rejection(
                 item.source, f"duplicate of release {item.id} (kept the fuller copy from {kept.source})"
             )
-    releases = list(chosen.values())
+    yield from chosen.values()
+
+
+def extract_releases(
+    releases: list[Release], iris: Iris, jobs: int = 1
+) -> Iterator[ExtractedRelease | Rejection]:
+    """Each release extracted (in `jobs` worker processes when there are enough), or rejected."""
     jobs = max(1, jobs if jobs > 0 else os.cpu_count() or 1)
     if jobs == 1 or len(releases) < 200:
         extractor = Extractor(iris)
