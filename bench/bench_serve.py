@@ -1,20 +1,26 @@
 """`kg serve` under load, side by side with the native Oxigraph server and rdflib-endpoint.
 
     python bench/bench_serve.py --data DIR [--seconds 15] [--connections 16] [--threads 2]
-                                [--servers ours,oxigraph,rdflib] [--rdflib-limit N] [--json FILE]
+                                [--servers ours,ours-cached,oxigraph,rdflib] [--rdflib-limit N]
+                                [--max-load 1.0 --load-wait 600] [--one-at-a-time] [--json FILE]
 
-DIR is a folder written by `kg build ... --out DIR`. The three servers run one at a time on free
-ports of 127.0.0.1, over the same data:
+DIR is a folder written by `kg build ... --out DIR`. The servers run on free ports of 127.0.0.1,
+over the same data. They start one after another; then each query is measured on each server in
+turn (the others idle meanwhile), so that a shared machine whose load drifts weighs on all of them
+alike (`--one-at-a-time`: each server alone, all its queries, stopped before the next starts):
 
-- ours: `kg serve --data DIR` (FastAPI, query worker processes over DIR/store), GET /sparql;
+- ours: `kg serve --data DIR --cache-bytes 0` (query worker processes over DIR/store, the result
+  cache off: every request runs its query; the engine's honest figure), GET /sparql;
+- ours-cached: `kg serve --data DIR` with its result cache (the probe fills it, so the load test
+  measures a repeated query, answered from memory), GET /sparql;
 - oxigraph: `oxigraph serve-read-only --location DIR/store`, GET /query, the same store default
   graph (the build keeps the merge of all named graphs there);
 - rdflib: rdflib-endpoint's `SparqlEndpoint` over an rdflib Graph parsed from DIR/dumps/hkpr.nt.gz
   (that merge again), GET /sparql. `--rdflib-limit N` loads only the dump's first N lines: then
   rdflib answers over a smaller graph than the others, and the output says so on every table.
 
-For each server: the seconds from launch to its first successful answer (for rdflib, mostly the
-parse) and the triples its default graph holds; then for each query (the query page's worked
+Per server: the seconds from launch to its first successful answer (for rdflib, mostly the parse)
+and the triples its default graph holds; then for each query (the query page's worked
 examples from server/examples.py, plus a lookup of a person's name by IRI) one probe request
 (status, rows, seconds; a query that fails, is cut short or runs past --probe-timeout is not
 load-tested on that server), then `wrk --latency` with Accept: application/sparql-results+json
@@ -22,7 +28,9 @@ for --seconds, or longer for a slow query (about three rounds of every connectio
 most --max-seconds), then a wait until the server's processes are idle and it answers `ASK {}`,
 so a backlog left by one query does not slow the next; a server still busy past a bound (or
 exited) is restarted before the next query. Throughput is successful (2xx) answers per second.
-Every wait is bounded in time; nothing listens beyond 127.0.0.1.
+Every wait is bounded in time; nothing listens beyond 127.0.0.1. With --max-load the run first
+waits (at most --load-wait seconds) until the 1-minute load average is below it, and every load test
+records the load average when it starts: the machine may be shared.
 
 Targets (issue 5): start-up <= 2 s whatever the size; at 1M triples >= 20x rdflib-endpoint's
 throughput and >= 0.5x the native Oxigraph server's, p99 latency under 16 clients reported.
@@ -63,7 +71,9 @@ FOAF_NAME = "<http://xmlns.com/foaf/0.1/name>"
 START_TARGET = 2.0
 RDFLIB_TARGET = 20.0
 OXIGRAPH_TARGET = 0.5
-SERVERS = ("ours", "oxigraph", "rdflib")
+SERVERS = ("ours", "ours-cached", "oxigraph", "rdflib")
+LABELS = {"ours": "ours (cache off)", "ours-cached": "ours (cache on)"}
+OURS = ("ours", "ours-cached")
 TRIVIAL = "ASK {}"
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 
@@ -158,6 +168,9 @@ def servers(data: Path, args: argparse.Namespace) -> dict[str, Server]:
     ours += ["--data", str(data), "--query-timeout", str(args.query_timeout)]
     if args.workers:
         ours += ["--workers", str(args.workers)]
+    if args.frontends:
+        ours += ["--frontends", str(args.frontends)]
+    cached = ["--cache-bytes", str(args.cache_bytes)] if args.cache_bytes else []
     rdflib = [
         sys.executable,
         str(Path(__file__).resolve()),
@@ -167,7 +180,8 @@ def servers(data: Path, args: argparse.Namespace) -> dict[str, Server]:
     if args.rdflib_limit:
         rdflib.append(str(args.rdflib_limit))
     return {
-        "ours": Server("ours", [*ours, "--port", "{port}"], "/sparql", 60.0),
+        "ours": Server("ours", [*ours, "--cache-bytes", "0", "--port", "{port}"], "/sparql", 60.0),
+        "ours-cached": Server("ours-cached", [*ours, *cached, "--port", "{port}"], "/sparql", 60.0),
         "oxigraph": Server(
             "oxigraph",
             [
@@ -266,6 +280,7 @@ def load(url: str, args: argparse.Namespace, seconds: int) -> dict:
     """wrk on one URL for `seconds` (a request slower than that counts as a timeout); killed 30 s past it."""
     command = ["wrk", "-t", str(args.threads), "-c", str(args.connections), "-d", f"{seconds}s",
                "--latency", "--timeout", f"{seconds}s", "-H", f"Accept: {JSON_RESULTS}", url]  # fmt: skip
+    load_before = os.getloadavg()[0]
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=seconds + 30)
     except subprocess.TimeoutExpired:
@@ -275,7 +290,7 @@ def load(url: str, args: argparse.Namespace, seconds: int) -> dict:
             "rps": None,
             "failed": (done.stderr + done.stdout).strip()[-300:] or f"wrk exit {done.returncode}",
         }
-    return {**parse_wrk(done.stdout), "seconds": seconds}
+    return {**parse_wrk(done.stdout), "seconds": seconds, "load": load_before}
 
 
 def tree_cpu(root: int) -> float:
@@ -327,39 +342,84 @@ def settle(live: Live, bound: float) -> float | None:
     return None
 
 
-def measure(server: Server, chosen: dict[str, str], args: argparse.Namespace, logs: Path) -> Run:
-    """Start `server`, probe and load it with each query; restart it when a query leaves it busy."""
-    run = Run(server.name)
-    pending = list(chosen.items())
-    peaks = []
-    first = True
-    while pending:
-        print(f"\n[{server.name}] starting: {' '.join(server.command)}", flush=True)
+class Serving:
+    """One server over the whole run: started on demand, restarted when a query leaves it busy."""
+
+    def __init__(self, server: Server, args: argparse.Namespace, logs: Path, probe: str) -> None:
+        self.server, self.args, self.logs, self.probe = server, args, logs, probe
+        self.run = Run(server.name)
+        self.live: Live | None = None
+        self.memory: PeakMemory | None = None
+        self.peaks: list[int] = []
+        self.failed = False
+
+    def ready(self) -> Live | None:
+        """The running server (started or restarted now if need be), None when it cannot start."""
+        if self.live is not None and self.live.proc.poll() is None:
+            return self.live
+        self.close()
+        if self.failed:
+            return None
+        name = self.server.name
+        print(f"\n[{name}] starting: {' '.join(self.server.command)}", flush=True)
         try:
-            proc, port, seconds = start(server, logs, chosen["name-by-iri"])
+            proc, port, seconds = start(self.server, self.logs, self.probe)
         except RuntimeError as exc:
-            run.error = run.error or str(exc)
-            print(f"[{server.name}] did not start: {exc}", flush=True)
-            break
-        print(f"[{server.name}] first answer after {seconds:.2f} s (port {port})", flush=True)
-        live = Live(server, proc, port)
-        try:
-            with PeakMemory(proc.pid, interval=0.5) as memory:
-                if first:
-                    run.startup, first = seconds, False
-                    count(live, run, args)
-                while pending:
-                    key, query = pending.pop(0)
-                    if not probe_and_load(live, run, key, query, args):
-                        break
-            peaks.append(memory.peak)
-            if proc.poll() is not None:
-                tail = (logs / f"{server.name}.log").read_text(errors="replace").strip()[-400:]
-                run.notes.append(f"its log ended: {tail}")
-        finally:
-            stop(proc)
-    run.peak_rss = max(peaks, default=0)
-    return run
+            self.run.error = self.run.error or str(exc)
+            self.failed = True
+            print(f"[{name}] did not start: {exc}", flush=True)
+            return None
+        print(f"[{name}] first answer after {seconds:.2f} s (port {port})", flush=True)
+        self.live = Live(self.server, proc, port)
+        self.memory = PeakMemory(proc.pid, interval=0.5).__enter__()
+        if self.run.startup is None:
+            self.run.startup = seconds
+            count(self.live, self.run, self.args)
+        return self.live
+
+    def close(self) -> None:
+        """Stop the server, if running (the next `ready` starts it again)."""
+        if self.live is None:
+            return
+        if self.memory is not None:
+            self.memory.__exit__()
+            self.peaks.append(self.memory.peak)
+        proc = self.live.proc
+        if proc.poll() is not None:
+            tail = (self.logs / f"{self.server.name}.log").read_text(errors="replace").strip()[-400:]
+            self.run.notes.append(f"its log ended: {tail}")
+        stop(proc)
+        self.live, self.memory = None, None
+        self.run.peak_rss = max(self.peaks, default=0)
+
+    def measure(self, key: str, query: str) -> None:
+        live = self.ready()
+        if live is not None and not probe_and_load(live, self.run, key, query, self.args):
+            self.close()  # restarted for its next query
+
+
+def measure(servers: list[Server], chosen: dict[str, str], args: argparse.Namespace, logs: Path) -> dict[str, Run]:  # fmt: skip
+    """Every query on every server. Interleaved (the default), all servers start first, one after
+    another, and then each query is measured on each server in turn, so that a machine whose load
+    drifts weighs on all of them alike; with --one-at-a-time each server runs alone, all its
+    queries, and stops before the next one starts."""
+    serving = [Serving(server, args, logs, chosen["name-by-iri"]) for server in servers]
+    try:
+        if args.one_at_a_time:
+            for one in serving:
+                for key, query in chosen.items():
+                    one.measure(key, query)
+                one.close()
+        else:
+            for one in serving:
+                one.ready()
+            for key, query in chosen.items():
+                for one in serving:
+                    one.measure(key, query)
+    finally:
+        for one in serving:
+            one.close()
+    return {one.server.name: one.run for one in serving}
 
 
 def count(live: Live, run: Run, args: argparse.Namespace) -> None:
@@ -406,11 +466,12 @@ def cell(figures: dict | None, probe: dict | None) -> tuple[str, str]:
     """Successful answers per second and p99 as table cells, or why there are none."""
     if figures and figures.get("rps") is not None:
         bad = figures.get("non2xx", 0) + sum(figures.get("errors", {}).values())
-        flag = f" ({bad} failed)" if bad else ""
+        flag = f" ({bad} of {figures.get('requests', 0)} failed)" if bad else ""
         p99 = f"{figures['p99']:.1f} ms" if "p99" in figures else "n/a"
         if not figures.get("requests"):
             return f"0 done{flag}", "n/a"
-        return f"{figures['ok_rps']:.1f}{flag}", p99
+        rate = figures["ok_rps"]
+        return (f"{rate:.1f}" if rate >= 10 else f"{rate:.3g}") + flag, p99
     if figures and figures.get("failed"):
         return "wrk failed", "n/a"
     if probe and probe["status"] != 200:
@@ -419,14 +480,27 @@ def cell(figures: dict | None, probe: dict | None) -> tuple[str, str]:
     return "not run", "n/a"
 
 
-def report(runs: dict[str, Run], chosen: dict[str, str], data: Path, args: argparse.Namespace) -> None:
+def label(name: str) -> str:
+    return LABELS.get(name, name)
+
+
+def ok_rps(runs: dict[str, Run], name: str, key: str) -> float | None:
+    return (runs[name].loads.get(key) or {}).get("ok_rps") if name in runs else None
+
+
+def report(runs: dict[str, Run], chosen: dict[str, str], data: Path, args: argparse.Namespace, began_load: float) -> None:  # fmt: skip
     meta = json.loads((data / "report.json").read_text())
     print(f"\n== kg serve under load: {data} ==")
-    print(f"machine: {machine()}; load average {os.getloadavg()[0]:.1f} at the end")
+    print(
+        f"machine: {machine()}; load average {began_load:.2f} at the start, {os.getloadavg()[0]:.2f} at the end"
+    )
     print(f"data: {meta.get('releases_read')} releases, {meta.get('triples_total')} quads in the store")
     print(f"wrk: {args.threads} threads, {args.connections} connections, {args.seconds} s per query and server"
           f" (up to {args.max_seconds} s for a slow query); query timeout: ours {args.query_timeout} s,"
           f" oxigraph {args.oxigraph_timeout or 'none'}, rdflib-endpoint none")  # fmt: skip
+    if "ours-cached" in runs:
+        print("ours (cache on): the probe fills the cache, so the load test measures a repeated query;"
+              " ours (cache off) runs every request's query.")  # fmt: skip
     if args.rdflib_limit and "rdflib" in runs:
         print(f"NOTE: rdflib-endpoint loaded only the first {args.rdflib_limit} lines of the N-Triples dump:"
               " its graph is SMALLER than the others', so its figures flatter it.")  # fmt: skip
@@ -434,15 +508,14 @@ def report(runs: dict[str, Run], chosen: dict[str, str], data: Path, args: argpa
     for name, run in runs.items():
         started = f"{run.startup:.2f} s" if run.startup is not None else f"FAILED: {run.error[:200]}"
         mark = ""
-        if name == "ours" and run.startup is not None:
+        if name in OURS and run.startup is not None:
             mark = "  (target <= 2 s: " + ("met" if run.startup <= START_TARGET else "MISSED") + ")"
-        print(f"  {name:9} {started}{mark}; {run.triples if run.triples is not None else '?'} triples;"
+        print(f"  {label(name):16} {started}{mark}; {run.triples if run.triples is not None else '?'} triples;"
               f" {gib(run.peak_rss)}")  # fmt: skip
     for key in chosen:
         print(f"\n-- {key} --")
-        print(
-            f"  {'server':9} {'probe s':>8} {'rows':>6} {'wrk s':>5} {'ok answers/s':>20} {'p50 ms':>8} {'p90 ms':>8} {'p99':>10}"
-        )
+        print(f"  {'server':16} {'probe s':>8} {'rows':>6} {'wrk s':>5} {'load':>5} {'ok answers/s':>20}"
+              f" {'p50 ms':>8} {'p90 ms':>8} {'p99':>10}")  # fmt: skip
         for name, run in runs.items():
             probe, figures = run.probes.get(key), run.loads.get(key)
             rps, p99 = cell(figures, probe)
@@ -451,17 +524,19 @@ def report(runs: dict[str, Run], chosen: dict[str, str], data: Path, args: argpa
             seconds = f"{probe['seconds']:.3f}" if probe else ""
             nrows = str(probe["rows"]) if probe and probe["rows"] is not None else ""
             span = str(figures.get("seconds", "")) if figures else ""
-            print(f"  {name:9} {seconds:>8} {nrows:>6} {span:>5} {rps:>20} {p50:>8} {p90:>8} {p99:>10}")
-        ours = (runs["ours"].loads.get(key) or {}).get("ok_rps") if "ours" in runs else None
-        parts = []
-        for other, target in (("rdflib", RDFLIB_TARGET), ("oxigraph", OXIGRAPH_TARGET)):
-            if other in runs:
-                theirs = (runs[other].loads.get(key) or {}).get("ok_rps")
-                r = ratio(ours, theirs)
-                met = "" if r == "n/a" else (" met" if ours / theirs >= target else " MISSED")
-                parts.append(f"ours/{other} {r} (target >= {target:g}x{met})")
-        if parts:
-            print("  " + "; ".join(parts))
+            load_avg = f"{figures['load']:.2f}" if figures and "load" in figures else ""
+            print(f"  {label(name):16} {seconds:>8} {nrows:>6} {span:>5} {load_avg:>5} {rps:>20} {p50:>8} {p90:>8}"
+                  f" {p99:>10}")  # fmt: skip
+        for ours in OURS:
+            parts = []
+            for other, target in (("rdflib", RDFLIB_TARGET), ("oxigraph", OXIGRAPH_TARGET)):
+                mine, theirs = ok_rps(runs, ours, key), ok_rps(runs, other, key)
+                if ours in runs and other in runs:
+                    met = " met" if mine and theirs and mine / theirs >= target else " MISSED"
+                    r = ratio(mine, theirs)
+                    parts.append(f"{ours}/{other} {r} (target >= {target:g}x{'' if r == 'n/a' else met})")
+            if parts:
+                print(f"  {label(ours)}: " + "; ".join(parts))
         if args.rdflib_limit and "rdflib" in runs:
             print(f"  (rdflib over the dump's first {args.rdflib_limit} lines only: a smaller graph)")
         counts = {
@@ -473,7 +548,38 @@ def report(runs: dict[str, Run], chosen: dict[str, str], data: Path, args: argpa
             print(f"  WARNING: the servers returned different row counts: {counts}")
     for name, run in runs.items():
         for note in run.notes:
-            print(f"note [{name}]: {note}")
+            print(f"note [{label(name)}]: {note}")
+    summary(runs, chosen)
+
+
+def summary(runs: dict[str, Run], chosen: dict[str, str]) -> None:
+    """One markdown table: answers/s (p99) per server and query, and the ratios of ours to the others."""
+    names = list(runs)
+    pairs = [(o, t) for o in OURS if o in runs for t in ("rdflib", "oxigraph") if t in runs]
+    head = ["query", "rows", *(f"{label(n)} ans/s (p99)" for n in names), *(f"{o}/{t}" for o, t in pairs)]
+    print("\n| " + " | ".join(head) + " |")
+    print("| --- |" + " ---: |" * (len(head) - 1))
+    for key in chosen:
+        counted = [
+            r.probes[key]["rows"] for r in runs.values() if (r.probes.get(key) or {}).get("rows") is not None
+        ]
+        cells = [key, f"{counted[0]:,}" if counted else ""]
+        for name in names:
+            rps, p99 = cell(runs[name].loads.get(key), runs[name].probes.get(key))
+            cells.append(f"{rps} ({p99})")
+        cells += [ratio(ok_rps(runs, o, key), ok_rps(runs, t, key)) for o, t in pairs]
+        print("| " + " | ".join(cells) + " |")
+
+
+def wait_for_quiet(limit: float, patience: float) -> float:
+    """Wait until the 1-minute load average is below `limit` (at most `patience` s); the load then."""
+    began = time.monotonic()
+    while (now := os.getloadavg()[0]) >= limit and time.monotonic() - began < patience:
+        print(f"load average {now:.2f} >= {limit:g}: waiting ({time.monotonic() - began:.0f} s)", flush=True)
+        time.sleep(15)
+    if now >= limit:
+        print(f"load average still {now:.2f} after {patience:g} s: running anyway", flush=True)
+    return now
 
 
 def serve_rdflib(dump: str, limit: int | None, port: int) -> None:
@@ -508,6 +614,16 @@ def main() -> None:
     parser.add_argument("--servers", default=",".join(SERVERS), help="which to run, in order (default: all)")
     parser.add_argument("--only", help="comma-separated query keys to run (default: all)")
     parser.add_argument("--workers", type=int, help="kg serve --workers (default: kg serve's own)")
+    parser.add_argument("--frontends", type=int, help="kg serve --frontends (default: kg serve's own)")
+    parser.add_argument(
+        "--cache-bytes", type=int, help="kg serve --cache-bytes for ours-cached (default: its own)"
+    )
+    parser.add_argument(
+        "--max-load", type=float, help="first wait until the 1-minute load average is below this"
+    )
+    parser.add_argument(
+        "--load-wait", type=float, default=600.0, help="seconds to wait for --max-load at most"
+    )
     parser.add_argument("--rdflib-limit", type=int, help="load only the dump's first N lines into rdflib")
     parser.add_argument(
         "--rdflib-start-timeout", type=float, default=1800.0, help="seconds allowed for the parse"
@@ -518,6 +634,8 @@ def main() -> None:
     parser.add_argument("--query-timeout", type=int, default=10, help="kg serve --query-timeout")
     parser.add_argument("--oxigraph-timeout", type=int,
                         help="oxigraph --timeout-s (default: none; with it, 0.5.13 failed under load here)")  # fmt: skip
+    parser.add_argument("--one-at-a-time", action="store_true",
+                        help="run each server alone, all its queries, instead of each query on each server in turn")  # fmt: skip
     parser.add_argument("--json", type=Path, help="also write every figure here")
     args = parser.parse_args()
     data = args.data.resolve()
@@ -534,11 +652,10 @@ def main() -> None:
     names = [n.strip() for n in args.servers.split(",") if n.strip()]
     if unknown := set(names) - set(available):
         raise SystemExit(f"unknown servers {sorted(unknown)}; choose among {list(available)}")
-    runs: dict[str, Run] = {}
+    began_load = wait_for_quiet(args.max_load, args.load_wait) if args.max_load else os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="hkpr-bench-serve-") as logs:
-        for name in names:
-            runs[name] = measure(available[name], chosen, args, Path(logs))
-    report(runs, chosen, data, args)
+        runs = measure([available[name] for name in names], chosen, args, Path(logs))
+    report(runs, chosen, data, args, began_load)
     if args.json:
         args.json.write_text(json.dumps({n: r.__dict__ for n, r in runs.items()}, indent=1))
 

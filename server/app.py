@@ -13,12 +13,12 @@ from fastapi.exceptions import RequestValidationError
 from starlette import routing
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware import Middleware
-from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.staticfiles import StaticFiles
+from starlette.types import Receive, Scope, Send
 
-from server import dataset, linked_data, sparql
+from server import cors, dataset, linked_data, sparql, sparql_direct
 from server.context import Context
 from server.data import DataDir
 from server.errors import ApiError, handle
@@ -52,14 +52,17 @@ ROUTES: tuple[Route, ...] = (
     Route("/.well-known/void.{ext}", dataset.void, READ, "void-file"),
     Route("/dumps/{name}", dataset.dump_file, READ, "dump"),
 )
-EXPOSED_HEADERS = (
-    "X-SPARQL-Truncated",
-    "X-SPARQL-Max-Rows",
-    "Link",
-    "Content-Location",
-    "ETag",
-    "Last-Modified",
-)
+
+
+class App(FastAPI):
+    """The FastAPI application, but for queries to /sparql, which go the direct way (server.sparql_direct)."""
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if sparql_direct.takes(scope):
+            scope["app"] = self
+            await sparql_direct.serve(self.state.ctx, scope, receive, send)
+        else:
+            await super().__call__(scope, receive, send)
 
 
 def create_app(settings: Settings) -> FastAPI:
@@ -86,24 +89,13 @@ def create_app(settings: Settings) -> FastAPI:
         finally:
             await ctx.pool.close()
 
-    app = FastAPI(
+    app = App(
         title="HK press releases knowledge graph",
         docs_url=None,
         redoc_url=None,
         openapi_url=None,
         lifespan=lifespan,
-        middleware=[
-            Middleware(
-                CORSMiddleware,
-                allow_origins=["*"],
-                allow_methods=["GET", "HEAD", "POST", "OPTIONS"],
-                allow_headers=["*"],
-                allow_credentials=False,
-                expose_headers=list(EXPOSED_HEADERS),
-                max_age=86400,
-            ),
-            Middleware(SizeLimit, max_bytes=settings.max_request_bytes),
-        ],
+        middleware=[cors.middleware(), Middleware(SizeLimit, max_bytes=settings.max_request_bytes)],
     )
     app.state.ctx = ctx
     for route in ROUTES:

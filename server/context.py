@@ -9,6 +9,7 @@ from typing import Any
 from starlette.requests import Request
 
 from kg.iris import DEFAULT_BASE
+from server.cache import ResultCache
 from server.data import DataDir
 from server.pool import Answer, WorkerPool
 from server.remote import RemoteBackend
@@ -24,6 +25,7 @@ class Context:
     data: DataDir
     pool: WorkerPool | RemoteBackend
     base_iri: str
+    results: ResultCache
     cache: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
@@ -34,14 +36,19 @@ class Context:
             pool = RemoteBackend(settings.backend, settings.query_timeout)
         else:
             pool = WorkerPool(data.store, settings.workers, settings.query_timeout)
-        return cls(settings, data, pool, base)
+        return cls(settings, data, pool, base, ResultCache(settings.cache_bytes))
 
     def urls(self, request: Request) -> Urls:
         return Urls(request, self.base_iri, self.settings.public_url)
 
     async def query(self, query: str, fmt: str, *, max_rows: int = INTERNAL_MAX_ROWS, timeout: float | None = None,
                     **request: Any) -> Answer:  # fmt: skip
-        return await self.pool.run({"query": query, "format": fmt, "max_rows": max_rows, **request}, timeout)
+        """The answer to a query request, from the result cache when the store is known to be fixed."""
+        request = {"query": query, "format": fmt, "max_rows": max_rows, **request}
+        store = self.pool.identity if self.results.enabled else None
+        if store is None:
+            return await self.pool.run(request, timeout)
+        return await self.results.answer(store, request, lambda: self.pool.run(request, timeout))
 
     async def select(self, query: str, *, timeout: float | None = None, max_rows: int = INTERNAL_MAX_ROWS) -> list[dict[str, Any]]:  # fmt: skip
         """The rows of a SELECT as {var: {"type", "value", ...}} (SPARQL JSON bindings)."""

@@ -12,6 +12,7 @@ from server.context import context
 from server.data import Dump
 from server.descriptions import stats, void_description
 from server.errors import ApiError
+from server.etags import none_match
 from server.formats import BY_KEY, by_suffix
 from server.pages import landing_page
 
@@ -48,8 +49,7 @@ def _not_modified(request: Request, dump: Dump) -> bool:
     """Conditional GET: If-None-Match wins over If-Modified-Since (RFC 9110 13.2.2)."""
     inm = request.headers.get("if-none-match")
     if inm is not None:
-        tags = [t.strip().removeprefix("W/") for t in inm.split(",")]
-        return "*" in tags or dump.etag in tags
+        return none_match(inm, dump.etag)
     ims = request.headers.get("if-modified-since")
     if ims:
         try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -124,6 +125,21 @@ def parse_accept(header: str | None) -> list[_Range]:
 
 def negotiate(accept: str | None, candidates: Sequence[Format]) -> Format | None:
     """The candidate the client prefers, or None when it accepts none of them (406).
+
+    The answers for the Accept headers seen most recently are remembered (see `_choose`).
+    """
+    if isinstance(candidates, tuple) and (accept is None or len(accept) <= 512):
+        return _remembered(accept, candidates)
+    return _choose(accept, candidates)
+
+
+@functools.lru_cache(maxsize=256)
+def _remembered(accept: str | None, candidates: tuple[Format, ...]) -> Format | None:
+    return _choose(accept, candidates)
+
+
+def _choose(accept: str | None, candidates: Sequence[Format]) -> Format | None:
+    """The candidate the client prefers, or None when it accepts none of them.
 
     Each media type takes the q of the most specific range that matches it; the best q wins, then
     an explicit mention over a wildcard, then a format's own media type over an alias of it, then

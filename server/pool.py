@@ -16,9 +16,13 @@ import logging
 import os
 import sys
 import time
+from collections import deque
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
+
+from server.etags import entity_tag
 
 log = logging.getLogger("server.pool")
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,12 +46,20 @@ class Answer:
     truncated: bool
     body: bytes
     seconds: float
+    store: str | None = None  # the identity of the store that answered (None: not known to be fixed)
+    tag: str | None = None  # the entity tag, when the worker has computed it
+
+    @cached_property
+    def etag(self) -> str:
+        """A strong entity tag of the body in its format."""
+        return self.tag or entity_tag(self.format, self.body)
 
 
 class _Worker:
-    def __init__(self, proc: asyncio.subprocess.Process, isolated: bool) -> None:
+    def __init__(self, proc: asyncio.subprocess.Process, isolated: bool, store: str | None) -> None:
         self.proc = proc
         self.isolated = isolated
+        self.store = store
 
     async def exchange(self, payload: bytes) -> tuple[dict[str, Any], bytes]:
         assert self.proc.stdin is not None and self.proc.stdout is not None
@@ -67,6 +79,17 @@ async def _read_answer(stdout: asyncio.StreamReader) -> tuple[dict[str, Any], by
     return header, body
 
 
+def _give_up(turn: asyncio.Future[_Worker], limit: float) -> None:
+    if not turn.done():
+        turn.set_exception(
+            PoolError(
+                503,
+                f"every query worker stayed busy for {limit:g} s; try again later",
+                {"Retry-After": str(max(1, round(limit)))},
+            )
+        )
+
+
 class WorkerPool:
     """`size` workers over the store at `store_path`; `run` answers one query request."""
 
@@ -74,7 +97,8 @@ class WorkerPool:
         self.store_path = Path(store_path)
         self.size = size
         self.timeout = timeout
-        self._idle: asyncio.Queue[_Worker] = asyncio.Queue()
+        self._free: list[_Worker] = []  # idle workers, the last freed on top (its caches are warm)
+        self._waiting: deque[asyncio.Future[_Worker]] = deque()  # requests waiting for a worker, in turn
         self._all: set[_Worker] = set()
         self._tasks: set[asyncio.Task[None]] = set()
         self._closed = False
@@ -86,7 +110,7 @@ class WorkerPool:
         failed = [w for w in workers if isinstance(w, BaseException)]
         for w in workers:
             if isinstance(w, _Worker):
-                self._idle.put_nowait(w)
+                self._give(w)
         if failed:
             await self.close()
             raise RuntimeError(str(failed[0]))
@@ -113,7 +137,7 @@ class WorkerPool:
         if not header.get("ready"):
             proc.kill()
             raise RuntimeError(header.get("message", "a query worker did not start"))
-        worker = _Worker(proc, bool(header.get("isolated")))
+        worker = _Worker(proc, bool(header.get("isolated")), header.get("store"))
         self._all.add(worker)
         return worker
 
@@ -140,7 +164,7 @@ class WorkerPool:
             if self._closed:
                 worker.kill()
             else:
-                self._idle.put_nowait(worker)
+                self._give(worker)
             return
 
     async def run(self, request: dict[str, Any], timeout: float | None = None) -> Answer:
@@ -148,35 +172,69 @@ class WorkerPool:
         if self._closed:
             raise PoolError(503, "the server is shutting down")
         limit = timeout or self.timeout
-        try:
-            worker = await asyncio.wait_for(self._idle.get(), limit)
-        except TimeoutError:
-            raise PoolError(
-                503,
-                f"every query worker stayed busy for {limit:g} s; try again later",
-                {"Retry-After": str(max(1, round(limit)))},
-            ) from None
+        worker = await self._take(limit)
         payload = json.dumps(request).encode()
         started = time.perf_counter()
+        expired: list[bool] = []
+
+        def expire() -> None:  # past the limit the worker is killed: its pipe closes, ending the exchange
+            expired.append(True)
+            worker.kill()
+
+        timer = asyncio.get_running_loop().call_later(limit, expire)
         done = False
         try:
-            header, body = await asyncio.wait_for(worker.exchange(payload), limit)
+            header, body = await worker.exchange(payload)
             done = True
-        except TimeoutError:
-            raise PoolError(
-                504, f"the query ran longer than the time limit of {limit:g} s and was stopped"
-            ) from None
         except (asyncio.IncompleteReadError, ConnectionError) as exc:
+            if expired:
+                raise PoolError(
+                    504, f"the query ran longer than the time limit of {limit:g} s and was stopped"
+                ) from None
             raise PoolError(500, f"the query worker failed ({exc.__class__.__name__}); try again") from None
         finally:
-            if done:
-                self._idle.put_nowait(worker)
-            else:
+            timer.cancel()
+            if done and not expired:
+                self._give(worker)
+            else:  # its state is unknown, or it was killed just as its answer came in
                 self._retire(worker)
         if not header.get("ok"):
             raise PoolError(int(header.get("status", 500)), str(header.get("message", "query failed")))
         return Answer(header["format"], int(header["rows"]), bool(header["truncated"]), body,
-                      time.perf_counter() - started)  # fmt: skip
+                      time.perf_counter() - started, worker.store, header.get("etag"))  # fmt: skip
+
+    async def _take(self, limit: float) -> _Worker:
+        """An idle worker: at once if one is free (then no request is waiting: `_give` serves them
+        first), else in turn; 503 after `limit` seconds."""
+        if self._free:
+            return self._free.pop()
+        loop = asyncio.get_running_loop()
+        turn: asyncio.Future[_Worker] = loop.create_future()
+        self._waiting.append(turn)
+        timer = loop.call_later(limit, _give_up, turn, limit)
+        try:
+            return await turn
+        except asyncio.CancelledError:
+            if turn.done() and not turn.cancelled() and turn.exception() is None:
+                self._give(turn.result())  # handed a worker just as the request was cancelled
+            raise
+        finally:
+            timer.cancel()
+
+    def _give(self, worker: _Worker) -> None:
+        """A worker is free: to the request that has waited longest, else to the idle ones."""
+        while self._waiting:
+            turn = self._waiting.popleft()
+            if not turn.done():
+                turn.set_result(worker)
+                return
+        self._free.append(worker)
+
+    @property
+    def identity(self) -> str | None:
+        """The identity of the store every live worker has open, or None while they differ."""
+        stores = {w.store for w in self._all}
+        return stores.pop() if len(stores) == 1 else None
 
     @property
     def pids(self) -> set[int]:

@@ -46,6 +46,7 @@ class RemoteBackend:
     """Answers the routes' query requests through the SPARQL endpoint at `url`."""
 
     isolated = True  # the server itself opens no connection but to the configured backend
+    identity: str | None = None  # a remote store may change at any time: its answers are never cached
 
     def __init__(self, url: str, timeout: float, client: httpx.AsyncClient | None = None) -> None:
         self.url = url

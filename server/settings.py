@@ -40,6 +40,20 @@ class Settings(BaseModel):
         le=256,
         description="query worker processes (default: the number of CPUs)",
     )
+    frontends: int = Field(
+        1,
+        ge=1,
+        le=64,
+        description="server processes answering on the port, the query workers and the cache shared out"
+        " between them",
+    )
+    cache_bytes: int = Field(
+        64 << 20,
+        ge=0,
+        le=1 << 40,
+        description="memory in bytes for the answers to repeated queries (each complete answer up to 1/8 of it);"
+        " 0 turns the cache off",
+    )
     backend: str | None = Field(
         None,
         description="serve through this remote SPARQL endpoint instead of the local store, with the same limits",

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from urllib.parse import parse_qsl
-
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
@@ -11,8 +9,10 @@ from server.conneg import pick, requested_formats, vary
 from server.context import context
 from server.descriptions import service_description
 from server.errors import ApiError
+from server.etags import none_match
 from server.formats import BY_KEY, HTML, RDF, RESULTS, Format, of_kind
 from server.pages import query_page
+from server.params import parse_pairs
 from server.sparql_text import read_query
 from server.urls import safe_iri
 
@@ -48,15 +48,16 @@ def _text(body: bytes, what: str) -> str:
 
 async def _params(request: Request) -> list[tuple[str, str]]:
     """The protocol's parameters from the URL and, for POST, the body."""
-    params = list(request.query_params.multi_items())
+    params = parse_pairs(request.scope.get("query_string", b""))
     if request.method != "POST":
         return params
     media, charset = _content_type(request)
     if charset and charset not in ("utf-8", "utf8"):
         raise ApiError(415, f"charset {charset} is not accepted: send UTF-8")
     if media == FORM:
-        form = _text(await request.body(), "form body")
-        return params + parse_qsl(form, keep_blank_values=True)
+        form = await request.body()
+        _text(form, "form body")
+        return params + parse_pairs(form)
     if media == QUERY:
         if any(k == "query" for k, _ in params):
             raise ApiError(400, "the query is given both in the body and as query= in the URL")
@@ -122,4 +123,8 @@ async def endpoint(request: Request) -> Response:
     headers = vary({"X-SPARQL-Max-Rows": str(ctx.settings.max_rows)})
     if answer.truncated:
         headers["X-SPARQL-Truncated"] = "true"
+    elif request.method != "POST":  # a complete answer can be revalidated
+        headers["ETag"] = answer.etag
+        if none_match(request.headers.get("if-none-match"), answer.etag):
+            return Response(status_code=304, headers=headers)
     return Response(answer.body, media_type=BY_KEY[answer.format].content_type, headers=headers)

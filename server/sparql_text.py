@@ -8,6 +8,7 @@ keyword is a bare word outside all of them, compared case-insensitively as SPARQ
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -66,8 +67,23 @@ class QueryText:
         return None
 
 
+REMEMBERED_CHARS = 16_384  # queries up to this long are read once and remembered (the last 512)
+
+
 def read_query(text: str) -> QueryText:
-    """The form, prologue prefixes, SERVICE use and dataset clauses of a query (or update) string."""
+    """The form, prologue prefixes, SERVICE use and dataset clauses of a query (or update) string.
+
+    A query read before may give the same (shared) object again: callers do not change it.
+    """
+    return _remembered(text) if len(text) <= REMEMBERED_CHARS else _read(text)
+
+
+@functools.lru_cache(maxsize=512)
+def _remembered(text: str) -> QueryText:
+    return _read(text)
+
+
+def _read(text: str) -> QueryText:
     toks = list(tokens(text))
     info = QueryText(form=None)
     i = 0

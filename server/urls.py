@@ -7,6 +7,7 @@ configured. Data IRIs under the configured base are served at /id/..., the ontol
 from __future__ import annotations
 
 import re
+from typing import Any
 from urllib.parse import quote, unquote_to_bytes
 
 from starlette.requests import Request
@@ -15,6 +16,7 @@ from kg.iris import ONTOLOGY
 
 # What may stand between < and > in a SPARQL IRIREF (no spaces, quotes, braces ...).
 _IRIREF = re.compile(r'[^<>"{}|^`\\\x00-\x20]*')
+_PLAIN_PATH = re.compile(r"[A-Za-z0-9/._~!$&'()*+,;=:@%-]*")
 _PCT_UTF8 = re.compile(r"(?:%[89A-Fa-f][0-9A-Fa-f])+")
 
 
@@ -40,6 +42,28 @@ def _iri_from_path(path: str) -> str:
     return _PCT_UTF8.sub(decode, path)
 
 
+_ROOTS: dict[tuple[Any, ...], str] = {}  # the request's base URL by what decides it (a few hosts)
+
+
+def _base_url(request: Request) -> str:
+    """str(request.base_url), remembered: Starlette builds it anew for every request."""
+    scope = request.scope
+    host = next((v for k, v in scope["headers"] if k == b"host"), None)
+    key = (
+        scope.get("scheme"),
+        tuple(scope.get("server") or ()),
+        host,
+        scope.get("root_path"),
+        scope.get("app_root_path"),
+    )
+    root = _ROOTS.get(key)
+    if root is None:
+        if len(_ROOTS) >= 64:  # the Host header is the client's: keep a few
+            _ROOTS.clear()
+        root = _ROOTS[key] = str(request.base_url)
+    return root
+
+
 class Urls:
     """Absolute URLs for one request."""
 
@@ -48,7 +72,7 @@ class Urls:
         if public_url:
             self.root = public_url.rstrip("/") + "/"
         else:
-            self.root = str(request.base_url)  # scheme://host[:port]/root_path/
+            self.root = _base_url(request)  # scheme://host[:port]/root_path/
         self.request = request
 
     def absolute(self, path: str) -> str:
@@ -58,7 +82,10 @@ class Urls:
     @property
     def here(self) -> str:
         """The request's own URL on the public host, without the query string."""
-        return self.absolute(self.request.url.path)
+        path = self.request.scope["path"]
+        if not _PLAIN_PATH.fullmatch(path):  # what Starlette's URL would escape or drop
+            path = self.request.url.path
+        return self.absolute(path)
 
     def href(self, iri: str) -> str | None:
         """Where to link an IRI: local for data and ontology IRIs, itself for other http(s) IRIs."""

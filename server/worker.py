@@ -2,7 +2,8 @@
 
 Run as `python -m server.worker STORE_DIR`. Messages are length-prefixed JSON (4 bytes, big-endian)
 on stdin; each answer is a length-prefixed JSON header on stdout followed by `length` bytes of body,
-already serialized by pyoxigraph. The server kills a worker whose query overruns its time limit
+already serialized by pyoxigraph, in the client's format. The ready message names the store's
+identity (`store_identity`), which the server's result cache keys on. The server kills a worker whose query overruns its time limit
 (pyoxigraph cannot be interrupted in-process) and starts another.
 
 Before opening the store the worker tries to move into a network namespace of its own, where no
@@ -18,9 +19,12 @@ import json
 import os
 import re
 import sys
+from collections.abc import Callable
 from typing import IO, Any
 
 import pyoxigraph as ox
+
+from server.etags import entity_tag
 
 RESULT_FORMATS = {
     "json": ox.QueryResultsFormat.JSON,
@@ -45,16 +49,13 @@ class _Enough(Exception):
 
 
 class _LineSink:
-    """A binary writer keeping whole lines up to `limit`; it stops the writer at the line after.
+    """A binary writer keeping the distinct whole lines (the same triple from two graphs is one line)
+    up to `limit`, in the order first written; it stops the writer at the one after. Lines are split
+    and counted a chunk at a time, with no Python work per line."""
 
-    With `unique`, repeated lines (the same triple from two graphs) are kept once.
-    """
-
-    def __init__(self, limit: int, unique: bool = False) -> None:
+    def __init__(self, limit: int) -> None:
         self.limit = limit
-        self.unique = unique
-        self.lines: list[bytes] = []
-        self.seen: set[bytes] = set()
+        self._seen: dict[bytes, None] = {}  # insertion-ordered
         self.rest = b""
         self.more = False
 
@@ -62,38 +63,93 @@ class _LineSink:
         chunk = bytes(data)
         parts = (self.rest + chunk).split(b"\n")
         self.rest = parts.pop()
-        for line in parts:
-            if self.unique:
-                if line in self.seen:
-                    continue
-                self.seen.add(line)
-            if len(self.lines) >= self.limit:
-                self.more = True
-                raise _Enough
-            self.lines.append(line)
+        self._keep(parts)
+        return len(chunk)
+
+    def _keep(self, parts: list[bytes]) -> None:
+        self._seen.update(dict.fromkeys(parts))
+        if len(self._seen) > self.limit:
+            self.more = True
+            raise _Enough
+
+    def flush(self) -> None:
+        pass
+
+    @property
+    def stopped(self) -> bool:
+        return self.more
+
+    def finish(self) -> None:
+        if self.rest and not self.more:  # a last line without its newline
+            with contextlib.suppress(_Enough):
+                self._keep([self.rest])
+        self.rest = b""
+
+    @property
+    def lines(self) -> list[bytes]:
+        return list(self._seen)[: self.limit]
+
+
+class _RowCounter:
+    """A binary writer that keeps a SELECT result as written and counts its rows as it goes.
+
+    Rows are counted by marks the format writes for each row (`ROW_MARKS`): the count is never
+    below the rows written, and above them only for a literal that spells a mark (which the
+    writer cannot escape), so a result whose count stays within the limit is complete. Once the
+    count passes `limit` the writer is stopped.
+    """
+
+    def __init__(self, fmt: str, limit: int) -> None:
+        self.marks, header = ROW_MARKS[fmt]
+        self.rows = -header
+        self.limit = limit
+        self.chunks: list[bytes] = []
+        self._tail = b""
+        self._keep = max(len(m) for m in self.marks) - 1
+
+    def write(self, data: Any) -> int:
+        chunk = bytes(data)
+        window = self._tail + chunk
+        skip = len(self._tail)
+        # a mark may straddle two chunks; one wholly inside the tail was counted already
+        self.rows += sum(window.count(m, max(0, skip - len(m) + 1)) for m in self.marks)
+        self._tail = window[-self._keep :]
+        self.chunks.append(chunk)
+        if self.stopped:
+            raise _Enough
         return len(chunk)
 
     def flush(self) -> None:
         pass
 
-    def finish(self) -> None:
-        if self.rest and not self.more:  # a last line without its newline
-            with contextlib.suppress(_Enough):
-                self.write(b"\n")
+    @property
+    def stopped(self) -> bool:
+        return self.rows > self.limit
 
     def body(self) -> bytes:
-        return b"".join(line + b"\n" for line in self.lines)
+        return b"".join(self.chunks)
 
 
-def _drain(serialize: Any, sink: _LineSink) -> None:
+# Per format: the marks of a row (outside what the writer escapes) and the header lines to discount.
+ROW_MARKS: dict[str, tuple[tuple[bytes, ...], int]] = {
+    "json": ((b'"bindings":[{', b',{"', b",{}"), 0),  # the first row, then each next one
+    "xml": ((b"<result>", b"<result/>"), 0),
+    "tsv": ((b"\n",), 1),
+    "csv": ((b"\r\n",), 1),
+}
+
+
+def _drain(serialize: Any, sink: _LineSink | _RowCounter) -> bool:
+    """Run `serialize(sink)`; True when it finished, False when the sink stopped it."""
     try:
         serialize(sink)
     except _Enough:
-        pass
-    except OSError as exc:  # the serializer may wrap our exception
-        if not sink.more:
-            raise exc
-    sink.finish()
+        return False
+    except OSError:  # the serializer may wrap our exception
+        if not sink.stopped:
+            raise
+        return False
+    return True
 
 
 _MERGED: dict[int, bool] = {}
@@ -109,7 +165,11 @@ def _has_merged_default(store: ox.Store) -> bool:
 
 
 def answer(store: ox.Store, req: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
-    """Run one query request; the header says ok/status, format, rows and truncation."""
+    """Run one query request; the header says ok/status, format, rows and truncation.
+
+    A SELECT result is written by pyoxigraph straight in the client's format while its rows are
+    counted; only a result past the row limit is run again as TSV lines, cut, and converted.
+    """
     kwargs: dict[str, Any] = {}
     default, named = req.get("default_graphs"), req.get("named_graphs")
     if default is None and named is None:
@@ -121,24 +181,50 @@ def answer(store: ox.Store, req: dict[str, Any]) -> tuple[dict[str, Any], bytes]
         kwargs["named_graphs"] = [ox.NamedNode(g) for g in named or []]
     max_rows = int(req["max_rows"])
     fmt = req.get("format", "")
+    prefixes = req.get("prefixes") or {}
+
+    def run() -> Any:
+        return store.query(req["query"], base_iri=req.get("base_iri"), **kwargs)
+
     try:
-        result = store.query(req["query"], base_iri=req.get("base_iri"), **kwargs)
+        result = run()
         if isinstance(result, ox.QueryBoolean):
             fmt = fmt if fmt in ("json", "xml") else "json"
             return _ok(fmt, 1, False, result.serialize(format=RESULT_FORMATS[fmt]))
         if isinstance(result, ox.QuerySolutions):
-            sink = _LineSink(max_rows + 1)  # the header line and the rows
-            _drain(lambda out: result.serialize(out, format=ox.QueryResultsFormat.TSV), sink)
-            return convert("select", sink.lines, sink.more, fmt, req.get("prefixes") or {})
-        sink = _LineSink(max_rows, unique=True)
+            fmt = fmt if fmt in RESULT_FORMATS else "json"
+            return _solutions(result, fmt, max_rows, run)
+        sink = _LineSink(max_rows)
         _drain(lambda out: result.serialize(out, format=ox.RdfFormat.N_TRIPLES), sink)
-        return convert("graph", sink.lines, sink.more, fmt, req.get("prefixes") or {})
+        sink.finish()
+        return convert("graph", sink.lines, sink.more, fmt, prefixes)
     except SyntaxError as exc:
         return {"ok": False, "status": 400, "message": f"malformed query: {exc}"}, b""
     except ValueError as exc:
         return {"ok": False, "status": 500, "message": f"the result cannot be written as {fmt}: {exc}"}, b""
     except OSError as exc:
         return {"ok": False, "status": 500, "message": f"query failed: {exc}"}, b""
+
+
+def _solutions(result: ox.QuerySolutions, fmt: str, max_rows: int, again: Callable[[], Any]) -> tuple[dict[str, Any], bytes]:  # fmt: skip
+    """A SELECT result in `fmt`, written directly when its rows fit in `max_rows`, else cut.
+
+    Past the limit (by the count of `_RowCounter`) the query runs `again` and is written as TSV,
+    whose rows are exactly its lines, so it is cut after a row and converted; a TSV result is cut
+    as it is, without a second run.
+    """
+    counter = _RowCounter(fmt, max_rows)
+    if _drain(lambda out: result.serialize(out, format=RESULT_FORMATS[fmt]), counter):
+        return _ok(fmt, max(0, counter.rows), False, counter.body())
+    if fmt != "tsv":
+        lines = _RowCounter("tsv", max_rows)
+        rerun = again()
+        if _drain(lambda out: rerun.serialize(out, format=ox.QueryResultsFormat.TSV), lines):
+            # a literal spelled a row mark: the rows fit after all
+            return convert("select", lines.body().split(b"\n")[:-1], False, fmt, {})
+        counter = lines
+    head_and_rows = counter.body().split(b"\n", max_rows + 1)[: max_rows + 1]
+    return convert("select", head_and_rows, True, fmt, {})
 
 
 _PN_PREFIX = re.compile(
@@ -189,7 +275,10 @@ def convert(form: str, lines: list[bytes], more: bool, fmt: str, prefixes: dict[
 
 
 def _ok(fmt: str, rows: int, truncated: bool, body: bytes) -> tuple[dict[str, Any], bytes]:
-    return {"ok": True, "format": fmt, "rows": rows, "truncated": truncated}, body
+    header = {"ok": True, "format": fmt, "rows": rows, "truncated": truncated}
+    if not truncated:  # hashed here, in parallel, rather than in the server's one process
+        header["etag"] = entity_tag(fmt, body)
+    return header, body
 
 
 def isolate_network() -> bool:
@@ -215,11 +304,37 @@ def _read_exact(stream: IO[bytes], n: int) -> bytes:
 
 
 def send(out: IO[bytes], header: dict[str, Any], body: bytes = b"") -> None:
-    header = {**header, "length": len(body)}
+    header["length"] = len(body)
     head = json.dumps(header).encode()
     out.write(len(head).to_bytes(4, "big") + head)
     out.write(body)
     out.flush()
+
+
+def store_identity(path: str) -> str:
+    """What tells this store from any other, now or later: the folder (device, inode, change time)
+    and RocksDB's IDENTITY (a fresh id per database) and CURRENT (its manifest) files."""
+    st = os.stat(path)
+    parts = [f"{st.st_dev}:{st.st_ino}:{st.st_ctime_ns}"]
+    for name in ("IDENTITY", "CURRENT"):
+        try:
+            with open(os.path.join(path, name), "rb") as f:
+                parts.append(f.read(200).decode("ascii", "replace").strip())
+        except OSError:
+            parts.append("")
+    return "/".join(parts)
+
+
+def open_store(path: str) -> tuple[ox.Store, str]:
+    """The store read-only and its identity, taken before and after opening so that a build
+    renamed into place meanwhile is not taken for the store opened."""
+    for _ in range(5):
+        before = store_identity(path)
+        store = ox.Store.read_only(path)
+        if store_identity(path) == before:
+            return store, before
+        del store
+    raise OSError(f"the store at {path} kept changing while it was opened")
 
 
 def main(argv: list[str]) -> int:
@@ -228,11 +343,11 @@ def main(argv: list[str]) -> int:
     os.dup2(2, 1)  # a stray print must not corrupt the answers
     isolated = isolate_network()
     try:
-        store = ox.Store.read_only(argv[0])
+        store, identity = open_store(argv[0])
     except OSError as exc:
         send(out, {"ready": False, "message": f"cannot open the store {argv[0]}: {exc}"})
         return 1
-    send(out, {"ready": True, "isolated": isolated, "pid": os.getpid()})
+    send(out, {"ready": True, "isolated": isolated, "pid": os.getpid(), "store": identity})
     while True:
         try:
             size = int.from_bytes(_read_exact(inp, 4), "big")

@@ -3,14 +3,18 @@ HTTP by clients nobody here wrote: SPARQLWrapper, rdflib following IRIs, httpx."
 
 from __future__ import annotations
 
+import csv
 import gzip
 import hashlib
+import io
 import os
+import socket
 import subprocess
 import sys
 import threading
 import time
 from pathlib import Path
+from urllib.parse import quote
 
 import httpx
 import pytest
@@ -116,6 +120,74 @@ def test_a_runaway_query_does_not_stall_other_clients(server: str) -> None:
     assert result["status"] == 504 and 1.5 <= result["seconds"] < 4, result
     assert "time limit" in result["text"]
     assert httpx.get(server + "/sparql", params={"query": CHAIRS}).status_code == 200
+
+
+def test_pipelined_answers_on_one_connection_come_whole_and_in_order(server: str) -> None:
+    host, port = server.removeprefix("http://").split(":")
+    large = "SELECT ?s ?p ?o ?t WHERE { ?s ?p ?o . ?t a ?c } ORDER BY ?s ?p ?o ?t LIMIT 3000"  # some 500 kB
+    asked = [(i, f"SELECT ?n WHERE {{ BIND({i} AS ?n) }}" if i % 4 else large) for i in range(12)]
+    head = f"HTTP/1.1\r\nHost: {host}:{port}\r\nAccept: text/csv, application/n-triples\r\n\r\n"
+    request = "".join(f"GET /sparql?query={quote(q, safe='')} {head}" for _, q in asked).encode()
+    with socket.create_connection((host, int(port)), timeout=30) as sock, sock.makefile("rb") as stream:
+        sock.sendall(request)  # all at once: the server answers them one after another
+        for i, _ in asked:
+            status = stream.readline()
+            headers = {}
+            while (line := stream.readline()) not in (b"\r\n", b""):
+                name, _, value = line.decode("latin-1").partition(":")
+                headers[name.strip().lower()] = value.strip()
+            body = stream.read(int(headers["content-length"]))
+            assert status.startswith(b"HTTP/1.1 200"), (i, status)
+            if i % 4:
+                assert body == f"n\r\n{i}\r\n".encode()
+            else:
+                assert (
+                    len(body) > 100_000
+                    and len(list(csv.reader(io.StringIO(body.decode(), newline="")))) == 3001
+                )
+
+
+def _descendants(pid: int) -> set[int]:
+    parents = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parents[int(entry.name)] = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+    found, todo = set(), [pid]
+    while todo:
+        parent = todo.pop()
+        children = {p for p, pp in parents.items() if pp == parent}
+        todo.extend(children - found)
+        found |= children
+    return found
+
+
+def _cmdline(pid: int) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return b""
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads the process tree from /proc")
+def test_several_frontends_answer_and_stop_together(data_dir: Path) -> None:
+    with running_server(data_dir, "--frontends", "2", "--workers", "2") as url:
+        with httpx.Client(base_url=url) as a, httpx.Client(base_url=url) as b:
+            for client in (a, b) * 5:
+                r = client.get("/sparql", params={"query": CHAIRS}, headers={"Accept": "text/csv"})
+                assert r.status_code == 200 and r.text.splitlines()[1:] == [
+                    f"{BASE}meeting/task-force-on-northern-metropolis-development/3,Chan Ka-wai",
+                    f"{BASE}meeting/task-force-on-northern-metropolis-development/4,Lee Mei-ling",
+                ]
+        processes = _descendants(url.pid)
+        workers = [p for p in processes if b"server.worker" in _cmdline(p)]
+        assert len(workers) == 2  # one query worker in each of the two front-ends
+    deadline = time.monotonic() + 10
+    while any(Path(f"/proc/{p}").exists() for p in processes) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [p for p in processes if Path(f"/proc/{p}").exists()]
 
 
 def test_service_to_a_local_listener_opens_no_connection(server: str) -> None:

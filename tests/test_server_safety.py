@@ -155,6 +155,23 @@ def test_a_runaway_query_is_stopped_and_does_not_stall_others(client: TestClient
     assert client.get("/sparql", params={"query": "ASK {}"}).status_code == 200
 
 
+def test_requests_beyond_the_workers_wait_their_turn(client: TestClient) -> None:
+    answers: dict[int, object] = {}
+
+    def ask(n: int) -> None:
+        r = client.get(
+            "/sparql", params={"query": f"SELECT ?n WHERE {{ ?s ?p ?o BIND ({n} AS ?n) }} LIMIT 1"}
+        )
+        answers[n] = json.loads(r.text)["results"]["bindings"][0]["n"]["value"] if r.status_code == 200 else r
+
+    threads = [threading.Thread(target=ask, args=(n,)) for n in range(12)]  # for 2 workers
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    assert answers == {n: str(n) for n in range(12)}
+
+
 def test_rows_are_limited_and_the_cut_is_signalled(client: TestClient) -> None:
     r = client.get("/sparql", params={"query": "SELECT ?s WHERE { ?s ?p ?o }"})
     assert len(json.loads(r.text)["results"]["bindings"]) == 3

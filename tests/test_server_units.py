@@ -138,7 +138,7 @@ def test_the_cli_options_derive_from_the_declaration(tmp_path: Path) -> None:
     Settings.add_arguments(parser)
     names = [n for n, *_ in Settings.options()]
     assert names == ["data_dir", "base_iri", "host", "port", "query_timeout", "max_rows", "max_request_bytes",
-                     "workers", "backend", "public_url"]  # fmt: skip
+                     "workers", "frontends", "cache_bytes", "backend", "public_url"]  # fmt: skip
     help_text = parser.format_help()
     assert (
         "--query-timeout" in help_text
