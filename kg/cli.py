@@ -185,7 +185,8 @@ def sample_data_dir(base: str = DEFAULT_BASE) -> Path:
     from kg.paths import REFERENCE_FILE, SAMPLE_DIR, ontology_files, shape_files
 
     digest = hashlib.sha256(f"{__version__} {base}".encode())
-    inputs = [*sorted(SAMPLE_DIR.rglob("*")), *ontology_files(), *shape_files(), REFERENCE_FILE]
+    code = sorted(Path(__file__).resolve().parent.rglob("*.py"))  # a changed pipeline builds anew
+    inputs = [*sorted(SAMPLE_DIR.rglob("*")), *ontology_files(), *shape_files(), REFERENCE_FILE, *code]
     for path in inputs:
         if path.is_file():
             digest.update(path.name.encode() + path.read_bytes())
