@@ -302,11 +302,10 @@ def _update_in_place(
             ox.Store(str(out / STORE)).backup(str(tmp / STORE))  # a checkpoint: hard links, no copy
             store = ox.Store(str(tmp / STORE))
             ontology, reference = static_triples(report.base)
-            delta, old = incremental.read_delta(store, extracted, iris)
+            delta, old, new = incremental.read_delta(store, extracted, iris)
             counted_before = incremental.memberships(store, delta.affected, iris, FACT_CLASSES)
             types_before = incremental.node_types(store, delta.affected)
-            incremental.apply_releases(store, extracted, delta)
-            new = [q for e in extracted for q in e.quads]
+            incremental.apply_releases(store, new, delta)
             incumbency_removed, incumbency_added = incremental.update_incumbencies(
                 store, [*old, *new], iris, delta
             )

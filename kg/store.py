@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import hashlib
 import os
 import queue
 import shutil
@@ -108,14 +107,6 @@ def merged_ntriples(parts: Iterable[tuple[Sequence[str], bytes]]) -> bytes:
         lines.update(data.split(b"\n"))
     lines.discard(b"")
     return b"".join(line + b"\n" for line in sorted(lines))
-
-
-def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as f:
-        while chunk := f.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def quads_in(graph: str, triples: Iterable[ox.Triple]) -> Iterator[ox.Quad]:

@@ -76,9 +76,11 @@ class Delta:
     default_removed: set[ox.Triple] = field(default_factory=set)
 
 
-def read_delta(store: ox.Store, extracted: list[ExtractedRelease], iris: Iris) -> tuple[Delta, list[ox.Quad]]:
-    """What replacing or adding the release graphs will change (the store is not touched yet);
-    the delta and the quads of the graphs to be replaced."""
+def read_delta(
+    store: ox.Store, extracted: list[ExtractedRelease], iris: Iris
+) -> tuple[Delta, list[ox.Quad], list[ox.Quad]]:
+    """What replacing or adding the release graphs will change (the store is not touched yet):
+    the delta, the quads of the graphs to be replaced, and the quads that come in."""
     delta = Delta()
     old: list[ox.Quad] = []
     for e in extracted:
@@ -89,14 +91,14 @@ def read_delta(store: ox.Store, extracted: list[ExtractedRelease], iris: Iris) -
     new = [q for e in extracted for q in e.quads]
     delta.removed_release_quads, delta.added_release_quads = len(old), len(new)
     delta.affected = _nodes(old) | _nodes(new)
-    return delta, old
+    return delta, old, new
 
 
-def apply_releases(store: ox.Store, extracted: list[ExtractedRelease], delta: Delta) -> None:
+def apply_releases(store: ox.Store, new: list[ox.Quad], delta: Delta) -> None:
     """Replace or add the release graphs."""
     for graph in delta.replaced:
         store.remove_graph(ox.NamedNode(graph))
-    store.bulk_extend(q for e in extracted for q in e.quads)
+    store.bulk_extend(new)
 
 
 def update_incumbencies(store: ox.Store, changed: list[ox.Quad], iris: Iris, delta: Delta) -> tuple[list[ox.Quad], list[ox.Quad]]:  # fmt: skip

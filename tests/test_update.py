@@ -50,12 +50,18 @@ def test_adding_releases_equals_a_full_rebuild(full: Path, tmp_path: Path) -> No
     assert graph(out, inferred) == graph(full, inferred)
 
 
-def test_a_release_read_again_replaces_its_graph(full: Path, tmp_path: Path) -> None:
+def copy_with_seed_changed(full: Path, tmp_path: Path) -> tuple[Path, Path]:
+    """A copy of the full build, and the seed release rewritten to speak of the 12th meeting."""
     out = tmp_path / "graph"
     shutil.copytree(full, out)
     seed = (SAMPLE_DIR / "P2023090700255.txt").read_text()
     changed = tmp_path / "P2023090700255.txt"
     changed.write_text(seed.replace("10th meeting", "12th meeting"))
+    return out, changed
+
+
+def test_a_release_read_again_replaces_its_graph(full: Path, tmp_path: Path) -> None:
+    out, changed = copy_with_seed_changed(full, tmp_path)
     build([changed], out, shacl=False, update=True)
     ordinals = {
         int(row["n"].value)
@@ -148,11 +154,7 @@ def test_updates_in_place_equal_a_full_rebuild_on_a_generated_corpus(generated: 
 
 
 def test_an_update_in_place_keeps_dumps_and_report_true(full: Path, tmp_path: Path) -> None:
-    out = tmp_path / "graph"
-    shutil.copytree(full, out)
-    seed = (SAMPLE_DIR / "P2023090700255.txt").read_text()
-    changed = tmp_path / "P2023090700255.txt"
-    changed.write_text(seed.replace("10th meeting", "12th meeting"))
+    out, changed = copy_with_seed_changed(full, tmp_path)
     report = build([changed], out, update=True)
     assert any(note.startswith("updated in place: 0 release(s) added, 1 replaced") for note in report.notes)
     dumps_match_store(out)
