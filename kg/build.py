@@ -186,7 +186,7 @@ def build(
         for item in read_releases(paths):
             (rejections if isinstance(item, Rejection) else releases).append(item)
     with timer.stage("extract"):
-        for item in extract_releases(releases, iris, jobs=jobs):
+        for item in extract_releases(releases, iris, jobs=jobs, with_jsonld=True):
             (rejections if isinstance(item, Rejection) else extracted).append(item)
         del releases
     report.releases_read = len(extracted)

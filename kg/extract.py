@@ -97,9 +97,10 @@ def read_releases(paths: Iterable[Path]) -> Iterator[Release | Rejection]:
 
 
 def extract_releases(
-    releases: list[Release], iris: Iris, jobs: int = 1
+    releases: list[Release], iris: Iris, jobs: int = 1, with_jsonld: bool = False
 ) -> Iterator[ExtractedRelease | Rejection]:
-    """Each release extracted (in `jobs` worker processes when there are enough), or rejected."""
+    """Each release extracted (in `jobs` worker processes when there are enough), or rejected;
+    `with_jsonld` has the workers write each graph's JSON-LD too (the build's dump needs it)."""
     jobs = max(1, jobs if jobs > 0 else os.cpu_count() or 1)
     if jobs == 1 or len(releases) < 200:
         extractor = Extractor(iris)
@@ -107,7 +108,7 @@ def extract_releases(
             yield extractor(release)
         return
     chunk = max(1, len(releases) // (jobs * 8))
-    with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(iris.base,)) as pool:
+    with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(iris.base, with_jsonld)) as pool:
         for result in pool.map(_extract_in_worker, releases, chunksize=chunk):
             if isinstance(result, Rejection):
                 yield result
@@ -122,17 +123,18 @@ def _fullness(release: Release) -> tuple[int, int]:
 
 
 _worker: Extractor | None = None
+_worker_jsonld = False
 
 
-def _init_worker(base: str) -> None:
-    global _worker
-    _worker = Extractor(Iris(base))
+def _init_worker(base: str, with_jsonld: bool) -> None:
+    global _worker, _worker_jsonld
+    _worker, _worker_jsonld = Extractor(Iris(base)), with_jsonld
 
 
-def _extract_in_worker(release: Release) -> tuple[str, str, bytes, bytes] | Rejection:
+def _extract_in_worker(release: Release) -> tuple[str, str, bytes, bytes | None] | Rejection:
     """Extract in a worker process; the graph travels back serialized (quads do not pickle)."""
     assert _worker is not None
     result = _worker(release)
     if isinstance(result, Rejection):
         return result
-    return result.release_id, result.source, result.nquads, result.jsonld
+    return result.release_id, result.source, result.nquads, result.jsonld if _worker_jsonld else None
