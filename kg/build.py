@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
 import json
-import os
 import time
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -17,13 +14,15 @@ import pyoxigraph as ox
 from kg import __version__
 from kg import update as incremental
 from kg.derive import incumbencies
-from kg.dumps import Contents, graph_members, write_dumps
-from kg.extract import ExtractedRelease, extract_releases, read_releases
+from kg.dumps import DumpWriter, write_dumps
+from kg.extract import ExtractedRelease, extract_releases, jsonld_members, read_releases
 from kg.iris import DEFAULT_BASE, ONTOLOGY, Iris
+from kg.memory import paused_gc, release_memory, resident_mb
+from kg.merge import MergedGraph, Statement
 from kg.model import Rejection, Release
 from kg.paths import REFERENCE_FILE, ontology_files
 from kg.reason import Inference
-from kg.store import DUMPS, REPORT, STORE, BackgroundLoader, merged_ntriples, quads_in, staging
+from kg.store import DUMPS, REPORT, STORE, BackgroundLoader, quads_in, staging
 from kg.terms import parse_turtle_files
 from kg.update import can_update
 from kg.validate import Validation, validate
@@ -110,24 +109,8 @@ class _Stage:
         r, name = self.report, self.name
         r.seconds[name] = r.seconds.get(name, 0.0) + time.perf_counter() - self.start
         r.cpu_seconds[name] = r.cpu_seconds.get(name, 0.0) + time.process_time() - self.cpu
-        if (rss := _resident_mb()) is not None:
+        if (rss := resident_mb()) is not None:
             r.memory_mb[name] = rss
-
-
-def release_memory() -> None:
-    """Give freed memory back to the system (glibc keeps it otherwise), so that the stages after a
-    large `del` do not add to the peak."""
-    with contextlib.suppress(OSError, AttributeError):  # not glibc: nothing to do
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-
-
-def _resident_mb() -> int | None:
-    """This process's resident memory in MB (Linux), else None."""
-    try:
-        pages = int(Path("/proc/self/statm").read_text().split()[1])
-    except (OSError, ValueError, IndexError):
-        return None
-    return pages * os.sysconf("SC_PAGE_SIZE") // 10**6
 
 
 def static_triples(base: str) -> tuple[list[ox.Triple], list[ox.Triple]]:
@@ -158,6 +141,7 @@ def reason(data: list[ox.Quad], ontology: list[ox.Triple], base: str, engine: st
     return fast_inference(data, ontology, base)
 
 
+@paused_gc()
 def build(
     paths: Iterable[Path],
     out: Path,
@@ -177,7 +161,6 @@ def build(
     iris = Iris(base)
     report = BuildReport(out=str(out), base=base, reasoner=engine, validator=validator if shacl else "")
     timer = Timer(report)
-    extracted: list[ExtractedRelease] = []
     rejections: list[Rejection] = []
     if validator not in ("fast", "pyshacl"):
         raise ValueError(f"unknown SHACL validator {validator!r}")
@@ -185,116 +168,134 @@ def build(
     with timer.stage("read"):
         for item in read_releases(paths):
             (rejections if isinstance(item, Rejection) else releases).append(item)
-    with timer.stage("extract"):
-        for item in extract_releases(releases, iris, jobs=jobs, with_jsonld=True):
-            (rejections if isinstance(item, Rejection) else extracted).append(item)
-        del releases
-    report.releases_read = len(extracted)
-    report.rejected = [{"source": r.source, "reason": r.reason} for r in rejections]
-    if not extracted:
+        releases.sort(key=lambda r: r.id)  # the release graphs go into the store and dumps in this order
+    if not releases:
+        _count_releases(report, 0, rejections)
         raise NoReleases(report)
     previous = out / STORE if update else None
     if previous is not None and not previous.is_dir():
         raise FileNotFoundError(f"--update needs a built graph in {out}")
-    if previous is not None:
+    graphs: Iterable[ExtractedRelease | Rejection]
+    if previous is None:  # extracted while the graph is being written
+        graphs = extract_releases(releases, iris, jobs=jobs, with_jsonld=True)
+    else:
+        extracted: list[ExtractedRelease] = []
+        with timer.stage("extract"):
+            for item in extract_releases(releases, iris, jobs=jobs, with_jsonld=True):
+                (rejections if isinstance(item, Rejection) else extracted).append(item)
+        if not extracted:
+            _count_releases(report, 0, rejections)
+            raise NoReleases(report)
         why = can_update(out, extracted)
         if why is None:
+            _count_releases(report, len(extracted), rejections)
             with staging(out) as tmp:
-                _update_in_place(out, tmp, extracted, iris, report, timer, shacl, validator)
+                _update_in_place(out, tmp, extracted, report)
             return report
         report.notes.append(f"updated by a full rebuild: {why}")
+        replaced = {e.release_id for e in extracted}
+        graphs = sorted(
+            [*previous_releases(previous, iris, replaced), *extracted], key=lambda e: e.release_id
+        )
+    del releases
     with staging(out) as tmp:
-        store: ox.Store | None = None
-        loader: BackgroundLoader | None = None
-        try:
-            with timer.stage("load"):
-                if previous is not None:
-                    extracted = [
-                        *previous_releases(previous, iris, {e.release_id for e in extracted}),
-                        *extracted,
-                    ]
-                extracted.sort(key=lambda e: e.release_id)
-                # each release graph's N-Quads: loaded into the store on its own thread, from here on
-                graphs = [(iris.release(e.release_id), e.nquads) for e in extracted]
-                jsonld = [e.jsonld for e in extracted]
-                store = ox.Store(str(tmp / STORE))
-                loader = BackgroundLoader(store)
-                loader.load((nq for _, nq in graphs), ox.RdfFormat.N_QUADS)
-                ontology, reference = static_triples(base)
-                releases = [q for e in extracted for q in e.quads]
-                del extracted  # the quads live on in `releases` until validation is done
-                derived = incumbencies(releases, iris)
-                data = [*releases, *derived]
-            with timer.stage("reason"):
-                inference = reason(data, [*ontology, *reference], base, engine)
-                report.reasoner_errors = inference.errors
-                report.triples_asserted = len(data)
-                report.triples_inferred = len(inference.triples)
-                report.triples_total = len(data) + len(ontology) + len(reference) + len(inference.triples)
-                report.facts = class_counts(releases, inference.triples)
-            if shacl:
-                with timer.stage("validate"):
-                    validation = validate_reasoned(
-                        [*data, *ontology, *reference, *inference.triples], validator
-                    )
-                    report.shacl_conforms = validation.conforms
-                    report.shacl_results = [asdict(r) for r in validation.results]
-            del data, releases  # from here on the releases are bytes only
-            release_memory()
-            with timer.stage("merge"):
-                other = [
-                    *derived,
-                    *quads_in(iris.inferred_graph, inference.triples),
-                    *quads_in(ONTOLOGY, ontology),
-                    *quads_in(iris.reference_graph, reference),
-                ]
-                other_nquads = ox.serialize(other, format=ox.RdfFormat.N_QUADS)
-                loader.load([other_nquads], ox.RdfFormat.N_QUADS)
-                # the default graph: the merge of every named graph, each triple once
-                merged = merged_ntriples(
-                    [
-                        *(((graph,), nq) for graph, nq in graphs),
-                        (
-                            (iris.incumbency_graph, iris.inferred_graph, ONTOLOGY, iris.reference_graph),
-                            other_nquads,
-                        ),
-                    ]
-                )
-                loader.load([merged], ox.RdfFormat.N_TRIPLES, ox.DefaultGraph())
-            with timer.stage("dumps"):
-                contents = Contents(
-                    [*(nq for _, nq in graphs), other_nquads],
-                    [*jsonld, *graph_members(other)],
-                    merged,
-                )
-                del graphs, jsonld, merged, other, other_nquads  # the loader keeps what it has still to load
-                report.dumps = write_dumps(tmp / DUMPS, contents)
-                del contents
-            with timer.stage("store"):
-                loader.finish()
-                report.seconds["store thread (overlapped)"] = loader.seconds
-                loader = None
-                store.optimize()
-                store.flush()
-            (tmp / REPORT).write_text(json.dumps(asdict(report), indent=2, default=str))
-        finally:
-            if loader is not None:
-                loader.abandon()
-            store = None  # closes the store, also when the build fails, so its folder can go
+        _write_graph(tmp, graphs, rejections, report)
     return report
 
 
-def _update_in_place(
-    out: Path,
+def _count_releases(report: BuildReport, extracted: int, rejections: list[Rejection]) -> None:
+    report.releases_read = extracted
+    report.rejected = [{"source": r.source, "reason": r.reason} for r in rejections]
+
+
+def _write_graph(
     tmp: Path,
-    extracted: list[ExtractedRelease],
-    iris: Iris,
+    graphs: Iterable[ExtractedRelease | Rejection],
+    rejections: list[Rejection],
     report: BuildReport,
-    timer: Timer,
-    shacl: bool,
-    validator: str,
 ) -> None:
+    """The whole graph written into `tmp`: each release graph goes to the store loader, the dumps
+    and the merged graph as it is extracted (its bytes are not kept), and its quads to the reasoner
+    and the validator; then the derived, inferred, ontology and reference graphs, the merged
+    default graph, the dumps' merged files and the store's final compaction."""
+    iris, timer, validator = Iris(report.base), Timer(report), report.validator
+    store = ox.Store(str(tmp / STORE))
+    loader: BackgroundLoader | None = BackgroundLoader(store)
+    dumps = DumpWriter(tmp / DUMPS)
+    merged = MergedGraph()
+    try:
+        with timer.stage("extract"):
+            extracted = release_quads = 0
+            for item in graphs:
+                if isinstance(item, Rejection):
+                    rejections.append(item)
+                    continue
+                extracted += 1
+                nquads = item.nquads
+                release_quads += nquads.count(b"\n")
+                dumps.add(nquads, item.jsonld)
+                # the release graph, and its triples not yet in the default graph (the merge)
+                loader.add(nquads + merged.add(nquads, (iris.release(item.release_id),), read=True))
+            del graphs
+        _count_releases(report, extracted, rejections)
+        if not extracted:
+            raise NoReleases(report)
+        with timer.stage("load"):
+            releases = merged.statements()  # the release graphs merged: each triple once
+            ontology, reference = static_triples(report.base)
+            derived = incumbencies(releases, iris)
+            data = [*releases, *derived]
+        with timer.stage("reason"):
+            inference = reason(data, [*ontology, *reference], report.base, report.reasoner)
+            report.reasoner_errors = inference.errors
+            report.triples_asserted = release_quads + len(derived)
+            report.triples_inferred = len(inference.triples)
+            report.triples_total = (
+                report.triples_asserted + len(ontology) + len(reference) + len(inference.triples)
+            )
+            report.facts = class_counts(releases, inference.triples)
+        if validator:
+            with timer.stage("validate"):
+                validation = validate_reasoned([*data, *ontology, *reference, *inference.triples], validator)
+                report.shacl_conforms = validation.conforms
+                report.shacl_results = [asdict(r) for r in validation.results]
+        del data, releases  # from here on the release graphs are in the loader, the dumps and `merged`
+        release_memory()
+        with timer.stage("merge"):
+            # the other named graphs, one at a time: to the loader, the merge and the dumps
+            for graph, triples in (
+                (iris.incumbency_graph, derived),
+                (iris.inferred_graph, inference.triples),
+                (ONTOLOGY, ontology),
+                (iris.reference_graph, reference),
+            ):
+                quads = list(quads_in(graph, triples))
+                nquads = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+                loader.add(nquads + merged.add(nquads, (graph,)))
+                dumps.add(nquads, jsonld_members(quads))
+            del derived, inference, triples, quads, nquads
+            default_graph = merged.ntriples()
+            del merged
+        with timer.stage("dumps"):
+            report.dumps = dumps.finish(default_graph)
+            del default_graph  # the loader keeps what it has still to load
+        with timer.stage("store"):
+            loader.finish()
+            report.seconds["store thread (overlapped)"] = loader.seconds
+            loader = None
+            store.optimize()
+            store.flush()
+        (tmp / REPORT).write_text(json.dumps(asdict(report), indent=2, default=str))
+    finally:
+        dumps.close()
+        if loader is not None:
+            loader.abandon()
+        store = None  # closes the store, also when the build fails, so its folder can go
+
+
+def _update_in_place(out: Path, tmp: Path, extracted: list[ExtractedRelease], report: BuildReport) -> None:
     """`--update` of a graph whose last build allows it (kg.update): only what can change is redone."""
+    iris, timer, validator = Iris(report.base), Timer(report), report.validator
     last = incremental.previous_report(out)
     store: ox.Store | None = None
     try:
@@ -344,7 +345,7 @@ def _update_in_place(
                 f"updated in place: {len(extracted) - len(delta.replaced)} release(s) added, "
                 f"{len(delta.replaced)} replaced, {len(delta.affected)} nodes re-reasoned"
             )
-        if shacl:
+        if validator:
             with timer.stage("validate"):
                 focus = incremental.focus_nodes(store, delta, types_before)
                 validation = validate_reasoned(incremental.validation_data(store, focus, iris), validator)
@@ -417,7 +418,7 @@ FACT_CLASSES = {
 }
 
 
-def class_counts(releases: list[ox.Quad], inferred: Iterable[ox.Triple]) -> dict[str, int]:
+def class_counts(releases: Sequence[Statement | ox.Quad], inferred: Iterable[ox.Triple]) -> dict[str, int]:
     """Instances per kind of fact named in the releases (inferred types count; reference-only nodes do not)."""
     named = {q.subject for q in releases}
     wanted = {cls: name for name, cls in FACT_CLASSES.items()}

@@ -2,12 +2,12 @@
 
 N-Quads and JSON-LD keep the named graphs; Turtle and N-Triples hold the merged graph (every
 triple once, the store's default graph). Everything is written from memory by pyoxigraph's
-writers, the four files side by side (zlib releases the GIL while it compresses).
+writers, the four files side by side, and compressed with ISA-L (python-isal: standard gzip
+files, several times faster to write than zlib's).
 """
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import os
 from collections.abc import Callable, Sequence
@@ -17,12 +17,13 @@ from pathlib import Path
 from typing import IO
 
 import pyoxigraph as ox
+from isal import igzip
 
 from kg.extract import jsonld_members
 from kg.iris import PREFIXES
 
 DUMP_NAME = "hkpr"
-LEVEL = 3  # gzip level: ~3x smaller than the raw files, several times faster than level 9
+LEVEL = 2  # isal's gzip level: ~14x smaller than the raw N-Quads, ~6x faster than zlib's level 3
 
 
 @dataclass
@@ -45,51 +46,104 @@ def graph_members(quads: Sequence[ox.Quad]) -> list[bytes]:
 
 def write_dumps(folder: Path, contents: Contents) -> dict[str, str]:
     """Write hkpr.{ttl,nt,nq,jsonld}.gz and SHA256SUMS into `folder`; return file name -> sha256."""
-    folder.mkdir(parents=True, exist_ok=True)
-    writers: dict[str, Callable[[IO[bytes]], None]] = {
-        "jsonld": lambda out: _write_jsonld(out, contents),
-        "nq": lambda out: _write_nquads(out, contents),
-        "ttl": lambda out: ox.serialize(
-            ox.parse(contents.merged, format=ox.RdfFormat.N_TRIPLES, lenient=True),
-            out,
-            ox.RdfFormat.TURTLE,
-            prefixes=PREFIXES,
-        ),
-        "nt": lambda out: out.write(contents.merged),
-    }
-    with ThreadPoolExecutor(max_workers=min(len(writers), os.cpu_count() or 1)) as pool:
-        sums = dict(pool.map(lambda item: _gzip_to(folder, *item), writers.items()))
-    (folder / "SHA256SUMS").write_text("".join(f"{sums[n]}  {n}\n" for n in sorted(sums)))
-    return sums
+    writer = DumpWriter(folder)
+    try:
+        for chunk in contents.nquads:
+            writer.add(nquads=chunk)
+        for member in contents.jsonld:
+            writer.add(jsonld=member)
+        return writer.finish(contents.merged)
+    finally:
+        writer.close()
 
 
-def _write_jsonld(out: IO[bytes], contents: Contents) -> None:
-    """One expanded JSON-LD document, a named graph per line: [{"@id": graph, "@graph": [...]}, ...]."""
-    first = True
-    out.write(b"[\n")
-    for member in contents.jsonld:
-        if member:
-            out.write(member if first else b",\n" + member)
-            first = False
-    out.write(b"\n]\n")
+class DumpWriter:
+    """The dumps, written as the graph arrives: each named graph's N-Quads and JSON-LD member
+    compressed as soon as it is added (so nobody holds them uncompressed), and the merged graph's
+    Turtle and N-Triples at `finish`. The JSON-LD dump is one expanded document with a named graph
+    per line: `[{"@id": graph, "@graph": [...]},...]`."""
 
+    def __init__(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        self.folder = folder
+        self._nquads = _GzipOut(folder, "nq")
+        self._jsonld = _GzipOut(folder, "jsonld")
+        self._jsonld.write(b"[\n")
+        self._first_member = True
 
-def _write_nquads(out: IO[bytes], contents: Contents) -> None:
-    for chunk in contents.nquads:
-        out.write(chunk)
+    def add(self, nquads: bytes = b"", jsonld: bytes = b"") -> None:
+        """Append named graphs: N-Quads, and/or one JSON-LD member (b"" adds nothing)."""
+        if nquads:
+            self._nquads.write(nquads)
+        if jsonld:
+            self._jsonld.write(jsonld if self._first_member else b",\n" + jsonld)
+            self._first_member = False
+
+    def finish(self, merged: bytes) -> dict[str, str]:
+        """Close the named-graph dumps, write the merged graph's (sorted N-Triples) and
+        SHA256SUMS; return file name -> sha256 of the compressed file."""
+        self._jsonld.write(b"\n]\n")
+        sums = dict([self._nquads.close(), self._jsonld.close()])
+        writers: dict[str, Callable[[IO[bytes]], None]] = {
+            "ttl": lambda out: ox.serialize(
+                ox.parse(merged, format=ox.RdfFormat.N_TRIPLES, lenient=True),
+                out,
+                ox.RdfFormat.TURTLE,
+                prefixes=PREFIXES,
+            ),
+            "nt": lambda out: out.write(merged),
+        }
+        with ThreadPoolExecutor(max_workers=min(len(writers), os.cpu_count() or 1)) as pool:
+            sums.update(pool.map(lambda item: _gzip_to(self.folder, *item), writers.items()))
+        (self.folder / "SHA256SUMS").write_text("".join(f"{sums[n]}  {n}\n" for n in sorted(sums)))
+        return sums
+
+    def close(self) -> None:
+        """Close what is still open (after a failure; the files are left incomplete)."""
+        self._nquads.close()
+        self._jsonld.close()
 
 
 def _gzip_to(folder: Path, suffix: str, writer: Callable[[IO[bytes]], None]) -> tuple[str, str]:
     """Run `writer` into folder/hkpr.{suffix}.gz; the sha256 is of the compressed file."""
-    name = f"{DUMP_NAME}.{suffix}.gz"
-    digest = hashlib.sha256()
-    with (
-        (folder / name).open("wb") as raw,
-        gzip.GzipFile(filename="", mode="wb", fileobj=_Tee(raw, digest), compresslevel=LEVEL, mtime=0) as gz,
-        _Buffered(gz) as out,
-    ):
+    out = _GzipOut(folder, suffix)
+    try:
         writer(out)
-    return name, digest.hexdigest()
+    finally:
+        name_and_sum = out.close()
+    return name_and_sum
+
+
+class _GzipOut:
+    """folder/hkpr.{suffix}.gz opened for writing: writes gathered into blocks, compressed, hashed."""
+
+    def __init__(self, folder: Path, suffix: str) -> None:
+        self.name = f"{DUMP_NAME}.{suffix}.gz"
+        self.digest = hashlib.sha256()
+        self._raw = (folder / self.name).open("wb")
+        self._gz = igzip.IGzipFile(
+            filename="", mode="wb", fileobj=_Tee(self._raw, self.digest), compresslevel=LEVEL, mtime=0
+        )
+        self._out = _Buffered(self._gz)
+        self._open = True
+
+    def write(self, data) -> int:
+        return self._out.write(data)
+
+    def flush(self) -> None:
+        """Nothing to do: the blocks are compressed as they fill, the rest at `close` (a writer's
+        flush here would cut the compressed stream into small blocks)."""
+
+    def close(self) -> tuple[str, str]:
+        """Flush and close (once); (file name, sha256 of the compressed file)."""
+        if self._open:
+            self._open = False
+            try:
+                self._out.flush()
+                self._gz.close()
+            finally:
+                self._raw.close()
+        return self.name, self.digest.hexdigest()
 
 
 class _Buffered:
@@ -111,12 +165,6 @@ class _Buffered:
         if self.parts:
             self.out.write(b"".join(self.parts))
             self.parts, self.size = [], 0
-
-    def __enter__(self) -> _Buffered:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.flush()
 
 
 class _Tee:

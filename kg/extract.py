@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -18,30 +18,42 @@ from kg.recognise import recognise
 from kg.resolve import Resolver
 
 
-@dataclass
 class ExtractedRelease:
-    """One release's named graph: its quads, and their serializations (made once, on demand, or
-    by the worker process that extracted it)."""
+    """One release's named graph: its quads and their serializations, each made once, on demand,
+    from the other (a worker process hands back the N-Quads only)."""
 
-    release_id: str
-    source: str
-    quads: list[ox.Quad]
-    nquads_bytes: bytes | None = None
-    jsonld_bytes: bytes | None = None
+    def __init__(
+        self,
+        release_id: str,
+        source: str,
+        quads: list[ox.Quad] | None = None,
+        nquads: bytes | None = None,
+        jsonld: bytes | None = None,
+    ) -> None:
+        if quads is None and nquads is None:
+            raise ValueError("a release graph needs its quads or its N-Quads")
+        self.release_id, self.source = release_id, source
+        self._quads, self._nquads, self._jsonld = quads, nquads, jsonld
+
+    @property
+    def quads(self) -> list[ox.Quad]:
+        if self._quads is None:
+            self._quads = list(ox.parse(self._nquads, format=ox.RdfFormat.N_QUADS, lenient=True))
+        return self._quads
 
     @property
     def nquads(self) -> bytes:
         """The graph as N-Quads."""
-        if self.nquads_bytes is None:
-            self.nquads_bytes = ox.serialize(self.quads, format=ox.RdfFormat.N_QUADS)
-        return self.nquads_bytes
+        if self._nquads is None:
+            self._nquads = ox.serialize(self.quads, format=ox.RdfFormat.N_QUADS)
+        return self._nquads
 
     @property
     def jsonld(self) -> bytes:
         """The graph as JSON-LD array members, `{"@id": graph, "@graph": [...]}` (b"" if empty)."""
-        if self.jsonld_bytes is None:
-            self.jsonld_bytes = jsonld_members(self.quads)
-        return self.jsonld_bytes
+        if self._jsonld is None:
+            self._jsonld = jsonld_members(self.quads)
+        return self._jsonld
 
 
 def jsonld_members(quads: list[ox.Quad]) -> bytes:
@@ -114,8 +126,7 @@ def extract_releases(
                 yield result
             else:
                 release_id, source, nquads, jsonld = result
-                quads = list(ox.parse(nquads, format=ox.RdfFormat.N_QUADS, lenient=True))
-                yield ExtractedRelease(release_id, source, quads, nquads, jsonld)
+                yield ExtractedRelease(release_id, source, nquads=nquads, jsonld=jsonld)
 
 
 def _fullness(release: Release) -> tuple[int, int]:
@@ -129,6 +140,7 @@ _worker_jsonld = False
 def _init_worker(base: str, with_jsonld: bool) -> None:
     global _worker, _worker_jsonld
     _worker, _worker_jsonld = Extractor(Iris(base)), with_jsonld
+    gc.freeze()  # the reference data lives as long as the worker: no collection need look at it
 
 
 def _extract_in_worker(release: Release) -> tuple[str, str, bytes, bytes | None] | Rejection:

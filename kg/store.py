@@ -9,7 +9,7 @@ import queue
 import shutil
 import threading
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -36,16 +36,31 @@ class BackgroundLoader:
         self.jobs: queue.Queue = queue.Queue()
         self.error: BaseException | None = None
         self.seconds = 0.0
+        self._pending: list[bytes] = []
+        self._pending_size = 0
         self.thread = threading.Thread(target=self._run, name="store-loader", daemon=True)
         self.thread.start()
 
-    PIECE = 1 << 24  # bytes per bulk load: pyoxigraph's loader holds several times its input in memory
+    PIECE = 1 << 26  # bytes per bulk load: pyoxigraph's loader holds several times its input in memory
+
+    def add(self, nquads: bytes) -> None:
+        """Queue N-Quads for loading; small additions are gathered into pieces of about PIECE bytes."""
+        self._pending.append(nquads)
+        self._pending_size += len(nquads)
+        if self._pending_size >= self.PIECE:
+            self._flush()
 
     def load(
         self, chunks: Iterable[bytes], format: ox.RdfFormat, to_graph: ox.DefaultGraph | None = None
     ) -> None:
         """Queue the loading of `chunks` of N-Quads or N-Triples (taken lazily) in `format`."""
+        self._flush()
         self.jobs.put((_pieces(chunks, self.PIECE), format, to_graph))
+
+    def _flush(self) -> None:
+        if self._pending:
+            self.jobs.put(([b"".join(self._pending)], ox.RdfFormat.N_QUADS, None))
+            self._pending, self._pending_size = [], 0
 
     def _run(self) -> None:
         while (job := self.jobs.get()) is not None:
@@ -60,6 +75,7 @@ class BackgroundLoader:
             self.seconds += time.perf_counter() - began
 
     def finish(self) -> None:
+        self._flush()
         self.jobs.put(None)
         self.thread.join()
         if self.error is not None:
@@ -67,6 +83,7 @@ class BackgroundLoader:
 
     def abandon(self) -> None:
         """Drop the loads not yet begun and wait for the current one (when the build fails)."""
+        self._pending = []
         with contextlib.suppress(queue.Empty):
             while True:
                 self.jobs.get_nowait()
@@ -92,21 +109,6 @@ def _pieces(chunks: Iterable[bytes], size: int) -> Iterator[bytes]:
             length += len(chunk) - start
     if batch:
         yield b"".join(batch)
-
-
-def merged_ntriples(parts: Iterable[tuple[Sequence[str], bytes]]) -> bytes:
-    """The merge of every graph as N-Triples: each triple once, lines sorted (a subject's together).
-
-    Each part pairs N-Quads with the IRIs of the graphs its lines end in (newlines inside
-    literals are escaped, so a real newline always ends a statement).
-    """
-    lines: set[bytes] = set()
-    for graphs, data in parts:
-        for graph in graphs:
-            data = data.replace(f" <{graph}> .\n".encode(), b" .\n")
-        lines.update(data.split(b"\n"))
-    lines.discard(b"")
-    return b"".join(line + b"\n" for line in sorted(lines))
 
 
 def quads_in(graph: str, triples: Iterable[ox.Triple]) -> Iterator[ox.Quad]:

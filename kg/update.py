@@ -21,7 +21,6 @@ cannot be updated this way: `can_update` says so and the build rebuilds everythi
 
 from __future__ import annotations
 
-import gzip
 import json
 from collections import Counter
 from collections.abc import Iterable
@@ -29,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
+from isal import igzip
 
 from kg.derive import incumbencies
 from kg.dumps import DUMP_NAME, Contents, graph_members
@@ -55,7 +55,7 @@ def can_update(previous: Path, extracted: Iterable[ExtractedRelease]) -> str | N
     ):
         if not (previous / name).is_file():
             return f"the last build has no {name}"
-    with gzip.open(previous / DUMPS / f"{DUMP_NAME}.jsonld.gz") as f:
+    with igzip.open(previous / DUMPS / f"{DUMP_NAME}.jsonld.gz") as f:
         if f.read(2) != b"[\n":
             return "the last build's JSON-LD dump is not written a graph per line"
     for e in extracted:
@@ -236,7 +236,7 @@ def spliced_dumps(
     release graphs, the `edits` (graph -> quads removed, quads added) applied to the graphs they
     name, and the merged graph edited by the delta. The store is not read."""
     dumps = folder / DUMPS
-    nquads = _without_graphs(gzip.decompress((dumps / f"{DUMP_NAME}.nq.gz").read_bytes()), delta.replaced)
+    nquads = _without_graphs(igzip.decompress((dumps / f"{DUMP_NAME}.nq.gz").read_bytes()), delta.replaced)
     edited = []
     for graph, (removed, added) in edits.items():
         nquads, block = _cut_graph(nquads, graph)
@@ -262,7 +262,7 @@ def spliced_dumps(
 
 def _lines(path: Path) -> list[bytes]:
     """The lines of a gzipped file, each with its newline."""
-    data = gzip.decompress(path.read_bytes())
+    data = igzip.decompress(path.read_bytes())
     return data.splitlines(keepends=True)
 
 

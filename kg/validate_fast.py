@@ -20,10 +20,8 @@ constraints run with rdflib, as pyshacl runs them, on the triples of the predica
 
 from __future__ import annotations
 
-import gc
 import re
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal
@@ -34,6 +32,7 @@ import rdflib
 from rdflib.paths import AlternativePath, InvPath, MulPath, NegatedPath, SequencePath
 from rdflib.term import BNode, Literal, URIRef, Variable
 
+from kg.memory import paused_gc
 from kg.reason.literals import is_canonical
 from kg.terms import from_rdflib, to_rdflib
 from kg.validate import Validation, Violation, load_shapes
@@ -1148,7 +1147,7 @@ def validate_store(
     """SHACL over every graph of the store, merged; results equal to `kg.validate.validate`'s.
     The shapes: Turtle files (default: shapes/), or a parsed shapes graph, or a compiled `Program`."""
     program = shapes_paths if isinstance(shapes_paths, Program) else compile_shapes(shapes_paths)
-    with _no_gc():
+    with paused_gc():
         data = Data(program.predicates, program.sparql_predicates).add_store(store)
         return Validator(program, data).run()
 
@@ -1158,18 +1157,6 @@ def validate_quads(
 ) -> Validation:
     """SHACL over quads and triples held in memory (named graphs merged), without a store."""
     program = shapes if isinstance(shapes, Program) else compile_shapes(shapes)
-    with _no_gc():
+    with paused_gc():
         data = Data(program.predicates, program.sparql_predicates).add_quads(quads)
         return Validator(program, data).run()
-
-
-@contextmanager
-def _no_gc() -> Iterator[None]:
-    """Millions of small acyclic objects: the cyclic collector would only cost time."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()

@@ -7,7 +7,8 @@ import random
 import pyoxigraph as ox
 import pytest
 
-from kg.store import BackgroundLoader, _pieces, merged_ntriples
+from kg.merge import MergedGraph
+from kg.store import BackgroundLoader, _pieces
 
 G1, G2 = "https://example.org/g/1", "https://example.org/g/2"
 S, P = ox.NamedNode("https://example.org/s"), ox.NamedNode("https://example.org/p")
@@ -35,12 +36,37 @@ def test_pieces_keep_every_byte_and_cut_only_between_lines(seed: int) -> None:
 
 def test_the_merged_graph_states_a_triple_once_and_keeps_literals_intact() -> None:
     tricky = f"ends like a quad <{G1}> ."
-    merged = merged_ntriples(
-        [((G1,), nquads(G1, "a", tricky)), ((G1, G2), nquads(G2, "a", "b") + nquads(G1, "c"))]
-    )
-    triples = list(ox.parse(merged, format=ox.RdfFormat.N_TRIPLES))
+    merged = MergedGraph()
+    merged.add(nquads(G1, "a", tricky), (G1,))
+    merged.add(nquads(G2, "a", "b") + nquads(G1, "c"), (G1, G2))
+    text = merged.ntriples()
+    triples = list(ox.parse(text, format=ox.RdfFormat.N_TRIPLES))
     assert sorted(t.object.value for t in triples) == sorted(["a", "b", "c", tricky])
-    assert merged.splitlines() == sorted(merged.splitlines())
+    assert text.splitlines() == sorted(text.splitlines())
+
+
+def test_statements_read_are_the_triples_pyoxigraph_reads_each_once() -> None:
+    g = ox.NamedNode(G1)
+    b = ox.BlankNode("b0")
+    objects = [
+        ox.Literal("line\nbreak", language="en"),
+        ox.Literal("2024-01-18", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")),
+        ox.Literal('quote " and space'),
+        ox.NamedNode("https://example.org/o/ü"),
+        b,
+    ]
+    quads = [ox.Quad(S, P, o, g) for o in objects] + [ox.Quad(b, P, S, g)]
+    text = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+    merged = MergedGraph()
+    merged.add(text, (G1,), read=True)
+    merged.add(text, (G1,), read=True)  # a second graph saying the same
+    merged.add(nquads(G2, "not read"), (G2,))
+    statements = merged.statements()
+    assert [(t.subject, t.predicate, t.object) for t in statements] == [
+        (q.subject, q.predicate, q.object) for q in quads
+    ]
+    assert statements[0].subject is statements[1].subject  # one object per term
+    assert len(merged.ntriples().splitlines()) == len(quads) + 1
 
 
 def test_loads_run_in_order_and_end_in_the_store() -> None:

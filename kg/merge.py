@@ -1,0 +1,78 @@
+"""The merged graph: every named graph's triples, each once, as N-Triples lines and as statements.
+
+The store's default graph and the Turtle and N-Triples dumps are this merge; the reasoner, the
+validator and the derived facts read it too (they merge the named graphs anyway). It is gathered
+graph by graph from N-Quads as pyoxigraph writes them, so a release's bytes need not be kept.
+
+The triples the reasoner and the validator read are `Statement`s, not pyoxigraph `Quad`s: a
+`Quad` owns copies of its terms (about 500 bytes each) and makes a new Python object at every
+attribute read; a `Statement` is a small tuple read through the same attributes, whose terms are
+one object per distinct term.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import NamedTuple
+
+import pyoxigraph as ox
+
+Term = ox.NamedNode | ox.BlankNode | ox.Literal
+
+
+class Statement(NamedTuple):
+    """A triple read through the attributes of `pyoxigraph.Triple` and `Quad`."""
+
+    subject: ox.NamedNode | ox.BlankNode
+    predicate: ox.NamedNode
+    object: Term
+
+
+class MergedGraph:
+    """The merge, gathered graph by graph; `statements` reads the triples of the graphs added with
+    `read=True` (each once, in the order first met)."""
+
+    def __init__(self) -> None:
+        self._lines: dict[bytes, Statement | None] = {}  # N-Triples line -> its statement if read
+        self._terms: dict[bytes, Term] = {}  # N-Triples text of a term -> the one object for it
+
+    def add(self, nquads: bytes, graphs: Sequence[str], *, read: bool = False) -> bytes:
+        """Add N-Quads whose lines all end in one of `graphs` (a real newline always ends a
+        statement: newlines inside literals are escaped); return the lines new to the merge, as
+        N-Triples (also N-Quads of the default graph)."""
+        for graph in graphs:
+            nquads = nquads.replace(f" <{graph}> .\n".encode(), b" .\n")
+        lines = self._lines
+        new = []
+        for line in nquads.split(b"\n"):
+            if line not in lines:
+                lines[line] = self._statement(line) if read and line else None
+                new.append(line)
+            elif read and line and lines[line] is None:
+                lines[line] = self._statement(line)
+        return b"\n".join(line for line in new if line) + b"\n" if any(new) else b""
+
+    def ntriples(self) -> bytes:
+        """The merged graph as N-Triples, lines sorted (a subject's together)."""
+        lines = sorted(line for line in self._lines if line)
+        return b"\n".join(lines) + b"\n" if lines else b""
+
+    def statements(self) -> list[Statement]:
+        """The triples of the graphs added with `read=True`."""
+        return [s for s in self._lines.values() if s is not None]
+
+    def _statement(self, line: bytes) -> Statement:
+        s, p, rest = line.split(b" ", 2)  # no IRI or blank node label holds a space
+        if not rest.endswith(b" ."):
+            raise ValueError(f"not an N-Triples line of the merged graph: {line[:200]!r}")
+        o = rest[:-2]
+        terms = self._terms
+        return Statement(
+            terms.get(s) or self._term(s), terms.get(p) or self._term(p), terms.get(o) or self._term(o)
+        )
+
+    def _term(self, text: bytes) -> Term:
+        """The term written as `text` in N-Triples, made once."""
+        triple = next(iter(ox.parse(b"<x:s> <x:p> " + text + b" .", format=ox.RdfFormat.N_TRIPLES)))
+        term = self._terms[text] = triple.object
+        return term
