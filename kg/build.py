@@ -260,6 +260,7 @@ def _write_graph(
                 report.shacl_conforms = validation.conforms
                 report.shacl_results = [asdict(r) for r in validation.results]
         del data, releases  # from here on the release graphs are in the loader, the dumps and `merged`
+        merged.forget_statements()
         release_memory()
         with timer.stage("merge"):
             # the other named graphs, one at a time: to the loader, the merge and the dumps

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import gc
 import os
+from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from itertools import islice
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -119,14 +121,25 @@ def extract_releases(
         for release in releases:
             yield extractor(release)
         return
-    chunk = max(1, len(releases) // (jobs * 8))
+    batch = max(1, min(BATCH, len(releases) // (jobs * 4)))
+    batches = (releases[i : i + batch] for i in range(0, len(releases), batch))
     with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(iris.base, with_jsonld)) as pool:
-        for result in pool.map(_extract_in_worker, releases, chunksize=chunk):
-            if isinstance(result, Rejection):
-                yield result
-            else:
-                release_id, source, nquads, jsonld = result
-                yield ExtractedRelease(release_id, source, nquads=nquads, jsonld=jsonld)
+        # a few batches in flight, the next one sent when one is taken: a caller that stops to
+        # catch up (the build's store loader) stops the workers too, instead of piling up results
+        running = deque(pool.submit(_extract_batch, b) for b in islice(batches, 2 * jobs))
+        while running:
+            results = running.popleft().result()
+            if (following := next(batches, None)) is not None:
+                running.append(pool.submit(_extract_batch, following))
+            for result in results:
+                if isinstance(result, Rejection):
+                    yield result
+                else:
+                    release_id, source, nquads, jsonld = result
+                    yield ExtractedRelease(release_id, source, nquads=nquads, jsonld=jsonld)
+
+
+BATCH = 100  # releases per task sent to a worker process
 
 
 def _fullness(release: Release) -> tuple[int, int]:
@@ -143,10 +156,15 @@ def _init_worker(base: str, with_jsonld: bool) -> None:
     gc.freeze()  # the reference data lives as long as the worker: no collection need look at it
 
 
-def _extract_in_worker(release: Release) -> tuple[str, str, bytes, bytes | None] | Rejection:
-    """Extract in a worker process; the graph travels back serialized (quads do not pickle)."""
+def _extract_batch(releases: list[Release]) -> list[tuple[str, str, bytes, bytes | None] | Rejection]:
+    """Extract in a worker process; each graph travels back serialized (quads do not pickle)."""
     assert _worker is not None
-    result = _worker(release)
-    if isinstance(result, Rejection):
-        return result
-    return result.release_id, result.source, result.nquads, result.jsonld if _worker_jsonld else None
+    out: list[tuple[str, str, bytes, bytes | None] | Rejection] = []
+    for release in releases:
+        result = _worker(release)
+        if isinstance(result, Rejection):
+            out.append(result)
+        else:
+            jsonld = result.jsonld if _worker_jsonld else None
+            out.append((result.release_id, result.source, result.nquads, jsonld))
+    return out

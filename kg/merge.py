@@ -61,6 +61,11 @@ class MergedGraph:
         """The triples of the graphs added with `read=True`."""
         return [s for s in self._lines.values() if s is not None]
 
+    def forget_statements(self) -> None:
+        """Let the statements read so far go (the lines stay); `statements` is empty after this."""
+        self._lines = dict.fromkeys(self._lines)
+        self._terms = {}
+
     def _statement(self, line: bytes) -> Statement:
         s, p, rest = line.split(b" ", 2)  # no IRI or blank node label holds a space
         if not rest.endswith(b" ."):

@@ -33,7 +33,8 @@ class BackgroundLoader:
 
     def __init__(self, store: ox.Store) -> None:
         self.store = store
-        self.jobs: queue.Queue = queue.Queue()
+        # at most BACKLOG loads waiting: a caller that runs ahead waits (memory stays bounded)
+        self.jobs: queue.Queue = queue.Queue(maxsize=self.BACKLOG)
         self.error: BaseException | None = None
         self.seconds = 0.0
         self._pending: list[bytes] = []
@@ -42,6 +43,7 @@ class BackgroundLoader:
         self.thread.start()
 
     PIECE = 1 << 26  # bytes per bulk load: pyoxigraph's loader holds several times its input in memory
+    BACKLOG = 2
 
     def add(self, nquads: bytes) -> None:
         """Queue N-Quads for loading; small additions are gathered into pieces of about PIECE bytes."""

@@ -66,7 +66,11 @@ def test_statements_read_are_the_triples_pyoxigraph_reads_each_once() -> None:
         (q.subject, q.predicate, q.object) for q in quads
     ]
     assert statements[0].subject is statements[1].subject  # one object per term
-    assert len(merged.ntriples().splitlines()) == len(quads) + 1
+    text = merged.ntriples()
+    assert len(text.splitlines()) == len(quads) + 1
+    merged.forget_statements()
+    assert merged.statements() == []
+    assert merged.ntriples() == text
 
 
 def test_loads_run_in_order_and_end_in_the_store() -> None:
@@ -91,3 +95,14 @@ def test_a_failed_load_is_raised_by_finish() -> None:
     loader.load([b"<https://example.org/s> this is not N-Quads\n"], ox.RdfFormat.N_QUADS)
     with pytest.raises(SyntaxError):
         loader.finish()
+
+
+def test_a_caller_that_runs_ahead_of_the_loader_waits_and_nothing_is_lost() -> None:
+    loader = BackgroundLoader(ox.Store())
+    loader.PIECE = 1  # every addition is a load of its own
+    added = [nquads(G1, str(n)) for n in range(3 * loader.BACKLOG + 5)]
+    for data in added:
+        loader.add(data)
+        assert loader.jobs.qsize() <= loader.BACKLOG
+    loader.finish()
+    assert {q.object.value for q in loader.store} == {str(n) for n in range(len(added))}

@@ -173,3 +173,14 @@ def test_a_last_build_without_dumps_is_updated_by_a_full_rebuild(full: Path, tmp
     assert report.notes == ["updated by a full rebuild: the last build has no dumps/hkpr.nq.gz"]
     assert dataset(out) == dataset(full)
     dumps_match_store(out)
+
+
+def test_a_build_in_worker_processes_equals_one_in_a_single_process(generated: Path, tmp_path: Path) -> None:
+    one, two = tmp_path / "one", tmp_path / "two"
+    report_one = build([generated], one, jobs=1)
+    report_two = build([generated], two, jobs=2)
+    assert report_two.releases_read == report_one.releases_read == 300
+    assert dataset(two) == dataset(one)
+    same_report(report_two, report_one)
+    for name in ("hkpr.nq.gz", "hkpr.jsonld.gz", "hkpr.nt.gz", "hkpr.ttl.gz"):
+        assert (two / "dumps" / name).read_bytes() == (one / "dumps" / name).read_bytes(), name
