@@ -43,14 +43,12 @@ class MergedGraph:
         for graph in graphs:
             nquads = nquads.replace(f" <{graph}> .\n".encode(), b" .\n")
         lines = self._lines
-        new = []
-        for line in nquads.split(b"\n"):
-            if line not in lines:
-                lines[line] = self._statement(line) if read and line else None
-                new.append(line)
-            elif read and line and lines[line] is None:
-                lines[line] = self._statement(line)
-        return b"\n".join(line for line in new if line) + b"\n" if any(new) else b""
+        new = [line for line in nquads.split(b"\n") if line and line not in lines]
+        lines.update(dict.fromkeys(new))
+        if read:
+            unread = [line for line in nquads.split(b"\n") if line and lines[line] is None]
+            self._read(unread)
+        return b"\n".join(new) + b"\n" if new else b""
 
     def ntriples(self) -> bytes:
         """The merged graph as N-Triples, lines sorted (a subject's together)."""
@@ -66,18 +64,19 @@ class MergedGraph:
         self._lines = dict.fromkeys(self._lines)
         self._terms = {}
 
-    def _statement(self, line: bytes) -> Statement:
-        s, p, rest = line.split(b" ", 2)  # no IRI or blank node label holds a space
-        if not rest.endswith(b" ."):
-            raise ValueError(f"not an N-Triples line of the merged graph: {line[:200]!r}")
-        o = rest[:-2]
+    def _read(self, lines: list[bytes]) -> None:
+        """Make the statements of N-Triples `lines`: pyoxigraph parses them (one parser for all),
+        and each term found is replaced by the one object already made for the same text."""
+        if not lines:
+            return
+        triples = ox.parse(b"\n".join(lines) + b"\n", format=ox.RdfFormat.N_TRIPLES)
         terms = self._terms
-        return Statement(
-            terms.get(s) or self._term(s), terms.get(p) or self._term(p), terms.get(o) or self._term(o)
-        )
-
-    def _term(self, text: bytes) -> Term:
-        """The term written as `text` in N-Triples, made once."""
-        triple = next(iter(ox.parse(b"<x:s> <x:p> " + text + b" .", format=ox.RdfFormat.N_TRIPLES)))
-        term = self._terms[text] = triple.object
-        return term
+        known = terms.get
+        for line, triple in zip(lines, triples, strict=True):
+            s, p, rest = line.split(b" ", 2)  # no IRI or blank node label holds a space
+            o = rest[:-2]  # the line ends in " ."
+            self._lines[line] = Statement(
+                known(s) or terms.setdefault(s, triple.subject),
+                known(p) or terms.setdefault(p, triple.predicate),
+                known(o) or terms.setdefault(o, triple.object),
+            )
