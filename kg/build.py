@@ -233,9 +233,9 @@ def _write_graph(
                 extracted += 1
                 nquads = item.nquads
                 release_quads += nquads.count(b"\n")
+                loader.add(nquads)
                 dumps.add(nquads, item.jsonld)
-                # the release graph, and its triples not yet in the default graph (the merge)
-                loader.add(nquads + merged.add(nquads, (iris.release(item.release_id),), read=True))
+                merged.add(nquads, (iris.release(item.release_id),), read=True)
             del graphs
         _count_releases(report, extracted, rejections)
         if not extracted:
@@ -272,11 +272,15 @@ def _write_graph(
             ):
                 quads = list(quads_in(graph, triples))
                 nquads = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
-                loader.add(nquads + merged.add(nquads, (graph,)))
+                loader.add(nquads)
+                merged.add(nquads, (graph,))
                 dumps.add(nquads, jsonld_members(quads))
             del derived, inference, triples, quads, nquads
             default_graph = merged.ntriples()
             del merged
+            # the default graph last, in pieces of its own (loaded with the release graphs'
+            # pieces instead, it made more, overlapping, RocksDB ingestions: slower, more memory)
+            loader.load([default_graph], ox.RdfFormat.N_TRIPLES, ox.DefaultGraph())
         with timer.stage("dumps"):
             report.dumps = dumps.finish(default_graph)
             del default_graph  # the loader keeps what it has still to load

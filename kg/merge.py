@@ -36,19 +36,16 @@ class MergedGraph:
         self._lines: dict[bytes, Statement | None] = {}  # N-Triples line -> its statement if read
         self._terms: dict[bytes, Term] = {}  # N-Triples text of a term -> the one object for it
 
-    def add(self, nquads: bytes, graphs: Sequence[str], *, read: bool = False) -> bytes:
+    def add(self, nquads: bytes, graphs: Sequence[str], *, read: bool = False) -> None:
         """Add N-Quads whose lines all end in one of `graphs` (a real newline always ends a
-        statement: newlines inside literals are escaped); return the lines new to the merge, as
-        N-Triples (also N-Quads of the default graph)."""
+        statement: newlines inside literals are escaped)."""
         for graph in graphs:
             nquads = nquads.replace(f" <{graph}> .\n".encode(), b" .\n")
-        lines = self._lines
-        new = [line for line in nquads.split(b"\n") if line and line not in lines]
-        lines.update(dict.fromkeys(new))
+        lines = nquads.split(b"\n")
+        known = self._lines
+        known.update(dict.fromkeys(line for line in lines if line and line not in known))
         if read:
-            unread = [line for line in nquads.split(b"\n") if line and lines[line] is None]
-            self._read(unread)
-        return b"\n".join(new) + b"\n" if new else b""
+            self._read([line for line in lines if line and known[line] is None])
 
     def ntriples(self) -> bytes:
         """The merged graph as N-Triples, lines sorted (a subject's together)."""
