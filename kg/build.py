@@ -237,6 +237,8 @@ def _write_graph(
                 dumps.add(nquads, item.jsonld)
                 merged.add(nquads, (iris.release(item.release_id),), read=True)
             del graphs
+            # the default graph's triples so far, loading while the rest of the build goes on
+            loader.load([merged.new_ntriples()], ox.RdfFormat.N_TRIPLES, ox.DefaultGraph())
         _count_releases(report, extracted, rejections)
         if not extracted:
             raise NoReleases(report)
@@ -276,11 +278,11 @@ def _write_graph(
                 merged.add(nquads, (graph,))
                 dumps.add(nquads, jsonld_members(quads))
             del derived, inference, triples, quads, nquads
+            # the rest of the default graph (in loads of its own: mixed into the release graphs'
+            # pieces, it made more overlapping RocksDB ingestions, more CPU and memory)
+            loader.load([merged.new_ntriples()], ox.RdfFormat.N_TRIPLES, ox.DefaultGraph())
             default_graph = merged.ntriples()
             del merged
-            # the default graph last, in pieces of its own (loaded with the release graphs'
-            # pieces instead, it made more, overlapping, RocksDB ingestions: slower, more memory)
-            loader.load([default_graph], ox.RdfFormat.N_TRIPLES, ox.DefaultGraph())
         with timer.stage("dumps"):
             report.dumps = dumps.finish(default_graph)
             del default_graph  # the loader keeps what it has still to load

@@ -13,6 +13,7 @@ one object per distinct term.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import islice
 from typing import NamedTuple
 
 import pyoxigraph as ox
@@ -35,6 +36,7 @@ class MergedGraph:
     def __init__(self) -> None:
         self._lines: dict[bytes, Statement | None] = {}  # N-Triples line -> its statement if read
         self._terms: dict[bytes, Term] = {}  # N-Triples text of a term -> the one object for it
+        self._given = 0  # how many lines `new_ntriples` has handed out
 
     def add(self, nquads: bytes, graphs: Sequence[str], *, read: bool = False) -> None:
         """Add N-Quads whose lines all end in one of `graphs` (a real newline always ends a
@@ -50,6 +52,12 @@ class MergedGraph:
     def ntriples(self) -> bytes:
         """The merged graph as N-Triples, lines sorted (a subject's together)."""
         lines = sorted(line for line in self._lines if line)
+        return b"\n".join(lines) + b"\n" if lines else b""
+
+    def new_ntriples(self) -> bytes:
+        """The lines added since the last call, as N-Triples, in the order first met."""
+        lines = list(islice(self._lines, self._given, None))
+        self._given = len(self._lines)
         return b"\n".join(lines) + b"\n" if lines else b""
 
     def statements(self) -> list[Statement]:

@@ -33,8 +33,9 @@ class BackgroundLoader:
 
     def __init__(self, store: ox.Store) -> None:
         self.store = store
-        # at most BACKLOG loads waiting: a caller that runs ahead waits (memory stays bounded)
-        self.jobs: queue.Queue = queue.Queue(maxsize=self.BACKLOG)
+        self.jobs: queue.Queue = queue.Queue()
+        # at most BACKLOG pieces of `add` waiting: a caller that runs ahead waits (memory stays bounded)
+        self._slots = threading.BoundedSemaphore(self.BACKLOG)
         self.error: BaseException | None = None
         self.seconds = 0.0
         self._pending: list[bytes] = []
@@ -50,23 +51,26 @@ class BackgroundLoader:
         self._pending.append(nquads)
         self._pending_size += len(nquads)
         if self._pending_size >= self.PIECE:
-            self._flush()
+            self._flush(bounded=True)
 
     def load(
         self, chunks: Iterable[bytes], format: ox.RdfFormat, to_graph: ox.DefaultGraph | None = None
     ) -> None:
-        """Queue the loading of `chunks` of N-Quads or N-Triples (taken lazily) in `format`."""
+        """Queue the loading of `chunks` of N-Quads or N-Triples (taken lazily) in `format`,
+        without waiting for the loads before it."""
         self._flush()
-        self.jobs.put((_pieces(chunks, self.PIECE), format, to_graph))
+        self.jobs.put((_pieces(chunks, self.PIECE), format, to_graph, False))
 
-    def _flush(self) -> None:
+    def _flush(self, bounded: bool = False) -> None:
         if self._pending:
-            self.jobs.put(([b"".join(self._pending)], ox.RdfFormat.N_QUADS, None))
+            if bounded:
+                self._slots.acquire()
+            self.jobs.put(([b"".join(self._pending)], ox.RdfFormat.N_QUADS, None, bounded))
             self._pending, self._pending_size = [], 0
 
     def _run(self) -> None:
         while (job := self.jobs.get()) is not None:
-            batches, fmt, to_graph = job
+            batches, fmt, to_graph, bounded = job
             began = time.perf_counter()
             try:
                 for data in batches if self.error is None else ():
@@ -75,6 +79,8 @@ class BackgroundLoader:
                 self.error = exc
             del job, batches
             self.seconds += time.perf_counter() - began
+            if bounded:
+                self._slots.release()
 
     def finish(self) -> None:
         self._flush()

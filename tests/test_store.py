@@ -68,9 +68,12 @@ def test_statements_read_are_the_triples_pyoxigraph_reads_each_once() -> None:
     assert statements[0].subject is statements[1].subject  # one object per term
     text = merged.ntriples()
     assert len(text.splitlines()) == len(quads) + 1
+    assert sorted(merged.new_ntriples().splitlines()) == text.splitlines()
     merged.forget_statements()
     assert merged.statements() == []
     assert merged.ntriples() == text
+    merged.add(nquads(G2, "later"), (G2,))
+    assert merged.new_ntriples() == nquads(G2, "later").replace(f" <{G2}>".encode(), b"")
 
 
 def test_loads_run_in_order_and_end_in_the_store() -> None:
