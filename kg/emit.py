@@ -18,7 +18,7 @@ import pyoxigraph as ox
 
 from kg.iris import DCT, FOAF, HKPR, ORG, PROV, RDF, RDFS, SCHEMA, SKOS, XSD, Iris
 from kg.model import Extraction, Release
-from kg.resolve import Resolved, Resolver, resolve
+from kg.resolve import Resolved, ResolvedEntity, Resolver, resolve
 
 A = ox.NamedNode(RDF + "type")
 LABEL = ox.NamedNode(RDFS + "label")
@@ -73,15 +73,24 @@ def nt_iri(value: str) -> str:
     return written if written is not None else _remember(_IRIS, value, str(ox.NamedNode(value)))
 
 
+def quoted(value: str) -> str:
+    """A plain literal in N-Triples form, as pyoxigraph writes it (str(ox.Literal(value))): made
+    here when no character needs escaping (a printable text without '"' or a backslash, which
+    pyoxigraph writes as it is), else by pyoxigraph."""
+    if value.isprintable() and '"' not in value and "\\" not in value:
+        return f'"{value}"'
+    return str(ox.Literal(value))
+
+
 def nt_text(value: str) -> str:
     """A plain literal that recurs (a name, a label)."""
     written = _TEXTS.get(value)
-    return written if written is not None else _remember(_TEXTS, value, str(ox.Literal(value)))
+    return written if written is not None else _remember(_TEXTS, value, quoted(value))
 
 
 def nt_sentence(value: str) -> str:
     """A plain literal not worth remembering (a sentence, a title)."""
-    return str(ox.Literal(value))
+    return quoted(value)
 
 
 def nt_day(value: date) -> str:
@@ -90,15 +99,24 @@ def nt_day(value: date) -> str:
 
 
 class GraphWriter:
-    """Collects the quads of one release's named graph, without duplicates, in insertion order."""
+    """Collects the quads of one release's named graph, without duplicates, in insertion order.
+
+    Triples are kept as the N-Triples forms of their terms, and written out as lines once: a
+    tuple of remembered strings is hashed faster than the line they make."""
 
     def __init__(self, graph_iri: str) -> None:
         self.graph = ox.NamedNode(graph_iri)
         self._end = f" {self.graph} .\n"
-        self._lines: dict[str, None] = {}
+        self.triples: dict[tuple[str, str, str], None] = {}  # N-Triples forms, in order
 
     def add(self, s: Term, p: Term, o: Term) -> None:
-        self._lines[f"{s} {p} {o}{self._end}"] = None
+        self.triples[
+            (
+                s if s.__class__ is str else str(s),
+                p if p.__class__ is str else str(p),
+                o if o.__class__ is str else str(o),
+            )
+        ] = None
 
     def typed(self, s: Term, cls: Term) -> None:
         self.add(s, A_NT, cls)
@@ -113,8 +131,10 @@ class GraphWriter:
 
     @property
     def quads(self) -> list[ox.Quad]:
-        data = "".join(self._lines)
-        return list(ox.parse(data, format=ox.RdfFormat.N_QUADS, lenient=True)) if data else []
+        if not self.triples:
+            return []
+        data = self._end.join(map(" ".join, self.triples)) + self._end  # "s p o <graph> .\n" each
+        return list(ox.parse(data, format=ox.RdfFormat.N_QUADS, lenient=True))
 
 
 A_NT, LABEL_NT, PREF_LABEL_NT, ALT_LABEL_NT = str(A), str(LABEL), str(PREF_LABEL), str(ALT_LABEL)
@@ -186,33 +206,55 @@ def meeting_label(body_label: str, ordinal: int | None, when: date | None) -> st
     return f"Meeting of {the}{body_label}" + (f" on {when.isoformat()}" if when else "")
 
 
+_CLASSES: dict[str, str] = {}  # class local name -> its IRI in N-Triples form
+
+
+def _class_nt(entity: ResolvedEntity) -> str:
+    """The entity's class IRI in N-Triples form (a few classes: remembered by local name)."""
+    written = _CLASSES.get(entity.cls)
+    if written is None:
+        written = _CLASSES[entity.cls] = nt_iri(entity.class_iri)
+    return written
+
+
 def emit_resolved(resolved: Resolved) -> list[ox.Quad]:
-    """The quads of one release's named graph."""
+    """The quads of one release's named graph.
+
+    Triples go straight into the writer's dict, and remembered terms are looked up in their
+    caches before nt_iri / nt_text are called: a Python call per triple or term costs more than
+    the rest of the work for it."""
     w = GraphWriter(resolved.iri)
     release = release_metadata(w, resolved.release)
+    out = w.triples
+    iri, text = _IRIS.get, _TEXTS.get
     for entity in resolved.entities.values():
-        node = nt_iri(entity.iri)
-        w.typed(node, nt_iri(entity.class_iri))
-        if entity.kind == "person":
-            w.add(node, _P["name"], nt_text(entity.label))
-            w.add(node, LABEL_NT, nt_text(entity.label))
+        node = iri(entity.iri) or nt_iri(entity.iri)
+        out[(node, A_NT, _CLASSES.get(entity.cls) or _class_nt(entity))] = None
+        label = text(entity.label) or nt_text(entity.label)
+        if entity.cls == "Person":  # entity.kind == "person", without a call
+            out[(node, _P["name"], label)] = None
+            out[(node, LABEL_NT, label)] = None
             if entity.honorific:
-                w.add(node, _P["honorific"], nt_text(entity.honorific))
+                out[(node, _P["honorific"], text(entity.honorific) or nt_text(entity.honorific))] = None
         else:
-            w.labelled(node, entity.label, entity.alt_labels)
+            out[(node, LABEL_NT, label)] = None
+            out[(node, PREF_LABEL_NT, label)] = None
+            for alt in entity.alt_labels:
+                if alt and alt != entity.label:
+                    out[(node, ALT_LABEL_NT, text(alt) or nt_text(alt))] = None
         if entity.parent and entity.parent_property:
-            w.add(node, nt_iri(entity.parent_property), nt_iri(entity.parent))
+            out[(node, nt_iri(entity.parent_property), iri(entity.parent) or nt_iri(entity.parent))] = None
     for mentioned in resolved.mentions:
-        w.add(release, MENTIONS_NT, nt_iri(mentioned))
+        out[(release, MENTIONS_NT, iri(mentioned) or nt_iri(mentioned))] = None
     for t in resolved.tenures:
-        node, post, person = nt_iri(t.iri), nt_iri(t.post), nt_iri(t.person)
-        w.typed(node, _TENURE)
-        w.add(node, _P["post"], post)
-        w.add(node, _P["holder"], person)
-        w.add(node, _P["date"], nt_day(t.date))
-        w.add(node, DERIVED_FROM_NT, release)
-        w.add(node, PROV_VALUE_NT, nt_sentence(t.sentence))
-        w.add(post, _P["heldBy"], person)
+        node, post, person = nt_iri(t.iri), iri(t.post) or nt_iri(t.post), iri(t.person) or nt_iri(t.person)
+        out[(node, A_NT, _TENURE)] = None
+        out[(node, _P["post"], post)] = None
+        out[(node, _P["holder"], person)] = None
+        out[(node, _P["date"], nt_day(t.date))] = None
+        out[(node, DERIVED_FROM_NT, release)] = None
+        out[(node, PROV_VALUE_NT, nt_sentence(t.sentence))] = None
+        out[(post, _P["heldBy"], person)] = None
     for m in resolved.meetings:
         node = nt_iri(m.iri)
         body = resolved.entities.get(m.body)
@@ -228,11 +270,11 @@ def emit_resolved(resolved: Resolved) -> list[ox.Quad]:
         if m.mode in _MODES:
             w.add(node, _P["mode"], _MODES[m.mode])
         for person in m.chairs:
-            w.add(node, _P["chair"], nt_iri(person))
+            out[(node, _P["chair"], iri(person) or nt_iri(person))] = None
         for person in m.participants:
-            w.add(node, _P["participant"], nt_iri(person))
+            out[(node, _P["participant"], iri(person) or nt_iri(person))] = None
         for org in m.represented:
-            w.add(node, _P["represented"], nt_iri(org))
+            out[(node, _P["represented"], iri(org) or nt_iri(org))] = None
         w.add(node, DERIVED_FROM_NT, release)
         w.add(node, PROV_VALUE_NT, nt_sentence(m.sentence))
         w.add(release, MENTIONS_NT, node)

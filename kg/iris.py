@@ -72,6 +72,12 @@ def slug(text: str) -> str:
     return t or "unnamed"
 
 
+@functools.lru_cache(maxsize=1024)
+def _quoted_id(release_id: str) -> str:
+    """A release number as it is written in IRIs (a release's graph and its tenures use it)."""
+    return quote(release_id, safe=":/")
+
+
 class Iris:
     """Mints the IRIs of one graph from its base."""
 
@@ -81,7 +87,7 @@ class Iris:
         self.base = base
 
     def release(self, release_id: str) -> str:
-        return f"{self.base}release/{quote(release_id, safe=':/')}"
+        return f"{self.base}release/{_quoted_id(release_id)}"
 
     def person(self, name: str) -> str:
         return f"{self.base}person/{slug(name)}"
@@ -106,7 +112,7 @@ class Iris:
         return f"{self.base}meeting/{slug(body_name)}/{key}"
 
     def tenure(self, release_id: str, person: str, post: str) -> str:
-        return f"{self.base}tenure/{quote(release_id, safe=':/')}/{slug(person)}/{slug(post)}"
+        return f"{self.base}tenure/{_quoted_id(release_id)}/{slug(person)}/{slug(post)}"
 
     def incumbency(self, person: str, post: str) -> str:
         """One person in one post over time (first and last observed)."""

@@ -87,19 +87,24 @@ class ResolvedEntity:
         return _PARENT_PROPERTY.get(self.kind, ORG + "subOrganizationOf")
 
     def merged(self, other: ResolvedEntity) -> ResolvedEntity:
-        """This entity with the other names, parent and honorific another record of it gives."""
+        """This entity with the other names, parent and honorific another record of it gives
+        (itself when the other adds nothing)."""
+        if other is self:
+            return self
         alts = tuple(
             dict.fromkeys(a for a in (*self.alt_labels, other.label, *other.alt_labels) if a != self.label)
         )
-        return ResolvedEntity(
-            self.iri,
-            self.cls,
-            self.label,
-            alts,
-            self.parent or other.parent,
-            self.known or other.known,
-            self.honorific or other.honorific,
-        )
+        parent = self.parent or other.parent
+        known = self.known or other.known
+        honorific = self.honorific or other.honorific
+        if (
+            alts == self.alt_labels
+            and parent == self.parent
+            and known == self.known
+            and honorific == self.honorific
+        ):
+            return self
+        return ResolvedEntity(self.iri, self.cls, self.label, alts, parent, known, honorific)
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,6 +224,7 @@ class Resolver:
         self.base = base
         self._entities: dict[str, ResolvedEntity] = {}
         self._minted: dict[tuple[str, str], str] = {}  # (kind, name) -> IRI: names recur across releases
+        self._people: dict[tuple[str, str | None], ResolvedEntity] = {}  # (name, honorific) -> person
 
     def mint(self, kind: str, name: str) -> str:
         """The IRI kg.iris.Iris mints for a name of a kind ("org", "zone", "body", "post", "person",
@@ -354,9 +360,18 @@ class Resolver:
         )
 
     def person(self, name: str, honorific: str | None = None) -> ResolvedEntity:
-        """A person, by normalised name (two people of one name are one node: a known limit)."""
-        name = " ".join(name.split())
-        return ResolvedEntity(self.mint("person", name), "Person", name, honorific=honorific)
+        """A person, by normalised name (two people of one name are one node: a known limit);
+        remembered like minted IRIs (people recur within and across releases)."""
+        k = (name, honorific)
+        e = self._people.get(k)
+        if e is None:
+            if len(self._people) >= _MINTED_MAX:
+                self._people.clear()
+            plain = " ".join(name.split())
+            e = self._people[k] = ResolvedEntity(
+                self.mint("person", plain), "Person", plain, honorific=honorific
+            )
+        return e
 
     def place(self, name: str) -> ResolvedEntity:
         name = " ".join(name.split())
@@ -376,12 +391,14 @@ class _Collector:
     def __init__(self, resolved: Resolved, resolver: Resolver) -> None:
         self.r = resolved
         self.resolver = resolver
+        self.mentioned: set[str] = set(resolved.mentions)
 
     def add(self, e: ResolvedEntity, mention: bool = True) -> ResolvedEntity:
         have = self.r.entities.get(e.iri)
         e = e if have is None else have.merged(e)
         self.r.entities[e.iri] = e
-        if mention and e.iri not in self.r.mentions:
+        if mention and e.iri not in self.mentioned:
+            self.mentioned.add(e.iri)
             self.r.mentions.append(e.iri)
         return e
 
@@ -453,7 +470,8 @@ def resolve(extraction: Extraction, resolver: Resolver) -> Resolved:
             else:
                 org = None  # "Governor of Guangdong Province": a place, not an organisation
         post = c.add(resolver.post(t.post, org))
-        c.add_parents(post)
+        if post.parent is not None:
+            c.add_parents(post)
         who = person(t.person)
         out.tenures.append(
             ResolvedTenure(
@@ -484,5 +502,6 @@ def resolve(extraction: Extraction, resolver: Resolver) -> Resolved:
         )
 
     for e in list(out.entities.values()):
-        c.add_parents(e)
+        if e.parent is not None:
+            c.add_parents(e)
     return out

@@ -546,3 +546,28 @@ def test_a_place_in_what_the_meeting_discussed_is_not_where_it_was_held():
         "Conference Room of the Harbour Building."
     )
     assert m.location == "Conference Room of the Harbour Building"
+
+
+def test_hints_found_back_from_their_words_are_what_the_expressions_find():
+    import re
+
+    from kg.recognise.meetings import _body_meeting_hint, _of_hint
+
+    body_meeting = re.compile(r"(?:[A-Z][\w'\-/]*|&)\s+[Mm]eeting\b")
+    of = re.compile(r"(?:eeting|lenary|ession|briefing)\s+of\s")
+    texts = [
+        "The Task Force meeting of today",
+        "the task force meeting",
+        "R&D &  Meeting",
+        "A meetings",
+        "Joint Conference\tmeeting_x meeting",
+        "the plenary session  of\nthe Council",
+        "a briefing of",
+        "meeting of",
+        "eeting",
+        "",
+        "Meeting of the Board; X-Y/Z Meeting.",
+    ]
+    for t in texts:
+        assert _body_meeting_hint(t) == bool(body_meeting.search(t)), t
+        assert (_of_hint(t) >= 0) == bool(of.search(t)), t

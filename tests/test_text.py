@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from kg.recognise.text import (
+    Gated,
     find_dates,
     first_date,
     name_key,
@@ -19,6 +20,8 @@ from kg.recognise.text import (
     split_sentences,
     strip_the,
     word_regex,
+    word_start_alternatives,
+    word_start_regex,
 )
 
 
@@ -133,3 +136,32 @@ def test_normalise_splits_words_a_scrape_ran_together():
         "Marine Department (MD) Wong Kam-ching and So Ping-chi, were"
     )
     assert normalise("HK$1,000 (about 128)") == "HK$1,000 (about 128)"
+
+
+def test_word_start_forms_find_what_a_word_boundary_before_them_finds():
+    # the first character, then a look back: re searches such an expression by skipping to the
+    # first characters instead of trying every position
+    texts = ["Mr Mrs Ms Miss Mx Mrss", "xMr _Mr 1Mr (Mr) Mr-Ms éMr", "", "Ms", "a Miss."]
+    words = ["Mr", "Mrs", "Ms", "Miss"]
+    slow = re.compile(r"\b" + word_regex(words) + r"\b")
+    fast = re.compile(word_start_regex(words) + r"\b")
+    alternation = r"held|hold(?:s|ing)?|took\s+place|at (?:the|its)|1\d\d\d"
+    slow_alt = re.compile(r"\b(?:" + alternation + r")\b")
+    fast_alt = re.compile(word_start_alternatives(alternation) + r"\b")
+    for t in [*texts, "held at the holding; took  place in 1999 x1999 withheld"]:
+        assert [m.span() for m in fast.finditer(t)] == [m.span() for m in slow.finditer(t)]
+        assert [m.span() for m in fast_alt.finditer(t)] == [m.span() for m in slow_alt.finditer(t)]
+    with pytest.raises(ValueError):
+        word_start_alternatives(r"(?:a|b)c")
+    with pytest.raises(ValueError):
+        word_start_regex(["&x"])
+
+
+def test_gated_expressions_search_only_texts_with_their_words():
+    plain = Gated(re.compile(r"\bchaired\s+by\b"), "chaired")
+    folded = Gated(re.compile(r"\bchaired\s+by\b", re.I), "chaired")
+    assert plain.search("It was chaired by Mr A.") and not plain.search("It was CHAIRED by Mr A.")
+    assert folded.search("It was CHAIRED by Mr A.")
+    assert folded.search("It was chaıred by Mr A.")  # IGNORECASE: "ı" is an "i", so non-ASCII is searched
+    assert [m.group() for m in plain.finditer("chaired by, chaired  by")] == ["chaired by", "chaired  by"]
+    assert list(plain.finditer("presided over")) == []

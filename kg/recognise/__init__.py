@@ -6,16 +6,26 @@ came from; deciding *which* entity a name denotes is the resolver's job (kg.reso
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+
 from kg.model import Extraction, Release
 
 
-def recognise(release: Release) -> Extraction:
-    """Everything recognised in one release."""
+@functools.cache
+def _recognisers() -> tuple[Callable, Callable, Callable, Callable]:
+    """The four recognisers, imported on first use (importing this package stays cheap)."""
     from kg.recognise.meetings import recognise_meetings
     from kg.recognise.organisations import recognise_organisations
     from kg.recognise.people import recognise_people
     from kg.recognise.zones import recognise_zones
 
+    return recognise_people, recognise_organisations, recognise_zones, recognise_meetings
+
+
+def recognise(release: Release) -> Extraction:
+    """Everything recognised in one release."""
+    recognise_people, recognise_organisations, recognise_zones, recognise_meetings = _recognisers()
     people, tenures = recognise_people(release)
     return Extraction(
         release=release,

@@ -45,19 +45,29 @@ Rules, each tested in tests/test_recognise_meetings.py:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import islice
 
 from kg.model import Meeting, Person, Release, Tenure
 from kg.recognise.lexicon import CONNECTORS, ORG_HEADS
 from kg.recognise.people import Analysis, analyse
-from kg.recognise.text import MONTHS, ORDINAL_PATTERN, find_dates, name_key, normalise, ordinal_value
+from kg.recognise.text import (
+    MONTHS,
+    ORDINAL_PATTERN,
+    Gated,
+    find_dates,
+    name_key,
+    normalise,
+    ordinal_value,
+    word_start_alternatives,
+)
 
 # ---- body names ------------------------------------------------------------------------------
 
 _CAP = r"(?:[A-Z][\w'\-/]*|&)"
-_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+_MONTH_NAMES = "January February March April May June July August September October November December".split()
+_MONTHS = r"(?:" + "|".join(_MONTH_NAMES) + r")\b"
 _LINK = r"(?:\s+(?:of|on|for|and|the|in|to|&|cum|between)(?=\s+(?:the\s+)?[A-Z&])(?!\s+" + _MONTHS + r"))*"
 _ABBR = r"(?:\s*\((?:the\s+)?[A-Z][\w&\-]*(?:\s[A-Z][\w&\-]*){0,3}\))?"
 # a capitalised name with inner connectors and an optional bracketed abbreviation inside it
@@ -68,7 +78,10 @@ _MEETING_NOUN = r"(?:[Mm]eeting|[Pp]lenary(?:\s+[Ss]ession|\s+[Mm]eeting)?|[Ww]o
 
 # "the 10th meeting of the Joint Task Force on ...", "the Fifth Plenary Session of the ..."
 _OF_FORM = re.compile(
-    rf"\b(?:(?:the|its|a|[Tt]he)\s+)?(?:{_ORD}\s+)?(?P<noun>{_MEETING_NOUN})\s+of\s+(?:the\s+)?{_PREFIX}(?P<body>{_NAME})"
+    # (the lookahead, which every match passes, turns away a word that is not at most three words
+    # before a meeting's noun without trying the ordinals at it)
+    r"\b(?=(?:[\w-]+\s+){0,3}(?:[Mm]eeting|[Pp]lenary|[Ww]orking\s|[Ss]pecial\s|policy\s))"
+    rf"(?:(?:the|its|a|[Tt]he)\s+)?(?:{_ORD}\s+)?(?P<noun>{_MEETING_NOUN})\s+of\s+(?:the\s+)?{_PREFIX}(?P<body>{_NAME})"
 )
 # "a meeting of the task force on the collaboration for the planning of ..." (a name in lower case)
 _LOWER_HEAD = (
@@ -101,8 +114,12 @@ _WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
 # "Steering Committee on Population Policy convenes seventh meeting" (headline) and
 # "the Committee ... held its seventh meeting"
 _ITS_FORM = re.compile(
-    rf"\b(?P<verb>held|holds|hold|convened|convenes|convene|(?:has|have|having|had)\s+held|will\s+hold|is\s+holding)"
-    rf"\s+(?:its\s+|their\s+|a\s+)?(?:{_ORD}\s+)?(?:[Pp]lenary\s+)?[Mm]eeting(?P<plural>s)?\b"
+    "(?P<verb>"
+    + word_start_alternatives(
+        r"held|holds|hold|convened|convenes|convene|has\s+held|have\s+held|having\s+held|had\s+held|will\s+hold"
+        r"|is\s+holding"
+    )
+    + rf")\s+(?:its\s+|their\s+|a\s+)?(?:{_ORD}\s+)?(?:[Pp]lenary\s+)?[Mm]eeting(?P<plural>s)?\b"
 )
 # "... the Advisory Committee on X and the Task Force on Y, both having held their first meetings"
 _BOTH_BEFORE = re.compile(r"\b(?:both|all|each)\s*,?\s*$")
@@ -110,21 +127,81 @@ _BOTH_BEFORE = re.compile(r"\b(?:both|all|each)\s*,?\s*$")
 _POSSESSIVE_FORM = re.compile(rf"(?P<body>{_NAME})'s\s+{_ORD}\s+[Mm]eeting\b")
 # "the 18th Hong Kong-Guangdong Joint Working Group on ... meeting"
 _BODY_MEETING_FORM = re.compile(
-    rf"\b(?:the\s+|a\s+)(?:(?:last|latest|first|next)\s+)?(?:{_ORD}\s+)?(?P<body>{_NAME})\s+(?P<noun>[Mm]eeting)\b"
+    word_start_alternatives(r"the\s+|a\s+")
+    + rf"(?:(?:last|latest|first|next)\s+)?(?:{_ORD}\s+)?(?P<body>{_NAME})\s+(?P<noun>[Mm]eeting)\b"
 )
 # "held the High-Level Meeting cum ...", "co-chaired the Second Hong Kong-Fujian Co-operation Conference"
-_EVENT_FORM = re.compile(rf"\b(?:[Tt]he\s+)(?:{_ORD}\s+)?(?P<body>{_NAME})")
+_EVENT_FORM = re.compile(word_start_alternatives(r"The\s+|the\s+") + rf"(?:{_ORD}\s+)?(?P<body>{_NAME})")
 _EVENT_NAME = re.compile(
     r"(?:Co-operation|Cooperation|Joint|High[- ]Level)\b.*\b(?:Meeting|Conference)\b|\bJoint Conference\b"
 )
 # What every match of a form above holds (its noun and the words around it), found much faster
 # than the form itself, which has no fixed start: a text without it cannot match the form.
-_OF_HINT = re.compile(r"(?:eeting|lenary|ession|briefing)\s+of\s")
 _LOWER_OF_HINT = re.compile(rf"{_LOWER_HEAD}\s+(?:on|for|of)\s")
-_LOWER_SPLIT_HINT = re.compile(rf"{_LOWER_HEAD}\s+meeting\s")
+_LOWER_SPLIT_HINT = Gated(
+    re.compile(rf"{_LOWER_HEAD}\s+meeting\s"),
+    "force",
+    "group",
+    "conference",
+    "committee",
+    "commission",
+    "panel",
+)
 _POSSESSIVE_HINT = re.compile(rf"'s\s+{_ORD}\s+[Mm]eeting\b")
-_BODY_MEETING_HINT = re.compile(r"(?:[A-Z][\w'\-/]*|&)\s+[Mm]eeting\b")
-_ITS_HINT = re.compile(r"h(?:old|eld)|convene")
+# The hints of _OF_FORM and _BODY_MEETING_FORM are looked for back from a word they hold: as
+# expressions they would be tried at every "e", "l", "s" and "b", or every capital letter.
+_OF_NOUN_ENDS = ("eeting", "lenary", "ession", "briefing")
+
+
+def _of_hint(text: str) -> int:
+    r"""Where the first r"(?:eeting|lenary|ession|briefing)\s+of\s" in text ends its noun (-1 for
+    none), looked for back from each "of"."""
+    at = text.find("of", 1)
+    while at > 0:
+        if text[at + 2 : at + 3].isspace():
+            noun_end = text[:at].rstrip()
+            if len(noun_end) < at and noun_end.endswith(_OF_NOUN_ENDS):
+                return len(noun_end)
+        at = text.find("of", at + 1)
+    return -1
+
+
+# Up to five runs of other characters (and the spaces before them), read back from the end.
+_RUNS_BACK = re.compile(r"(?:\s*\S+){0,5}")
+
+
+def _of_form_start(text: str, noun_end: int) -> int:
+    """Where a match of _OF_FORM can start at the earliest, when the first noun its hint finds ends
+    at `noun_end`: a match holds at most five words up to the end of its noun ("the Twenty first
+    Plenary Session of")."""
+    return noun_end - _RUNS_BACK.match(text[:noun_end][::-1]).end()
+
+
+_WORD_RUN_BACK = re.compile(r"[\w'\-/]+")  # the word a reversed text opens with
+_ASCII_CAPITAL = re.compile("[A-Z]")
+
+
+def _body_meeting_hint(text: str) -> bool:
+    r"""Whether r"(?:[A-Z][\w'\-/]*|&)\s+[Mm]eeting\b" (_CAP, space, "meeting") is in text,
+    looked for back from each "eeting"."""
+    at = text.find("eeting", 1)
+    while at > 0:
+        m = at - 1
+        end = at + 6
+        if text[m] in "Mm" and (end == len(text) or not (text[end].isalnum() or text[end] == "_")):
+            before = text[:m]
+            word_end = before.rstrip()
+            if len(word_end) < m and word_end:
+                if word_end[-1] == "&":
+                    return True
+                run = _WORD_RUN_BACK.match(word_end[::-1])
+                if run and _ASCII_CAPITAL.search(run.group()):
+                    return True
+        at = text.find("eeting", end)
+    return False
+
+
+_ITS_HINT = ("hold", "held", "convene")  # one is in every match of _ITS_FORM
 
 _BODY_KINDS = (
     ("Task Force", "TaskForce"),
@@ -176,12 +253,14 @@ _PLACES = frozenset(
 )
 _VENUE_WORDS = r"(?:Offices|Office|House|Hall|Centre|Center|Hotel|Building|Tower|Complex|Room|Chamber|Headquarters|Guesthouse|Guest House)"
 _PLACE_RX = re.compile(
-    r"\b(?:in|at)\s+(?:the\s+)?(?P<place>"
+    word_start_alternatives("in|at")
+    + r"\s+(?:the\s+)?(?P<place>"
     + "|".join(re.escape(p) for p in sorted(_PLACES, key=len, reverse=True))
     + r")\b(?!\s+[A-Z])"
 )
 _VENUE_RX = re.compile(
-    rf"\b(?:at|in)\s+the\s+(?P<place>(?:[A-Z][\w'\-]*\s+)*(?:of\s+the\s+)?(?:[A-Z][\w'\-]*\s+)*{_VENUE_WORDS})\b"
+    word_start_alternatives("at|in")
+    + rf"\s+the\s+(?P<place>(?:[A-Z][\w'\-]*\s+)*(?:of\s+the\s+)?(?:[A-Z][\w'\-]*\s+)*{_VENUE_WORDS})\b"
 )
 _TRAIL_PLACE = re.compile(r"\s+in\s+(?:" + "|".join(re.escape(p) for p in _PLACES) + r")$")
 # what follows the place where a meeting was held: its time, its mode, its other party ...
@@ -201,66 +280,117 @@ _JUST_AFTER = re.compile(
 )
 _PLACE_TAIL_LOOSE = re.compile(r"\s+(?:\w+ly\s+)?\w+ed\b")  # "in Guangzhou concluded successfully today"
 _DATE_TAIL = re.compile(r"\s*,?\s*(?:today|tonight|this\s|yesterday|tomorrow|on\s|\()", re.I)
-_VIDEO = re.compile(
-    r"\bvideo[\s-]?conferenc\w*|\bvia video\b|\bby video\b|\bvideo link\b|\bonline meeting\b", re.I
+_VIDEO = Gated(
+    re.compile(
+        r"\bvideo[\s-]?conferenc\w*|\bvia video\b|\bby video\b|\bvideo link\b|\bonline meeting\b", re.I
+    ),
+    "video",
+    "online meeting",
 )
 
 # ---- chairs, participants, representatives -----------------------------------------------------
 
 _CHAIR_VERB = re.compile(
-    r"\b(?:co-chaired|co-chair|co-chairs|co-chairing|chaired|chairs|chair|chairing|convened|convene|convenes|"
-    r"presided\s+over|preside\s+over|jointly\s+presided\s+over|co-hosted|co-host|held|hold|holds)\b"
+    word_start_alternatives(
+        r"co-chaired|co-chair|co-chairs|co-chairing|chaired|chairs|chair|chairing|convened|convene|convenes|"
+        r"presided\s+over|preside\s+over|jointly\s+presided\s+over|co-hosted|co-host|held|hold|holds"
+    )
+    + r"\b"
 )
-_CHAIRED_BY = re.compile(
-    r"\b(?:(?:co-chaired|chaired|convened|presided over|hosted and convened)\s+by|under\s+the\s+(?:leadership|chairmanship)\s+of)\b",
-    re.I,
+_CHAIRED_BY = Gated(
+    re.compile(
+        r"\b(?:(?:co-chaired|chaired|convened|presided over|hosted and convened)\s+by|under\s+the\s+(?:leadership|chairmanship)\s+of)\b",
+        re.I,
+    ),
+    "chaired",
+    "convened",
+    "presided",
+    "under",
 )
-_WITH = re.compile(r"\b(?:together\s+with|with)\b")
+_WITH = re.compile(word_start_alternatives(r"together\s+with|with") + r"\b")
 _HELD_CUES = re.compile(
-    r"\b(?:held|chaired|co-chaired|chairing|co-chairing|convened|convening|attended|attend|attending|joined|joining|"
-    r"presided|presiding|hosted|"
-    r"took place|was held|were held|concluded|chairs|co-chairs|holds|convenes|co-chair|chair|participate|"
-    r"at (?:the|its|today's)|during the|in the meeting|briefed)\b"
+    word_start_alternatives(
+        r"held|chaired|co-chaired|chairing|co-chairing|convened|convening|attended|attend|attending|joined|joining|"
+        r"presided|presiding|hosted|"
+        r"took place|was held|were held|concluded|chairs|co-chairs|holds|convenes|co-chair|chair|participate|"
+        r"at (?:the|its|today's)|during the|in the meeting|briefed"
+    )
+    + r"\b"
 )
 _FUTURE = re.compile(r"\b(?:will|to be held|is to|are to|shall|would|plans? to|going to)\b")
-_CANCELLED = re.compile(r"\b(?:postponed|cancelled|canceled|called off|deferred)\b")
+_CANCELLED = Gated(
+    re.compile(r"\b(?:postponed|cancelled|canceled|called off|deferred)\b"),
+    "postponed",
+    "cancel",
+    "called off",
+    "deferred",
+)
 _ATTEND_CUES = re.compile(
-    r"\b(?:attend\w*|join\w*|present|include[sd]?|including|participat\w*|chair\w*|co-chair\w*|convened|presided|"
-    r"preside|led|said|spoke|noted|expressed|briefed|thanked|welcomed|stated|pointed out|reviewed|"
-    r"in attendance|also)\b"
+    word_start_alternatives(
+        r"attend\w*|join\w*|present|include[sd]?|including|participat\w*|chair\w*|co-chair\w*|convened|presided|"
+        r"preside|led|said|spoke|noted|expressed|briefed|thanked|welcomed|stated|pointed out|reviewed|"
+        r"in attendance|also"
+    )
+    + r"\b"
 )
-_MEETING_REF = re.compile(
-    r"\b(?:the\s+meeting|today's\s+meeting|this\s+meeting|the\s+plenary|the\s+(?:plenary\s+)?session|the\s+conference|"
-    r"at\s+the\s+meeting|during\s+the\s+meeting)\b",
-    re.I,
+_MEETING_REF = Gated(
+    re.compile(
+        r"\b(?:the\s+meeting|today's\s+meeting|this\s+meeting|the\s+plenary|the\s+(?:plenary\s+)?session|the\s+conference|"
+        r"at\s+the\s+meeting|during\s+the\s+meeting)\b",
+        re.I,
+    ),
+    "meeting",
+    "plenary",
+    "session",
+    "conference",
 )
-_REPS = re.compile(r"\b[Rr]epresentatives?\s+(?:from|of)\s+")
+_REPS = re.compile(
+    word_start_alternatives(r"Representatives?\s+(?:from|of)\s+|representatives?\s+(?:from|of)\s+")
+)
 # representatives whom someone met, or whom a delegation comprised, did not attend as such
 _NOT_ATTENDING = re.compile(
-    r"\b(?:met|meet|meets|meeting\s+with|exchanged\s+views\s+with|talks?\s+with|visited|"
-    r"delegations?\s+(?:comprise[sd]?|comprising|consist(?:s|ed)?\s+of|include[sd]?|including))\b(?:(?!\bthe meeting\b)[^;])*$"
+    word_start_alternatives(
+        r"met|meet|meets|meeting\s+with|exchanged\s+views\s+with|talks?\s+with|visited|"
+        r"delegations?\s+(?:comprise[sd]?|comprising|consist(?:s|ed)?\s+of|include[sd]?|including)"
+    )
+    + r"\b(?:(?!\bthe meeting\b)[^;])*$"
 )
-_ALSO_ATTENDING = re.compile(r"\b(?:included|including|attending|attended|joined|joining|present)\b")
-_ATTENDED = re.compile(r"\b(?:attend\w*|join\w*|present|participat\w*|includ\w*)\b")
+_ALSO_ATTENDING = re.compile(
+    word_start_alternatives("included|including|attending|attended|joined|joining|present") + r"\b"
+)
+_ATTENDED = re.compile(word_start_alternatives(r"attend\w*|join\w*|present|participat\w*|includ\w*") + r"\b")
 # "Chief Executive Carrie Lam and Secretary Peng Qinghua led the delegations of the two sides to
 # hold the session": the two leaders
-_LED_DELEGATIONS = re.compile(
-    r"\b(?:led|leading|headed|heading)\s+(?:(?:the|their|respective|two)\s+)*(?:[\w-]+\s+){0,2}?delegations\b"
+_LED_DELEGATIONS = Gated(
+    re.compile(
+        r"\b(?:led|leading|headed|heading)\s+(?:(?:the|their|respective|two)\s+)*(?:[\w-]+\s+){0,2}?delegations\b"
+    ),
+    "delegations",
 )
 # "He co-chaired the meeting with ...", "Mr Wong chaired the session"
-_CHAIRED_THE = re.compile(
-    r"\b(?P<verb>co-chaired|chaired|co-chairing|chairing|convened|presided\s+over|co-hosted)\s+(?:the|today's|this)\s+"
-    r"(?:meeting|session|plenary(?:\s+session)?|conference)\b"
+_CHAIRED_THE = Gated(
+    re.compile(
+        r"\b(?P<verb>co-chaired|chaired|co-chairing|chairing|convened|presided\s+over|co-hosted)\s+(?:the|today's|this)\s+"
+        r"(?:meeting|session|plenary(?:\s+session)?|conference)\b"
+    ),
+    "chair",
+    "convened",
+    "presided",
+    "co-hosted",
 )
 # a meeting written of with another time than the lead event's
 _OTHER_TIME = re.compile(
-    r"\b(?:last|previous|earlier|ago|since|past|former|formerly|later|next|(?:19|20)\d\d)\b|\b"
-    + _MONTHS
-    + r"(?!\s+\d)"
+    word_start_alternatives(
+        r"last\b|previous\b|earlier\b|ago\b|since\b|past\b|former\b|formerly\b|later\b|next\b|19\d\d\b|20\d\d\b|"
+        + "|".join(rf"{month}\b(?!\s+\d)" for month in _MONTH_NAMES)
+    )
 )
 # "The Hong Kong delegation includes ...": who attends the meeting the sentence before speaks of
 _DELEGATION_INCLUDES = re.compile(
-    r"\bdelegations?\s+(?:also\s+)?(?:includes?|included|including|comprises?|comprised|consists?\s+of|consisted\s+of)\b"
+    word_start_alternatives(
+        r"delegations?\s+(?:also\s+)?(?:includes?|included|including|comprises?|comprised|consists?\s+of|consisted\s+of)"
+    )
+    + r"\b"
 )
 # "after the task force's first meeting today", "the second meeting of the committee": a body
 # named by its head noun alone, after its full name was written
@@ -453,31 +583,37 @@ def _ordinal(m: re.Match) -> int | None:
     return ordinal_value(o) if o and not o.isdigit() else None
 
 
-def _hinted(form: re.Pattern, text: str, cue: str, hint: re.Pattern) -> Iterable[re.Match]:
-    """The matches of a form in text; none, without running it, when the text lacks the cue or
-    what the hint finds."""
-    return form.finditer(text) if cue in text and hint.search(text) else ()
+def _may_name_meeting(text: str) -> bool:
+    """False when no form of _find_in_text can match: each needs one of these words."""
+    return "eeting" in text or "lenary" in text or "onference" in text or "briefing" in text
 
 
 def _find_in_text(text: str, si: int) -> list[_Found]:
+    """The meetings each form finds in text. A form is run only when the text holds its cue and
+    what its hint finds (a form has no fixed start: re tries it at every position)."""
     found: list[_Found] = []
-    for m in _hinted(_OF_FORM, text, " of ", _OF_HINT):
+    noun_end = _of_hint(text) if " of " in text else -1
+    for m in _OF_FORM.finditer(text, _of_form_start(text, noun_end)) if noun_end >= 0 else ():
         body = m.group("body")
         if not _is_body(body):
             continue
         found.append(_Found(body, _ordinal(m), si, m.start(), m.end()))
-    for m in _hinted(_LOWER_OF_FORM, text, "meeting of the ", _LOWER_OF_HINT):
+    for m in (
+        _LOWER_OF_FORM.finditer(text) if "meeting of the " in text and _LOWER_OF_HINT.search(text) else ()
+    ):
         if any(w in _LOWER_NOT_NAMED for w in m.group("pre").split()):
             continue
         end = _lower_body_end(text, m.end())
         if end is not None:
             found.append(_Found(text[m.start("body") : end], _ordinal(m), si, m.start(), end))
-    for m in _hinted(_LOWER_SPLIT_FORM, text, "meeting ", _LOWER_SPLIT_HINT):
+    for m in (
+        _LOWER_SPLIT_FORM.finditer(text) if "meeting " in text and _LOWER_SPLIT_HINT.search(text) else ()
+    ):
         end = _lower_body_end(text, m.end())
         if end is not None:
             body = f"{m.group('head')} {m.group('prep')} {text[m.end() : end]}"
             found.append(_Found(body, _ordinal(m), si, m.start(), end))
-    for m in _hinted(_ITS_FORM, text, "eeting", _ITS_HINT):
+    for m in _ITS_FORM.finditer(text) if "eeting" in text and any(map(text.__contains__, _ITS_HINT)) else ():
         ordv = _ordinal(m)
         if m.group("plural"):
             # bodies named in passing as having met: no date of their own
@@ -493,7 +629,7 @@ def _find_in_text(text: str, si: int) -> list[_Found]:
         # "the Committee, which has held its first meeting, ...": in passing, unless a day is given
         passing = m.group("verb").startswith(("has", "have", "had")) and not _DAY_WORDS.search(text)
         found.append(_Found(subj[0][0], ordv, si, subj[0][1], m.end(), future=fut, passing=passing))
-    for m in _hinted(_POSSESSIVE_FORM, text, "'s", _POSSESSIVE_HINT):
+    for m in _POSSESSIVE_FORM.finditer(text) if "'s" in text and _POSSESSIVE_HINT.search(text) else ():
         body = _LEADING_THE.sub("", m.group("body"))
         if _is_body(body):
             found.append(_Found(body, ordinal_value(m.group("ord")), si, m.start(), m.end()))
@@ -501,7 +637,7 @@ def _find_in_text(text: str, si: int) -> list[_Found]:
     def overlaps(a: int, b: int) -> bool:
         return any(not (b <= f.start or a >= f.end) for f in found)
 
-    for m in _hinted(_BODY_MEETING_FORM, text, "eeting", _BODY_MEETING_HINT):
+    for m in _BODY_MEETING_FORM.finditer(text) if "eeting" in text and _body_meeting_hint(text) else ():
         if overlaps(m.start(), m.end()):
             continue
         body = m.group("body")
@@ -779,6 +915,13 @@ def _represented(text: str, truncated_end: bool) -> list[str]:
     return out
 
 
+def _may_hold_key_word(lower: str, word: str) -> bool:
+    """False when `word` cannot be a word of name_key(text) (`lower` being text.lower()): each
+    such word is in the lower-cased text up to its first "s" (a possessive's quote dropped before
+    an "s" makes "x's" one word "xs"), or is an "and" written "&"."""
+    return word.split("s", 1)[0] in lower or (word == "and" and "&" in lower)
+
+
 def _names_key(key: str, keys: tuple[str, ...]) -> bool:
     """Whether one of `keys` is a run of whole words of `key` (all name_key forms: words of
     [a-z0-9] joined by single spaces), as r"\b(?:k1|k2|...)\b" would find; with no keys, that
@@ -797,7 +940,7 @@ def _lead_event(
     the first place there written before a time or a verb ("in Guangzhou concluded successfully
     today"), else the place the headline ends with ("... in Beijing"); (None, None) for a LegCo
     question or reply. Also the indices of those sentences, and -1 for the headline."""
-    lead = [i for i, s in enumerate(sentences) if not s.caption and len(s.text.split()) >= 8][:3]
+    lead = list(islice((i for i, s in enumerate(sentences) if not s.caption and len(s.text.split()) >= 8), 3))
     texts = [sentences[i].text for i in lead]
     if not texts or _LEGCO_QA.search(texts[0]):
         return None, None, set()
@@ -823,7 +966,7 @@ def recognise_meetings(release: Release, people: list[Person], tenures: list[Ten
     sentences = analysis.sentences
     headline = normalise(release.title or "")
     found: list[_Found] = []
-    if headline:
+    if _may_name_meeting(headline):
         for f in _find_in_text(headline, -1):
             f.held, f.future = _held(headline, f, True)
             found.append(f)
@@ -920,9 +1063,13 @@ def recognise_meetings(release: Release, people: list[Person], tenures: list[Ten
     # (which is the last meeting named that was not named in passing)
     last: _Draft | None = next((d for d in drafts if not d.passing), drafts[0])
     names = [(d, tuple(a for a in (d.key, *d.aliases) if a)) for d in drafts]
+    firsts = [k.split(" ", 1)[0] for _, keys in names for k in keys]
+    every = not all(keys for _, keys in names)  # a draft without keys takes any sentence's key
     for si, s in enumerate(sentences):
         low = s.text
-        key = name_key(low)
+        lower = low.lower()
+        # the sentence's key, unless no draft's key can be among its words ("" holds no key)
+        key = name_key(low) if every or any(_may_hold_key_word(lower, w) for w in firsts) else ""
         hit = None
         for d, keys in names:
             if si in d.sentences or _names_key(key, keys):

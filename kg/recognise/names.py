@@ -42,7 +42,8 @@ from operator import itemgetter
 
 from kg.model import Release
 from kg.recognise.lexicon import NAME_OF_THINGS, SURNAMES
-from kg.recognise.text import ABBREVIATIONS, HONORIFIC_WORDS, normalise
+from kg.recognise.memo import per_release, per_word
+from kg.recognise.text import HONORIFIC_WORDS, normalise, sentence_stops
 from kg.reference import Entry, Reference, entity_key, load_reference
 
 # ---------------------------------------------------------------------------------------------
@@ -368,7 +369,7 @@ _SPACED_TOKEN_RE = re.compile(r"([^\S\n]*)(" + TOKEN_RE.pattern + ")")
 _WORD_GOES_ON = frozenset(c for c in map(chr, range(0x250)) if re.match(f"[{_LETTER}0-9&'\\-]", c))
 
 
-_SECOND = itemgetter(1)
+_FIRST, _SECOND = itemgetter(0), itemgetter(1)
 
 
 def _marks_at_word_ends(text: str) -> list[int]:
@@ -388,6 +389,7 @@ _WORD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9'&\-]*|[^\sA-Za-z0-9]")
 _ABBR_RE = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Z][A-Za-z&.\-]*[A-Za-z]$|^[A-Z]{2,}s?$")
 
 
+@per_word
 def is_abbreviation(word: str) -> bool:
     """Whether a word is an abbreviation such as "CEDD", "HKSAR", "C&ED", "LandsD" or "HSITPL"."""
     return bool(_ABBR_RE.match(word)) and not word.istitle()
@@ -499,7 +501,21 @@ class _Segment:
     def span_text(self, a: int, b: int) -> str:
         """The words a..b-1 as written, single-spaced, a bracket read through dropped."""
         pairs, words = self.pairs, self.words
+        if all(map(_FIRST, pairs[a + 1 : b])):  # a space before each word but the first
+            return " ".join(words[a:b])
         return "".join(((" " if pairs[k][0] else "") if k > a else "") + words[k] for k in range(a, b))
+
+
+@per_word
+def _is_left_word(w: str) -> bool:
+    """Whether a name can go on to the left over the word (a capitalised word that is no opener,
+    title, month or day, nor a possessive outside a name)."""
+    if not w[0].isupper() or w in LEFT_STOP:
+        return False
+    return not (w.endswith(("'s", "s'")) and w not in _NAME_POSSESSIVES)
+
+
+_LEFT_WORD: dict[str, bool] = _is_left_word.known  # type: ignore[attr-defined]
 
 
 def _names_an_organisation(words: list[str], i: int) -> bool:
@@ -654,10 +670,7 @@ class _Analyser:
     # -- words -----------------------------------------------------------------------------
 
     def left_word(self, i: int) -> bool:
-        w = self.w[i]
-        if not w[0].isupper() or w in LEFT_STOP:
-            return False
-        return not (w.endswith(("'s", "s'")) and w not in _NAME_POSSESSIVES)
+        return _is_left_word(self.w[i])
 
     def seq_word(self, i: int) -> bool:
         w = self.w[i]
@@ -683,7 +696,10 @@ class _Analyser:
             t = w[i]
             if t == "\n":
                 break
-            if self.left_word(i):
+            is_left = _LEFT_WORD.get(t)
+            if is_left is None:
+                is_left = _is_left_word(t)
+            if is_left:
                 start = i
                 i -= 1
                 continue
@@ -838,7 +854,7 @@ class _Analyser:
         """The kind ("org" or "body") of the name w[a:b] headed by w[h], or None if it is not one."""
         w = self.w
         head = _strip_possessive(w[h])
-        before = [_strip_possessive(x) for x in w[a:h] if _is_cap(x)]
+        before = [x[:-2] if x.endswith("'s") else x for x in w[a:h] if x[:1].isupper()]
         has_right = b > h + 1
         prev = w[h - 1] if h > a else ""
         if not before and not has_right:
@@ -887,7 +903,7 @@ class _Analyser:
         head = _strip_possessive(w[h])
         head = _PLURAL_ZONES.get(head, head)
         before = w[a:h]
-        caps = [x for x in before if _is_cap(x)]
+        caps = [x for x in before if x[:1].isupper()]
         if not caps:
             return False
         prev = before[-1] if before else ""
@@ -969,7 +985,7 @@ class _Analyser:
                 if c is not None:
                     out.append(c)
                 continue
-            head = _strip_possessive(t)
+            head = t[:-2] if t.endswith("'s") else t  # _strip_possessive
             if head in _PLURAL_ZONES:
                 out.extend(self.plural_zones(i))
                 continue
@@ -1137,7 +1153,7 @@ class _Analyser:
         w = self.w
         out: list[_Cand] = []
         text = self.seg.text
-        if ", a" in text or ", which" in text:
+        if ", a " in text or ", an " in text or ", which " in text:  # what _APPOSITION_RE needs
             out.extend(self.appositions())
         at: set[int] = set()
         for cue in _CUES:
@@ -1387,7 +1403,7 @@ class _Analyser:
                             return True
                 i -= 1
                 continue
-            if _is_cap(t) and t not in LEFT_STOP:
+            if t[:1].isupper() and t not in LEFT_STOP:  # _is_cap
                 i -= 1
                 continue
             break
@@ -1453,30 +1469,23 @@ class _Analyser:
 # Sentences
 
 
-_BOUNDARY = re.compile(r"[.!?]+[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
-
-
 def sentence_at(text: str, pos: int) -> str:
     """The sentence of `text` around character `pos` (a stop after a title or an abbreviation such
     as "Mr." or "No." does not end a sentence; a line break always does)."""
     lo = max(0, text.rfind("\n", 0, pos) + 1)
     hi = text.find("\n", pos)
     hi = len(text) if hi < 0 else hi
-    start, end = lo, hi
-    for m in _BOUNDARY.finditer(text, lo, hi):
-        if text[m.start()] == ".":
-            wb = _WORD_BEFORE.search(text, max(lo, m.start() - 40), m.start())
-            if wb:
-                word = wb.group(1)
-                if word in ABBREVIATIONS or (len(word) == 1 and word.isupper()) or "." in word:
-                    continue
-        if m.end() <= pos:
-            start = m.end()
-        else:
-            end = m.end()
-            break
+    stops = _line_stops(text, lo, hi)
+    k = bisect_right(stops, pos)
+    start = stops[k - 1] if k else lo
+    end = stops[k] if k < len(stops) else hi
     return " ".join(text[start:end].split())
+
+
+@functools.lru_cache(maxsize=64)
+def _line_stops(text: str, lo: int, hi: int) -> tuple[int, ...]:
+    """The sentence stops of the line text[lo:hi], remembered (a line names many things)."""
+    return tuple(sentence_stops(text, lo, hi, 40))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1497,13 +1506,13 @@ def _plain(text: str) -> str:
     return text if text.isascii() else normalise(text)
 
 
-@functools.lru_cache(maxsize=16)
+@per_release
 def segments(release: Release) -> tuple[str, ...]:
     """The texts names are read from: the title, the body, each caption."""
     return (_plain(release.title or ""), _plain(release.text), *(_plain(c) for c in release.captions))
 
 
-@functools.lru_cache(maxsize=16)
+@per_release
 def mentions(release: Release) -> tuple[Mention, ...]:
     """Every organisation, zone and body named in the release, in order of appearance."""
     reference = load_reference()

@@ -35,7 +35,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import lru_cache
+from itertools import compress, count
+from operator import itemgetter
 
 from kg.model import Person, Release, Tenure
 from kg.recognise.lexicon import (
@@ -50,17 +51,19 @@ from kg.recognise.lexicon import (
     POST_MODIFIERS,
     SURNAMES,
 )
+from kg.recognise.memo import per_release, per_word
 from kg.recognise.text import (
     HONORIFIC_WORDS,
     POST_NOMINALS,
     normalise,
     paragraph_sentences,
     split_sentences,
-    word_regex,
+    word_start_regex,
 )
 
 # Words with inner apostrophes or hyphens are one token; any other non-space character is one.
 _TOKEN = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*|\S")
+_WHOLE = itemgetter(0)  # the text of a match
 _ABBR_PAREN = re.compile(r"\s*\((?:the\s+)?[A-Z][A-Z&\d]+(?:\s[A-Z][A-Z&\d]+)?\)")
 _END_OF_APPOSITION = frozenset({",", ";", ".", ":", "(", ")", "and", "respectively", '"', "!", "?"})
 # Head words of posts that are written after a name in arts and academic releases ("Ms A,
@@ -72,8 +75,7 @@ _AFTER_HEADS = frozenset(
 )
 # a sentence can name a person only if it holds an honorific or a post's head word
 _MAY_NAME = re.compile(
-    r"\b"
-    + word_regex(
+    word_start_regex(
         {
             *HONORIFIC_WORDS,
             *POST_HEADS,
@@ -95,48 +97,34 @@ _FORMER_JOINED = re.compile(r"\b(then|ex|former)-(?=[A-Z])")
 
 class Sentence:
     """One sentence; its tokens (word texts and character spans) are made when first asked for.
-    `paragraph` numbers the body's paragraphs from 0; each caption is a paragraph of its own."""
+    `paragraph` numbers the body's paragraphs from 0; each caption is a paragraph of its own.
 
-    __slots__ = ("_ends", "_starts", "_words", "caption", "paragraph", "text")
+    `words`, `starts` and `ends` are slots left empty until one is read (`__getattr__` is only
+    called for an empty one), so reading them later costs no Python call."""
+
+    __slots__ = ("caption", "ends", "paragraph", "starts", "text", "words")
+
+    words: list[str]
+    starts: list[int]
+    ends: list[int]
 
     def __init__(self, text: str, caption: bool = False, paragraph: int = 0) -> None:
         self.text = text
         self.caption = caption
         self.paragraph = paragraph
-        self._words: list[str] | None = None
-        self._starts: list[int] = []
-        self._ends: list[int] = []
 
     @classmethod
     def of(cls, text: str, caption: bool = False, paragraph: int = 0) -> Sentence:
         return cls(text, caption, paragraph)
 
-    def _tokenise(self) -> None:
-        words, starts, ends = [], [], []
-        for m in _TOKEN.finditer(self.text):
-            s, e = m.span()
-            words.append(self.text[s:e])
-            starts.append(s)
-            ends.append(e)
-        self._words, self._starts, self._ends = words, starts, ends
-
-    @property
-    def words(self) -> list[str]:
-        if self._words is None:
-            self._tokenise()
-        return self._words  # type: ignore[return-value]
-
-    @property
-    def starts(self) -> list[int]:
-        if self._words is None:
-            self._tokenise()
-        return self._starts
-
-    @property
-    def ends(self) -> list[int]:
-        if self._words is None:
-            self._tokenise()
-        return self._ends
+    def __getattr__(self, name: str) -> list:
+        if name not in ("words", "starts", "ends"):
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        found = list(_TOKEN.finditer(self.text))
+        self.words = list(map(_WHOLE, found))
+        self.starts = list(map(re.Match.start, found))
+        self.ends = list(map(re.Match.end, found))
+        return getattr(self, name)
 
     def span(self, i: int, j: int) -> str:
         """Text of tokens i..j-1 as written."""
@@ -167,19 +155,34 @@ class Analysis:
     tenures: list[Tenure] = field(default_factory=list)
 
 
-def _is_head(words: list[str], i: int) -> bool:
-    w = words[i]
-    if w in _LOWER_HEADS:
-        return True
+# What a word says of a post, by _head_kind: not a head word, one, or one after "Chief".
+_NOT_HEAD, _HEAD, _HEAD_AFTER_CHIEF = 0, 1, 2
+
+
+@per_word
+def _head_kind(w: str) -> int:
+    """Whether a word is a post's head word ("Secretary", "Director's", "Chairman-elect"), or
+    one only after "Chief" ("Executive", "Justice")."""
     base = w[:-2] if w.endswith("'s") else w
     for suffix in ("-elect", "-designate"):
         if base.endswith(suffix):
             base = base[: -len(suffix)]
-    if base in POST_HEADS:
-        return True
-    return base in ("Executive", "Justice") and i > 0 and words[i - 1] == "Chief"
+    if w in _LOWER_HEADS or base in POST_HEADS:
+        return _HEAD
+    return _HEAD_AFTER_CHIEF if base in ("Executive", "Justice") else _NOT_HEAD
 
 
+_HEAD_KIND_OF: dict[str, int] = _head_kind.known  # type: ignore[attr-defined]
+
+
+def _is_head(words: list[str], i: int) -> bool:
+    kind = _HEAD_KIND_OF.get(words[i])
+    if kind is None:
+        kind = _head_kind(words[i])
+    return kind == _HEAD or (kind == _HEAD_AFTER_CHIEF and i > 0 and words[i - 1] == "Chief")
+
+
+@per_word
 def _is_name_word(w: str) -> bool:
     if not w[0].isupper() or not w[0].isalpha() or w in NON_NAME:
         return False
@@ -188,6 +191,7 @@ def _is_name_word(w: str) -> bool:
     return any(c.islower() for c in w[1:]) or len(w) == 1
 
 
+_NAME_WORD: dict[str, bool] = _is_name_word.known  # type: ignore[attr-defined]
 _HYPHENATED_GIVEN = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
 
 
@@ -197,7 +201,10 @@ def _read_name(s: Sentence, k: int, limit: int = 6) -> int:
     j = k
     while j < n and j - k < limit:
         w = words[j]
-        if _is_name_word(w) or (
+        name_word = _NAME_WORD.get(w)
+        if name_word is None:
+            name_word = _is_name_word(w)
+        if name_word or (
             # "Mr Kong Lun-man", "Professor Estella Kong Tsz-lap": a surname that is also a word of a
             # place's name, right after the title or before a hyphenated given name
             w in SURNAMES
@@ -221,13 +228,22 @@ def _read_name(s: Sentence, k: int, limit: int = 6) -> int:
     return j
 
 
-_POSSESSIVE_END = re.compile(r"'s$")
 _WHITESPACE = re.compile(r"\s+")
 
 
-def _clean_name(text: str) -> str:
-    text = _POSSESSIVE_END.sub("", text.strip())
+def _one_spaced(text: str) -> str:
+    """The text with each run of spaces one space (_WHITESPACE.sub(" ", text)); a printable ASCII
+    text without two spaces in a row is so already."""
+    if text.isascii() and text.isprintable() and "  " not in text:
+        return text
     return _WHITESPACE.sub(" ", text)
+
+
+def _clean_name(text: str) -> str:
+    text = text.strip()
+    if text.endswith("'s"):  # a possessive's "'s" is not part of the name
+        text = text[:-2]
+    return _one_spaced(text)
 
 
 # The words a title before a name can open with (a mention can start nowhere else).
@@ -237,7 +253,7 @@ _TITLE_OPENERS = HONORIFIC_WORDS | {"the", "The"}
 def _honorific_mentions(s: Sentence, si: int) -> list[Mention]:
     out: list[Mention] = []
     words, n = s.words, len(s.words)
-    openers = [k for k, x in enumerate(words) if x in _TITLE_OPENERS]
+    openers = list(compress(count(), map(_TITLE_OPENERS.__contains__, words)))
     i = 0
     while i < n:
         if words[i] not in _TITLE_OPENERS:  # nothing starts here: on to the next opener
@@ -273,19 +289,20 @@ def _honorific_mentions(s: Sentence, si: int) -> list[Mention]:
     return out
 
 
+# Surnames that can open a name (not those that are also words of things' names).
+_NAME_SURNAMES = SURNAMES - NAME_OF_THINGS
+
+
 def _surname_mentions(s: Sentence, si: int, taken: set[int]) -> list[Mention]:
     """Names without an honorific right after a post: "Chief Executive Carrie Lam"."""
     out: list[Mention] = []
     words, n = s.words, len(s.words)
-    i = 0
-    while i < n:
-        w = words[i]
-        if w not in SURNAMES or i in taken or w in NAME_OF_THINGS:
-            i += 1
+    read_to = 0  # the tokens before it are in a name already read
+    for i in compress(count(), map(_NAME_SURNAMES.__contains__, words)):
+        if i < read_to or i in taken:
             continue
         name_range = _surname_name(words, i, taken)
         if name_range is None:
-            i += 1
             continue
         start, j = name_range
         posts = _posts_before(s, start, taken, allow_comma=False)
@@ -307,9 +324,7 @@ def _surname_mentions(s: Sentence, si: int, taken: set[int]) -> list[Mention]:
             name = _clean_name(s.span(start, j))
             out.append(Mention(si, start, start, j, name, None, comma_post=comma_post))
             taken.update(range(start, j))
-            i = j
-        else:
-            i += 1
+            read_to = j
     return out
 
 
@@ -470,15 +485,14 @@ def _has_post_head(words: list[str], a: int, b: int) -> bool:
     # a head word that is not a possessive inside an office's name ("Chief Executive's Office"),
     # the last of which ends the run or is followed by "of", "for" ... ("Secretary for X"), so
     # that "Chief Executive Joint Conference" is not a post
-    heads = [
-        k
-        for k in range(a, b)
-        if _is_head(words, k)
-        and not (words[k].endswith("'s") and any(words[q] in ORG_HEADS for q in range(k + 1, b)))
-    ]
-    if not heads:
+    for last in range(b - 1, a - 1, -1):
+        if _is_head(words, last) and not (
+            words[last].endswith("'s") and any(words[q] in ORG_HEADS for q in range(last + 1, b))
+        ):
+            break
+    else:
         return False
-    after = words[heads[-1] + 1 : b]
+    after = words[last + 1 : b]
     return (
         not after
         or any(w in CONNECTORS or w in ("(", "&", ",") for w in after)
@@ -518,9 +532,10 @@ def _split_and(s: Sentence, a: int, b: int) -> list[tuple[int, int]]:
 
 
 def _post_text(s: Sentence, a: int, b: int) -> str:
-    text = _ABBR_PAREN.sub("", s.span(a, b))
-    text = _WHITESPACE.sub(" ", text).strip(" ,")
-    return text
+    text = s.span(a, b)
+    if "(" in text:
+        text = _ABBR_PAREN.sub("", text)
+    return _one_spaced(text).strip(" ,")
 
 
 def _posts_before(s: Sentence, i: int, blocked: set[int], allow_comma: bool = True) -> list[str]:
@@ -709,7 +724,7 @@ def analyse_sentences(release: Release) -> list[Sentence]:
     return out
 
 
-@lru_cache(maxsize=16)
+@per_release
 def analyse(release: Release) -> Analysis:
     """People, posts and where each is named in one release (cached: meetings reuse it)."""
     sentences = analyse_sentences(release)

@@ -6,9 +6,11 @@ Other recognisers import from this module: functions are only ever added, signat
 
 from __future__ import annotations
 
+import functools
 import re
+import string
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -54,7 +56,7 @@ def normalise(text: str) -> str:
             text = text.replace(char, replacement)
     text = _RUN_ON_COMMA.sub(", ", _RUN_ON_BRACKET.sub(") ", text))
     # a text whose only spaces are single " " would come back as it is
-    return _SPACES.sub(" ", text) if any(c in text for c in _SPACES_TO_FIX) else text
+    return _SPACES.sub(" ", text) if any(map(text.__contains__, _SPACES_TO_FIX)) else text
 
 
 def strip_the(text: str) -> str:
@@ -67,15 +69,62 @@ _KEY_DROP = re.compile(r"[^a-z0-9]+")
 _KEY_POSSESSIVE = re.compile(r"['`]s\b")
 
 
+# ASCII characters other than [a-z0-9], each to a space: what _KEY_DROP does to ASCII text
+_KEY_SPACES = str.maketrans(
+    dict.fromkeys(set(map(chr, range(128))) - set(string.ascii_lowercase + string.digits), " ")
+)
+
+
 def name_key(text: str) -> str:
     """A case-, punctuation- and "the"-insensitive key for comparing names written two ways:
     "the Co-operation Zone" and "Co-operation zone" give the same key ("co operation zone")."""
     t = text.lower().replace("&", " and ")
-    t = _KEY_POSSESSIVE.sub("s", t)
-    t = _KEY_DROP.sub(" ", t).strip()
+    if "'" in t or "`" in t:
+        t = _KEY_POSSESSIVE.sub("s", t)
+    t = " ".join(t.translate(_KEY_SPACES).split()) if t.isascii() else _KEY_DROP.sub(" ", t).strip()
     if t.startswith("the "):
         t = t[4:]
     return t
+
+
+# --------------------------------------------------------------------------------------------
+# Expressions searched only in texts that hold a word they need
+
+
+class Gated:
+    """A compiled expression and words one of which every match holds: a text without any of
+    them is not searched (`in` finds a word many times faster than the expression scans).
+
+    For an expression compiled with re.IGNORECASE, give the words in lower case: they are looked
+    for in the lower-cased text, and a non-ASCII text is always searched (under IGNORECASE "ſ"
+    matches "s" and "ı" matches "i").
+    """
+
+    __slots__ = ("folded", "pattern", "words")
+
+    def __init__(self, pattern: re.Pattern[str], *words: str) -> None:
+        self.pattern = pattern
+        self.words = words
+        self.folded = bool(pattern.flags & re.IGNORECASE)
+
+    def may_match(self, text: str) -> bool:
+        """False when no match can be in the text."""
+        if self.folded:
+            if not text.isascii():
+                return True
+            text = text.lower()
+        return any(map(text.__contains__, self.words))
+
+    def search(self, text: str, *span: int) -> re.Match[str] | None:
+        if self.folded:  # may_match, without a call
+            if text.isascii() and not any(map(text.lower().__contains__, self.words)):
+                return None
+        elif not any(map(text.__contains__, self.words)):
+            return None
+        return self.pattern.search(text, *span)
+
+    def finditer(self, text: str, *span: int) -> Iterator[re.Match[str]]:
+        return self.pattern.finditer(text, *span) if self.may_match(text) else iter(())
 
 
 # --------------------------------------------------------------------------------------------
@@ -88,13 +137,15 @@ ABBREVIATIONS = frozenset(
     Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun a.m p.m Ref Fig Art Cap Para paras para""".split()
 )
 # A stop (possibly after "!" or "?"), closing quotes/brackets, space, then what can open a sentence.
-_BOUNDARY = re.compile(r"[.!?]+[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+# ("[.!?][.!?]*", not "[.!?]+": an expression that opens with a set of characters is searched by
+# skipping to them, one that opens with a repeat by trying it at every position.)
+_BOUNDARY = re.compile(r"[.!?][.!?]*[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
 
 
-def word_regex(words: Iterable[str]) -> str:
+def word_regex(words: Iterable[str], after_first: str = "") -> str:
     """A regex alternative matching any of the words, built as a character trie so that matching
-    costs the same however many words there are ("Mr", "Mrs", "Ms" -> "M(?:r(?:s)?|s)")."""
+    costs the same however many words there are ("Mr", "Mrs", "Ms" -> "M(?:r(?:s)?|s)");
+    `after_first` is put after each word's first character."""
     trie: dict = {}
     for w in words:
         node = trie
@@ -102,14 +153,56 @@ def word_regex(words: Iterable[str]) -> str:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def build(node: dict) -> str:
-        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+    def build(node: dict, opening: str = "") -> str:
+        alts = [re.escape(ch) + opening + build(sub) for ch, sub in sorted(node.items()) if ch]
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
         return f"(?:{body})?" if "" in node else body
 
-    return build(trie)
+    return build(trie, after_first)
+
+
+# Put after a word's first character (when that is a letter or digit): no letter or digit comes
+# before the word, as r"\b" before it would say. re searches an expression that opens with one of a
+# set of characters by skipping to them, and one that opens with r"\b" by trying every position.
+AT_WORD_START = r"(?<!\w.)"
+
+
+def word_start_alternatives(alternation: str) -> str:
+    r"""r"\b(?:" + alternation + ")" written to be searched quickly (see AT_WORD_START): each of
+    the alternatives (split at the top level) must open with a letter or digit written as
+    itself: "held|chaired|took place" -> "(?:h(?<!\w.)eld|c(?<!\w.)haired|t(?<!\w.)ook place)"."""
+    parts: list[str] = []
+    depth, start, i, in_set = 0, 0, 0, False
+    while i < len(alternation):
+        c = alternation[i]
+        if c == "\\":
+            i += 1
+        elif in_set:
+            in_set = c != "]"
+        elif c == "[":
+            in_set = True
+        elif c in "()":
+            depth += 1 if c == "(" else -1
+        elif c == "|" and depth == 0:
+            parts.append(alternation[start:i])
+            start = i + 1
+        i += 1
+    parts.append(alternation[start:])
+    for part in parts:
+        if not (part[:1].isalnum() and part[:1].isascii()) or part[1:2] in ("?", "*", "+", "{"):
+            raise ValueError(f"an alternative must open with a letter or digit: {part!r}")
+    return "(?:" + "|".join(part[0] + AT_WORD_START + part[1:] for part in parts) + ")"
+
+
+def word_start_regex(words: Iterable[str]) -> str:
+    r"""r"\b(?:w1|w2|...)" for words that start with a letter or digit, written to be searched
+    quickly (see AT_WORD_START)."""
+    words = list(words)
+    if not all(re.match(r"\w", w) for w in words):
+        raise ValueError("every word must start with a letter or digit")
+    return word_regex(words, AT_WORD_START)
 
 
 def split_paragraphs(text: str) -> list[str]:
@@ -129,23 +222,43 @@ def split_sentences(text: str) -> list[str]:
     return [sentence for _, sentence in paragraph_sentences(text)]
 
 
+_WORD_CHARS = string.ascii_letters + "."
+
+
+def _word_before(text: str, lo: int, end: int) -> str:
+    r"""The word that text[lo:end] ends with, as r"([A-Za-z][A-Za-z.]*)$" finds it there ("" for
+    none): the run of letters and dots that ends it, from its first letter (str.rstrip finds
+    it at once, where the expression would be tried at every position)."""
+    window = text[lo:end]
+    return window[len(window.rstrip(_WORD_CHARS)) :].lstrip(".")
+
+
+def sentence_stops(text: str, lo: int, hi: int, reach: int) -> list[int]:
+    """Where the sentences of one line, text[lo:hi], end (the offsets after each stop that ends
+    one): not after a title or abbreviation ("Mr.", "No."), an initial or a dotted word, read
+    from at most `reach` characters before the stop."""
+    stops: list[int] = []
+    for m in _BOUNDARY.finditer(text, lo, hi):
+        at = m.start()
+        if text[at] == ".":
+            word = _word_before(text, max(lo, at - reach), at)
+            if word and (word in ABBREVIATIONS or (len(word) == 1 and word.isupper()) or "." in word):
+                continue
+        stops.append(m.end())
+    return stops
+
+
 def paragraph_sentences(text: str) -> list[tuple[int, str]]:
     """The sentences of a text (as split_sentences splits them), each with the number of the
     paragraph (non-empty line) it is in, from 0."""
     out: list[tuple[int, str]] = []
     for pi, line in enumerate(split_paragraphs(text)):
         start = 0
-        for m in _BOUNDARY.finditer(line):
-            if line[m.start()] == ".":
-                w = _WORD_BEFORE.search(line, max(0, m.start() - 24), m.start())
-                if w:
-                    word = w.group(1)
-                    if word in ABBREVIATIONS or (len(word) == 1 and word.isupper()) or "." in word:
-                        continue
-            piece = line[start : m.end()].strip()
+        for stop in sentence_stops(line, 0, len(line), 24):
+            piece = line[start:stop].strip()
             if piece:
                 out.append((pi, piece))
-            start = m.end()
+            start = stop
         piece = line[start:].strip()
         if piece:
             out.append((pi, piece))
@@ -267,7 +380,8 @@ for _i, _m in enumerate(
     MONTHS[_m] = _i
     MONTHS[_m[:3]] = _i
 MONTHS["Sept"] = 9
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_MONTH_WORDS = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+_MONTH = rf"(?:{_MONTH_WORDS})\.?"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _RELATIVE = (
     r"(?P<rel>(?i:today|tonight|this\s+(?:morning|afternoon|evening)|yesterday(?:\s+(?:morning|afternoon|evening))?"
@@ -280,11 +394,11 @@ _PAREN_DATE = re.compile(
 )
 # "September 7, 2023", "on March 3", "March 3 last year"
 _MDY = re.compile(
-    r"\b(?P<month>" + _MONTH + r")\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{4})\b)?"
-    r"(?:\s+(?P<shift>last|next)\s+year)?"
+    rf"(?P<month>{word_start_alternatives(_MONTH_WORDS)}\.?)\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
+    r"(?:,?\s+(?P<year>\d{4})\b)?(?:\s+(?P<shift>last|next)\s+year)?"
 )
-# "7 September 2023"
-_DMY = re.compile(r"\b(?P<day>\d{1,2})\s+(?P<month>" + _MONTH + r")(?:,?\s+(?P<year>\d{4}))?\b")
+# "7 September 2023" (r"\d{1,2}" written r"\d\d?" to put AT_WORD_START after the first digit)
+_DMY = re.compile(rf"(?P<day>\d{AT_WORD_START}\d?)\s+(?P<month>{_MONTH})(?:,?\s+(?P<year>\d{{4}}))?\b")
 _BARE_RELATIVE = re.compile(
     r"\b(?P<rel>(?i:today|tonight|this\s+(?:morning|afternoon|evening)|yesterday|tomorrow))\b(?!\s*\()"
 )
@@ -322,6 +436,7 @@ def resolve_month_day(month: int, day: int, release_date: date, year_shift: int 
         return None
 
 
+@functools.lru_cache(maxsize=4096)
 def _full(year: str | None, month: str, day: str, release_date: date, shift: int = 0) -> date | None:
     m = MONTHS.get(month.rstrip("."))
     if m is None:
@@ -334,6 +449,25 @@ def _full(year: str | None, month: str, day: str, release_date: date, shift: int
     return resolve_month_day(m, int(day), release_date, shift)
 
 
+# Every month's name and abbreviation in _MONTH starts with one of these (case as written).
+_MONTH_STARTS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+# What _BARE_RELATIVE needs, in lower case.
+_RELATIVE_WORDS = ("today", "tonight", "this", "yesterday", "tomorrow")
+
+
+def _may_name_month(sentence: str) -> bool:
+    """False when the sentence holds no month's name (so no date of _PAREN_DATE, _MDY, _DMY)."""
+    return any(map(sentence.__contains__, _MONTH_STARTS))
+
+
+def _may_be_relative(sentence: str) -> bool:
+    """False when _BARE_RELATIVE cannot match (non-ASCII text is left to it: under IGNORECASE
+    "ſ" matches "s" and "ı" matches "i")."""
+    if not sentence.isascii():
+        return True
+    return any(map(sentence.lower().__contains__, _RELATIVE_WORDS))
+
+
 def find_dates(sentence: str, release_date: date) -> list[DateMention]:
     """Every full date a sentence gives, resolved against the release date, in order.
 
@@ -341,18 +475,25 @@ def find_dates(sentence: str, release_date: date) -> list[DateMention]:
     "on March 3", "September 7, 2023", "7 September 2023", "March 3 last year", and a bare "today",
     "this afternoon", "yesterday" or "tomorrow" (taken from the release date).
     """
+    return list(_find_dates(sentence, release_date))
+
+
+@functools.lru_cache(maxsize=256)
+def _find_dates(sentence: str, release_date: date) -> tuple[DateMention, ...]:
+    """find_dates, remembered: a release's meetings and its lead look at the same sentences."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
 
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in taken)
 
-    for m in _PAREN_DATE.finditer(sentence):
+    month = _may_name_month(sentence)
+    for m in _PAREN_DATE.finditer(sentence) if month and "(" in sentence else ():
         d = _full(m.group("year"), m.group("month"), m.group("day"), release_date)
         if d:
             found.append(DateMention(m.start(), m.end(), d, m.group(0), m.group("rel") is not None))
             taken.append((m.start(), m.end()))
-    for rx in (_MDY, _DMY):
+    for rx in (_MDY, _DMY) if month else ():
         for m in rx.finditer(sentence):
             if not free(m.start(), m.end()):
                 continue
@@ -361,14 +502,14 @@ def find_dates(sentence: str, release_date: date) -> list[DateMention]:
             if d:
                 found.append(DateMention(m.start(), m.end(), d, m.group(0), False))
                 taken.append((m.start(), m.end()))
-    for m in _BARE_RELATIVE.finditer(sentence):
+    for m in _BARE_RELATIVE.finditer(sentence) if _may_be_relative(sentence) else ():
         if not free(m.start(), m.end()):
             continue
         rel = m.group("rel").split()[0].lower()
         shift = {"yesterday": -1, "tomorrow": 1}.get(rel, 0)
         found.append(DateMention(m.start(), m.end(), release_date + timedelta(days=shift), m.group(0), True))
     found.sort(key=lambda x: x.start)
-    return found
+    return tuple(found)
 
 
 def first_date(sentence: str, release_date: date) -> date | None:
