@@ -45,6 +45,7 @@ Rules, each tested in tests/test_recognise_meetings.py:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice
@@ -932,6 +933,98 @@ def _names_key(key: str, keys: tuple[str, ...]) -> bool:
     return any(f" {k} " in padded for k in keys)
 
 
+def _word_prefixes(key: str) -> Iterator[str]:
+    """ "a b c" -> "a", "a b", "a b c"."""
+    at = key.find(" ")
+    while at >= 0:
+        yield key[:at]
+        at = key.find(" ", at + 1)
+    yield key
+
+
+class _DraftBook:
+    """The meetings a release names so far, one per body (and ordinal): a body's name finds its
+    draft when it is the draft's name or abbreviation, or one of the two starts the other
+    ("Task Force on X" and "Task Force on X in Shenzhen"). Names are looked up in indexes of every
+    name and word prefix a draft was known by (each hit checked against the rule), so the work
+    grows with the meetings, not with their square."""
+
+    def __init__(self) -> None:
+        self.drafts: list[_Draft] = []
+        self._whole: dict[str, list[int]] = {}  # a name or abbreviation -> drafts known by it
+        self._starts: dict[str, list[int]] = {}  # a word prefix of a name -> drafts with such a name
+        self._rank: dict[int, int] = {}  # id of a draft -> its place
+
+    def _index(self, rank: int, key: str) -> None:
+        self._whole.setdefault(key, []).append(rank)
+        for prefix in _word_prefixes(key):
+            self._starts.setdefault(prefix, []).append(rank)
+
+    def alias(self, d: _Draft, key: str) -> None:
+        d.aliases.add(key)
+        self._index(self._rank[id(d)], key)
+
+    def draft_for(self, body: str, ordinal: int | None) -> _Draft:
+        key = name_key(body)
+        near = set(self._starts.get(key, ()))
+        for prefix in _word_prefixes(key):
+            near.update(self._whole.get(prefix, ()))
+        for rank in sorted(near):
+            d = self.drafts[rank]
+            same = (
+                d.key == key or key in d.aliases or d.key.startswith(key + " ") or key.startswith(d.key + " ")
+            )
+            if not same or (ordinal is not None and d.meeting.ordinal not in (None, ordinal)):
+                continue
+            if len(key) > len(d.key):
+                d.meeting.body, d.key = body, key
+                d.meeting.body_kind = body_kind(body)
+                self._index(rank, key)
+            return d
+        d = _Draft(Meeting(body=body, sentence="", body_kind=body_kind(body)), key)
+        self._rank[id(d)] = len(self.drafts)
+        self._index(len(self.drafts), key)
+        self.drafts.append(d)
+        return d
+
+
+_GATE_MAX = 16  # first words of body names above which a sentence's key is made without a gate
+
+
+def _sentences_naming(drafts: list[_Draft], sentences: list) -> Iterator[tuple[int, _Draft | None]]:
+    """Each sentence's index with the last draft that names it (a sentence it was found in, or
+    one of its names or abbreviations as whole words of the sentence), else None. Names are
+    looked up by their first word, so the work grows with the sentences plus the names."""
+    at: dict[int, int] = {}  # sentence -> the last draft found in it
+    by_first: dict[str, list[tuple[int, str]]] = {}  # first word -> (draft, name key)
+    keyless = -1  # the last draft with no name key takes any sentence's key
+    firsts: list[str] = []
+    for rank, d in enumerate(drafts):
+        for si in d.sentences:
+            at[si] = rank
+        keys = [a for a in (d.key, *d.aliases) if a]
+        if not keys:
+            keyless = rank
+        for k in keys:
+            first = k.split(" ", 1)[0]
+            by_first.setdefault(first, []).append((rank, k))
+            firsts.append(first)
+    gated = keyless < 0 and len(firsts) <= _GATE_MAX
+    for si, s in enumerate(sentences):
+        rank = at.get(si, -1)
+        lower = s.text.lower()
+        # the sentence's key, unless no draft's key can be among its words ("" holds no key)
+        key = "" if gated and not any(_may_hold_key_word(lower, w) for w in firsts) else name_key(s.text)
+        if key:
+            rank = max(rank, keyless)
+            padded = f" {key} "
+            for word in set(key.split()) & by_first.keys():
+                for r, k in by_first[word]:
+                    if r > rank and f" {k} " in padded:
+                        rank = r
+        yield si, (drafts[rank] if rank >= 0 else None)
+
+
 def _lead_event(
     sentences: list, release_date: date, headline: str
 ) -> tuple[date | None, str | None, set[int]]:
@@ -978,35 +1071,17 @@ def recognise_meetings(release: Release, people: list[Person], tenures: list[Ten
             and "briefing" not in s.text
         ):
             continue
+        before = len(found)
         for f in _find_in_text(s.text, si):
             f.held, f.future = _held(s.text, f, False)
             found.append(f)
-        if (
-            "eeting" in s.text
-            and not any(f.sentence_index == si for f in found)
-            and _SHORT_HINT.search(s.text)
-        ):
+        if "eeting" in s.text and len(found) == before and _SHORT_HINT.search(s.text):
             found += _short_forms([x.text for x in sentences[: si + 1]], si)
     if not found:
         return []
 
-    drafts: list[_Draft] = []
-
-    def draft_for(body: str, ordinal: int | None) -> _Draft:
-        key = name_key(body)
-        for d in drafts:
-            same = (
-                d.key == key or key in d.aliases or d.key.startswith(key + " ") or key.startswith(d.key + " ")
-            )
-            if not same or (ordinal is not None and d.meeting.ordinal not in (None, ordinal)):
-                continue
-            if len(key) > len(d.key):
-                d.meeting.body, d.key = body, key
-                d.meeting.body_kind = body_kind(body)
-            return d
-        d = _Draft(Meeting(body=body, sentence="", body_kind=body_kind(body)), key)
-        drafts.append(d)
-        return d
+    book = _DraftBook()
+    drafts = book.drafts
 
     text_of = lambda si: headline if si == -1 else sentences[si].text  # noqa: E731
     others: list[str] | None = None
@@ -1030,11 +1105,11 @@ def recognise_meetings(release: Release, people: list[Person], tenures: list[Ten
             when = _date_for(text, f.start, release.date)
         if f.future and when is None:
             continue
-        d = draft_for(body, f.ordinal)
+        d = book.draft_for(body, f.ordinal)
         m = d.meeting
         abbr = _abbreviation(f.body) or _abbreviation(text[f.start : f.end + 12])
         if abbr:
-            d.aliases.add(name_key(abbr))
+            book.alias(d, name_key(abbr))
         if f.ordinal is not None and m.ordinal is None:
             m.ordinal = f.ordinal
         if f.sentence_index >= 0:
@@ -1062,35 +1137,30 @@ def recognise_meetings(release: Release, people: list[Person], tenures: list[Ten
     # sentences that speak of a meeting: its name or abbreviation, or "the meeting"/"the plenary"
     # (which is the last meeting named that was not named in passing)
     last: _Draft | None = next((d for d in drafts if not d.passing), drafts[0])
-    names = [(d, tuple(a for a in (d.key, *d.aliases) if a)) for d in drafts]
-    firsts = [k.split(" ", 1)[0] for _, keys in names for k in keys]
-    every = not all(keys for _, keys in names)  # a draft without keys takes any sentence's key
-    for si, s in enumerate(sentences):
-        low = s.text
-        lower = low.lower()
-        # the sentence's key, unless no draft's key can be among its words ("" holds no key)
-        key = name_key(low) if every or any(_may_hold_key_word(lower, w) for w in firsts) else ""
-        hit = None
-        for d, keys in names:
-            if si in d.sentences or _names_key(key, keys):
-                hit = d
+    for si, hit in _sentences_naming(drafts, sentences):
         if hit is not None:
             last = last if hit.passing else hit
             hit.sentences.add(si)
-        elif _MEETING_REF.search(low) and last is not None:
+        elif _MEETING_REF.search(sentences[si].text) and last is not None:
             last.sentences.add(si)
         elif (
             last is not None
             and si - 1 in last.sentences
             and (
-                (sentences[si - 1].paragraph == s.paragraph and _ALSO_ATTENDING.search(low))
-                or _DELEGATION_INCLUDES.search(low)
+                (
+                    sentences[si - 1].paragraph == sentences[si].paragraph
+                    and _ALSO_ATTENDING.search(sentences[si].text)
+                )
+                or _DELEGATION_INCLUDES.search(sentences[si].text)
             )
         ):
             # "Officials of the Shenzhen side included ..." after those "attending the meeting"
             last.sentences.add(si)
 
     found_at = {f.sentence_index for f in found}
+    tenures_of: dict[str, list[tuple[int, Tenure]]] = {}
+    for rank, t in enumerate(tenures):
+        tenures_of.setdefault(t.person, []).append((rank, t))
     main = [d for d in drafts if not d.passing]
     lead_when, lead_place, lead = (
         _lead_event(sentences, release.date, headline) if len(main) == 1 else (None, None, set())
@@ -1121,7 +1191,11 @@ def recognise_meetings(release: Release, people: list[Person], tenures: list[Ten
                 when = _date_for(text, 0, release.date)
                 if when and (sentences[si].caption or _BRACKETED_DAY.search(text)):
                     m.date = when
-        if d in main and d.found_in & lead and not any(_OTHER_TIME.search(text_of(si)) for si in d.found_in):
+        if (
+            not d.passing
+            and d.found_in & lead
+            and not any(_OTHER_TIME.search(text_of(si)) for si in d.found_in)
+        ):
             # the release's one meeting, named in its lead without its day or place: the lead's
             if m.date is None and lead_when is not None:
                 m.date = lead_when
@@ -1137,8 +1211,9 @@ def recognise_meetings(release: Release, people: list[Person], tenures: list[Ten
             "working group",
             "expert group",
         }
-        for t in tenures:
-            if t.person not in m.participants or t.person in m.chairs:
+        # the tenures of its participants, in the release's order
+        for _, t in sorted(x for p in set(m.participants) for x in tenures_of.get(p, ())):
+            if t.person in m.chairs:
                 continue
             cm = _CHAIR_POST.match(t.post)
             pm = _CHAIR_SUFFIX.match(t.post)
@@ -1156,16 +1231,14 @@ def recognise_meetings(release: Release, people: list[Person], tenures: list[Ten
     # paragraphs) that says they attended, not whom someone met or what a delegation comprised
     body_idx = [i for i, s in enumerate(sentences) if not s.caption]
     last_body = body_idx[-1] if body_idx else -1
+    rep_idx = [si for si in body_idx if "epresentative" in sentences[si].text]
+    rep_set = set(rep_idx)
     for d in drafts:
         if d.passing:
             continue
         paragraphs = {sentences[si].paragraph for si in d.sentences}
-        for si in body_idx:
+        for si in rep_idx if len(main) <= 1 else sorted(d.sentences & rep_set):
             s = sentences[si]
-            if "epresentative" not in s.text:
-                continue
-            if len(main) > 1 and si not in d.sentences:
-                continue
             if si not in d.sentences and s.paragraph not in paragraphs and not _ATTENDED.search(s.text):
                 continue
             truncated = si == last_body and not _ENDS_SENTENCE.search(s.text)

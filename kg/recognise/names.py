@@ -1314,14 +1314,23 @@ class _Analyser:
     # -- selection -------------------------------------------------------------------------
 
     def select(self, cands: list[_Cand]) -> list[_Cand]:
+        """The candidates kept: longest first, one that overlaps a kept name is dropped unless it
+        is the "Y" of a kept "X of [the] Y" (then it is that name's parent). Each candidate is
+        compared only with the kept names covering its tokens (found by token), so the work
+        grows with the names, not with their square."""
         w = self.w
         cands.sort(key=lambda c: (-(c.b - c.a), not c.gaz, c.a))
+        # known names by where they end: "Hong Kong and [Shenzhen Municipal Government]"
+        gaz_starts: dict[int, list[int]] = {}
+        for g in cands:
+            if g.gaz:
+                gaz_starts.setdefault(g.b, []).append(g.a)
         kept: list[_Cand] = []
+        covering: dict[int, list[int]] = {}  # token -> the kept names (by rank) that cover it
         for c in cands:
             clash = False
-            for k in kept:
-                if c.b <= k.a or c.a >= k.b:
-                    continue
+            near = sorted({r for t in range(c.a, c.b) for r in covering.get(t, ())})
+            for k in map(kept.__getitem__, near):
                 if k.a <= c.a and c.b <= k.b and (c.a, c.b) != (k.a, k.b):
                     p = c.a - 1
                     if p >= 0 and w[p] in _ARTICLES:
@@ -1337,9 +1346,11 @@ class _Analyser:
                 continue
             # "Hong Kong and Shenzhen Municipal Government": prefer the known name after "and".
             if not c.gaz and any(
-                g.gaz and g.b == c.b and g.a > c.a and w[g.a - 1] in ("and", "&", ",") for g in cands
+                a > c.a and w[a - 1] in ("and", "&", ",") for a in gaz_starts.get(c.b, ())
             ):
                 continue
+            for t in range(c.a, c.b):
+                covering.setdefault(t, []).append(len(kept))
             kept.append(c)
         kept.sort(key=lambda c: c.a)
         return kept

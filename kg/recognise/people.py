@@ -33,7 +33,7 @@ Rules, each tested in tests/test_recognise_people.py:
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from itertools import compress, count
 from operator import itemgetter
@@ -678,34 +678,53 @@ def _chain_after(s: Sentence, m: Mention, starts_at: dict[int, Mention]) -> tupl
 
 
 def _resolve(mentions: list[Mention]) -> None:
-    """Give each mention its canonical person name (see module rules)."""
-    full: list[Mention] = [m for m in mentions if len(m.name.split()) >= 2]
+    """Give each mention its canonical person name (see module rules).
+
+    Linear in the mentions (comparing each name with every other made a release of 10,000 names
+    take 27 s): a full name finds the first canonical name that extends it or that it extends
+    through indexes of whole names and of their token prefixes; a one-word reference finds the
+    nearest person named before with that word through the last person seen per word, else the
+    first named after through each word's positions."""
     canon: dict[str, str] = {}
-    for m in full:
-        toks = m.name.split()
-        target = m.name
-        for c in canon.values():
-            ct = c.split()
-            if len(ct) != len(toks) and (ct[: len(toks)] == toks or toks[: len(ct)] == ct):
-                target = c
-                break
-        canon.setdefault(m.name, target)
+    whole: dict[tuple[str, ...], tuple[int, str]] = {}  # a canonical name's words -> (rank, name)
+    starts: dict[tuple[str, ...], tuple[int, str]] = {}  # proper leading words -> the first such name
+    for m in mentions:
+        if m.name in canon:
+            continue
+        toks = tuple(m.name.split())
+        if len(toks) < 2:
+            continue
+        best = starts.get(toks)  # a name this one starts: "Paul Chan" of "Paul Chan Mo-po"
+        for cut in range(1, len(toks)):  # a name that starts this one
+            hit = whole.get(toks[:cut])
+            if hit is not None and (best is None or hit[0] < best[0]):
+                best = hit
+        target = m.name if best is None else best[1]
+        rank = len(canon)
+        canon[m.name] = target
+        words = tuple(target.split())
+        whole.setdefault(words, (rank, target))
+        for cut in range(1, len(words)):
+            starts.setdefault(words[:cut], (rank, target))
+    later: dict[str, list[int]] = {}  # a word -> where the mentions of canonical names holding it are
     for idx, m in enumerate(mentions):
         if m.name in canon:
-            m.person = canon[m.name]
-            continue
-        word = m.name.split()[0] if m.name else ""
-        best = None
-        for prev in reversed(mentions[:idx]):  # the nearest person named before ...
-            if prev.person and word in prev.person.split():
-                best = prev.person
-                break
-        if best is None:  # ... else the first named after
-            for nxt in mentions[idx + 1 :]:
-                if nxt.name in canon and word in canon[nxt.name].split():
-                    best = canon[nxt.name]
-                    break
-        m.person = best
+            for w in set(canon[m.name].split()):
+                later.setdefault(w, []).append(idx)
+    last: dict[str, str] = {}  # a word -> the person last named with it
+    for idx, m in enumerate(mentions):
+        person = canon.get(m.name)
+        if person is None:
+            word = m.name.split()[0] if m.name else ""
+            person = last.get(word)  # the nearest person named before ...
+            if person is None and word in later:  # ... else the first named after
+                at = bisect_right(later[word], idx)
+                if at < len(later[word]):
+                    person = canon[mentions[later[word][at]].name]
+        m.person = person
+        if person:
+            for w in person.split():
+                last[w] = person
 
 
 def _prepare(text: str) -> str:
