@@ -41,6 +41,7 @@ class Tenure:
     sentence: str  # the sentence it was read from
     honorific: str | None = None  # "Ms"
     post_org: str | None = None  # the organisation the post belongs to, when stated or known
+    post_org_named: bool = False  # post_org is written as such in the release (not only implied)
 
 
 @dataclass(slots=True)
@@ -97,3 +98,4 @@ class Extraction:
     organisations: list[Organisation] = field(default_factory=list)
     zones: list[Zone] = field(default_factory=list)
     meetings: list[Meeting] = field(default_factory=list)
+    abbreviations: dict[str, str] = field(default_factory=dict)  # defined in the text: {"CEDD": "Civil ..."}

@@ -28,10 +28,9 @@ from datetime import date
 from pathlib import Path
 
 from kg.iris import DEFAULT_BASE, FOAF, HKPR, ORG, Iris
+from kg.lexicon import organisation_class
 from kg.model import Extraction, Release
 from kg.paths import REFERENCE_FILE
-from kg.recognise.names import abbreviations
-from kg.recognise.organisations import organisation_class
 from kg.reference import Entry, Reference, entity_key, load_reference, rebase
 
 # Class local name -> namespace (everything else is in the hkpr ontology).
@@ -172,10 +171,6 @@ class ReleaseAliases:
     def __init__(self, defined: dict[str, str] | None = None) -> None:
         self.full: dict[str, str] = {entity_key(a): f for a, f in (defined or {}).items()}
         self.named: dict[tuple[str, str], ResolvedEntity] = {}
-
-    @classmethod
-    def of(cls, release: Release) -> ReleaseAliases:
-        return cls(abbreviations(release))
 
     def expand(self, name: str) -> str:
         """The full name an abbreviation defined in the release stands for (else the name)."""
@@ -420,7 +415,7 @@ def resolve(extraction: Extraction, resolver: Resolver) -> Resolved:
     iris = resolver.iris
     out = Resolved(release, iris.release(release.id))
     c = _Collector(out, resolver)
-    aliases = ReleaseAliases.of(release)
+    aliases = ReleaseAliases(extraction.abbreviations)
 
     def with_parent(e: ResolvedEntity, parent: ResolvedEntity | None) -> ResolvedEntity:
         if parent is None or parent.iri == e.iri:
@@ -451,8 +446,6 @@ def resolve(extraction: Extraction, resolver: Resolver) -> Resolved:
         if t.honorific:
             honorifics.setdefault(t.person, t.honorific)
 
-    text = "\n".join((release.title or "", release.text, *release.captions))
-
     def person(name: str) -> str:
         return c.add(resolver.person(name, honorifics.get(name))).iri
 
@@ -463,7 +456,7 @@ def resolve(extraction: Extraction, resolver: Resolver) -> Resolved:
             if not org.known and t.post_org.split()[-1] in _BODY_WORDS:
                 org = resolver.body(t.post_org, aliases=aliases)  # "Chairman of the Business Council"
             if org.known or org.kind == "body" or organisation_class(t.post_org) != "Organization":
-                named = t.post_org in text
+                named = t.post_org_named
                 org = c.add(org, mention=named)
                 if named:
                     aliases.add(org, (t.post_org,))

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from kg.model import Meeting, Release
+from kg.recognise.document import Document
 from kg.recognise.meetings import body_kind, recognise_meetings
-from kg.recognise.people import recognise_people
 from tests.test_recognise_people import dev_releases, norm
 
 
@@ -19,8 +19,7 @@ def meetings(
     text: str, title: str | None = None, captions: tuple[str, ...] = (), day=date(2024, 3, 14)
 ) -> list[Meeting]:
     r = Release(id="P2024031400200", date=day, text=text, source="test", title=title, captions=captions)
-    people, tenures = recognise_people(r)
-    return recognise_meetings(r, people, tenures)
+    return recognise_meetings(Document(r))
 
 
 CO_CHAIRED = (
@@ -438,8 +437,7 @@ def test_meetings_match_the_dev_gold(dev_inputs: Path):
     for gold_file in sorted(dev_inputs.parent.glob("*.json")):
         gold = json.loads(gold_file.read_text())
         r = releases[gold["id"]]
-        people, tenures = recognise_people(r)
-        found = recognise_meetings(r, people, tenures)
+        found = recognise_meetings(Document(r))
         used: set[int] = set()
         for gm in gold.get("meetings", []):
             bodies = {norm(b) for b in gm["body"].split("|")}

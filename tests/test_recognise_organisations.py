@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from kg.lexicon import organisation_class
 from kg.model import Organisation, Release
-from kg.recognise.organisations import organisation_class, recognise_organisations
+from kg.recognise.document import Document
+from kg.recognise.organisations import recognise_organisations
 
 
 def release(text: str, title: str | None = None, captions: tuple[str, ...] = ()) -> Release:
@@ -21,7 +23,7 @@ def release(text: str, title: str | None = None, captions: tuple[str, ...] = ())
 
 
 def orgs(text: str, **kw) -> dict[str, Organisation]:
-    return {o.name: o for o in recognise_organisations(release(text, **kw))}
+    return {o.name: o for o in recognise_organisations(Document(release(text, **kw)))}
 
 
 def test_bureaux_and_departments_in_a_list_keep_commas_inside_names():
@@ -204,7 +206,7 @@ def test_captions_are_read_and_title_case_headlines_only_for_known_names():
         title="Secretary Visits Buildings Department Headquarters And Meets Frontline Staff",
         captions=("The Director of Highways (left) is briefed by staff of the Highways Department.",),
     )
-    names = {o.name for o in recognise_organisations(rel)}
+    names = {o.name for o in recognise_organisations(Document(rel))}
     assert names == {"Highways Department"}
 
 
@@ -392,7 +394,9 @@ def dev_counts(shared: Path, kind: str, recognise) -> tuple[int, int, int]:
 
 @pytest.mark.shared
 def test_dev_set_precision_and_recall(shared_dir: Path):
-    tp, n_pred, n_gold = dev_counts(shared_dir, "organisations", recognise_organisations)
+    tp, n_pred, n_gold = dev_counts(
+        shared_dir, "organisations", lambda r: recognise_organisations(Document(r))
+    )
     precision, recall = tp / n_pred, tp / n_gold
     assert precision >= 0.9, (tp, n_pred, n_gold)
     assert recall >= 0.9, (tp, n_pred, n_gold)

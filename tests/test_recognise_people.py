@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from kg.model import Release
+from kg.recognise.document import Document
 from kg.recognise.people import recognise_people
 
 
@@ -26,11 +27,11 @@ def release(text: str, captions: tuple[str, ...] = (), title: str | None = None)
 
 
 def tenures(text: str, captions: tuple[str, ...] = ()) -> set[tuple[str, str]]:
-    return {(t.person, t.post) for t in recognise_people(release(text, captions))[1]}
+    return {(t.person, t.post) for t in recognise_people(Document(release(text, captions)))[1]}
 
 
 def names(text: str) -> list[str]:
-    return [p.name for p in recognise_people(release(text))[0]]
+    return [p.name for p in recognise_people(Document(release(text)))[0]]
 
 
 def test_post_then_name_in_commas():
@@ -139,7 +140,11 @@ def test_short_references_resolve_to_the_person_already_named():
 
 def test_honorific_combinations_and_post_nominals():
     people = recognise_people(
-        release("The Chairman of the Board, the Hon Dr Patrick Ma Wai-kin, SBS, JP, and Ir Dr Joe Ng spoke.")
+        Document(
+            release(
+                "The Chairman of the Board, the Hon Dr Patrick Ma Wai-kin, SBS, JP, and Ir Dr Joe Ng spoke."
+            )
+        )
     )[0]
     assert [(p.name, p.honorific) for p in people] == [("Patrick Ma Wai-kin", "Hon Dr"), ("Joe Ng", "Ir Dr")]
     assert tenures(
@@ -247,7 +252,9 @@ def test_tenures_match_the_dev_gold(dev_inputs: Path):
     tp = n_pred = n_gold = 0
     for gold_file in sorted(dev_inputs.parent.glob("*.json")):
         gold = json.loads(gold_file.read_text())
-        pred = sorted({(norm(t.person), norm(t.post)) for t in recognise_people(releases[gold["id"]])[1]})
+        pred = sorted(
+            {(norm(t.person), norm(t.post)) for t in recognise_people(Document(releases[gold["id"]]))[1]}
+        )
         used: set[int] = set()
         for t in gold.get("tenures", []):
             posts = {norm(v) for v in t["post"].split("|")}

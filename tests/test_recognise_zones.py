@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from kg.model import Release, Zone
+from kg.recognise.document import Document
 from kg.recognise.zones import recognise_zones
 from tests.test_recognise_organisations import dev_counts
 
@@ -18,7 +19,7 @@ def release(text: str, title: str | None = None) -> Release:
 
 
 def zones(text: str, **kw) -> dict[str, Zone]:
-    return {z.name: z for z in recognise_zones(release(text, **kw))}
+    return {z.name: z for z in recognise_zones(Document(release(text, **kw)))}
 
 
 def test_development_and_cooperation_zones_parks_and_new_development_areas():
@@ -189,6 +190,6 @@ def test_a_zone_inside_a_conference_name_after_its_abbreviation_does_not_count()
 
 @pytest.mark.shared
 def test_dev_set_precision_and_recall(shared_dir: Path):
-    tp, n_pred, n_gold = dev_counts(shared_dir, "zones", recognise_zones)
+    tp, n_pred, n_gold = dev_counts(shared_dir, "zones", lambda r: recognise_zones(Document(r)))
     assert tp / n_pred >= 0.9, (tp, n_pred, n_gold)
     assert tp / n_gold >= 0.9, (tp, n_pred, n_gold)

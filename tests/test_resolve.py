@@ -140,6 +140,10 @@ def test_resolve_a_whole_release():
             Organisation("State Council", "s2"),
         ],
         zones=[Zone("Lok Ma Chau Loop", "s3", ("the Loop",))],
+        abbreviations={
+            "PTF": "Port Traffic Task Force",
+            "CEDD": "Civil Engineering and Development Department",
+        },
         meetings=[
             Meeting(
                 "PTF",
@@ -206,7 +210,9 @@ def test_a_post_of_a_body_links_the_body_not_an_organisation():
     ext = Extraction(
         release=rel,
         tenures=[
-            Tenure("Ho Wing", "Chairman of the Harbour Youth Council", "s", "Mr", "Harbour Youth Council")
+            Tenure(
+                "Ho Wing", "Chairman of the Harbour Youth Council", "s", "Mr", "Harbour Youth Council", True
+            )
         ],
     )
     res = resolve(ext, R)

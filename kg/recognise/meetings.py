@@ -50,16 +50,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice
 
-from kg.model import Meeting, Person, Release, Tenure
-from kg.recognise.lexicon import CONNECTORS, ORG_HEADS
-from kg.recognise.people import Analysis, analyse
+from kg.lexicon import CONNECTORS, ORG_HEADS
+from kg.model import Meeting, Tenure
+from kg.recognise.document import Document
+from kg.recognise.people import Analysis
 from kg.recognise.text import (
     MONTHS,
     ORDINAL_PATTERN,
     Gated,
     find_dates,
     name_key,
-    normalise,
     ordinal_value,
     word_start_alternatives,
 )
@@ -1053,11 +1053,13 @@ def _lead_event(
     return when, place, {-1, *lead}
 
 
-def recognise_meetings(release: Release, people: list[Person], tenures: list[Tenure]) -> list[Meeting]:
+def recognise_meetings(doc: Document) -> list[Meeting]:
     """The meetings of named bodies that a release reports (see the module's rules)."""
-    analysis = analyse(release)
-    sentences = analysis.sentences
-    headline = normalise(release.title or "")
+    release = doc.release
+    analysis = doc.people
+    tenures = analysis.tenures
+    sentences = doc.sentences
+    headline = doc.headline
     found: list[_Found] = []
     if _may_name_meeting(headline):
         for f in _find_in_text(headline, -1):

@@ -40,10 +40,10 @@ from dataclasses import dataclass, field
 from itertools import accumulate, chain, compress
 from operator import itemgetter
 
-from kg.model import Release
-from kg.recognise.lexicon import NAME_OF_THINGS, SURNAMES
-from kg.recognise.memo import per_release, per_word
-from kg.recognise.text import HONORIFIC_WORDS, normalise, sentence_stops
+from kg.lexicon import NAME_OF_THINGS, ORG_CLASSES, SURNAMES
+from kg.recognise.document import Document
+from kg.recognise.memo import per_word
+from kg.recognise.text import HONORIFIC_WORDS, sentence_stops
 from kg.reference import Entry, Reference, entity_key, load_reference
 
 # ---------------------------------------------------------------------------------------------
@@ -95,67 +95,6 @@ _NAME_POSSESSIVES = frozenset(
     Employers' Manufacturers' Insurers' Members' Administration's Justice's""".split()
 )
 
-# Head nouns of organisations: word -> ontology class local name.
-ORG_HEADS: dict[str, str] = {
-    "Government": "Government",
-    "Bureau": "Bureau",
-    "Department": "Department",
-    "Commission": "Department",
-    "Ministry": "Department",
-    "Administration": "Department",
-    "Agency": "Department",
-    "Registry": "Department",
-    "Observatory": "Department",
-    "Office": "Office",
-    "Secretariat": "Office",
-    "Unit": "Office",
-    "Division": "Office",
-    "Consulate": "Office",
-    "Consulate-General": "Office",
-    "Embassy": "Office",
-    "Authority": "StatutoryBody",
-    "Council": "StatutoryBody",
-    "Board": "StatutoryBody",
-    "Limited": "Company",
-    "Ltd": "Company",
-    "Company": "Company",
-    "Corporation": "Company",
-    "Inc": "Company",
-    "Holdings": "Company",
-    "Bank": "Company",
-    "University": "University",
-    "Polytechnic": "University",
-    "Institute": "Organization",
-    "Institutet": "Organization",
-    "Academy": "Organization",
-    "Foundation": "Organization",
-    "Society": "Organization",
-    "Federation": "Organization",
-    "Association": "Organization",
-    "Chamber": "Organization",
-    "Club": "Organization",
-    "Trust": "Organization",
-    "Union": "Organization",
-    "Alliance": "Organization",
-    "Party": "Organization",
-    "Exchange": "Organization",
-    "Laboratory": "Organization",
-    "Laboratories": "Organization",
-    "Garrison": "Organization",
-    "Force": "Department",
-    "Centre": "Organization",
-    "Market": "Organization",
-    "Fund": "Organization",
-    "Committee": "Organization",
-    "Organization": "Organization",
-    "Organisation": "Organization",
-    "International": "Organization",  # "Rotary International": only as the last word of a name
-    "Ballet": "Organization",  # performing companies: "Hong Kong Ballet", "... Chinese Orchestra"
-    "Orchestra": "Organization",
-    "Sinfonietta": "Organization",
-    "Troupe": "Organization",
-    "Gesellschaft": "Organization",
-}
 ZONE_HEADS = frozenset(
     """Zone Park Technopole Loop Metropolis Area Region Delta Belt Town InnoPark Estate Port Extension
     Circle Corridor""".split()
@@ -193,7 +132,7 @@ LEADING_HEADS = frozenset(
     Società Sociedad Sociedade Banco Banca Banque Groupe Gruppo Grupo Ministère Ministero
     Ministerio Agence Agenzia Agencia Consorzio Syndicat Unione Unión Studio Maison""".split()
 )
-_INTERESTING = frozenset(ORG_HEADS) | ZONE_HEADS | LEADING_HEADS | {"Areas", "Zones", "Parks"}
+_INTERESTING = frozenset(ORG_CLASSES) | ZONE_HEADS | LEADING_HEADS | {"Areas", "Zones", "Parks"}
 # Heads of the names of events, programmes and venues: "University of Hong Kong Spring Career Fair"
 # is not a university, while "State Administration for Market Regulation" is an agency.
 EVENT_HEADS = frozenset(
@@ -321,7 +260,7 @@ _CORRIDOR_QUALIFIERS = frozenset("Innovation Economic Technology Development Ind
 _RUN_ON_OK = frozenset("Phase Stage Batch Development".split()) | HONORIFIC_WORDS
 # Last words of names that have a head noun (or name an event, venue or place): such a name is
 # decided by its head, not by a cue around it.
-_HEADED = frozenset(ORG_HEADS) | ZONE_HEADS | OTHER_HEADS | EVENT_HEADS | {"Areas", "Zones", "Parks"}
+_HEADED = frozenset(ORG_CLASSES) | ZONE_HEADS | OTHER_HEADS | EVENT_HEADS | {"Areas", "Zones", "Parks"}
 _LAB_GENERIC = frozenset("Medical Clinical Dental Public Private Testing Research".split())
 _HOSPITAL_UNITS = frozenset(
     """Emergency Medicine Surgery Paediatrics Paediatric Geriatrics Orthopaedics Psychiatry
@@ -471,7 +410,7 @@ class _Segment:
                     words[i + 2] == ")"
                     and is_abbreviation(words[i + 1])
                     and _is_cap(words[i - 1])
-                    and words[i - 1] not in ORG_HEADS
+                    and words[i - 1] not in ORG_CLASSES
                     and (words[i - 1] not in ZONE_HEADS or words[i - 1] == "Region")
                     and words[i - 1] not in OTHER_HEADS
                     and _is_cap(words[i + 3])
@@ -523,7 +462,7 @@ def _names_an_organisation(words: list[str], i: int) -> bool:
     Council for the Promotion of International Trade (CCPIT) Guangdong Sub-Council")."""
     k = i - 1
     while k >= 0 and i - k < 14 and (_is_cap(words[k]) or words[k] in ("of", "for", "the", "and", "&")):
-        if words[k] in ORG_HEADS:
+        if words[k] in ORG_CLASSES:
             return True
         k -= 1
     return False
@@ -532,12 +471,16 @@ def _names_an_organisation(words: list[str], i: int) -> bool:
 def _is_given_name(w: str) -> bool:
     """A word that can follow a surname in a Chinese name ("Xiaojun", "Man-cheong")."""
     return (
-        _is_cap(w) and w not in NAME_OF_THINGS and w not in ORG_HEADS and w not in ZONE_HEADS and w != "Kong"
+        _is_cap(w)
+        and w not in NAME_OF_THINGS
+        and w not in ORG_CLASSES
+        and w not in ZONE_HEADS
+        and w != "Kong"
     )
 
 
 def _maybe_inside(w: str) -> bool:
-    return w in ORG_HEADS or w in ZONE_HEADS or w in ("Limited", "Ltd")
+    return w in ORG_CLASSES or w in ZONE_HEADS or w in ("Limited", "Ltd")
 
 
 def _initials_fit(abbr: str, words: list[str]) -> bool:
@@ -677,7 +620,7 @@ class _Analyser:
         return w[0].isupper() and w not in _SEQ_STOP_ALL
 
     def is_head(self, w: str) -> bool:
-        return w in ORG_HEADS or w in ZONE_HEADS
+        return w in ORG_CLASSES or w in ZONE_HEADS
 
     def run_has_head(self, m: int) -> bool:
         while m < self.n and _is_cap(self.w[m]):
@@ -736,7 +679,7 @@ class _Analyser:
                 t == "of"
                 and w[h] in ("Limited", "Ltd", "Company", "Corporation")
                 and i >= 1
-                and w[i - 1] in ORG_HEADS
+                and w[i - 1] in ORG_CLASSES
                 and start == i + 1
                 and self.left_word(i - 1)
             ):
@@ -998,7 +941,7 @@ class _Analyser:
                     out.append(c)
                 elif a == i and b == i + 1 and i > 0 and w[i - 1] in _ARTICLES and head in _SHORT_ZONES:
                     out.append(_Cand(a, b, "zone", "Zone", short=True))  # "the Park", "the Zone"
-            if head in ORG_HEADS:
+            if head in ORG_CLASSES:
                 if t.endswith("'s") and t not in _NAME_POSSESSIVES:
                     b = i + 1
                 else:
@@ -1023,7 +966,7 @@ class _Analyser:
                     or (last in _BODY_HEADS and head not in ("Office", "Secretariat", "Unit"))
                 ):
                     continue  # "University of Hong Kong Spring Career Fair": an event's name
-                c = _Cand(a, b, kind, "Body" if kind == "body" else ORG_HEADS[head])
+                c = _Cand(a, b, kind, "Body" if kind == "body" else ORG_CLASSES[head])
                 if head == "Committee" and kind == "org" and w[a] != "CPC" and self.party_organ(i, a, b):
                     c.alts.append("CPC " + self.seg.span_text(a, b))  # the known name of the organ
                 elif head == "Office" and b == i + 1:
@@ -1345,9 +1288,7 @@ class _Analyser:
             if clash:
                 continue
             # "Hong Kong and Shenzhen Municipal Government": prefer the known name after "and".
-            if not c.gaz and any(
-                a > c.a and w[a - 1] in ("and", "&", ",") for a in gaz_starts.get(c.b, ())
-            ):
+            if not c.gaz and any(a > c.a and w[a - 1] in ("and", "&", ",") for a in gaz_starts.get(c.b, ())):
                 continue
             for t in range(c.a, c.b):
                 covering.setdefault(t, []).append(len(kept))
@@ -1368,7 +1309,7 @@ class _Analyser:
             while j < self.n and self.seq_word(j) and j - c.b < 8:
                 last = _strip_possessive(w[j])
                 j += 1
-            if last is not None and (last in OTHER_HEADS or last in ORG_HEADS or last in ZONE_HEADS):
+            if last is not None and (last in OTHER_HEADS or last in ORG_CLASSES or last in ZONE_HEADS):
                 return True
             first = w[c.b]
             if not (
@@ -1406,7 +1347,7 @@ class _Analyser:
                     p -= 1
                 if p >= 0 and _is_cap(w[p]):
                     head = _strip_possessive(w[p])
-                    if head in OTHER_HEADS and head not in ORG_HEADS and head not in ZONE_HEADS:
+                    if head in OTHER_HEADS and head not in ORG_CLASSES and head not in ZONE_HEADS:
                         return True
                     if head in ("Council", "Commission", "Board", "Committee", "Force"):
                         k = self._name_at(p)
@@ -1512,23 +1453,12 @@ def is_title_case(title: str) -> bool:
     return len(words) >= 3 and sum(1 for x in words if x[0].isupper()) >= 0.7 * len(words)
 
 
-def _plain(text: str) -> str:
-    """Straight apostrophes and plain hyphens (kg.recognise.text.normalise); ASCII text as is."""
-    return text if text.isascii() else normalise(text)
-
-
-@per_release
-def segments(release: Release) -> tuple[str, ...]:
-    """The texts names are read from: the title, the body, each caption."""
-    return (_plain(release.title or ""), _plain(release.text), *(_plain(c) for c in release.captions))
-
-
-@per_release
-def mentions(release: Release) -> tuple[Mention, ...]:
-    """Every organisation, zone and body named in the release, in order of appearance."""
+def mentions(doc: Document) -> tuple[Mention, ...]:
+    """Every organisation, zone and body named in the release, in order of appearance (read
+    once, as `doc.names`)."""
     reference = load_reference()
     gaz = gazetteer(reference)
-    texts = segments(release)
+    texts = doc.segments
     release_text = "\n".join(texts)
     out: list[Mention] = []
     for si, text in enumerate(texts):
@@ -1599,13 +1529,13 @@ def _subsequence(letters: list[str], initials: list[str]) -> bool:
     return all(c in it for c in letters)
 
 
-def abbreviations(release: Release) -> dict[str, str]:
+def abbreviations(doc: Document) -> dict[str, str]:
     """Abbreviations the release defines, with what they stand for: {"CEDD": "Civil Engineering
     and Development Department", "PTF": "Port Traffic Task Force"}: the shortest tail of the
     capitalised run before the bracket that starts with the abbreviation's first letter and whose
     initials contain its capitals in order."""
     out: dict[str, str] = {}
-    for text in segments(release):
+    for text in doc.segments:
         for m in _DEFINED.finditer(text):
             abbr = m.group(1)
             if abbr in out:

@@ -8,25 +8,9 @@ defines for it as other names and the parent an "X of the Y" name gives.
 
 from __future__ import annotations
 
-from kg.model import Organisation, Release
-from kg.recognise.names import ORG_HEADS, Mention, is_abbreviation, key, mentions
-
-
-def organisation_class(name: str) -> str:
-    """The ontology class local name an organisation's head noun suggests: "Development Bureau"
-    -> "Bureau", "HSITP Limited" -> "Company", "Hong Kong Trade Development Council" ->
-    "StatutoryBody"; "Organization" when the name says nothing more."""
-    words = name.replace("(", " ").replace(")", " ").split()
-    for w in reversed(words):
-        w = w.removesuffix("'s")
-        if w in ORG_HEADS:
-            cls = ORG_HEADS[w]
-            if w == "Committee":
-                return "Organization"
-            return cls
-        if w in ("of", "for", "in"):
-            continue
-    return "Organization"
+from kg.model import Organisation
+from kg.recognise.document import Document
+from kg.recognise.names import Mention, is_abbreviation, key
 
 
 def _display_name(m: Mention) -> str:
@@ -42,11 +26,11 @@ def _entity_key(m: Mention) -> str:
     return m.entry.iri if m.entry is not None else key(m.name)
 
 
-def recognise_organisations(release: Release) -> list[Organisation]:
+def recognise_organisations(doc: Document) -> list[Organisation]:
     """One `Organisation` per organisation the release names, in order of first mention."""
     found: dict[str, Organisation] = {}
     alias: dict[str, str] = {}  # key of another name the release gave -> entity key
-    for m in mentions(release):
+    for m in doc.names:
         if m.kind != "org":
             continue
         k = _entity_key(m)

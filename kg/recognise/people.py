@@ -36,10 +36,8 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from itertools import compress, count
-from operator import itemgetter
 
-from kg.model import Person, Release, Tenure
-from kg.recognise.lexicon import (
+from kg.lexicon import (
     COMPANY_NOUNS,
     CONNECTORS,
     NAME_OF_THINGS,
@@ -51,19 +49,15 @@ from kg.recognise.lexicon import (
     POST_MODIFIERS,
     SURNAMES,
 )
-from kg.recognise.memo import per_release, per_word
+from kg.model import Person, Tenure
+from kg.recognise.document import Document, Sentence
+from kg.recognise.memo import per_word
 from kg.recognise.text import (
     HONORIFIC_WORDS,
     POST_NOMINALS,
-    normalise,
-    paragraph_sentences,
-    split_sentences,
     word_start_regex,
 )
 
-# Words with inner apostrophes or hyphens are one token; any other non-space character is one.
-_TOKEN = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*|\S")
-_WHOLE = itemgetter(0)  # the text of a match
 _ABBR_PAREN = re.compile(r"\s*\((?:the\s+)?[A-Z][A-Z&\d]+(?:\s[A-Z][A-Z&\d]+)?\)")
 _END_OF_APPOSITION = frozenset({",", ";", ".", ":", "(", ")", "and", "respectively", '"', "!", "?"})
 # Head words of posts that are written after a name in arts and academic releases ("Ms A,
@@ -91,44 +85,6 @@ _MAY_NAME = re.compile(
     + r"\b"
 )
 _LOWER_HEADS = frozenset({"chairman", "chairperson", "chairwoman", "vice-chairman", "convenor", "convener"})
-# "the then-Director", "ex-Chairman": the marker is not part of the post, which still counts
-_FORMER_JOINED = re.compile(r"\b(then|ex|former)-(?=[A-Z])")
-
-
-class Sentence:
-    """One sentence; its tokens (word texts and character spans) are made when first asked for.
-    `paragraph` numbers the body's paragraphs from 0; each caption is a paragraph of its own.
-
-    `words`, `starts` and `ends` are slots left empty until one is read (`__getattr__` is only
-    called for an empty one), so reading them later costs no Python call."""
-
-    __slots__ = ("caption", "ends", "paragraph", "starts", "text", "words")
-
-    words: list[str]
-    starts: list[int]
-    ends: list[int]
-
-    def __init__(self, text: str, caption: bool = False, paragraph: int = 0) -> None:
-        self.text = text
-        self.caption = caption
-        self.paragraph = paragraph
-
-    @classmethod
-    def of(cls, text: str, caption: bool = False, paragraph: int = 0) -> Sentence:
-        return cls(text, caption, paragraph)
-
-    def __getattr__(self, name: str) -> list:
-        if name not in ("words", "starts", "ends"):
-            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-        found = list(_TOKEN.finditer(self.text))
-        self.words = list(map(_WHOLE, found))
-        self.starts = list(map(re.Match.start, found))
-        self.ends = list(map(re.Match.end, found))
-        return getattr(self, name)
-
-    def span(self, i: int, j: int) -> str:
-        """Text of tokens i..j-1 as written."""
-        return self.text[self.starts[i] : self.ends[j - 1]] if j > i else ""
 
 
 @dataclass(slots=True)
@@ -727,26 +683,9 @@ def _resolve(mentions: list[Mention]) -> None:
                 last[w] = person
 
 
-def _prepare(text: str) -> str:
-    text = normalise(text)
-    if "then-" in text or "ex-" in text or "former-" in text:  # what _FORMER_JOINED needs
-        text = _FORMER_JOINED.sub(r"\1 ", text)
-    return text
-
-
-def analyse_sentences(release: Release) -> list[Sentence]:
-    """The body's sentences, then the captions' (the headline is left out)."""
-    out = [Sentence(t, False, pi) for pi, t in paragraph_sentences(_prepare(release.text))]
-    first = out[-1].paragraph + 1 if out else 0
-    for ci, cap in enumerate(release.captions, first):
-        out.extend(Sentence(t, True, ci) for t in split_sentences(_prepare(cap)))
-    return out
-
-
-@per_release
-def analyse(release: Release) -> Analysis:
-    """People, posts and where each is named in one release (cached: meetings reuse it)."""
-    sentences = analyse_sentences(release)
+def analyse(doc: Document) -> Analysis:
+    """People, posts and where each is named in one release (read once, as `doc.people`)."""
+    sentences = doc.sentences
     per_sentence: list[list[Mention]] = []
     for si, s in enumerate(sentences):
         if not _MAY_NAME.search(s.text):
@@ -842,8 +781,10 @@ def analyse(release: Release) -> Analysis:
     tenures = [
         t for t in tenures if not any(o != t.post and o.startswith(t.post + " ") for o in by_person[t.person])
     ]
+    written = doc.written
     for t in tenures:
         t.post_org = _post_org(t.post)
+        t.post_org_named = t.post_org is not None and t.post_org in written
     return Analysis(sentences, per_sentence, list(people.values()), tenures)
 
 
@@ -861,9 +802,9 @@ def _post_org(post: str) -> str | None:
     return org if last in ORG_HEADS else None
 
 
-def recognise_people(release: Release) -> tuple[list[Person], list[Tenure]]:
+def recognise_people(doc: Document) -> tuple[list[Person], list[Tenure]]:
     """The people a release names and the posts it names them with (see the module's rules)."""
-    a = analyse(release)
+    a = doc.people
     return [Person(p.name, p.honorific) for p in a.people], [
-        Tenure(t.person, t.post, t.sentence, t.honorific, t.post_org) for t in a.tenures
+        Tenure(t.person, t.post, t.sentence, t.honorific, t.post_org, t.post_org_named) for t in a.tenures
     ]

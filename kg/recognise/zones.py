@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 
-from kg.model import Release, Zone
-from kg.recognise.names import Mention, key, mentions
+from kg.model import Zone
+from kg.recognise.document import Document
+from kg.recognise.names import Mention, key
 
 # Words that put a region in a development or co-operation context ("the integrated development
 # of the Yangtze River Delta"), unlike a plain geographic one ("air quality in the PRD region").
@@ -51,12 +52,12 @@ def _named_as_zone(m: Mention) -> bool:
     return bool(_DEVELOPMENT.search(sentence)) and not _GEOGRAPHY.search(sentence)
 
 
-def recognise_zones(release: Release) -> list[Zone]:
+def recognise_zones(doc: Document) -> list[Zone]:
     """One `Zone` per zone the release names, in order of first mention."""
     found: dict[str, Zone] = {}
     where: dict[str, tuple[int, int]] = {}  # zone key -> (segment, offset) of its latest mention
     shorts: list[Mention] = []
-    for m in mentions(release):
+    for m in doc.names:
         if m.kind != "zone":
             continue
         if m.short:

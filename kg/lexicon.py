@@ -1,5 +1,6 @@
-"""Word lists the people and meeting recognisers share: post head words, modifiers, connectors,
-romanised Chinese surnames, and capitalised words that belong to post or organisation names."""
+"""The words the recognisers and the resolver classify by: post head words, modifiers,
+connectors, romanised Chinese surnames, capitalised words that belong to post or organisation
+names, and the head nouns of organisations with the class each suggests."""
 
 from __future__ import annotations
 
@@ -97,7 +98,8 @@ SURNAMES = frozenset(
     Jiao Shang Zuo Mu Rao Kuang""".split()
 )
 
-# The last word of an organisation's name: "Development Bureau", "HSITP Limited".
+# The last word of an organisation's name as the people and meeting recognisers tell it
+# ("Development Bureau", "HSITP Limited"): wider than ORG_CLASSES, which also gives the class.
 ORG_HEADS = frozenset(
     """Bureau Department Office Commission Government Council Committee Authority Limited Ltd
     Company Corporation University Institute Academy Agency Board Centre Center Association
@@ -106,3 +108,82 @@ ORG_HEADS = frozenset(
     Hospital School College Court Registry Union Club Parks Exchange Exchanges Commission
     Congress Conference Province Municipality Organisation Organization Institution Laboratory""".split()
 )
+
+# Head nouns of organisations: word -> ontology class local name.
+ORG_CLASSES: dict[str, str] = {
+    "Government": "Government",
+    "Bureau": "Bureau",
+    "Department": "Department",
+    "Commission": "Department",
+    "Ministry": "Department",
+    "Administration": "Department",
+    "Agency": "Department",
+    "Registry": "Department",
+    "Observatory": "Department",
+    "Office": "Office",
+    "Secretariat": "Office",
+    "Unit": "Office",
+    "Division": "Office",
+    "Consulate": "Office",
+    "Consulate-General": "Office",
+    "Embassy": "Office",
+    "Authority": "StatutoryBody",
+    "Council": "StatutoryBody",
+    "Board": "StatutoryBody",
+    "Limited": "Company",
+    "Ltd": "Company",
+    "Company": "Company",
+    "Corporation": "Company",
+    "Inc": "Company",
+    "Holdings": "Company",
+    "Bank": "Company",
+    "University": "University",
+    "Polytechnic": "University",
+    "Institute": "Organization",
+    "Institutet": "Organization",
+    "Academy": "Organization",
+    "Foundation": "Organization",
+    "Society": "Organization",
+    "Federation": "Organization",
+    "Association": "Organization",
+    "Chamber": "Organization",
+    "Club": "Organization",
+    "Trust": "Organization",
+    "Union": "Organization",
+    "Alliance": "Organization",
+    "Party": "Organization",
+    "Exchange": "Organization",
+    "Laboratory": "Organization",
+    "Laboratories": "Organization",
+    "Garrison": "Organization",
+    "Force": "Department",
+    "Centre": "Organization",
+    "Market": "Organization",
+    "Fund": "Organization",
+    "Committee": "Organization",
+    "Organization": "Organization",
+    "Organisation": "Organization",
+    "International": "Organization",  # "Rotary International": only as the last word of a name
+    "Ballet": "Organization",  # performing companies: "Hong Kong Ballet", "... Chinese Orchestra"
+    "Orchestra": "Organization",
+    "Sinfonietta": "Organization",
+    "Troupe": "Organization",
+    "Gesellschaft": "Organization",
+}
+
+
+def organisation_class(name: str) -> str:
+    """The ontology class local name an organisation's head noun suggests: "Development Bureau"
+    -> "Bureau", "HSITP Limited" -> "Company", "Hong Kong Trade Development Council" ->
+    "StatutoryBody"; "Organization" when the name says nothing more."""
+    words = name.replace("(", " ").replace(")", " ").split()
+    for w in reversed(words):
+        w = w.removesuffix("'s")
+        if w in ORG_CLASSES:
+            cls = ORG_CLASSES[w]
+            if w == "Committee":
+                return "Organization"
+            return cls
+        if w in ("of", "for", "in"):
+            continue
+    return "Organization"
