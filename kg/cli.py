@@ -1,4 +1,4 @@
-"""The `kg` command: extract, build, query, serve.
+"""The `kg` command: extract, recognise, build, query, serve.
 
 Exit status: 0 when every input was processed or rejected with a reason (printed on stderr);
 1 when the run itself failed (unwritable output, nothing readable at all) or, with --strict, when
@@ -54,6 +54,15 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--jobs", "-j", type=int, default=1, help="worker processes (0: one per core)")
     p.add_argument("--strict", action="store_true", help="exit 1 when any input is rejected")
     p.set_defaults(run=run_extract)
+
+    p = sub.add_parser(
+        "recognise", help="print the records recognised in releases, before resolution, with their forms"
+    )
+    p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="a release file or a folder")
+    p.add_argument(
+        "--json", action="store_true", help="one JSON object per release (default: a text listing)"
+    )
+    p.set_defaults(run=run_recognise)
 
     p = sub.add_parser("build", help="read, extract, reason, validate and store the graph")
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
@@ -144,6 +153,47 @@ def run_extract(args: argparse.Namespace) -> int:
     out.flush()
     print(f"extracted {count} release(s), {len(quads)} quads; rejected {len(rejections)}", file=sys.stderr)
     return 1 if args.strict and rejections else 0
+
+
+def run_recognise(args: argparse.Namespace) -> int:
+    """Each release's records as the recognisers made them, each naming the form (the entry of
+    kg.recognise.forms) that made it, so a wrong fact can be traced to its rule."""
+    import json
+
+    from kg.extract import read_releases
+    from kg.recognise import recognise, records
+
+    rejections: list[Rejection] = []
+    count = 0
+    for item in read_releases(args.paths):
+        if isinstance(item, Rejection):
+            rejections.append(item)
+            continue
+        try:
+            found = records(recognise(item))
+        except Exception as exc:  # one bad release never stops the batch
+            rejections.append(Rejection(item.source, f"recognition failed: {type(exc).__name__}: {exc}"))
+            continue
+        count += 1
+        if args.json:
+            print(json.dumps(found, ensure_ascii=False, default=str))
+            continue
+        print(f"{found['id']} ({found['source']})")
+        for kind in ("tenures", "organisations", "zones", "meetings"):
+            for record in found[kind]:
+                shown = {
+                    k: v
+                    for k, v in record.items()
+                    if v not in (None, "", [], ()) and k not in ("form", "sentence")
+                }
+                print(
+                    f"  {kind[:-1]}: {shown}\n    form: {record['form']}\n    sentence: {record['sentence']}"
+                )
+    _report_rejections(rejections)
+    if count == 0:
+        print("kg recognise: no release could be read", file=sys.stderr)
+        return 1
+    return 0
 
 
 def run_build(args: argparse.Namespace) -> int:

@@ -42,6 +42,7 @@ class Tenure:
     honorific: str | None = None  # "Ms"
     post_org: str | None = None  # the organisation the post belongs to, when stated or known
     post_org_named: bool = False  # post_org is written as such in the release (not only implied)
+    form: str = ""  # the sentence form that yielded it (kg.recognise.forms)
 
 
 @dataclass(slots=True)
@@ -52,6 +53,7 @@ class Organisation:
     sentence: str
     alt_labels: tuple[str, ...] = ()  # abbreviations defined in the text: ("CEDD",)
     part_of: str | None = None  # the parent named inside the name: "State Council"
+    form: str = ""  # the form of its first mention (kg.recognise.forms)
 
 
 @dataclass(slots=True)
@@ -62,6 +64,7 @@ class Zone:
     sentence: str
     alt_labels: tuple[str, ...] = ()  # forms used in the text: ("the Loop",)
     part_of: str | None = None  # the containing zone named inside the name
+    form: str = ""  # the form of its first mention (kg.recognise.forms)
 
 
 @dataclass(slots=True)
@@ -78,6 +81,7 @@ class Meeting:
     chairs: list[str] = field(default_factory=list)  # names without honorifics
     participants: list[str] = field(default_factory=list)  # named attendees, chairs included
     represented: list[str] = field(default_factory=list)  # organisation names as written
+    form: str = ""  # the form that first found it (kg.recognise.forms)
 
 
 @dataclass(slots=True)

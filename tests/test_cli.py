@@ -106,3 +106,24 @@ def test_build_update_keeps_the_releases_already_built(tmp_path: Path) -> None:
     graphs = {g.value for g in ox.Store.read_only(str(out / "store")).named_graphs()}
     assert "https://w3id.org/hkpr/id/release/P2023090700255" in graphs
     assert sum(g.startswith("https://w3id.org/hkpr/id/release/") for g in graphs) == len(others) + 1
+
+
+def test_recognise_prints_each_record_with_the_form_that_made_it(tmp_path: Path) -> None:
+    import json
+
+    from kg.recognise.forms import all_forms
+
+    (tmp_path / "broken.txt").write_bytes(b"\x00\x01")
+    result = kg("recognise", "--json", str(tmp_path / "broken.txt"), str(SAMPLE_DIR / "P2023090700255.txt"))
+    assert result.returncode == 0, result.stderr.decode()
+    assert b"broken.txt" in result.stderr  # the rejection is named, the rest goes on
+    (found,) = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    assert found["id"] == "P2023090700255"
+    (meeting,) = found["meetings"]
+    assert meeting["ordinal"] == 10 and meeting["chairs"] == ["Sun Dong", "Wang Shourui"]
+    forms = {f.name for f in all_forms()}
+    for kind in ("tenures", "organisations", "zones", "meetings"):
+        assert found[kind] and all(record["form"] in forms for record in found[kind]), kind
+    assert found["abbreviations"]["CEDD"] == "Civil Engineering and Development Department"
+    listing = kg("recognise", str(SAMPLE_DIR / "P2023090700255.txt")).stdout.decode()
+    assert f"form: {meeting['form']}" in listing

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from dataclasses import asdict
+from typing import Any
 
 from kg.model import Extraction, Release
 
@@ -40,3 +42,20 @@ def recognise(release: Release) -> Extraction:
         meetings=recognise_meetings(doc),
         abbreviations=doc.abbreviations,
     )
+
+
+def records(extraction: Extraction) -> dict[str, Any]:
+    """The extraction as plain data (what `kg recognise --json` prints): the release's id,
+    source and date, and its records, each with the form that made it."""
+    release = extraction.release
+    return {
+        "id": release.id,
+        "source": release.source,
+        "date": release.date.isoformat(),
+        "people": [asdict(p) for p in extraction.people],
+        "tenures": [asdict(t) for t in extraction.tenures],
+        "organisations": [asdict(o) for o in extraction.organisations],
+        "zones": [asdict(z) for z in extraction.zones],
+        "meetings": [asdict(m) for m in extraction.meetings],
+        "abbreviations": extraction.abbreviations,
+    }

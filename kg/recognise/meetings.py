@@ -49,10 +49,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice
+from typing import Any
 
 from kg.lexicon import CONNECTORS, ORG_HEADS
 from kg.model import Meeting, Tenure
 from kg.recognise.document import Document
+from kg.recognise.forms import EXAMPLE_DATE, Example, Form
 from kg.recognise.people import Analysis
 from kg.recognise.text import (
     MONTHS,
@@ -224,6 +226,7 @@ _BODY_WORD = re.compile(
     r"Conference|Meeting)\b"
 )
 _HEAD_CUT = re.compile(r"\s(?:on|of|for|to)\s")
+_COUNCIL_NAME_END = re.compile(r"\b(?:Legislative Council|Executive Council|LegCo|ExCo)$")
 
 
 def body_kind(body: str) -> str:
@@ -464,6 +467,7 @@ class _Found:
     held: bool = True
     future: bool = False
     passing: bool = False  # named in passing as having met ("both having held their first meetings")
+    form: str = ""  # the name of the form that found it
 
 
 @dataclass(slots=True)
@@ -589,82 +593,308 @@ def _may_name_meeting(text: str) -> bool:
     return "eeting" in text or "lenary" in text or "onference" in text or "briefing" in text
 
 
-def _find_in_text(text: str, si: int) -> list[_Found]:
-    """The meetings each form finds in text. A form is run only when the text holds its cue and
-    what its hint finds (a form has no fixed start: re tries it at every position)."""
-    found: list[_Found] = []
+# -- what each form reads from a match: the meetings it names (each a _Found) -------------------
+
+
+def _read_of(m: re.Match, text: str, si: int, found: list[_Found]) -> list[_Found]:
+    body = m.group("body")
+    return [_Found(body, _ordinal(m), si, m.start(), m.end())] if _is_body(body) else []
+
+
+def _read_lower_of(m: re.Match, text: str, si: int, found: list[_Found]) -> list[_Found]:
+    if any(w in _LOWER_NOT_NAMED for w in m.group("pre").split()):
+        return []
+    end = _lower_body_end(text, m.end())
+    return [] if end is None else [_Found(text[m.start("body") : end], _ordinal(m), si, m.start(), end)]
+
+
+def _read_lower_split(m: re.Match, text: str, si: int, found: list[_Found]) -> list[_Found]:
+    end = _lower_body_end(text, m.end())
+    if end is None:
+        return []
+    body = f"{m.group('head')} {m.group('prep')} {text[m.end() : end]}"
+    return [_Found(body, _ordinal(m), si, m.start(), end)]
+
+
+def _read_its(m: re.Match, text: str, si: int, found: list[_Found]) -> list[_Found]:
+    if m.group("plural"):
+        return []
+    subj = _subject_bodies(text, m.start())
+    if not subj:
+        return []
+    fut = m.group("verb").startswith("will")
+    # "the Committee, which has held its first meeting, ...": in passing, unless a day is given
+    passing = m.group("verb").startswith(("has", "have", "had")) and not _DAY_WORDS.search(text)
+    return [_Found(subj[0][0], _ordinal(m), si, subj[0][1], m.end(), future=fut, passing=passing)]
+
+
+def _read_both_held(m: re.Match, text: str, si: int, found: list[_Found]) -> list[_Found]:
+    # bodies named in passing as having met: no date of their own
+    ordv = _ordinal(m)
+    if (
+        not m.group("plural")
+        or ordv is None
+        or not _BOTH_BEFORE.search(text, max(0, m.start() - 12), m.start())
+    ):
+        return []
+    return [
+        _Found(body, ordv, si, a, b, passing=True)
+        for body, a, b in _subject_bodies(text, m.start(), first_only=False)
+    ]
+
+
+def _read_possessive(m: re.Match, text: str, si: int, found: list[_Found]) -> list[_Found]:
+    body = _LEADING_THE.sub("", m.group("body"))
+    return [_Found(body, ordinal_value(m.group("ord")), si, m.start(), m.end())] if _is_body(body) else []
+
+
+def _overlaps(found: list[_Found], a: int, b: int) -> bool:
+    return any(not (b <= f.start or a >= f.end) for f in found)
+
+
+def _read_body_meeting(m: re.Match, text: str, si: int, found: list[_Found]) -> list[_Found]:
+    if _overlaps(found, m.start(), m.end()):
+        return []
+    body = m.group("body")
+    head = _HEAD_CUT.split(body, 1)[0]
+    if not _BODY_WORD.search(head) or _COUNCIL_NAME_END.search(body):
+        return []
+    return [_Found(body, _ordinal(m), si, m.start(), m.end())]
+
+
+def _read_event(m: re.Match, text: str, si: int, found: list[_Found]) -> list[_Found]:
+    if _overlaps(found, m.start(), m.end()):
+        return []
+    body = m.group("body")
+    if not _EVENT_NAME.search(body) or (body.endswith(("Agreement", "Agreements")) and "Meeting" not in body):
+        return []
+    if not (
+        _EVENT_VERB_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        or _EVENT_VERB_AFTER.match(text[m.end() :])
+    ):
+        return []
+    return [_Found(body, _ordinal(m), si, m.start(), m.end())]
+
+
+# -- where each form can match at all: its speed seam (tests/test_forms.py checks each never turns
+# away a text its pattern matches) ---------------------------------------------------------------
+
+
+def _gate_of(text: str) -> int:
     noun_end = _of_hint(text) if " of " in text else -1
-    for m in _OF_FORM.finditer(text, _of_form_start(text, noun_end)) if noun_end >= 0 else ():
-        body = m.group("body")
-        if not _is_body(body):
-            continue
-        found.append(_Found(body, _ordinal(m), si, m.start(), m.end()))
-    for m in (
-        _LOWER_OF_FORM.finditer(text) if "meeting of the " in text and _LOWER_OF_HINT.search(text) else ()
-    ):
-        if any(w in _LOWER_NOT_NAMED for w in m.group("pre").split()):
-            continue
-        end = _lower_body_end(text, m.end())
-        if end is not None:
-            found.append(_Found(text[m.start("body") : end], _ordinal(m), si, m.start(), end))
-    for m in (
-        _LOWER_SPLIT_FORM.finditer(text) if "meeting " in text and _LOWER_SPLIT_HINT.search(text) else ()
-    ):
-        end = _lower_body_end(text, m.end())
-        if end is not None:
-            body = f"{m.group('head')} {m.group('prep')} {text[m.end() : end]}"
-            found.append(_Found(body, _ordinal(m), si, m.start(), end))
-    for m in _ITS_FORM.finditer(text) if "eeting" in text and any(map(text.__contains__, _ITS_HINT)) else ():
-        ordv = _ordinal(m)
-        if m.group("plural"):
-            # bodies named in passing as having met: no date of their own
-            if ordv is None or not _BOTH_BEFORE.search(text, max(0, m.start() - 12), m.start()):
-                continue
-            for body, a, b in _subject_bodies(text, m.start(), first_only=False):
-                found.append(_Found(body, ordv, si, a, b, passing=True))
-            continue
-        subj = _subject_bodies(text, m.start())
-        if not subj:
-            continue
-        fut = m.group("verb").startswith("will")
-        # "the Committee, which has held its first meeting, ...": in passing, unless a day is given
-        passing = m.group("verb").startswith(("has", "have", "had")) and not _DAY_WORDS.search(text)
-        found.append(_Found(subj[0][0], ordv, si, subj[0][1], m.end(), future=fut, passing=passing))
-    for m in _POSSESSIVE_FORM.finditer(text) if "'s" in text and _POSSESSIVE_HINT.search(text) else ():
-        body = _LEADING_THE.sub("", m.group("body"))
-        if _is_body(body):
-            found.append(_Found(body, ordinal_value(m.group("ord")), si, m.start(), m.end()))
+    return _of_form_start(text, noun_end) if noun_end >= 0 else -1
 
-    def overlaps(a: int, b: int) -> bool:
-        return any(not (b <= f.start or a >= f.end) for f in found)
 
-    for m in _BODY_MEETING_FORM.finditer(text) if "eeting" in text and _body_meeting_hint(text) else ():
-        if overlaps(m.start(), m.end()):
+def _gate_lower_of(text: str) -> int:
+    return 0 if "meeting of the " in text and _LOWER_OF_HINT.search(text) else -1
+
+
+def _gate_lower_split(text: str) -> int:
+    return 0 if "meeting " in text and _LOWER_SPLIT_HINT.search(text) else -1
+
+
+def _gate_its(text: str) -> int:
+    return 0 if "eeting" in text and any(map(text.__contains__, _ITS_HINT)) else -1
+
+
+def _gate_possessive(text: str) -> int:
+    return 0 if "'s" in text and _POSSESSIVE_HINT.search(text) else -1
+
+
+def _gate_body_meeting(text: str) -> int:
+    return 0 if "eeting" in text and _body_meeting_hint(text) else -1
+
+
+def _gate_event(text: str) -> int:
+    return 0 if "Co-operation" in text or "Cooperation" in text or "Joint" in text or "High" in text else -1
+
+
+def _gate_short(text: str) -> int:
+    return 0 if "eeting" in text and _SHORT_HINT.search(text) else -1
+
+
+def _meeting(body: str, **fields: Any) -> dict[str, Any]:
+    return {"body": body, **fields}
+
+
+_DAY = EXAMPLE_DATE
+
+# The forms a sentence names a meeting in, in the order they are tried: a form further down does
+# not take a name that overlaps one already found (body-meeting, event).
+MEETING_FORMS: tuple[Form, ...] = (
+    Form(
+        "meeting: ordinal meeting of the Body",
+        "meeting",
+        _OF_FORM,
+        (
+            Example(
+                "The Secretary for Transport and Logistics, Ms Alice Ma, chaired the third meeting of "
+                "the Task Force on Cross-boundary Ferry Services today (March 14).",
+                _meeting(
+                    "Task Force on Cross-boundary Ferry Services", ordinal=3, date=_DAY, chairs=["Alice Ma"]
+                ),
+            ),
+            Example(
+                "The Fourth Plenary Session of the Hong Kong/Hainan Co-operation Conference was held "
+                "in Haikou today (March 14).",
+                _meeting("Hong Kong/Hainan Co-operation Conference", ordinal=4, date=_DAY, location="Haikou"),
+            ),
+        ),
+        gate=_gate_of,
+        read=_read_of,
+    ),
+    Form(
+        "meeting: meeting of the body named in lower case",
+        "meeting",
+        _LOWER_OF_FORM,
+        (
+            Example(
+                "The Deputy Director of Planning, Mr Ko Wai-ho, attended a meeting of the task force on "
+                "the revitalisation of industrial buildings in Hong Kong today (March 14).",
+                _meeting("task force on the revitalisation of industrial buildings", date=_DAY),
+            ),
+        ),
+        gate=_gate_lower_of,
+        read=_read_lower_of,
+    ),
+    Form(
+        "meeting: body meeting split by its place and time",
+        "meeting",
+        _LOWER_SPLIT_FORM,
+        (
+            Example(
+                "The Under Secretary for Development, Mr Lam Chi-keung, co-chaired a task force meeting "
+                "in Shenzhen today (March 14) on the planning of boundary control points.",
+                _meeting(
+                    "task force on the planning of boundary control points", date=_DAY, location="Shenzhen"
+                ),
+            ),
+        ),
+        gate=_gate_lower_split,
+        read=_read_lower_split,
+    ),
+    Form(
+        "meeting: Body held its meeting",
+        "meeting",
+        _ITS_FORM,
+        (
+            Example(
+                "The Steering Committee on Harbourfront Enhancement held its fifth meeting today (March 14).",
+                _meeting("Steering Committee on Harbourfront Enhancement", ordinal=5, date=_DAY),
+            ),
+        ),
+        gate=_gate_its,
+        read=_read_its,
+    ),
+    Form(
+        "meeting: bodies both having held their meetings",
+        "meeting",
+        _ITS_FORM,
+        (
+            Example(
+                "The Advisory Committee on Water Safety and the Task Force on Slope Maintenance, both "
+                "having held their first meetings, will report to the Secretary for Development later this year.",
+                _meeting("Task Force on Slope Maintenance", ordinal=1, date=None),
+            ),
+        ),
+        gate=_gate_its,
+        read=_read_both_held,
+    ),
+    Form(
+        "meeting: the Body's meeting",
+        "meeting",
+        _POSSESSIVE_FORM,
+        (
+            Example(
+                "Members welcomed the progress at the Committee on Smart Mobility's second meeting today (March 14).",
+                _meeting("Committee on Smart Mobility", ordinal=2, date=_DAY),
+            ),
+        ),
+        gate=_gate_possessive,
+        read=_read_possessive,
+    ),
+    Form(
+        "meeting: the Body meeting",
+        "meeting",
+        _BODY_MEETING_FORM,
+        (
+            Example(
+                "The Secretary for Security, Mr Tang Kin-fai, chaired the 12th Anti-Scam Working Group "
+                "meeting today (March 14).",
+                _meeting("Anti-Scam Working Group", ordinal=12, date=_DAY, chairs=["Tang Kin-fai"]),
+            ),
+        ),
+        gate=_gate_body_meeting,
+        read=_read_body_meeting,
+    ),
+    Form(
+        "meeting: co-operation conference held",
+        "meeting",
+        _EVENT_FORM,
+        (
+            Example(
+                "The Chief Executive, Mr John Lee, co-chaired the Hong Kong-Fujian Co-operation Conference "
+                "in Fuzhou today (March 14).",
+                _meeting("Hong Kong-Fujian Co-operation Conference", date=_DAY, location="Fuzhou"),
+            ),
+        ),
+        gate=_gate_event,
+        read=_read_event,
+    ),
+)
+
+# Forms of a body named by its head noun alone, after its full name was written: the body is the
+# last full name with that head before it (run only where no form above found a meeting).
+SHORT_FORMS: tuple[Form, ...] = (
+    Form(
+        "meeting: the head's meeting, after the full name",
+        "meeting",
+        _SHORT_POSSESSIVE,
+        (
+            Example(
+                "The Task Force on Marine Park Management was set up in January. The Secretary for "
+                "Environment and Ecology, Mr Tse Chin-wan, spoke after the task force's first meeting today (March 14).",
+                _meeting("Task Force on Marine Park Management", ordinal=1, date=_DAY),
+            ),
+        ),
+        gate=_gate_short,
+    ),
+    Form(
+        "meeting: meeting of the head, after the full name",
+        "meeting",
+        _SHORT_OF,
+        (
+            Example(
+                "The Government set up the Working Group on Elderly Care Vouchers in January. The second "
+                "meeting of the working group was held today (March 14).",
+                _meeting("Working Group on Elderly Care Vouchers", ordinal=2, date=_DAY),
+            ),
+        ),
+        gate=_gate_short,
+    ),
+)
+
+_BY_PATTERN: list[list[Form]] = []
+for _form in MEETING_FORMS:
+    if _BY_PATTERN and _BY_PATTERN[-1][0].pattern is _form.pattern:
+        _BY_PATTERN[-1].append(_form)
+    else:
+        _BY_PATTERN.append([_form])
+
+
+def _find_in_text(text: str, si: int) -> list[_Found]:
+    """The meetings each form finds in text. A form is run only where its gate lets it (a form
+    has no fixed start: re would try it at every position)."""
+    found: list[_Found] = []
+    for forms in _BY_PATTERN:  # forms that read one pattern take each match in turn
+        start = forms[0].gate(text)
+        if start < 0:
             continue
-        body = m.group("body")
-        head = _HEAD_CUT.split(body, 1)[0]
-        if not _BODY_WORD.search(head) or re.search(
-            r"\b(?:Legislative Council|Executive Council|LegCo|ExCo)$", body
-        ):
-            continue
-        ordv = ordinal_value(m.group("ord")) if m.group("ord") and not m.group("ord").isdigit() else None
-        found.append(_Found(body, ordv, si, m.start(), m.end()))
-    has_event = "Co-operation" in text or "Cooperation" in text or "Joint" in text or "High" in text
-    for m in _EVENT_FORM.finditer(text) if has_event else ():
-        if overlaps(m.start(), m.end()):
-            continue
-        body = m.group("body")
-        if not _EVENT_NAME.search(body) or (
-            body.endswith(("Agreement", "Agreements")) and "Meeting" not in body
-        ):
-            continue
-        if not (
-            _EVENT_VERB_BEFORE.search(text, max(0, m.start() - 40), m.start())
-            or _EVENT_VERB_AFTER.match(text[m.end() :])
-        ):
-            continue
-        ordv = ordinal_value(m.group("ord")) if m.group("ord") and not m.group("ord").isdigit() else None
-        found.append(_Found(body, ordv, si, m.start(), m.end()))
+        for m in forms[0].pattern.finditer(text, start):
+            for form in forms:
+                for f in form.read(m, text, si, found):
+                    f.form = form.name
+                    found.append(f)
     return found
 
 
@@ -673,8 +903,8 @@ def _short_forms(texts: list[str], si: int) -> list[_Found]:
     meeting today"): the body is the last full name with that head written before it."""
     text = texts[si]
     out: list[_Found] = []
-    for rx in (_SHORT_POSSESSIVE, _SHORT_OF):
-        for m in rx.finditer(text):
+    for form in SHORT_FORMS:
+        for m in form.pattern.finditer(text):
             head = name_key(m.group("head"))
             body = None
             for t in (*texts[:si], text[: m.start()]):
@@ -688,7 +918,7 @@ def _short_forms(texts: list[str], si: int) -> list[_Found]:
             held = not _FUTURE.search(text) and bool(
                 _HELD_CUES.search(text) or _AT_MEETING.search(text, max(0, m.start() - 12), m.start())
             )
-            out.append(_Found(body, _ordinal(m), si, m.start(), m.end(), held=held))
+            out.append(_Found(body, _ordinal(m), si, m.start(), m.end(), held=held, form=form.name))
     return out
 
 
@@ -964,7 +1194,7 @@ class _DraftBook:
         d.aliases.add(key)
         self._index(self._rank[id(d)], key)
 
-    def draft_for(self, body: str, ordinal: int | None) -> _Draft:
+    def draft_for(self, body: str, ordinal: int | None, form: str = "") -> _Draft:
         key = name_key(body)
         near = set(self._starts.get(key, ()))
         for prefix in _word_prefixes(key):
@@ -981,7 +1211,7 @@ class _DraftBook:
                 d.meeting.body_kind = body_kind(body)
                 self._index(rank, key)
             return d
-        d = _Draft(Meeting(body=body, sentence="", body_kind=body_kind(body)), key)
+        d = _Draft(Meeting(body=body, sentence="", body_kind=body_kind(body), form=form), key)
         self._rank[id(d)] = len(self.drafts)
         self._index(len(self.drafts), key)
         self.drafts.append(d)
@@ -1107,7 +1337,7 @@ def recognise_meetings(doc: Document) -> list[Meeting]:
             when = _date_for(text, f.start, release.date)
         if f.future and when is None:
             continue
-        d = book.draft_for(body, f.ordinal)
+        d = book.draft_for(body, f.ordinal, f.form)
         m = d.meeting
         abbr = _abbreviation(f.body) or _abbreviation(text[f.start : f.end + 12])
         if abbr:

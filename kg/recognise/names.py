@@ -42,9 +42,22 @@ from operator import itemgetter
 
 from kg.lexicon import NAME_OF_THINGS, ORG_CLASSES, SURNAMES
 from kg.recognise.document import Document
+from kg.recognise.forms import Example, Form
 from kg.recognise.memo import per_word
 from kg.recognise.text import HONORIFIC_WORDS, sentence_stops
 from kg.reference import Entry, Reference, entity_key, load_reference
+
+# How a name was read (a Mention's `form`); a record's form is "organisation: " or "zone: " and
+# this (NAME_FORMS, at the end, has the table with examples).
+KNOWN = "known name"
+HEADED = "capitalised name ending in its head noun"
+LEADING = "name opened by its head noun"
+PLURAL = "names sharing a plural head"
+GOVERNMENTS_OF = "the governments of A and B"
+GOVERNMENTS_AFTER = "the A and B governments"
+TYPED = "name after a noun saying what it is"
+APPOSITION = "name, a noun saying what it is"
+BY = "name after organised by"
 
 # ---------------------------------------------------------------------------------------------
 # Word lists
@@ -352,6 +365,7 @@ class Mention:
     short: bool = False  # a short form ("the Co-operation Zone") to be bound to a full name
     start: int = 0  # character offset in its segment
     segment: int = 0  # 0 title, 1 body, 2+ captions
+    form: str = ""  # how it was read: KNOWN, HEADED, ... (see NAME_FORMS)
 
     @property
     def sentence(self) -> str:
@@ -373,6 +387,7 @@ class _Cand:
     name: str = ""
     short: bool = False
     extra: str = ""  # " in Dubai" read after a bracket
+    form: str = ""  # how it was read: one of the name forms (KNOWN, HEADED, ...)
 
 
 class _Segment:
@@ -920,7 +935,7 @@ class _Analyser:
             known = self.gaz.match(w, i)
             if known is not None:
                 e = known.entry
-                out.append(_Cand(i, i + known.length, e.kind, e.cls, e, gaz=True))
+                out.append(_Cand(i, i + known.length, e.kind, e.cls, e, gaz=True, form=KNOWN))
             if gaz_only:
                 continue
             if t in LEADING_HEADS:
@@ -936,11 +951,11 @@ class _Analyser:
                 a = self.left_ext(i)
                 b = self.right_ext(i, zone=True)
                 if self.zone_ok(i, a, b):
-                    c = _Cand(a, b, "zone", "Zone")
+                    c = _Cand(a, b, "zone", "Zone", form=HEADED)
                     c.short = all(x in _ZONE_GENERIC for x in w[a : i + 1])
                     out.append(c)
                 elif a == i and b == i + 1 and i > 0 and w[i - 1] in _ARTICLES and head in _SHORT_ZONES:
-                    out.append(_Cand(a, b, "zone", "Zone", short=True))  # "the Park", "the Zone"
+                    out.append(_Cand(a, b, "zone", "Zone", short=True, form=HEADED))  # "the Park", "the Zone"
             if head in ORG_CLASSES:
                 if t.endswith("'s") and t not in _NAME_POSSESSIVES:
                     b = i + 1
@@ -951,7 +966,7 @@ class _Analyser:
                     name = self.seg.span_text(a, b)
                     e = self.reference.lookup(name, ("org", "body"))
                     if e is not None:
-                        out.append(_Cand(a, b, e.kind, e.cls, e))
+                        out.append(_Cand(a, b, e.kind, e.cls, e, form=HEADED))
                         continue
                     if a == i and b == i + 1:
                         continue
@@ -966,7 +981,7 @@ class _Analyser:
                     or (last in _BODY_HEADS and head not in ("Office", "Secretariat", "Unit"))
                 ):
                     continue  # "University of Hong Kong Spring Career Fair": an event's name
-                c = _Cand(a, b, kind, "Body" if kind == "body" else ORG_CLASSES[head])
+                c = _Cand(a, b, kind, "Body" if kind == "body" else ORG_CLASSES[head], form=HEADED)
                 if head == "Committee" and kind == "org" and w[a] != "CPC" and self.party_organ(i, a, b):
                     c.alts.append("CPC " + self.seg.span_text(a, b))  # the known name of the organ
                 elif head == "Office" and b == i + 1:
@@ -986,7 +1001,7 @@ class _Analyser:
         last = _strip_possessive(w[e - 1])
         if e - i < 2 or last in OTHER_HEADS or last in ZONE_HEADS or any(x[0].isdigit() for x in w[i:e]):
             return None
-        return _Cand(i, e, "org", "Organization")
+        return _Cand(i, e, "org", "Organization", form=LEADING)
 
     def office_city(self, c: _Cand) -> None:
         """ "Hong Kong Economic and Trade Office, Berlin": the city after the comma is part of an
@@ -1043,7 +1058,7 @@ class _Analyser:
             return []
         out = []
         for x, y in items:
-            c = _Cand(x, y, "zone", "Zone")
+            c = _Cand(x, y, "zone", "Zone", form=PLURAL)
             c.name = f"{self.seg.span_text(x, y)} {suffix}"
             out.append(c)
         return out
@@ -1080,7 +1095,7 @@ class _Analyser:
                     break
                 if len(parts) >= 2:
                     for a, b in parts:
-                        c = _Cand(a, b, "org", "Government")
+                        c = _Cand(a, b, "org", "Government", form=GOVERNMENTS_OF)
                         c.name = (
                             "Government of "
                             + ("the " if w[a - 1] in _ARTICLES else "")
@@ -1117,7 +1132,7 @@ class _Analyser:
             if last in _TYPING_NOUNS and _is_cap(w[i + 1]):
                 b = self.plain_run(i + 1)
                 if b > i + 1 and self.described_ok(i + 1, b, single=True):
-                    out.append(_Cand(i + 1, b, "org", _TYPING_NOUNS[last]))
+                    out.append(_Cand(i + 1, b, "org", _TYPING_NOUNS[last], form=TYPED))
             elif last == "by" and (t.endswith(_BY_CUES) or (t == "by" and i > 0 and w[i - 1] in _BY_OPENERS)):
                 out.extend(self.by_names(i + 1))
         return out
@@ -1139,7 +1154,7 @@ class _Analyser:
             if b <= a:
                 break
             if b - a >= 2 and self.described_ok(a, b, single=False):
-                out.append(_Cand(a, b, "org", "Organization"))
+                out.append(_Cand(a, b, "org", "Organization", form=BY))
             a = b + 1
             if a < whole and w[a] in _ARTICLES:
                 a += 1
@@ -1176,7 +1191,7 @@ class _Analyser:
             if not self.left_word(a) or (a > 0 and w[a - 1] in HONORIFIC_WORDS):
                 continue
             if self.described_ok(a, i, single=True):
-                out.append(_Cand(a, i, "org", _KIND_NOUNS[kind]))
+                out.append(_Cand(a, i, "org", _KIND_NOUNS[kind], form=APPOSITION))
         return out
 
     def plain_run(self, k: int) -> int:
@@ -1249,7 +1264,7 @@ class _Analyser:
             for a, b in parts:
                 if all(x in _GENERIC for x in w[a:b]):
                     continue  # "the Mainland and Hong Kong governments": the Mainland is no name
-                c = _Cand(a, b, "org", "Government")
+                c = _Cand(a, b, "org", "Government", form=GOVERNMENTS_AFTER)
                 c.name = f"{self.seg.span_text(a, b)}{level} Government"
                 out.append(c)
         return out
@@ -1513,6 +1528,7 @@ def mentions(doc: Document) -> tuple[Mention, ...]:
                     short=cc.short and cc.entry is None,
                     start=seg.starts[cc.a],
                     segment=si,
+                    form=cc.form,
                 )
             if c.parent is not None:
                 made[id(c)].parent = made[id(c.parent)]
@@ -1563,3 +1579,126 @@ def abbreviations(doc: Document) -> dict[str, str]:
 def key(name: str) -> str:
     """The normalised form names are compared by (kg.reference.entity_key)."""
     return entity_key(name)
+
+
+# ---------------------------------------------------------------------------------------------
+# The forms names are read in. The patterns are token patterns in the manner of spaCy's Matcher,
+# naming what the _Analyser reads: CAP a capitalised word, LINK an inner "of/for/and/&/the",
+# ORG_HEAD / ZONE_HEAD / LEADING_HEAD a head noun of the lexicon, KNOWN a name or abbreviation of
+# the reference data, TYPING_NOUN "company", "organisation" ...
+
+
+def _named(name: str, **fields: object) -> dict[str, object]:
+    return {"name": name, **fields}
+
+
+def form_name(kind: str, how: str) -> str:
+    """The name of the form a record of `kind` ("organisation", "zone") was read by."""
+    return f"{kind}: {how}"
+
+
+def _name_form(kind: str, how: str, pattern: tuple[str, ...], *examples: Example) -> Form:
+    return Form(form_name(kind, how), kind, pattern, examples)
+
+
+NAME_FORMS: tuple[Form, ...] = (
+    _name_form(
+        "organisation",
+        KNOWN,
+        ("KNOWN",),
+        Example(
+            "The CEDD will start the works in May.",
+            _named("Civil Engineering and Development Department", alt_labels=("CEDD",)),
+        ),
+    ),
+    _name_form(
+        "organisation",
+        HEADED,
+        ("CAP+", "(LINK CAP+)*", "ORG_HEAD", "(of|for|in the? CAP+)?"),
+        Example(
+            "Staff of the Tai Po Rural Heritage Foundation met the residents today (March 14).",
+            _named("Tai Po Rural Heritage Foundation"),
+        ),
+    ),
+    _name_form(
+        "organisation",
+        LEADING,
+        ("LEADING_HEAD", "(CAP|FOREIGN_CONNECTOR)+"),
+        Example(
+            "The Fondazione Teatro Lirico Veneto will present an opera at the Hong Kong Cultural Centre.",
+            _named("Fondazione Teatro Lirico Veneto"),
+        ),
+    ),
+    _name_form(
+        "organisation",
+        GOVERNMENTS_OF,
+        ("the", "governments", "of", "CAP+", "(,|and CAP+)+"),
+        Example(
+            "The governments of Thailand and Vietnam sent delegations to the forum.",
+            _named("Government of Vietnam"),
+        ),
+    ),
+    _name_form(
+        "organisation",
+        GOVERNMENTS_AFTER,
+        ("the", "CAP+", "(,|and CAP+)+", "governments"),
+        Example(
+            "The Guangdong and Hong Kong governments signed the agreement today (March 14).",
+            _named("Guangdong Government"),
+        ),
+    ),
+    _name_form(
+        "organisation",
+        TYPED,
+        ("TYPING_NOUN", "CAP+"),
+        Example(
+            "The Secretary met the founder of biotechnology company Jade Cell Therapeutics in the afternoon.",
+            _named("Jade Cell Therapeutics"),
+        ),
+    ),
+    _name_form(
+        "organisation",
+        APPOSITION,
+        ("CAP+", ",", "a|an|which is a", "LOWER*", "KIND_NOUN"),
+        Example(
+            "Harbour Arts Collective, a non-profit organisation, staged the show.",
+            _named("Harbour Arts Collective"),
+        ),
+    ),
+    _name_form(
+        "organisation",
+        BY,
+        ("organised|hosted|presented|sponsored by", "CAP+", "(,|and CAP+)*"),
+        Example(
+            "The exhibition is organised by Harbour Arts Collective and supported by the Government.",
+            _named("Harbour Arts Collective"),
+        ),
+    ),
+    _name_form(
+        "zone",
+        KNOWN,
+        ("KNOWN",),
+        Example(
+            "The Secretary spoke on the development of the Northern Metropolis.",
+            _named("Northern Metropolis"),
+        ),
+    ),
+    _name_form(
+        "zone",
+        HEADED,
+        ("CAP+", "ZONE_QUALIFIER+", "ZONE_HEAD"),
+        Example(
+            "The delegation visited the Shaoguan Hi-Tech Industrial Development Zone today (March 14).",
+            _named("Shaoguan Hi-Tech Industrial Development Zone"),
+        ),
+    ),
+    _name_form(
+        "zone",
+        PLURAL,
+        ("CAP+", "(,|and CAP+)+", "ZONE_QUALIFIER*", "Areas|Zones|Parks"),
+        Example(
+            "The Secretary inspected the works of the Tung Chung East and Tung Chung West Development Areas.",
+            _named("Tung Chung West Development Area"),
+        ),
+    ),
+)

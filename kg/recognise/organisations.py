@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from kg.model import Organisation
 from kg.recognise.document import Document
-from kg.recognise.names import Mention, is_abbreviation, key
+from kg.recognise.names import Mention, form_name, is_abbreviation, key
 
 
 def _display_name(m: Mention) -> str:
@@ -45,7 +45,11 @@ def recognise_organisations(doc: Document) -> list[Organisation]:
         org = found.get(k)
         if org is None:
             found[k] = Organisation(
-                name=name, sentence=m.sentence, alt_labels=tuple(dict.fromkeys(alts)), part_of=part_of
+                name=name,
+                sentence=m.sentence,
+                alt_labels=tuple(dict.fromkeys(alts)),
+                part_of=part_of,
+                form=form_name("organisation", m.form),
             )
             continue
         merged = [a for a in (*org.alt_labels, name, *alts) if a != org.name]

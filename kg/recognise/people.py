@@ -51,6 +51,7 @@ from kg.lexicon import (
 )
 from kg.model import Person, Tenure
 from kg.recognise.document import Document, Sentence
+from kg.recognise.forms import Example, Form
 from kg.recognise.memo import per_word
 from kg.recognise.text import (
     HONORIFIC_WORDS,
@@ -683,6 +684,127 @@ def _resolve(mentions: list[Mention]) -> None:
                 last[w] = person
 
 
+def _tenure(person: str, post: str) -> dict[str, str]:
+    return {"person": person, "post": post}
+
+
+# The forms a sentence names a person with a post in. The patterns are token patterns in the
+# manner of spaCy's Matcher, naming what the code above reads: POST a run of capitalised words and
+# connectors holding a head word (_posts_before / _post_after), HONORIFIC a title
+# (_honorific_mentions), NAME a personal name (_read_name), SURNAME a romanised Chinese surname
+# opening one (_surname_mentions).
+_POST_COMMA_NAME = Form(
+    "tenure: post, honorific name",
+    "tenure",
+    ("the?", "POST", ",", "HONORIFIC+", "NAME", ",|said|and|(|."),
+    (
+        Example(
+            "The Secretary for Housing, Ms Winnie Ho, visited a public housing estate in Tuen Mun today (March 14).",
+            _tenure("Winnie Ho", "Secretary for Housing"),
+        ),
+        Example(
+            "The Chairman of the Hong Kong Tourism Board, Dr Pang Yiu-kai, welcomed the delegation.",
+            _tenure("Pang Yiu-kai", "Chairman of the Hong Kong Tourism Board"),
+        ),
+    ),
+)
+_POST_NAME = Form(
+    "tenure: post honorific name",
+    "tenure",
+    ("POST", "HONORIFIC+", "NAME"),
+    (
+        Example(
+            "Vice Mayor of Guangzhou Municipal People's Government Mr Liu Wei attended the ceremony.",
+            _tenure("Liu Wei", "Vice Mayor of Guangzhou Municipal People's Government"),
+        ),
+    ),
+)
+_POST_SURNAME = Form(
+    "tenure: post surname given-name",
+    "tenure",
+    ("POST", "GIVEN?", "SURNAME", "GIVEN*"),
+    (
+        Example(
+            "Guangdong Governor Wang Weizhong met the delegation in Guangzhou today (March 14).",
+            _tenure("Wang Weizhong", "Guangdong Governor"),
+        ),
+    ),
+)
+_POST_COMMA_SURNAME = Form(
+    "tenure: post, surname hyphenated-given-name",
+    "tenure",
+    ("POST", ",", "SURNAME", "GIVEN-NAME", ",|.|)"),
+    (
+        Example(
+            "The ceremony was officiated by the Director of Marine, Tsang Kwok-wai, and members of the industry.",
+            _tenure("Tsang Kwok-wai", "Director of Marine"),
+        ),
+    ),
+)
+_RESPECTIVELY = Form(
+    "tenure: posts and names, respectively",
+    "tenure",
+    ("POST", "and", "POST", ",", "NAME", "and", "NAME", ",?", "respectively"),
+    (
+        Example(
+            "The Secretary for Health and the Secretary for Labour and Welfare, Professor Lo Chung-mau and "
+            "Mr Chris Sun, respectively, spoke at the forum.",
+            _tenure("Chris Sun", "Secretary for Labour and Welfare"),
+        ),
+    ),
+)
+_POST_AFTER = Form(
+    "tenure: name, post",
+    "tenure",
+    ("HONORIFIC*", "NAME", ",", "the?", "POST", ",|.|;|)|said"),
+    (
+        Example(
+            "The guests included Mr Lau Chi-ming, Director of the Hong Kong Space Museum, and students.",
+            _tenure("Lau Chi-ming", "Director of the Hong Kong Space Museum"),
+        ),
+        Example(
+            "Speaking at the concert were Ms Chan Yuen-yi, Principal Dancer of the Hong Kong Ballet, and "
+            "Mr Ng Ka-lok.",
+            _tenure("Chan Yuen-yi", "Principal Dancer of the Hong Kong Ballet"),
+        ),
+    ),
+)
+_POST_BETWEEN_NAMES = Form(
+    "tenure: name, post, and name",
+    "tenure",
+    ("HONORIFIC+", "NAME", ",", "POST", ",?", "and", "HONORIFIC+", "NAME"),
+    (
+        Example(
+            "Guests included Mr Lee Tat-man, Director of the Hong Kong Science Museum and Ms Cheung Ka-yan.",
+            _tenure("Lee Tat-man", "Director of the Hong Kong Science Museum"),
+        ),
+        Example(
+            "The panel comprised Ms Wong Siu-ling, Chief Curator of the Hong Kong Museum of Art and "
+            "Mr Ho Kin-man, who spoke on the collection.",
+            _tenure("Wong Siu-ling", "Chief Curator of the Hong Kong Museum of Art"),
+        ),
+    ),
+)
+TENURE_FORMS: tuple[Form, ...] = (
+    _POST_COMMA_NAME,
+    _POST_NAME,
+    _POST_SURNAME,
+    _POST_COMMA_SURNAME,
+    _RESPECTIVELY,
+    _POST_AFTER,
+    _POST_BETWEEN_NAMES,
+)
+
+
+def _post_before_form(m: Mention, comma: bool) -> Form:
+    """The form of a post written before the name of mention m (`comma`: right after a comma)."""
+    if m.comma_post:
+        return _POST_COMMA_SURNAME
+    if m.honorific is None:
+        return _POST_SURNAME
+    return _POST_COMMA_NAME if comma else _POST_NAME
+
+
 def analyse(doc: Document) -> Analysis:
     """People, posts and where each is named in one release (read once, as `doc.people`)."""
     sentences = doc.sentences
@@ -713,12 +835,12 @@ def analyse(doc: Document) -> Analysis:
 
     found: dict[tuple[str, str], Tenure] = {}
 
-    def add(m: Mention, post: str, s: Sentence) -> None:
+    def add(m: Mention, post: str, s: Sentence, form: Form) -> None:
         if not m.person or not post:
             return
         key = (m.person, post)
         if key not in found:
-            found[key] = Tenure(m.person, post, s.text, people[m.person].honorific)
+            found[key] = Tenure(m.person, post, s.text, people[m.person].honorific, form=form.name)
 
     for si, s in enumerate(sentences):
         ms = per_sentence[si]
@@ -758,20 +880,20 @@ def analyse(doc: Document) -> Analysis:
             ):
                 # "Ms A, Principal Dancer of X, and Mr B, ...": the post between two names is A's
                 for post in posts:
-                    add(prev, post, s)
+                    add(prev, post, s, _POST_BETWEEN_NAMES)
                 posts = []
             if posts:
                 posted_before.add(id(m))
             chain, respectively = _chain_after(s, m, starts_at)
             if len(posts) > 1 and respectively and len(chain) + 1 == len(posts):
                 for mm, post in zip([m, *chain], posts, strict=True):
-                    add(mm, post, s)
+                    add(mm, post, s, _RESPECTIVELY)
                     done.add(id(mm))
                 continue
             for post in posts:
-                add(m, post, s)
+                add(m, post, s, _post_before_form(m, comma))
             if after:
-                add(m, after, s)
+                add(m, after, s, _POST_AFTER)
 
     # "Governor" beside "Governor of Guangdong Province" for one person is one post written twice
     tenures = list(found.values())
@@ -806,5 +928,6 @@ def recognise_people(doc: Document) -> tuple[list[Person], list[Tenure]]:
     """The people a release names and the posts it names them with (see the module's rules)."""
     a = doc.people
     return [Person(p.name, p.honorific) for p in a.people], [
-        Tenure(t.person, t.post, t.sentence, t.honorific, t.post_org, t.post_org_named) for t in a.tenures
+        Tenure(t.person, t.post, t.sentence, t.honorific, t.post_org, t.post_org_named, t.form)
+        for t in a.tenures
     ]

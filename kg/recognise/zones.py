@@ -16,7 +16,7 @@ import re
 
 from kg.model import Zone
 from kg.recognise.document import Document
-from kg.recognise.names import Mention, key
+from kg.recognise.names import Mention, form_name, key
 
 # Words that put a region in a development or co-operation context ("the integrated development
 # of the Yangtze River Delta"), unlike a plain geographic one ("air quality in the PRD region").
@@ -72,7 +72,11 @@ def recognise_zones(doc: Document) -> list[Zone]:
         zone = found.get(k)
         if zone is None:
             found[k] = Zone(
-                name=name, sentence=m.sentence, alt_labels=tuple(dict.fromkeys(alts)), part_of=part_of
+                name=name,
+                sentence=m.sentence,
+                alt_labels=tuple(dict.fromkeys(alts)),
+                part_of=part_of,
+                form=form_name("zone", m.form),
             )
         else:
             zone.alt_labels = tuple(dict.fromkeys(a for a in (*zone.alt_labels, *alts) if a != zone.name))
