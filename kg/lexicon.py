@@ -1,8 +1,23 @@
-"""The words the recognisers and the resolver classify by: post head words, modifiers,
-connectors, romanised Chinese surnames, capitalised words that belong to post or organisation
-names, and the head nouns of organisations with the class each suggests."""
+"""The one lexicon: every word list the recognisers and the resolver classify by, each once.
+
+The calendar; posts (head words, modifiers, abbreviations) and personal names (surnames,
+particles, words that are never names); honorifics and post-nominal letters; organisations,
+zones, bodies, events and places (head nouns and the class each suggests, qualifiers, stop
+words); bodies that meet and the cities they meet in. Recognisers build their expressions and
+token tests from these lists; kg.resolve classifies organisations by `organisation_class`.
+"""
 
 from __future__ import annotations
+
+# ---------------------------------------------------------------------------------------------
+# The calendar
+
+MONTH_NAMES = tuple(
+    "January February March April May June July August September October November December".split()
+)
+WEEKDAY_NAMES = tuple("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+MONTHS = frozenset(MONTH_NAMES)
+WEEKDAYS = frozenset(WEEKDAY_NAMES)
 
 # The noun a post is named by: "Secretary for ...", "Vice Mayor of ...", "Guangdong Governor".
 POST_HEADS = frozenset(
@@ -40,17 +55,20 @@ CONNECTORS = frozenset("of for and the in on to at de du la des cum".split())
 NAME_PARTICLES = frozenset("bin binti bint van von der de da del dos di al le la".split())
 
 # Capitalised words that never start or continue a personal name.
-NON_NAME = frozenset(
-    """The A An And Of In On At For To By With From As But Or Nor If Yet I He She We They It His
+NON_NAME = (
+    frozenset(
+        """The A An And Of In On At For To By With From As But Or Nor If Yet I He She We They It His
     Her Its Our Their This That These Those Both All Also Meanwhile Today Tomorrow Yesterday
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
-    July August September October November December Government Bureau Department Office Council
+    Government Bureau Department Office Council
     Committee Commission Authority Hong Kong HKSAR SAR Legislative Executive Mainland Chinese Central
     Special Administrative Region People's Republic China Municipal Provincial Province City
     District Limited Ltd Company Corporation University Mr Mrs Ms Miss Dr Professor Prof Ir Sr Sir
     Dame Hon Madam Mdm Lord Lady Secretary Director Chairman Chairperson Members Member Reporter
     Question Answer Reply President Premier Mayor Governor Minister Chief Deputy Vice Under
     Permanent Commissioner Head Photo Photos Note Notes Ends Issued Annex Appendix Please""".split()
+    )
+    | MONTHS
+    | WEEKDAYS
 )
 
 # Capitalised words common in the names of posts and organisations, so not a given name when
@@ -187,3 +205,313 @@ def organisation_class(name: str) -> str:
         if w in ("of", "for", "in"):
             continue
     return "Organization"
+
+
+# ---------------------------------------------------------------------------------------------
+# Honorifics, post-nominal letters, and abbreviations a full stop does not end a sentence after
+
+# Titles written before a name. "the Hon" and "Hon" are the Legislative Council's style.
+HONORIFICS: tuple[str, ...] = (
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Miss",
+    "Mdm",
+    "Madam",
+    "Dr",
+    "Professor",
+    "Prof",
+    "Ir",
+    "Sr",
+    "Sir",
+    "Dame",
+    "Hon",
+    "the Hon",
+)
+HONORIFIC_WORDS = frozenset(h for h in HONORIFICS if " " not in h)
+# Letters after a name that are dropped: "Mr Lee Ka-chiu, GBS, JP".
+POST_NOMINALS = frozenset(
+    """SBS JP GBS GBM BBS MH SC QC KC OBE MBE CBE KBE GBE ISO PhD PDSM IDSM PMSM FSDSM CSDSM MSM
+    HKPM CPM DSM LLD DBA FHKAM FRCS FRCP FREng FRS FHKEng CStJ OStJ MStJ""".split()
+)
+
+# Words after which a full stop does not end a sentence (case-sensitive, without the stop).
+STOP_ABBREVIATIONS = frozenset(
+    """Mr Mrs Ms Dr Prof Sr Jr St Mt No Nos Nr Messrs Mme Mlle Rev Gen Col Capt Lt Gov Sen Hon
+    Ir Fr Co Corp Inc Bros vs e.g i.e cf al approx Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
+    Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun a.m p.m Ref Fig Art Cap Para paras para""".split()
+)
+
+# ---------------------------------------------------------------------------------------------
+# Names of organisations, zones, bodies, events and places: head nouns, qualifiers, stop words
+
+# Capitalised words that never begin a name (sentence openers, pronouns, titles of people).
+OPENERS = frozenset(
+    """The A An This That These Those Its Their His Her Our Your My Both All Each Every Other
+    Another Any Some Many Several Various Such Also Meanwhile Moreover Furthermore However Besides
+    Additionally Today Yesterday Tomorrow Tonight In At On For From With By Through During After
+    Before Under Over As If When While Since Following Upon To And But Or So Then Thus Please
+    Question Reply Answer Note Notes Photo Photos Annex Ends Among Apart Regarding Including Led
+    Where Whether What Which Who Whom Whose How Why Here There Last Next Currently Recently
+    Separately Together Notably Although Though Despite Unlike Like Via Per Dear Yes No Not It He
+    She They We I You Speaking Addressing Welcoming Attending Visiting Organised Jointly Co-organised
+    Hosted Supported Established Set Commissioned Launched Chaired""".split()
+)
+# Titles of people: a name never starts with one ("Vice Mayor of X", "Director of the Y").
+PERSON_TITLES = frozenset(
+    """Secretary Secretary-General Director Director-General Deputy Under Permanent Commissioner
+    Chairman Chairwoman Chairperson Chair Vice Vice-Chairman Vice-Chairperson Mayor Vice-Mayor
+    Governor Vice-Governor Minister Premier Vice-Premier President Vice-President Head Consul
+    Consul-General Ambassador Member Members Spokesman Spokesperson Convenor Representatives
+    Officials Officers Staff Colleagues Delegates Visitors Participants Guests Residents Students
+    Executive-Director""".split()
+)
+LEFT_STOP = OPENERS | PERSON_TITLES | HONORIFIC_WORDS | MONTHS | WEEKDAYS
+# Inside a name after "of"/"for"/"in": people's titles after "and" end it ("... and Director of").
+SEQ_STOP = OPENERS - {"The"} | HONORIFIC_WORDS | MONTHS | WEEKDAYS
+AND_STOP = PERSON_TITLES
+# People's titles that end a name run after "of" ("Department of Ecology Director-General Lu").
+SEQ_TITLES = frozenset(
+    """Director Director-General Secretary Secretary-General Deputy Vice Mayor Vice-Mayor Governor
+    Vice-Governor Chairman Chairwoman Chairperson President Vice-President Minister Premier
+    Vice-Premier Head Ambassador Consul-General Executive-Director Party""".split()
+)
+
+SEQ_STOP_ALL = SEQ_STOP | SEQ_TITLES
+
+# Possessives that belong inside a name ("People's Government", "Chief Executive's Office").
+NAME_POSSESSIVES = frozenset(
+    """People's Executive's Secretary's Women's Children's Men's Commissioner's Director's
+    Registrar's Receiver's Ombudsman's Mayor's Governor's President's Premier's Workers'
+    Employers' Manufacturers' Insurers' Members' Administration's Justice's""".split()
+)
+
+ZONE_HEADS = frozenset(
+    """Zone Park Technopole Loop Metropolis Area Region Delta Belt Town InnoPark Estate Port Extension
+    Circle Corridor""".split()
+)
+# Places: a name before one is part of a place's name ("Nansha District"), but "Government of
+# Futian District" is an organisation.
+PLACE_HEADS = frozenset("District Districts Province Provinces City County Village Island Islands".split())
+# Heads of names that are not organisations or zones: bodies that meet, events, plans, documents,
+# funds, venues and places (PLACE_HEADS). An organisation or zone named inside one of these does
+# not count.
+OTHER_HEADS = PLACE_HEADS | frozenset(
+    """Force Taskforce Committee Subcommittee Sub-committee Group Panel Council Commission Board
+    Conference Meeting Plenary Assembly Congress Team Plan Plans Strategy Blueprint Programme
+    Programmes Program Scheme Schemes Fund Fair Expo Exhibition Forum Summit Ceremony Convention
+    Agreement Agreements Arrangement Arrangements Memorandum Understanding Initiative Policy Address
+    Award Awards Competition Festival Week Day Tour Campaign Prize Report Study Project Framework
+    Outline Session Seminar Symposium Workshop Visit Delegation Mission Network Platform Scholarship
+    Grant Pass Series Games Marathon Race Cup Webpage Website Page Hotline Ordinance Bill Regulation
+    Regulations Law Act Code Guidelines Guide Declaration Accord Protocol Letter Statement Notice
+    Route Bridge Road Street Avenue Station Line Building Tower Hall Museum Stadium Library Theatre
+    Garden Gardens Square Complex Pavilion Booth Gallery Hub Recommendations Opinions Decision
+    Measures Action Agenda Vision Charter Index Survey Championships Championship Olympiad Olympics
+    Concert Show Parade Dialogue Roundtable Luncheon Dinner Reception Launch Talk Lecture Course
+    Contest Challenge Journey Trail Offices Bureaux Departments Governments Authorities Companies
+    Universities Institutes Councils Committees Commissions Zones Parks Areas Hospital School
+    College Hotel Plaza Mall
+    Airport Terminal Pier Campus Centre Centres Estate Port Market Fair Expo Sites Site Base
+    Headquarters Premises Facility Facilities Bonds Bond Notes
+    Bills""".split()
+)
+# Head nouns that open a name instead of ending it, as in French, Italian, Spanish or German
+# names ("Camera Nazionale della Moda Italiana", "Fédération de la Haute Couture et de la Mode"),
+# and "Studio Wayne McGregor" (a dance company): the name is the capitalised run they begin.
+LEADING_HEADS = frozenset(
+    """Fédération Federazione Federación Camera Chambre Cámara Câmara Associazione Asociación
+    Associação Fondation Fondazione Fundación Fundação Stiftung Institut Instituto Istituto
+    Académie Accademia Academia Université Università Universidad Universidade Universität
+    Conseil Consiglio Consejo Conselho Centro Orchestre Compagnie Compagnia Compañía Société
+    Società Sociedad Sociedade Banco Banca Banque Groupe Gruppo Grupo Ministère Ministero
+    Ministerio Agence Agenzia Agencia Consorzio Syndicat Unione Unión Studio Maison""".split()
+)
+INTERESTING = frozenset(ORG_CLASSES) | ZONE_HEADS | LEADING_HEADS | {"Areas", "Zones", "Parks"}
+# Heads of the names of events, programmes and venues: "University of Hong Kong Spring Career Fair"
+# is not a university, while "State Administration for Market Regulation" is an agency.
+EVENT_HEADS = frozenset(
+    """Plan Strategy Blueprint Programme Program Scheme Fund Fair Expo Exhibition Forum Summit
+    Ceremony Convention Initiative Address Award Awards Competition Festival Week Day Tour Campaign
+    Prize Project Session Seminar Symposium Workshop Visit Mission Scholarship Games Marathon Race
+    Cup Concert Show Parade Dialogue Roundtable Luncheon Dinner Reception Launch Talk Lecture
+    Contest Challenge Hall Museum Stadium Library Theatre Building Tower Centre Complex Pavilion
+    Gallery""".split()
+)
+# Words that say nothing about which organisation a name means ("Relevant Bureau", "the Government").
+GENERIC = frozenset(
+    """Central Municipal Provincial Local District National Mainland Foreign Overseas Regional State
+    Relevant Respective Concerned Related New Current Former Other Special Administrative Region
+    Whole Entire Incoming Outgoing Government Policy Head Box Post Public Non-governmental
+    Non-Governmental Non-profit Non-Profit Charitable Voluntary""".split()
+)
+# The words before "Zone", "Park", "Area" that make it a development zone rather than a venue.
+ZONE_QUALIFIERS = frozenset(
+    """Economic Trade Development Co-operation Cooperation Innovation Technology Industrial Industry
+    Pilot Demonstration Free Export Processing Bonded Hi-Tech High-Tech Science Service Services
+    Special Tech Business Financial Logistics In-depth In-Depth Hi-tech High-tech Comprehensive
+    Experimental Reform Opening-up Green""".split()
+)
+PARK_QUALIFIERS = frozenset(
+    """Science Technology Technologies Industrial Industry Innovation Software Logistics Hi-Tech
+    High-Tech Biotech Data Digital Cyber Business Enterprise Manufacturing Bioscience I&T Research
+    Tech""".split()
+)
+AREA_QUALIFIERS = frozenset("Development Co-operation Cooperation Trade Innovation New".split())
+# Words a short form of a zone is made of ("the Co-operation Zone", "the Park").
+ZONE_GENERIC = (
+    ZONE_QUALIFIERS | ZONE_HEADS | frozenset("and & Bay Greater New Hong Kong-Shenzhen I&T".split())
+) - frozenset(["Hong"])
+BODY_HEADS = frozenset("Group Committee Subcommittee Force Taskforce Panel Conference Meeting Team".split())
+PLURAL_ZONES = {"Areas": "Area", "Zones": "Zone", "Parks": "Park"}
+SHORT_ZONES = frozenset("Zone Park Metropolis Technopole".split())
+EXCHANGE_NOT = frozenset(
+    "Teachers Youth Student Students Cultural Academic Exhibition Information Knowledge Technology Staff".split()
+)
+# Words after which a name run ends unless a connector follows ("of the State Council Huang ...").
+ENDS_NAME = frozenset(
+    """Government Bureau Department Office Ministry Commission Council Authority Limited Ltd
+    Region SAR HKSAR Province Municipality District Zone Metropolis Technopole""".split()
+)
+# Words that make an unknown "Commission" an agency rather than an advisory body.
+AGENCY_WORDS = frozenset(
+    """Municipal Provincial National State Reform Supervision Regulatory Regulation Science
+    Technology Innovation Health Healthcare Education Commerce Trade Industry Audit Competition
+    Securities Futures Opportunities Corruption Control Administration Transport Housing Finance
+    Narcotics Ethnic""".split()
+)
+# A "Centre" that is a unit of an organisation rather than a venue ("Real-World Study and
+# Application Centre", "Anti-Deception Coordination Centre").
+UNIT_CENTRE = frozenset(
+    """Research Study Studies Application Applications Testing Evaluation Analytics Diagnostics
+    Coordination Co-ordination Arbitration Mediation Certification""".split()
+)
+# Heads that end a name only as the last capitalised word: "Rotary International", "Hong Kong
+# Ballet" (not "Hong Kong International Airport").
+LAST_WORD_HEADS = frozenset("International Ballet Orchestra Sinfonietta Troupe".split())
+# Names of places: a run of these alone names a place, not an organisation ("hosted by Hong Kong").
+PLACE_WORDS = frozenset(
+    """Hong Kong Kowloon Macao Macau China Chinese Mainland Shenzhen Guangdong Guangzhou Beijing
+    Shanghai Fujian Sichuan Jiangsu Hubei Hunan Zhuhai Chongqing Tianjin Zhejiang Hainan Yunnan
+    Guangxi Jiangxi Shandong Henan Hebei Asia Asian Pacific Asia-Pacific Europe European Africa
+    America American Americas Japan Korea Singapore Thailand Malaysia Indonesia Vietnam India
+    Australia Canada Britain British UK US USA United States Kingdom France Germany Italy Spain
+    Netherlands Belgium Sweden Switzerland Dubai Saudi Arabia Middle East West North South Central
+    Greater Bay Area New Territories Island Islands Lantau Kowloon World Global""".split()
+)
+# Cues that a capitalised run names an organisation: a typing noun just before it ("medical
+# technology company Yidu Tech"), "organised by" before it, or an apposition after it ("Yidu
+# Tech, a medical technology company,"). Values: the class the noun says.
+TYPING_NOUNS = {
+    "company": "Company",
+    "firm": "Company",
+    "start-up": "Company",
+    "startup": "Company",
+    "conglomerate": "Company",
+    "developer": "Company",
+    "manufacturer": "Company",
+    "operator": "Company",
+}
+KIND_NOUNS = {
+    **TYPING_NOUNS,
+    "bank": "Company",
+    "enterprise": "Company",
+    "brand": "Company",
+    "organisation": "Organization",
+    "organization": "Organization",
+    "institution": "Organization",
+    "charity": "Organization",
+    "association": "Organization",
+    "society": "Organization",
+    "foundation": "Organization",
+    "NGO": "Organization",
+    "university": "University",
+    "institute": "Organization",
+    "laboratory": "Organization",
+    "agency": "Organization",
+}
+CORRIDOR_QUALIFIERS = frozenset("Innovation Economic Technology Development Industrial Industry".split())
+LAB_GENERIC = frozenset("Medical Clinical Dental Public Private Testing Research".split())
+HOSPITAL_UNITS = frozenset(
+    """Emergency Medicine Surgery Paediatrics Paediatric Geriatrics Orthopaedics Psychiatry
+    Obstetrics Gynaecology Oncology Radiology Pathology Nursing Anaesthesia Cardiology Neurology
+    Intensive Outpatient Outpatients""".split()
+)
+IN_HEADS = frozenset("Office Consulate Consulate-General Embassy Chamber Commerce".split())
+# Words that join two capitalised runs into one name ("Federation of ...", "Camera Nazionale della
+# Moda"), and articles that may follow them ("de la Mode").
+FOREIGN_CONNECTORS = frozenset("de du des della delle dei degli del di et und für la le les".split())
+
+# ---------------------------------------------------------------------------------------------
+# Posts, bodies that meet, and places of meetings
+
+# Words before a body named in lower case that say it is not named ("the relevant committee"),
+# and words that end such a name ("... today", "... which").
+LOWER_NOT_NAMED = frozenset(
+    "relevant various other different several respective same said above two three".split()
+)
+LOWER_NAME_STOP = frozenset(
+    """today tonight yesterday tomorrow this last next via by with together which who whom where that
+    when while was were is are has have had will would can could to at chaired co-chaired held convened
+    attended during after before since from""".split()
+)
+# The kind (hkpr class) of a body that meets, by the last head noun of its name before "on/of/for".
+BODY_KINDS = (
+    ("Task Force", "TaskForce"),
+    ("Working Group", "WorkingGroup"),
+    ("Expert Group", "ExpertGroup"),
+    ("Joint Conference", "JointConference"),
+    ("Co-operation Conference", "JointConference"),
+    ("Cooperation Conference", "JointConference"),
+    ("Subcommittee", "Committee"),
+    ("Sub-committee", "Committee"),
+    ("Committee", "Committee"),
+    ("Council", "Council"),
+    ("Commission", "Commission"),
+    ("Panel", "Panel"),
+)
+# Cities, provinces and places abroad where meetings are held ("in Shenzhen", "in Davos").
+CITIES = frozenset(
+    """Hong Kong|Shenzhen|Guangzhou|Beijing|Shanghai|Macao|Macau|Zhuhai|Dongguan|Foshan|Huizhou|Zhongshan|
+    Jiangmen|Zhaoqing|Hangzhou|Nanjing|Wuhan|Chengdu|Chongqing|Fuzhou|Xiamen|Changsha|Haikou|Tianjin|Kunming|
+    Nanning|Guiyang|Nanchang|Hefei|Jinan|Qingdao|Xi'an|Shenyang|Harbin|Changchun|Zhengzhou|Taiyuan|
+    Shijiazhuang|Lanzhou|Urumqi|Lhasa|Hohhot|Yinchuan|Xining|Suzhou|Quanzhou|Sanya|Qianhai|Nansha|Hengqin|
+    Guangdong|Fujian|Sichuan|Jiangsu|Zhejiang|Hubei|Hunan|Hainan|Yunnan|Guangxi|Jiangxi|Shandong|Henan|
+    Hebei|Anhui|Guizhou|Taipei|Singapore|London|Brussels|Geneva|Washington|New York|Tokyo|Seoul|Bangkok|
+    Jakarta|Sydney|Toronto|Berlin|Paris|Davos|Dubai|Riyadh|Stockholm|Kuala Lumpur|Manila|Hanoi|Ruijin""".replace(
+        "\n", ""
+    )
+    .replace("    ", "")
+    .split("|")
+)
+# Honorifics of women: "She" may stand for a person named with one, "He" may not.
+FEMALE_HONORIFICS = frozenset("Mrs Ms Miss Madam Mdm Dame Lady".split())
+
+# heads that end an organisation's name and never sit inside one ("Financial Services and the
+# Treasury Bureau", "Customs and Excise Department" are single names)
+JOIN_HEADS = frozenset(
+    """Bureau Department Office Commission Government Council Authority Limited Ltd Company Corporation
+    University Institute Academy Agency Board Association Federation Chamber Society Foundation Bank
+    Administration Ministry Embassy Consulate Secretariat Hospital College Registry Organisation
+    Organization Institution Laboratory""".split()
+)
+
+# Head words of posts that are written after a name in arts and academic releases ("Ms A,
+# Principal Dancer of X", "Mr B, Associate Professor of Y"): only in that position, since
+# "Professor" before a name is an honorific.
+AFTER_NAME_HEADS = frozenset(
+    """Professor Dancer Lecturer Conductor Choreographer Fellow Researcher Scientist Engineer
+    Architect Producer Designer Composer""".split()
+)
+# Head words of posts written in lower case ("the chairman of the committee").
+LOWER_CASE_HEADS = frozenset(
+    {"chairman", "chairperson", "chairwoman", "vice-chairman", "convenor", "convener"}
+)
+# Words that open a sentence or clause before a post ("At", "During", "The"), not part of it.
+POST_OPENERS = frozenset(
+    """The And At In On For During After Before With From By As To Of Upon Following Speaking
+    Meanwhile Also Both Accompanying Joining Led Chaired Hosted Among Including Besides""".split()
+)
+EVENT_OR_ORG_HEADS = ORG_HEADS | frozenset(
+    "Conference Forum Summit Meeting Ceremony Expo Fair Festival Session".split()
+)

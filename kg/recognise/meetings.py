@@ -51,7 +51,18 @@ from datetime import date
 from itertools import islice
 from typing import Any
 
-from kg.lexicon import CONNECTORS, ORG_HEADS
+from kg.lexicon import (
+    BODY_KINDS,
+    CITIES,
+    CONNECTORS,
+    FEMALE_HONORIFICS,
+    JOIN_HEADS,
+    LOWER_NAME_STOP,
+    LOWER_NOT_NAMED,
+    MONTH_NAMES,
+    ORG_HEADS,
+    WEEKDAYS,
+)
 from kg.model import Meeting, Tenure
 from kg.recognise.document import Document
 from kg.recognise.forms import EXAMPLE_DATE, Example, Form
@@ -69,8 +80,7 @@ from kg.recognise.text import (
 # ---- body names ------------------------------------------------------------------------------
 
 _CAP = r"(?:[A-Z][\w'\-/]*|&)"
-_MONTH_NAMES = "January February March April May June July August September October November December".split()
-_MONTHS = r"(?:" + "|".join(_MONTH_NAMES) + r")\b"
+_MONTHS = r"(?:" + "|".join(MONTH_NAMES) + r")\b"
 _LINK = r"(?:\s+(?:of|on|for|and|the|in|to|&|cum|between)(?=\s+(?:the\s+)?[A-Z&])(?!\s+" + _MONTHS + r"))*"
 _ABBR = r"(?:\s*\((?:the\s+)?[A-Z][\w&\-]*(?:\s[A-Z][\w&\-]*){0,3}\))?"
 # a capitalised name with inner connectors and an optional bracketed abbreviation inside it
@@ -103,17 +113,8 @@ _LOWER_SPLIT_FORM = re.compile(
     r"(?:today|yesterday|this\s+(?:morning|afternoon|evening)|on\s+\w+\s+\d{1,2})?\s*(?:\([^)]*\)\s*)?"
     r"(?P<prep>on|for)\s+"
 )
-_LOWER_NOT_NAMED = frozenset(
-    "relevant various other different several respective same said above two three".split()
-)
-_LOWER_STOP = frozenset(
-    """today tonight yesterday tomorrow this last next via by with together which who whom where that
-    when while was were is are has have had will would can could to at chaired co-chaired held convened
-    attended during after before since from""".split()
-)
 _NAME_WORD = re.compile(r"[\w&][\w'\-/&]*")
 _DAY_WORDS = re.compile(rf"\b(?:today|yesterday|this\s+(?:morning|afternoon|evening)|{_MONTHS}\s+\d)")
-_WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 # "Steering Committee on Population Policy convenes seventh meeting" (headline) and
 # "the Committee ... held its seventh meeting"
 _ITS_FORM = re.compile(
@@ -206,20 +207,6 @@ def _body_meeting_hint(text: str) -> bool:
 
 _ITS_HINT = ("hold", "held", "convene")  # one is in every match of _ITS_FORM
 
-_BODY_KINDS = (
-    ("Task Force", "TaskForce"),
-    ("Working Group", "WorkingGroup"),
-    ("Expert Group", "ExpertGroup"),
-    ("Joint Conference", "JointConference"),
-    ("Co-operation Conference", "JointConference"),
-    ("Cooperation Conference", "JointConference"),
-    ("Subcommittee", "Committee"),
-    ("Sub-committee", "Committee"),
-    ("Committee", "Committee"),
-    ("Council", "Council"),
-    ("Commission", "Commission"),
-    ("Panel", "Panel"),
-)
 _BODY_WORD = re.compile(
     r"\b(?:Task Force|Working Group|Expert Group|Group|Committee|Subcommittee|Sub-committee|Council|"
     r"Commission|Panel|Joint Conference|Co-operation Conference|Cooperation Conference|Board|"
@@ -234,7 +221,7 @@ def body_kind(body: str) -> str:
     "Chief Executive's Council of Advisers on ..." -> "Council"; "Body" when none fits."""
     head = _HEAD_CUT.split(body, 1)[0].lower()
     best, at = "Body", -1
-    for word, kind in _BODY_KINDS:
+    for word, kind in BODY_KINDS:
         i = head.rfind(word.lower())
         if i > at:
             best, at = kind, i
@@ -242,31 +229,18 @@ def body_kind(body: str) -> str:
 
 
 _STRIP_ABBR = re.compile(r"\s*\((?:the\s+)?[A-Z][\w&\-]*(?:\s[A-Z][\w&\-]*){0,3}\)")
-_PLACES = frozenset(
-    """Hong Kong|Shenzhen|Guangzhou|Beijing|Shanghai|Macao|Macau|Zhuhai|Dongguan|Foshan|Huizhou|Zhongshan|
-    Jiangmen|Zhaoqing|Hangzhou|Nanjing|Wuhan|Chengdu|Chongqing|Fuzhou|Xiamen|Changsha|Haikou|Tianjin|Kunming|
-    Nanning|Guiyang|Nanchang|Hefei|Jinan|Qingdao|Xi'an|Shenyang|Harbin|Changchun|Zhengzhou|Taiyuan|
-    Shijiazhuang|Lanzhou|Urumqi|Lhasa|Hohhot|Yinchuan|Xining|Suzhou|Quanzhou|Sanya|Qianhai|Nansha|Hengqin|
-    Guangdong|Fujian|Sichuan|Jiangsu|Zhejiang|Hubei|Hunan|Hainan|Yunnan|Guangxi|Jiangxi|Shandong|Henan|
-    Hebei|Anhui|Guizhou|Taipei|Singapore|London|Brussels|Geneva|Washington|New York|Tokyo|Seoul|Bangkok|
-    Jakarta|Sydney|Toronto|Berlin|Paris|Davos|Dubai|Riyadh|Stockholm|Kuala Lumpur|Manila|Hanoi|Ruijin""".replace(
-        "\n", ""
-    )
-    .replace("    ", "")
-    .split("|")
-)
 _VENUE_WORDS = r"(?:Offices|Office|House|Hall|Centre|Center|Hotel|Building|Tower|Complex|Room|Chamber|Headquarters|Guesthouse|Guest House)"
 _PLACE_RX = re.compile(
     word_start_alternatives("in|at")
     + r"\s+(?:the\s+)?(?P<place>"
-    + "|".join(re.escape(p) for p in sorted(_PLACES, key=len, reverse=True))
+    + "|".join(re.escape(p) for p in sorted(CITIES, key=len, reverse=True))
     + r")\b(?!\s+[A-Z])"
 )
 _VENUE_RX = re.compile(
     word_start_alternatives("at|in")
     + rf"\s+the\s+(?P<place>(?:[A-Z][\w'\-]*\s+)*(?:of\s+the\s+)?(?:[A-Z][\w'\-]*\s+)*{_VENUE_WORDS})\b"
 )
-_TRAIL_PLACE = re.compile(r"\s+in\s+(?:" + "|".join(re.escape(p) for p in _PLACES) + r")$")
+_TRAIL_PLACE = re.compile(r"\s+in\s+(?:" + "|".join(re.escape(p) for p in CITIES) + r")$")
 # what follows the place where a meeting was held: its time, its mode, its other party ...
 _PLACE_TAIL = re.compile(
     r"\s*(?:,\s*)?(?:today|tonight|this|yesterday|tomorrow|on\s|from\s|\(|\.|,|;|$|via|and\s|to\s|"
@@ -386,7 +360,7 @@ _CHAIRED_THE = Gated(
 _OTHER_TIME = re.compile(
     word_start_alternatives(
         r"last\b|previous\b|earlier\b|ago\b|since\b|past\b|former\b|formerly\b|later\b|next\b|19\d\d\b|20\d\d\b|"
-        + "|".join(rf"{month}\b(?!\s+\d)" for month in _MONTH_NAMES)
+        + "|".join(rf"{month}\b(?!\s+\d)" for month in MONTH_NAMES)
     )
 )
 # "The Hong Kong delegation includes ...": who attends the meeting the sentence before speaks of
@@ -564,13 +538,13 @@ def _lower_body_end(text: str, pos: int) -> int | None:
         w = m.group(0)
         nxt = _NAME_WORD.match(text, m.end() + 1) if text[m.end() : m.end() + 1] == " " else None
         nw = nxt.group(0) if nxt else ""
-        if w in _LOWER_STOP or (w == "on" and (nw in MONTHS or nw in _WEEKDAYS)):
+        if w in LOWER_NAME_STOP or (w == "on" and (nw in MONTHS or nw in WEEKDAYS)):
             break
         if w == "and" and (nw.endswith("ed") or nw in ("also", "then")):
             break
         if w == "in" and (
             nw in MONTHS
-            or nw in _WEEKDAYS
+            or nw in WEEKDAYS
             or not (nw[:1].isupper() or (nw == "the" and text[nxt.end() + 1 : nxt.end() + 2].isupper()))
         ):
             break
@@ -602,7 +576,7 @@ def _read_of(m: re.Match, text: str, si: int, found: list[_Found]) -> list[_Foun
 
 
 def _read_lower_of(m: re.Match, text: str, si: int, found: list[_Found]) -> list[_Found]:
-    if any(w in _LOWER_NOT_NAMED for w in m.group("pre").split()):
+    if any(w in LOWER_NOT_NAMED for w in m.group("pre").split()):
         return []
     end = _lower_body_end(text, m.end())
     return [] if end is None else [_Found(text[m.start("body") : end], _ordinal(m), si, m.start(), end)]
@@ -986,9 +960,6 @@ def _persons_in(analysis: Analysis, si: int, lo: int = 0, hi: int | None = None)
     return out
 
 
-_FEMALE = frozenset("Mrs Ms Miss Madam Mdm Dame Lady".split())
-
-
 def _pronoun_subject(analysis: Analysis, si: int, pronoun: str) -> str | None:
     """Who a sentence-opening "He"/"She" stands for: the first person named (of a fitting
     honorific) in the nearest of the three sentences before it that names one."""
@@ -997,7 +968,9 @@ def _pronoun_subject(analysis: Analysis, si: int, pronoun: str) -> str | None:
             continue
         for m in analysis.mentions[k]:
             hon = set((m.honorific or "").split())
-            if m.person and not ((pronoun == "He" and hon & _FEMALE) or (pronoun == "She" and "Mr" in hon)):
+            if m.person and not (
+                (pronoun == "He" and hon & FEMALE_HONORIFICS) or (pronoun == "She" and "Mr" in hon)
+            ):
                 return m.person
     return None
 
@@ -1075,22 +1048,12 @@ def _chairs_of_the_meeting(analysis: Analysis, si: int) -> list[str]:
     return chairs
 
 
-# heads that end an organisation's name and never sit inside one ("Financial Services and the
-# Treasury Bureau", "Customs and Excise Department" are single names)
-_JOIN_HEADS = frozenset(
-    """Bureau Department Office Commission Government Council Authority Limited Ltd Company Corporation
-    University Institute Academy Agency Board Association Federation Chamber Society Foundation Bank
-    Administration Ministry Embassy Consulate Secretariat Hospital College Registry Organisation
-    Organization Institution Laboratory""".split()
-)
-
-
 def _split_joined(name: str) -> list[str]:
     """ "Trade and Industry Department and Invest Hong Kong" -> both names: split at an "and" whose
     left side ends with an organisation's head word."""
     for m in _AND_BEFORE_NAME.finditer(name):
         left = name[: m.start()].split()
-        if len(left) >= 2 and left[-1] in _JOIN_HEADS:
+        if len(left) >= 2 and left[-1] in JOIN_HEADS:
             return [" ".join(left), *_split_joined(name[m.end() :])]
     return [name]
 

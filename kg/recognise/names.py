@@ -40,11 +40,49 @@ from dataclasses import dataclass, field
 from itertools import accumulate, chain, compress
 from operator import itemgetter
 
-from kg.lexicon import NAME_OF_THINGS, ORG_CLASSES, SURNAMES
+from kg.lexicon import (
+    AGENCY_WORDS,
+    AND_STOP,
+    AREA_QUALIFIERS,
+    BODY_HEADS,
+    CORRIDOR_QUALIFIERS,
+    ENDS_NAME,
+    EVENT_HEADS,
+    EXCHANGE_NOT,
+    FOREIGN_CONNECTORS,
+    GENERIC,
+    HONORIFIC_WORDS,
+    HOSPITAL_UNITS,
+    IN_HEADS,
+    INTERESTING,
+    KIND_NOUNS,
+    LAB_GENERIC,
+    LAST_WORD_HEADS,
+    LEADING_HEADS,
+    LEFT_STOP,
+    MONTHS,
+    NAME_OF_THINGS,
+    NAME_POSSESSIVES,
+    ORG_CLASSES,
+    OTHER_HEADS,
+    PARK_QUALIFIERS,
+    PERSON_TITLES,
+    PLACE_WORDS,
+    PLURAL_ZONES,
+    SEQ_STOP_ALL,
+    SHORT_ZONES,
+    SURNAMES,
+    TYPING_NOUNS,
+    UNIT_CENTRE,
+    WEEKDAYS,
+    ZONE_GENERIC,
+    ZONE_HEADS,
+    ZONE_QUALIFIERS,
+)
 from kg.recognise.document import Document
 from kg.recognise.forms import Example, Form
 from kg.recognise.memo import per_word
-from kg.recognise.text import HONORIFIC_WORDS, sentence_stops
+from kg.recognise.text import sentence_stops
 from kg.reference import Entry, Reference, entity_key, load_reference
 
 # How a name was read (a Mention's `form`); a record's form is "organisation: " or "zone: " and
@@ -62,230 +100,28 @@ BY = "name after organised by"
 # ---------------------------------------------------------------------------------------------
 # Word lists
 
-MONTHS = frozenset(
-    "January February March April May June July August September October November December".split()
-)
-WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
-
-# Capitalised words that never begin a name (sentence openers, pronouns, titles of people).
-_OPENERS = frozenset(
-    """The A An This That These Those Its Their His Her Our Your My Both All Each Every Other
-    Another Any Some Many Several Various Such Also Meanwhile Moreover Furthermore However Besides
-    Additionally Today Yesterday Tomorrow Tonight In At On For From With By Through During After
-    Before Under Over As If When While Since Following Upon To And But Or So Then Thus Please
-    Question Reply Answer Note Notes Photo Photos Annex Ends Among Apart Regarding Including Led
-    Where Whether What Which Who Whom Whose How Why Here There Last Next Currently Recently
-    Separately Together Notably Although Though Despite Unlike Like Via Per Dear Yes No Not It He
-    She They We I You Speaking Addressing Welcoming Attending Visiting Organised Jointly Co-organised
-    Hosted Supported Established Set Commissioned Launched Chaired""".split()
-)
-# Titles of people: a name never starts with one ("Vice Mayor of X", "Director of the Y").
-_PERSON_TITLES = frozenset(
-    """Secretary Secretary-General Director Director-General Deputy Under Permanent Commissioner
-    Chairman Chairwoman Chairperson Chair Vice Vice-Chairman Vice-Chairperson Mayor Vice-Mayor
-    Governor Vice-Governor Minister Premier Vice-Premier President Vice-President Head Consul
-    Consul-General Ambassador Member Members Spokesman Spokesperson Convenor Representatives
-    Officials Officers Staff Colleagues Delegates Visitors Participants Guests Residents Students
-    Executive-Director""".split()
-)
-LEFT_STOP = _OPENERS | _PERSON_TITLES | HONORIFIC_WORDS | MONTHS | WEEKDAYS
-# Inside a name after "of"/"for"/"in": people's titles after "and" end it ("... and Director of").
-SEQ_STOP = _OPENERS - {"The"} | HONORIFIC_WORDS | MONTHS | WEEKDAYS
-AND_STOP = _PERSON_TITLES
-# People's titles that end a name run after "of" ("Department of Ecology Director-General Lu").
-_SEQ_TITLES = frozenset(
-    """Director Director-General Secretary Secretary-General Deputy Vice Mayor Vice-Mayor Governor
-    Vice-Governor Chairman Chairwoman Chairperson President Vice-President Minister Premier
-    Vice-Premier Head Ambassador Consul-General Executive-Director Party""".split()
-)
-
-_SEQ_STOP_ALL = SEQ_STOP | _SEQ_TITLES
-
-# Possessives that belong inside a name ("People's Government", "Chief Executive's Office").
-_NAME_POSSESSIVES = frozenset(
-    """People's Executive's Secretary's Women's Children's Men's Commissioner's Director's
-    Registrar's Receiver's Ombudsman's Mayor's Governor's President's Premier's Workers'
-    Employers' Manufacturers' Insurers' Members' Administration's Justice's""".split()
-)
-
-ZONE_HEADS = frozenset(
-    """Zone Park Technopole Loop Metropolis Area Region Delta Belt Town InnoPark Estate Port Extension
-    Circle Corridor""".split()
-)
-# Heads of names that are not organisations or zones: bodies that meet, events, plans, documents,
-# funds, venues and places. An organisation or zone named inside one of these does not count.
-OTHER_HEADS = frozenset(
-    """Force Taskforce Committee Subcommittee Sub-committee Group Panel Council Commission Board
-    Conference Meeting Plenary Assembly Congress Team Plan Plans Strategy Blueprint Programme
-    Programmes Program Scheme Schemes Fund Fair Expo Exhibition Forum Summit Ceremony Convention
-    Agreement Agreements Arrangement Arrangements Memorandum Understanding Initiative Policy Address
-    Award Awards Competition Festival Week Day Tour Campaign Prize Report Study Project Framework
-    Outline Session Seminar Symposium Workshop Visit Delegation Mission Network Platform Scholarship
-    Grant Pass Series Games Marathon Race Cup Webpage Website Page Hotline Ordinance Bill Regulation
-    Regulations Law Act Code Guidelines Guide Declaration Accord Protocol Letter Statement Notice
-    Route Bridge Road Street Avenue Station Line Building Tower Hall Museum Stadium Library Theatre
-    Garden Gardens Square Complex Pavilion Booth Gallery Hub Recommendations Opinions Decision
-    Measures Action Agenda Vision Charter Index Survey Championships Championship Olympiad Olympics
-    Concert Show Parade Dialogue Roundtable Luncheon Dinner Reception Launch Talk Lecture Course
-    Contest Challenge Journey Trail Offices Bureaux Departments Governments Authorities Companies
-    Universities Institutes Councils Committees Commissions Zones Parks Areas Hospital School
-    College Hotel Plaza Mall
-    Airport Terminal Pier Campus Centre Centres Estate Port Market Fair Expo Sites Site Base
-    Headquarters Premises Facility Facilities Bonds Bond Notes
-    Bills""".split()
-)
-# Head nouns that open a name instead of ending it, as in French, Italian, Spanish or German
-# names ("Camera Nazionale della Moda Italiana", "Fédération de la Haute Couture et de la Mode"),
-# and "Studio Wayne McGregor" (a dance company): the name is the capitalised run they begin.
-LEADING_HEADS = frozenset(
-    """Fédération Federazione Federación Camera Chambre Cámara Câmara Associazione Asociación
-    Associação Fondation Fondazione Fundación Fundação Stiftung Institut Instituto Istituto
-    Académie Accademia Academia Université Università Universidad Universidade Universität
-    Conseil Consiglio Consejo Conselho Centro Orchestre Compagnie Compagnia Compañía Société
-    Società Sociedad Sociedade Banco Banca Banque Groupe Gruppo Grupo Ministère Ministero
-    Ministerio Agence Agenzia Agencia Consorzio Syndicat Unione Unión Studio Maison""".split()
-)
-_INTERESTING = frozenset(ORG_CLASSES) | ZONE_HEADS | LEADING_HEADS | {"Areas", "Zones", "Parks"}
-# Heads of the names of events, programmes and venues: "University of Hong Kong Spring Career Fair"
-# is not a university, while "State Administration for Market Regulation" is an agency.
-EVENT_HEADS = frozenset(
-    """Plan Strategy Blueprint Programme Program Scheme Fund Fair Expo Exhibition Forum Summit
-    Ceremony Convention Initiative Address Award Awards Competition Festival Week Day Tour Campaign
-    Prize Project Session Seminar Symposium Workshop Visit Mission Scholarship Games Marathon Race
-    Cup Concert Show Parade Dialogue Roundtable Luncheon Dinner Reception Launch Talk Lecture
-    Contest Challenge Hall Museum Stadium Library Theatre Building Tower Centre Complex Pavilion
-    Gallery""".split()
-)
-# Places: a name before one is part of a place's name ("Nansha District"), but "Government of
-# Futian District" is an organisation.
-PLACE_HEADS = frozenset("District Districts Province Provinces City County Village Island Islands".split())
-OTHER_HEADS = OTHER_HEADS | PLACE_HEADS
-# Words that say nothing about which organisation a name means ("Relevant Bureau", "the Government").
-_GENERIC = frozenset(
-    """Central Municipal Provincial Local District National Mainland Foreign Overseas Regional State
-    Relevant Respective Concerned Related New Current Former Other Special Administrative Region
-    Whole Entire Incoming Outgoing Government Policy Head Box Post Public Non-governmental
-    Non-Governmental Non-profit Non-Profit Charitable Voluntary""".split()
-)
-# The words before "Zone", "Park", "Area" that make it a development zone rather than a venue.
-_ZONE_QUALIFIERS = frozenset(
-    """Economic Trade Development Co-operation Cooperation Innovation Technology Industrial Industry
-    Pilot Demonstration Free Export Processing Bonded Hi-Tech High-Tech Science Service Services
-    Special Tech Business Financial Logistics In-depth In-Depth Hi-tech High-tech Comprehensive
-    Experimental Reform Opening-up Green""".split()
-)
-_PARK_QUALIFIERS = frozenset(
-    """Science Technology Technologies Industrial Industry Innovation Software Logistics Hi-Tech
-    High-Tech Biotech Data Digital Cyber Business Enterprise Manufacturing Bioscience I&T Research
-    Tech""".split()
-)
-_AREA_QUALIFIERS = frozenset("Development Co-operation Cooperation Trade Innovation New".split())
-# Words a short form of a zone is made of ("the Co-operation Zone", "the Park").
-_ZONE_GENERIC = (
-    _ZONE_QUALIFIERS | ZONE_HEADS | frozenset("and & Bay Greater New Hong Kong-Shenzhen I&T".split())
-) - frozenset(["Hong"])
-_BODY_HEADS = frozenset("Group Committee Subcommittee Force Taskforce Panel Conference Meeting Team".split())
-_PLURAL_ZONES = {"Areas": "Area", "Zones": "Zone", "Parks": "Park"}
-_SHORT_ZONES = frozenset("Zone Park Metropolis Technopole".split())
-_EXCHANGE_NOT = frozenset(
-    "Teachers Youth Student Students Cultural Academic Exhibition Information Knowledge Technology Staff".split()
-)
-# Words after which a name run ends unless a connector follows ("of the State Council Huang ...").
-_ENDS_NAME = frozenset(
-    """Government Bureau Department Office Ministry Commission Council Authority Limited Ltd
-    Region SAR HKSAR Province Municipality District Zone Metropolis Technopole""".split()
-)
-# Words that make an unknown "Commission" an agency rather than an advisory body.
-_AGENCY_WORDS = frozenset(
-    """Municipal Provincial National State Reform Supervision Regulatory Regulation Science
-    Technology Innovation Health Healthcare Education Commerce Trade Industry Audit Competition
-    Securities Futures Opportunities Corruption Control Administration Transport Housing Finance
-    Narcotics Ethnic""".split()
-)
 # A body shown meeting: "the fifth meeting of the X Commission", "the X Commission met".
 _MEETS_BEFORE = re.compile(
     r"(?:meeting|plenary|members?|convene[sd]?|chair(?:ed|man|person|woman)?)\W+(?:\w+\W+){0,4}?\Z"
 )
 _MEETS_AFTER = re.compile(r"(?:\s*\([^)]*\))?\s+(?:convene[sd]?|holds|held|meets|met|members|chaired)\b")
-# Capitalised words that may follow a name without being part of it.
-# A "Centre" that is a unit of an organisation rather than a venue ("Real-World Study and
-# Application Centre", "Anti-Deception Coordination Centre").
-_UNIT_CENTRE = frozenset(
-    """Research Study Studies Application Applications Testing Evaluation Analytics Diagnostics
-    Coordination Co-ordination Arbitration Mediation Certification""".split()
-)
-# Heads that end a name only as the last capitalised word: "Rotary International", "Hong Kong
-# Ballet" (not "Hong Kong International Airport").
-_LAST_WORD_HEADS = frozenset("International Ballet Orchestra Sinfonietta Troupe".split())
-# Names of places: a run of these alone names a place, not an organisation ("hosted by Hong Kong").
-_PLACE_WORDS = frozenset(
-    """Hong Kong Kowloon Macao Macau China Chinese Mainland Shenzhen Guangdong Guangzhou Beijing
-    Shanghai Fujian Sichuan Jiangsu Hubei Hunan Zhuhai Chongqing Tianjin Zhejiang Hainan Yunnan
-    Guangxi Jiangxi Shandong Henan Hebei Asia Asian Pacific Asia-Pacific Europe European Africa
-    America American Americas Japan Korea Singapore Thailand Malaysia Indonesia Vietnam India
-    Australia Canada Britain British UK US USA United States Kingdom France Germany Italy Spain
-    Netherlands Belgium Sweden Switzerland Dubai Saudi Arabia Middle East West North South Central
-    Greater Bay Area New Territories Island Islands Lantau Kowloon World Global""".split()
-)
-# Cues that a capitalised run names an organisation: a typing noun just before it ("medical
-# technology company Yidu Tech"), "organised by" before it, or an apposition after it ("Yidu
-# Tech, a medical technology company,"). Values: the class the noun says.
-_TYPING_NOUNS = {
-    "company": "Company",
-    "firm": "Company",
-    "start-up": "Company",
-    "startup": "Company",
-    "conglomerate": "Company",
-    "developer": "Company",
-    "manufacturer": "Company",
-    "operator": "Company",
-}
-_KIND_NOUNS = {
-    **_TYPING_NOUNS,
-    "bank": "Company",
-    "enterprise": "Company",
-    "brand": "Company",
-    "organisation": "Organization",
-    "organization": "Organization",
-    "institution": "Organization",
-    "charity": "Organization",
-    "association": "Organization",
-    "society": "Organization",
-    "foundation": "Organization",
-    "NGO": "Organization",
-    "university": "University",
-    "institute": "Organization",
-    "laboratory": "Organization",
-    "agency": "Organization",
-}
 _BY_CUES = ("organised by", "organized by", "hosted by", "presented by", "sponsored by", "co-produced by")
 _BY_OPENERS = frozenset("Organised Organized Co-organised Co-organized Hosted Presented Sponsored".split())
 _APPOSITION = ("a ", "an ", "which is a ", "which is an ", "which was a ", "which was an ")
 # Where the cues above are in a text (most texts have none): the tokens there are looked at.
-_CUES = (" by ", *(f"{noun} " for noun in _TYPING_NOUNS))
+_CUES = (" by ", *(f"{noun} " for noun in TYPING_NOUNS))
 _APPOSITION_RE = re.compile(
     r", (?:which (?:is|was) )?an? [^,.;:()\"\n]{0,80}?(?:"
-    + "|".join(sorted(_KIND_NOUNS, key=len, reverse=True))
+    + "|".join(sorted(KIND_NOUNS, key=len, reverse=True))
     + ")"
 )
 _APPOSITION_END = frozenset([",", ".", ";", "(", ")", "\n", ":", '"'])
-_CORRIDOR_QUALIFIERS = frozenset("Innovation Economic Technology Development Industrial Industry".split())
 _RUN_ON_OK = frozenset("Phase Stage Batch Development".split()) | HONORIFIC_WORDS
 # Last words of names that have a head noun (or name an event, venue or place): such a name is
 # decided by its head, not by a cue around it.
 _HEADED = frozenset(ORG_CLASSES) | ZONE_HEADS | OTHER_HEADS | EVENT_HEADS | {"Areas", "Zones", "Parks"}
-_LAB_GENERIC = frozenset("Medical Clinical Dental Public Private Testing Research".split())
-_HOSPITAL_UNITS = frozenset(
-    """Emergency Medicine Surgery Paediatrics Paediatric Geriatrics Orthopaedics Psychiatry
-    Obstetrics Gynaecology Oncology Radiology Pathology Nursing Anaesthesia Cardiology Neurology
-    Intensive Outpatient Outpatients""".split()
-)
-_IN_HEADS = frozenset("Office Consulate Consulate-General Embassy Chamber Commerce".split())
 _PREPOSITIONS = frozenset("of for on in to".split())
-# Words that join two capitalised runs into one name ("Federation of ...", "Camera Nazionale della
-# Moda"), and articles that may follow them ("de la Mode").
-_FOREIGN_CONNECTORS = frozenset("de du des della delle dei degli del di et und für la le les".split())
-_NAME_CONNECTORS = frozenset("of & to for".split()) | _FOREIGN_CONNECTORS
+_NAME_CONNECTORS = frozenset("of & to for".split()) | FOREIGN_CONNECTORS
 _NAME_ARTICLES = frozenset("the The la le les".split())
 _ARTICLES = frozenset(("the", "The"))
 
@@ -466,7 +302,7 @@ def _is_left_word(w: str) -> bool:
     title, month or day, nor a possessive outside a name)."""
     if not w[0].isupper() or w in LEFT_STOP:
         return False
-    return not (w.endswith(("'s", "s'")) and w not in _NAME_POSSESSIVES)
+    return not (w.endswith(("'s", "s'")) and w not in NAME_POSSESSIVES)
 
 
 _LEFT_WORD: dict[str, bool] = _is_left_word.known  # type: ignore[attr-defined]
@@ -570,7 +406,7 @@ class Gazetteer:
             m.group(1) for e in reference.entries.values() for n in e.names if (m := _OFFICE_CITY.search(n))
         )
         # The words a name can be read from: known first words and head nouns, possessive or not.
-        wanted = set(self.first) | _INTERESTING
+        wanted = set(self.first) | INTERESTING
         self.wanted = frozenset(wanted | {w + "'s" for w in wanted})
 
     def match(self, words: list[str], i: int) -> _Known | None:
@@ -632,7 +468,7 @@ class _Analyser:
 
     def seq_word(self, i: int) -> bool:
         w = self.w[i]
-        return w[0].isupper() and w not in _SEQ_STOP_ALL
+        return w[0].isupper() and w not in SEQ_STOP_ALL
 
     def is_head(self, w: str) -> bool:
         return w in ORG_CLASSES or w in ZONE_HEADS
@@ -715,7 +551,7 @@ class _Analyser:
             k -= 1
         run = w[k + 1 : i]
         before = w[k] if k >= 0 else ""
-        if before in _PERSON_TITLES or before in HONORIFIC_WORDS:
+        if before in PERSON_TITLES or before in HONORIFIC_WORDS:
             return False
         if 2 <= len(run) <= 3 and run[0] in SURNAMES and _is_given_name(run[1]) and run[1] not in SURNAMES:
             return False
@@ -737,12 +573,12 @@ class _Analyser:
         while m < n and m - k < 18:
             t = w[m]
             if self.seq_word(m):
-                if m > k and last == m and w[m - 1] in _ENDS_NAME and not _maybe_inside(t):
+                if m > k and last == m and w[m - 1] in ENDS_NAME and not _maybe_inside(t):
                     break  # "of the State Council Huang Liuquan"
                 if t in SURNAMES and m > k and m + 1 < n and _is_given_name(w[m + 1]) and w[m - 1] != "Hong":
                     break  # "Ministry of Public Security Wei Xiaojun"
                 last = m + 1
-                if t.endswith("'s") and t not in _NAME_POSSESSIVES:
+                if t.endswith("'s") and t not in NAME_POSSESSIVES:
                     break
                 m += 1
                 continue
@@ -751,8 +587,8 @@ class _Analyser:
                     nxt = m + 1
                     if w[nxt] in _NAME_ARTICLES and nxt + 1 < n:
                         nxt += 1
-                    elif t in _FOREIGN_CONNECTORS:  # "Couture et de la Mode"
-                        while nxt + 1 < n and nxt - m < 3 and w[nxt] in _FOREIGN_CONNECTORS:
+                    elif t in FOREIGN_CONNECTORS:  # "Couture et de la Mode"
+                        while nxt + 1 < n and nxt - m < 3 and w[nxt] in FOREIGN_CONNECTORS:
                             nxt += 1
                     if self.seq_word(nxt):
                         m = nxt
@@ -781,7 +617,7 @@ class _Analyser:
         w = self.w
         n = self.n
         end = h + 1
-        allow_in = w[h] in _IN_HEADS
+        allow_in = w[h] in IN_HEADS
         for _ in range(4):
             if end >= n:
                 break
@@ -817,17 +653,17 @@ class _Analyser:
         prev = w[h - 1] if h > a else ""
         if not before and not has_right:
             return None
-        if before and all(x in _GENERIC for x in before) and not has_right:
+        if before and all(x in GENERIC for x in before) and not has_right:
             return None
         words = set(w[a:b])
         if head == "Force":
             return "org" if prev == "Police" else None
         if head == "Centre":
-            return "org" if set(before) & _UNIT_CENTRE or (has_right and w[h + 1] == "for") else None
-        if head in _LAST_WORD_HEADS:
+            return "org" if set(before) & UNIT_CENTRE or (has_right and w[h + 1] == "for") else None
+        if head in LAST_WORD_HEADS:
             if has_right or (h + 1 < self.n and _is_cap(w[h + 1])):
                 return None  # "Hong Kong International Airport", "Hong Kong Ballet Gala"
-            if head == "International" and all(x in _PLACE_WORDS for x in before):
+            if head == "International" and all(x in PLACE_WORDS for x in before):
                 return None
             return "org"
         if head == "Market":
@@ -835,7 +671,7 @@ class _Analyser:
         if head == "Fund":
             return "org" if prev in ("Investment", "Monetary") else None
         if head == "Exchange":
-            return "org" if prev not in _EXCHANGE_NOT and "&" not in words and "and" not in words else None
+            return "org" if prev not in EXCHANGE_NOT and "&" not in words and "and" not in words else None
         if head == "Committee":
             if words & {"CPC", "Communist", "Party"} or self.party_organ(h, a, b):
                 return "org"
@@ -850,16 +686,16 @@ class _Analyser:
             return None
         if head == "Office" and before and before[-1] in ("Head", "Post", "Box", "Ticket", "Booking"):
             return None
-        if head in ("Laboratory", "Laboratories") and before and all(x in _LAB_GENERIC for x in before):
+        if head in ("Laboratory", "Laboratories") and before and all(x in LAB_GENERIC for x in before):
             return None
-        if head in ("Department", "Division", "Unit") and words & _HOSPITAL_UNITS:
+        if head in ("Department", "Division", "Unit") and words & HOSPITAL_UNITS:
             return None  # a hospital's "Accident and Emergency Department"
         return "org"
 
     def zone_ok(self, h: int, a: int, b: int) -> bool:
         w = self.w
         head = _strip_possessive(w[h])
-        head = _PLURAL_ZONES.get(head, head)
+        head = PLURAL_ZONES.get(head, head)
         before = w[a:h]
         caps = [x for x in before if x[:1].isupper()]
         if not caps:
@@ -867,11 +703,11 @@ class _Analyser:
         prev = before[-1] if before else ""
         has_part = b > h + 1
         if head == "Zone":
-            return any(x in _ZONE_QUALIFIERS for x in caps)
+            return any(x in ZONE_QUALIFIERS for x in caps)
         if head == "Park":
-            return prev in _PARK_QUALIFIERS or has_part
+            return prev in PARK_QUALIFIERS or has_part
         if head == "Area":
-            return prev in _AREA_QUALIFIERS
+            return prev in AREA_QUALIFIERS
         if head == "Region":
             return "Delta" in caps and not {"Administrative", "Autonomous"} & set(caps)
         if head == "Delta":
@@ -883,7 +719,7 @@ class _Analyser:
         if head == "Circle":
             return prev == "Economic"
         if head == "Corridor":
-            return prev in _CORRIDOR_QUALIFIERS
+            return prev in CORRIDOR_QUALIFIERS
         if head == "Extension":
             return prev == "Town"
         if head == "Estate":
@@ -903,7 +739,7 @@ class _Analyser:
             return "body"
         if b < self.n and self.w[b] == "on":
             return "body"
-        if not _AGENCY_WORDS.intersection(self.w[a:b]):
+        if not AGENCY_WORDS.intersection(self.w[a:b]):
             return "body"
         text = self.release_text
         at = text.find(name)
@@ -928,7 +764,7 @@ class _Analyser:
             if (
                 node is not None
                 and _END not in node
-                and t not in _INTERESTING
+                and t not in INTERESTING
                 and (i == final or not _continues(node, w[i + 1]))
             ):
                 continue  # "Hong" not followed by a word any known name goes on with
@@ -944,7 +780,7 @@ class _Analyser:
                     out.append(c)
                 continue
             head = t[:-2] if t.endswith("'s") else t  # _strip_possessive
-            if head in _PLURAL_ZONES:
+            if head in PLURAL_ZONES:
                 out.extend(self.plural_zones(i))
                 continue
             if head in ZONE_HEADS:
@@ -952,15 +788,12 @@ class _Analyser:
                 b = self.right_ext(i, zone=True)
                 if self.zone_ok(i, a, b):
                     c = _Cand(a, b, "zone", "Zone", form=HEADED)
-                    c.short = all(x in _ZONE_GENERIC for x in w[a : i + 1])
+                    c.short = all(x in ZONE_GENERIC for x in w[a : i + 1])
                     out.append(c)
-                elif a == i and b == i + 1 and i > 0 and w[i - 1] in _ARTICLES and head in _SHORT_ZONES:
+                elif a == i and b == i + 1 and i > 0 and w[i - 1] in _ARTICLES and head in SHORT_ZONES:
                     out.append(_Cand(a, b, "zone", "Zone", short=True, form=HEADED))  # "the Park", "the Zone"
             if head in ORG_CLASSES:
-                if t.endswith("'s") and t not in _NAME_POSSESSIVES:
-                    b = i + 1
-                else:
-                    b = self.right_ext(i, zone=False)
+                b = i + 1 if t.endswith("'s") and t not in NAME_POSSESSIVES else self.right_ext(i, zone=False)
                 a = self.left_ext(i)
                 if head in ("Council", "Board", "Commission"):
                     name = self.seg.span_text(a, b)
@@ -978,7 +811,7 @@ class _Analyser:
                 last = _strip_possessive(w[b - 1])
                 if b > i + 1 and (
                     last in EVENT_HEADS
-                    or (last in _BODY_HEADS and head not in ("Office", "Secretariat", "Unit"))
+                    or (last in BODY_HEADS and head not in ("Office", "Secretariat", "Unit"))
                 ):
                     continue  # "University of Hong Kong Spring Career Fair": an event's name
                 c = _Cand(a, b, kind, "Body" if kind == "body" else ORG_CLASSES[head], form=HEADED)
@@ -995,7 +828,7 @@ class _Analyser:
         if i > 0 and self.left_word(i - 1):
             return None  # inside a longer name: "Kwai Tsing Studio Theatre"
         e = self.seq(i)
-        if any(x in _FOREIGN_CONNECTORS for x in w[i:e]):
+        if any(x in FOREIGN_CONNECTORS for x in w[i:e]):
             # "Fédération de la Haute Couture et de la Mode of France": English ends the name
             e = next((k for k in range(i, e) if w[k] in ("of", "for", "to", "&")), e)
         last = _strip_possessive(w[e - 1])
@@ -1041,10 +874,10 @@ class _Analyser:
     def plural_zones(self, h: int) -> list[_Cand]:
         """ "Kwu Tung North and Fanling North New Development Areas": one zone each."""
         w = self.w
-        head = _PLURAL_ZONES[w[h]]
+        head = PLURAL_ZONES[w[h]]
         a = self.left_ext(h)
         k = h
-        while k > a and w[k - 1] in _ZONE_QUALIFIERS | {"New"}:
+        while k > a and w[k - 1] in ZONE_QUALIFIERS | {"New"}:
             k -= 1
         suffix = " ".join([*w[k:h], head])
         items: list[tuple[int, int]] = []
@@ -1129,10 +962,10 @@ class _Analyser:
             if t[0].isupper():
                 continue
             last = t.rsplit(" ", 1)[-1]
-            if last in _TYPING_NOUNS and _is_cap(w[i + 1]):
+            if last in TYPING_NOUNS and _is_cap(w[i + 1]):
                 b = self.plain_run(i + 1)
                 if b > i + 1 and self.described_ok(i + 1, b, single=True):
-                    out.append(_Cand(i + 1, b, "org", _TYPING_NOUNS[last], form=TYPED))
+                    out.append(_Cand(i + 1, b, "org", TYPING_NOUNS[last], form=TYPED))
             elif last == "by" and (t.endswith(_BY_CUES) or (t == "by" and i > 0 and w[i - 1] in _BY_OPENERS)):
                 out.extend(self.by_names(i + 1))
         return out
@@ -1181,7 +1014,7 @@ class _Analyser:
                     kind = w[j].rsplit(" ", 1)[-1]
                     break
                 j += 1
-            if kind not in _KIND_NOUNS:
+            if kind not in KIND_NOUNS:
                 continue
             a = i - 1
             while a > 0 and (
@@ -1191,7 +1024,7 @@ class _Analyser:
             if not self.left_word(a) or (a > 0 and w[a - 1] in HONORIFIC_WORDS):
                 continue
             if self.described_ok(a, i, single=True):
-                out.append(_Cand(a, i, "org", _KIND_NOUNS[kind], form=APPOSITION))
+                out.append(_Cand(a, i, "org", KIND_NOUNS[kind], form=APPOSITION))
         return out
 
     def plain_run(self, k: int) -> int:
@@ -1200,7 +1033,7 @@ class _Analyser:
         w = self.w
         e = k
         while e < self.n and e - k < 8:
-            if self.seq_word(e) and w[e] not in _PERSON_TITLES:
+            if self.seq_word(e) and w[e] not in PERSON_TITLES:
                 e += 1
                 if w[e - 1].endswith("'s"):
                     break
@@ -1224,9 +1057,9 @@ class _Analyser:
             return False
         if words[-1] in _HEADED and not (single and words[-1] in ("Group", "Holdings")):
             return False  # "Alibaba Group, a technology conglomerate" is a company
-        if all(x in _PLACE_WORDS or x in _GENERIC for x in words):
+        if all(x in PLACE_WORDS or x in GENERIC for x in words):
             return False
-        if any(x in _PERSON_TITLES or x in HONORIFIC_WORDS or x[0].isdigit() for x in words):
+        if any(x in PERSON_TITLES or x in HONORIFIC_WORDS or x[0].isdigit() for x in words):
             return False
         if words[0] in SURNAMES and len(words) <= 3 and (len(words) == 1 or _is_given_name(words[1])):
             return False  # a person: "Chan Tai-man"
@@ -1262,7 +1095,7 @@ class _Analyser:
             if len(parts) < 2:
                 continue
             for a, b in parts:
-                if all(x in _GENERIC for x in w[a:b]):
+                if all(x in GENERIC for x in w[a:b]):
                     continue  # "the Mainland and Hong Kong governments": the Mainland is no name
                 c = _Cand(a, b, "org", "Government", form=GOVERNMENTS_AFTER)
                 c.name = f"{self.seg.span_text(a, b)}{level} Government"
@@ -1329,7 +1162,7 @@ class _Analyser:
             first = w[c.b]
             if not (
                 title
-                or first in _PERSON_TITLES
+                or first in PERSON_TITLES
                 or first in _RUN_ON_OK
                 or first in SURNAMES
                 or (c.b + 1 < self.n and w[c.b + 1] in SURNAMES)
@@ -1427,7 +1260,7 @@ class _Analyser:
         else:
             return
         # "Hong Kong Economic and Trade Office (ETO) in Dubai"
-        if j + 2 < self.n and w[j + 1] == "in" and w[c.b - 1] in _IN_HEADS and self.seq_word(j + 2):
+        if j + 2 < self.n and w[j + 1] == "in" and w[c.b - 1] in IN_HEADS and self.seq_word(j + 2):
             e = self.seq(j + 2)
             c.extra = " in " + self.seg.span_text(j + 2, e)
 

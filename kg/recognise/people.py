@@ -38,8 +38,12 @@ from dataclasses import dataclass, field
 from itertools import compress, count
 
 from kg.lexicon import (
+    AFTER_NAME_HEADS,
     COMPANY_NOUNS,
     CONNECTORS,
+    EVENT_OR_ORG_HEADS,
+    HONORIFIC_WORDS,
+    LOWER_CASE_HEADS,
     NAME_OF_THINGS,
     NAME_PARTICLES,
     NON_NAME,
@@ -47,6 +51,8 @@ from kg.lexicon import (
     POST_ABBREVIATIONS,
     POST_HEADS,
     POST_MODIFIERS,
+    POST_NOMINALS,
+    POST_OPENERS,
     SURNAMES,
 )
 from kg.model import Person, Tenure
@@ -54,20 +60,11 @@ from kg.recognise.document import Document, Sentence
 from kg.recognise.forms import Example, Form
 from kg.recognise.memo import per_word
 from kg.recognise.text import (
-    HONORIFIC_WORDS,
-    POST_NOMINALS,
     word_start_regex,
 )
 
 _ABBR_PAREN = re.compile(r"\s*\((?:the\s+)?[A-Z][A-Z&\d]+(?:\s[A-Z][A-Z&\d]+)?\)")
 _END_OF_APPOSITION = frozenset({",", ";", ".", ":", "(", ")", "and", "respectively", '"', "!", "?"})
-# Head words of posts that are written after a name in arts and academic releases ("Ms A,
-# Principal Dancer of X", "Mr B, Associate Professor of Y"): only in that position, since
-# "Professor" before a name is an honorific.
-_AFTER_HEADS = frozenset(
-    """Professor Dancer Lecturer Conductor Choreographer Fellow Researcher Scientist Engineer
-    Architect Producer Designer Composer""".split()
-)
 # a sentence can name a person only if it holds an honorific or a post's head word
 _MAY_NAME = re.compile(
     word_start_regex(
@@ -75,7 +72,7 @@ _MAY_NAME = re.compile(
             *HONORIFIC_WORDS,
             *POST_HEADS,
             *POST_ABBREVIATIONS,
-            *_AFTER_HEADS,
+            *AFTER_NAME_HEADS,
             "Executive",
             "Justice",
             "chairman",
@@ -85,7 +82,6 @@ _MAY_NAME = re.compile(
     )
     + r"\b"
 )
-_LOWER_HEADS = frozenset({"chairman", "chairperson", "chairwoman", "vice-chairman", "convenor", "convener"})
 
 
 @dataclass(slots=True)
@@ -124,7 +120,7 @@ def _head_kind(w: str) -> int:
     for suffix in ("-elect", "-designate"):
         if base.endswith(suffix):
             base = base[: -len(suffix)]
-    if w in _LOWER_HEADS or base in POST_HEADS:
+    if w in LOWER_CASE_HEADS or base in POST_HEADS:
         return _HEAD
     return _HEAD_AFTER_CHIEF if base in ("Executive", "Justice") else _NOT_HEAD
 
@@ -371,7 +367,7 @@ def _left_span(s: Sentence, i: int, blocked: set[int], allow_comma: bool) -> tup
             return i, i
         j -= 1
     end = j + 1
-    if j > 0 and words[j] in _LOWER_HEADS and words[j - 1][:1].isupper():
+    if j > 0 and words[j] in LOWER_CASE_HEADS and words[j - 1][:1].isupper():
         j -= 1
     while j >= 0 and end - j <= 40:  # a post is never longer than this; keeps the walk linear
         t = words[j]
@@ -421,19 +417,12 @@ def _left_span(s: Sentence, i: int, blocked: set[int], allow_comma: bool) -> tup
     return j + 1, end
 
 
-_LEADING = frozenset(
-    """The And At In On For During After Before With From By As To Of Upon Following Speaking
-    Meanwhile Also Both Accompanying Joining Led Chaired Hosted Among Including Besides""".split()
-)
-_EVENT_OR_ORG = ORG_HEADS | frozenset(
-    "Conference Forum Summit Meeting Ceremony Expo Fair Festival Session".split()
-)
-
-
 def _trim(words: list[str], a: int, b: int) -> int:
     """Index of the first token of [a, b) after leading connectors, commas and sentence-opening
     words ("The", "At", "During" ...)."""
-    while a < b and (words[a] in CONNECTORS or words[a] in _LEADING or words[a] in (",", "&", "'", "-", "/")):
+    while a < b and (
+        words[a] in CONNECTORS or words[a] in POST_OPENERS or words[a] in (",", "&", "'", "-", "/")
+    ):
         a += 1
     return a
 
@@ -453,7 +442,7 @@ def _has_post_head(words: list[str], a: int, b: int) -> bool:
     return (
         not after
         or any(w in CONNECTORS or w in ("(", "&", ",") for w in after)
-        or after[-1] not in _EVENT_OR_ORG
+        or after[-1] not in EVENT_OR_ORG_HEADS
     )
 
 
@@ -594,7 +583,7 @@ def _post_after(s: Sentence, end: int, starts_at: dict[int, Mention]) -> str | N
         return None
     # a head word followed by "of" or "at" and a capitalised name
     of_whom = any(
-        (_is_head(words, q) or words[q] in _AFTER_HEADS)
+        (_is_head(words, q) or words[q] in AFTER_NAME_HEADS)
         and words[q + 1] in ("of", "at")
         and (words[q + 2][:1].isupper() or (words[q + 2] == "the" and q + 3 < b))
         for q in range(a, b - 2)

@@ -14,6 +14,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from kg.lexicon import HONORIFIC_WORDS, MONTH_NAMES, STOP_ABBREVIATIONS, WEEKDAY_NAMES
+
 # --------------------------------------------------------------------------------------------
 # Normalising
 
@@ -130,12 +132,6 @@ class Gated:
 # --------------------------------------------------------------------------------------------
 # Paragraphs and sentences
 
-# Words after which a full stop does not end a sentence (case-sensitive, without the stop).
-ABBREVIATIONS = frozenset(
-    """Mr Mrs Ms Dr Prof Sr Jr St Mt No Nos Nr Messrs Mme Mlle Rev Gen Col Capt Lt Gov Sen Hon
-    Ir Fr Co Corp Inc Bros vs e.g i.e cf al approx Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
-    Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun a.m p.m Ref Fig Art Cap Para paras para""".split()
-)
 # A stop (possibly after "!" or "?"), closing quotes/brackets, space, then what can open a sentence.
 # ("[.!?][.!?]*", not "[.!?]+": an expression that opens with a set of characters is searched by
 # skipping to them, one that opens with a repeat by trying it at every position.)
@@ -242,7 +238,7 @@ def sentence_stops(text: str, lo: int, hi: int, reach: int) -> list[int]:
         at = m.start()
         if text[at] == ".":
             word = _word_before(text, max(lo, at - reach), at)
-            if word and (word in ABBREVIATIONS or (len(word) == 1 and word.isupper()) or "." in word):
+            if word and (word in STOP_ABBREVIATIONS or (len(word) == 1 and word.isupper()) or "." in word):
                 continue
         stops.append(m.end())
     return stops
@@ -268,33 +264,9 @@ def paragraph_sentences(text: str) -> list[tuple[int, str]]:
 # --------------------------------------------------------------------------------------------
 # Honorifics
 
-# Titles written before a name. "the Hon" and "Hon" are the Legislative Council's style.
-HONORIFICS: tuple[str, ...] = (
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Miss",
-    "Mdm",
-    "Madam",
-    "Dr",
-    "Professor",
-    "Prof",
-    "Ir",
-    "Sr",
-    "Sir",
-    "Dame",
-    "Hon",
-    "the Hon",
-)
-HONORIFIC_WORDS = frozenset(h for h in HONORIFICS if " " not in h)
 # One or more honorifics at the start ("the Hon Dr ", "Ir Dr ", "Professor the Hon ", "Mrs. ").
 HONORIFIC_RE = re.compile(
     r"^(?:(?:[Tt]he\s+)?(?:" + "|".join(sorted(HONORIFIC_WORDS, key=len, reverse=True)) + r")\.?\s+)+"
-)
-# Letters after a name that are dropped: "Mr Lee Ka-chiu, GBS, JP".
-POST_NOMINALS = frozenset(
-    """SBS JP GBS GBM BBS MH SC QC KC OBE MBE CBE KBE GBE ISO PhD PDSM IDSM PMSM FSDSM CSDSM MSM
-    HKPM CPM DSM LLD DBA FHKAM FRCS FRCP FREng FRS FHKEng CStJ OStJ MStJ""".split()
 )
 
 
@@ -374,15 +346,13 @@ def ordinal_value(word: str) -> int | None:
 # Dates
 
 MONTHS: dict[str, int] = {}
-for _i, _m in enumerate(
-    "January February March April May June July August September October November December".split(), 1
-):
+for _i, _m in enumerate(MONTH_NAMES, 1):
     MONTHS[_m] = _i
     MONTHS[_m[:3]] = _i
 MONTHS["Sept"] = 9
 _MONTH_WORDS = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
 _MONTH = rf"(?:{_MONTH_WORDS})\.?"
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WEEKDAY = "(?:" + "|".join(WEEKDAY_NAMES) + ")"
 _RELATIVE = (
     r"(?P<rel>(?i:today|tonight|this\s+(?:morning|afternoon|evening)|yesterday(?:\s+(?:morning|afternoon|evening))?"
     r"|last\s+night|tomorrow(?:\s+(?:morning|afternoon|evening))?)|" + _WEEKDAY + r")"
