@@ -165,3 +165,19 @@ def test_gated_expressions_search_only_texts_with_their_words():
     assert folded.search("It was chaıred by Mr A.")  # IGNORECASE: "ı" is an "i", so non-ASCII is searched
     assert [m.group() for m in plain.finditer("chaired by, chaired  by")] == ["chaired by", "chaired  by"]
     assert list(plain.finditer("presided over")) == []
+
+
+def test_a_remembered_word_test_answers_as_the_test_and_forgets_past_its_bound(monkeypatch):
+    from kg.recognise import memo
+
+    monkeypatch.setattr(memo, "_WORDS_MAX", 3)
+    calls: list[str] = []
+
+    @memo.per_word
+    def shout(word: str) -> str:
+        calls.append(word)
+        return word.upper()
+
+    assert [shout(w) for w in ("a", "b", "a", "c")] == ["A", "B", "A", "C"]
+    assert calls == ["a", "b", "c"] and shout.known == {"a": "A", "b": "B", "c": "C"}
+    assert shout("d") == "D" and shout.known == {"d": "D"}  # full: all forgotten, then kept

@@ -20,7 +20,7 @@ from kg.model import Release
 from kg.recognise.text import DateMention, find_dates, normalise, paragraph_sentences, split_sentences
 
 if TYPE_CHECKING:
-    from kg.recognise.names import Mention as NameMention
+    from kg.recognise.names import NameMention
     from kg.recognise.people import Analysis
 
 # Words with inner apostrophes or hyphens are one token; any other non-space character is one.

@@ -1,9 +1,8 @@
-"""Results the recognisers share about one release (its sentences, its names), remembered.
+"""Pure functions of one word, remembered: the speed seam of the recognisers' word tests.
 
-Recognisers run one after another on the same `Release` object, so the last few results are
-kept by the object's identity: looking one up costs an `is` test, where an `lru_cache` would
-hash the release's every field on each call. A release is immutable, and the memo holds it, so
-an identity match is always the same release.
+A word's test (is it a post's head word, can it be part of a personal name) is the same in every
+release, and the same few thousand words recur, so each result is kept in a dict the callers may
+look in first; the dict is emptied when it grows past a bound.
 """
 
 from __future__ import annotations
@@ -13,25 +12,6 @@ from collections.abc import Callable
 from typing import TypeVar
 
 T = TypeVar("T")
-_KEEP = 4  # results kept per function (the releases a batch works on at once)
-
-
-def per_release(fn: Callable[[object], T]) -> Callable[[object], T]:
-    """`fn(release)`, remembered for the last few release objects it was called with."""
-    kept: list[tuple[object, T]] = []
-
-    @functools.wraps(fn)
-    def remembered(release: object) -> T:
-        for seen, result in kept:
-            if seen is release:
-                return result
-        result = fn(release)
-        kept.insert(0, (release, result))
-        del kept[_KEEP:]
-        return result
-
-    return remembered
-
 
 _WORDS_MAX = 1 << 16  # words remembered per function, then all forgotten at once
 

@@ -23,7 +23,7 @@ agreement or meeting body ("Development Plan for ...", "Joint Task Force on ... 
 "University of Hong Kong Spring Career Fair", "Hospital Authority (HA) Convention 2026") is
 dropped. Brackets right after a name give its other names ("(CEDD)", "(the Loop)"); "Hong Kong
 Special Administrative Region (HKSAR) Government" reads through the bracket. A typo gluing "the"
-to a name ("theHong Kong ...") is read as two words. The result, `Mention`s, is shared by both
+to a name ("theHong Kong ...") is read as two words. The result, `NameMention`s, is shared by both
 recognisers (cached per release).
 
 Speed: the text is tokenised by one compiled expression (lower-case runs are single tokens);
@@ -85,7 +85,7 @@ from kg.recognise.memo import per_word
 from kg.recognise.text import sentence_stops
 from kg.reference import Entry, Reference, entity_key, load_reference
 
-# How a name was read (a Mention's `form`); a record's form is "organisation: " or "zone: " and
+# How a name was read (a NameMention's `form`); a record's form is "organisation: " or "zone: " and
 # this (NAME_FORMS, at the end, has the table with examples).
 KNOWN = "known name"
 HEADED = "capitalised name ending in its head noun"
@@ -188,7 +188,7 @@ def is_abbreviation(word: str) -> bool:
 
 
 @dataclass(slots=True)
-class Mention:
+class NameMention:
     """One organisation, zone or body named in a release (before resolution)."""
 
     kind: str  # "org" | "zone" | "body"
@@ -197,7 +197,7 @@ class Mention:
     cls: str  # ontology class local name guessed from the head, or the reference entry's
     entry: Entry | None = None  # the reference entity it names, when known
     alt_labels: list[str] = field(default_factory=list)
-    parent: Mention | None = None  # the entity named in "X of [the] Y"
+    parent: NameMention | None = None  # the entity named in "X of [the] Y"
     short: bool = False  # a short form ("the Co-operation Zone") to be bound to a full name
     start: int = 0  # character offset in its segment
     segment: int = 0  # 0 title, 1 body, 2+ captions
@@ -1301,14 +1301,14 @@ def is_title_case(title: str) -> bool:
     return len(words) >= 3 and sum(1 for x in words if x[0].isupper()) >= 0.7 * len(words)
 
 
-def mentions(doc: Document) -> tuple[Mention, ...]:
+def mentions(doc: Document) -> tuple[NameMention, ...]:
     """Every organisation, zone and body named in the release, in order of appearance (read
     once, as `doc.names`)."""
     reference = load_reference()
     gaz = gazetteer(reference)
     texts = doc.segments
     release_text = "\n".join(texts)
-    out: list[Mention] = []
+    out: list[NameMention] = []
     for si, text in enumerate(texts):
         if not text.strip():
             continue
@@ -1320,7 +1320,7 @@ def mentions(doc: Document) -> tuple[Mention, ...]:
             cands.extend(an.governments_of())
             cands.extend(an.described())
         kept = an.select(cands)
-        made: dict[int, Mention] = {}
+        made: dict[int, NameMention] = {}
         for c in kept:
             if c.inner:
                 continue
@@ -1351,7 +1351,7 @@ def mentions(doc: Document) -> tuple[Mention, ...]:
                     entry = reference.lookup(name, ("zone",) if kind == "zone" else ("org", "body"))
                     if entry is not None and kind != "zone":
                         kind = entry.kind
-                made[id(cc)] = Mention(
+                made[id(cc)] = NameMention(
                     kind=kind,
                     name=name,
                     text=text,

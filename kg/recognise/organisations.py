@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from kg.model import Organisation
 from kg.recognise.document import Document
-from kg.recognise.names import Mention, form_name, is_abbreviation, key
+from kg.recognise.names import NameMention, form_name, is_abbreviation, key
 
 
-def _display_name(m: Mention) -> str:
+def _display_name(m: NameMention) -> str:
     """The full name: a known entity named only by its abbreviation gets its reference label."""
     if m.entry is not None and (
         is_abbreviation(m.name) or len(m.name.split()) < len(m.entry.label.split()) - 3
@@ -22,7 +22,7 @@ def _display_name(m: Mention) -> str:
     return m.name
 
 
-def _entity_key(m: Mention) -> str:
+def _entity_key(m: NameMention) -> str:
     return m.entry.iri if m.entry is not None else key(m.name)
 
 

@@ -85,7 +85,7 @@ _MAY_NAME = re.compile(
 
 
 @dataclass(slots=True)
-class Mention:
+class PersonMention:
     """A person named in a sentence: tokens [first, end) including the honorific, name from `name_at`."""
 
     sentence: int
@@ -103,7 +103,7 @@ class Analysis:
     """What the people recogniser read in one release; the meeting recogniser reuses it."""
 
     sentences: list[Sentence]
-    mentions: list[list[Mention]]  # per sentence, in order
+    mentions: list[list[PersonMention]]  # per sentence, in order
     people: list[Person] = field(default_factory=list)
     tenures: list[Tenure] = field(default_factory=list)
 
@@ -203,8 +203,8 @@ def _clean_name(text: str) -> str:
 _TITLE_OPENERS = HONORIFIC_WORDS | {"the", "The"}
 
 
-def _honorific_mentions(s: Sentence, si: int) -> list[Mention]:
-    out: list[Mention] = []
+def _honorific_mentions(s: Sentence, si: int) -> list[PersonMention]:
+    out: list[PersonMention] = []
     words, n = s.words, len(s.words)
     openers = list(compress(count(), map(_TITLE_OPENERS.__contains__, words)))
     i = 0
@@ -235,7 +235,7 @@ def _honorific_mentions(s: Sentence, si: int) -> list[Mention]:
         end = _read_name(s, j)
         if end > j:
             name = _clean_name(s.span(j, end))
-            out.append(Mention(si, first, j, end, name, " ".join(hon)))
+            out.append(PersonMention(si, first, j, end, name, " ".join(hon)))
             i = end
         else:
             i = j
@@ -246,9 +246,9 @@ def _honorific_mentions(s: Sentence, si: int) -> list[Mention]:
 _NAME_SURNAMES = SURNAMES - NAME_OF_THINGS
 
 
-def _surname_mentions(s: Sentence, si: int, taken: set[int]) -> list[Mention]:
+def _surname_mentions(s: Sentence, si: int, taken: set[int]) -> list[PersonMention]:
     """Names without an honorific right after a post: "Chief Executive Carrie Lam"."""
-    out: list[Mention] = []
+    out: list[PersonMention] = []
     words, n = s.words, len(s.words)
     read_to = 0  # the tokens before it are in a name already read
     for i in compress(count(), map(_NAME_SURNAMES.__contains__, words)):
@@ -275,7 +275,7 @@ def _surname_mentions(s: Sentence, si: int, taken: set[int]) -> list[Mention]:
             or (j - start >= 2 and _post_after(s, j, {}) is not None)  # "Xu Zhong, Artistic Director of X"
         ):
             name = _clean_name(s.span(start, j))
-            out.append(Mention(si, start, start, j, name, None, comma_post=comma_post))
+            out.append(PersonMention(si, start, start, j, name, None, comma_post=comma_post))
             taken.update(range(start, j))
             read_to = j
     return out
@@ -531,7 +531,7 @@ def _posts_and_start(s: Sentence, i: int, blocked: set[int], allow_comma: bool) 
 _POST_END = frozenset({",", ".", ";", ")", ":", "said"})
 
 
-def _post_after(s: Sentence, end: int, starts_at: dict[int, Mention]) -> str | None:
+def _post_after(s: Sentence, end: int, starts_at: dict[int, PersonMention]) -> str | None:
     """The post written after a name that ends at token `end`: "Mr Cheung, the Chairman," ->
     "Chairman"; "Xu Zhong, Artistic Director of Shanghai Opera House" -> "Artistic Director of
     Shanghai Opera House" (a post not opening with a head word or modifier must name whose post
@@ -598,10 +598,12 @@ def _post_after(s: Sentence, end: int, starts_at: dict[int, Mention]) -> str | N
     return _post_text(s, a, b)
 
 
-def _chain_after(s: Sentence, m: Mention, starts_at: dict[int, Mention]) -> tuple[list[Mention], bool]:
+def _chain_after(
+    s: Sentence, m: PersonMention, starts_at: dict[int, PersonMention]
+) -> tuple[list[PersonMention], bool]:
     """Mentions that follow m in a list ("Mr X and Ms Y") and whether "respectively" closes it."""
     words, n = s.words, len(s.words)
-    chain: list[Mention] = []
+    chain: list[PersonMention] = []
     k = m.end
     while k < n:
         t = words[k]
@@ -623,7 +625,7 @@ def _chain_after(s: Sentence, m: Mention, starts_at: dict[int, Mention]) -> tupl
     return chain, (k < n and words[k] == "respectively")
 
 
-def _resolve(mentions: list[Mention]) -> None:
+def _resolve(mentions: list[PersonMention]) -> None:
     """Give each mention its canonical person name (see module rules).
 
     Linear in the mentions (comparing each name with every other made a release of 10,000 names
@@ -785,7 +787,7 @@ TENURE_FORMS: tuple[Form, ...] = (
 )
 
 
-def _post_before_form(m: Mention, comma: bool) -> Form:
+def _post_before_form(m: PersonMention, comma: bool) -> Form:
     """The form of a post written before the name of mention m (`comma`: right after a comma)."""
     if m.comma_post:
         return _POST_COMMA_SURNAME
@@ -797,7 +799,7 @@ def _post_before_form(m: Mention, comma: bool) -> Form:
 def analyse(doc: Document) -> Analysis:
     """People, posts and where each is named in one release (read once, as `doc.people`)."""
     sentences = doc.sentences
-    per_sentence: list[list[Mention]] = []
+    per_sentence: list[list[PersonMention]] = []
     for si, s in enumerate(sentences):
         if not _MAY_NAME.search(s.text):
             per_sentence.append([])
@@ -824,7 +826,7 @@ def analyse(doc: Document) -> Analysis:
 
     found: dict[tuple[str, str], Tenure] = {}
 
-    def add(m: Mention, post: str, s: Sentence, form: Form) -> None:
+    def add(m: PersonMention, post: str, s: Sentence, form: Form) -> None:
         if not m.person or not post:
             return
         key = (m.person, post)

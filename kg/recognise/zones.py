@@ -16,7 +16,7 @@ import re
 
 from kg.model import Zone
 from kg.recognise.document import Document
-from kg.recognise.names import Mention, form_name, key
+from kg.recognise.names import NameMention, form_name, key
 
 # Words that put a region in a development or co-operation context ("the integrated development
 # of the Yangtze River Delta"), unlike a plain geographic one ("air quality in the PRD region").
@@ -33,11 +33,11 @@ _GEOGRAPHY = re.compile(
 )
 
 
-def _canonical(m: Mention) -> str:
+def _canonical(m: NameMention) -> str:
     return m.entry.label if m.entry is not None else m.name
 
 
-def _named_as_zone(m: Mention) -> bool:
+def _named_as_zone(m: NameMention) -> bool:
     """A river-delta region is a zone when named "... Region" or in a development or
     co-operation context; "the Pearl River Delta (PRD) region" in a sentence on air quality is a
     place."""
@@ -56,7 +56,7 @@ def recognise_zones(doc: Document) -> list[Zone]:
     """One `Zone` per zone the release names, in order of first mention."""
     found: dict[str, Zone] = {}
     where: dict[str, tuple[int, int]] = {}  # zone key -> (segment, offset) of its latest mention
-    shorts: list[Mention] = []
+    shorts: list[NameMention] = []
     for m in doc.names:
         if m.kind != "zone":
             continue
