@@ -9,6 +9,8 @@ token tests from these lists; kg.resolve classifies organisations by `organisati
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 # ---------------------------------------------------------------------------------------------
 # The calendar
 
@@ -515,3 +517,71 @@ POST_OPENERS = frozenset(
 EVENT_OR_ORG_HEADS = ORG_HEADS | frozenset(
     "Conference Forum Summit Meeting Ceremony Expo Fair Festival Session".split()
 )
+
+
+# ---------------------------------------------------------------------------------------------
+# Rules of head nouns, as data
+
+
+# Heads an organisation's name needs a given word right before: head -> (those words, the kind
+# when the word before is one of them, the kind otherwise; None: no organisation).
+ORG_BY_WORD_BEFORE: dict[str, tuple[frozenset[str], str | None, str | None]] = {
+    "Force": (frozenset({"Police"}), "org", None),  # "Hong Kong Police Force", not a task force
+    "Market": (frozenset({"Financial"}), "org", None),
+    "Fund": (frozenset({"Investment", "Monetary"}), "org", None),
+    "Party": (frozenset({"State"}), None, "org"),  # "State Party" of a convention is no party
+}
+# Heads of names that are agencies or bodies that meet, as the reference data or the text says.
+AGENCY_OR_BODY_HEADS = frozenset({"Council", "Board", "Commission"})
+
+
+@dataclass(frozen=True, slots=True)
+class ZoneRule:
+    """What the words before a zone's head noun must hold for the name to be a zone: the word
+    right before it one of `before` (any word when None), one of the capitalised words one of
+    `any_of`, all of `all_of` and none of `none_of` among them, at least `words` of them, and,
+    with `part`, a part written after the head ("Park 1")."""
+
+    before: frozenset[str] | None = None
+    any_of: frozenset[str] | None = None
+    all_of: frozenset[str] = frozenset()
+    none_of: frozenset[str] = frozenset()
+    words: int = 1
+    part: bool = False
+
+    def holds(self, prev: str, caps: list[str], has_part: bool) -> bool:
+        """Whether the rule holds for a head after `prev`, with the capitalised words `caps`
+        before it (and a part after it when `has_part`)."""
+        return (
+            (has_part or not self.part)
+            and (self.before is None or prev in self.before)
+            and (self.any_of is None or any(x in self.any_of for x in caps))
+            and self.all_of <= set(caps)
+            and not self.none_of & set(caps)
+            and len(caps) >= self.words
+        )
+
+
+def _after(*words: str) -> frozenset[str]:
+    return frozenset(words)
+
+
+# A zone's head noun -> the rules one of which makes the name before it a zone.
+ZONE_RULES: dict[str, tuple[ZoneRule, ...]] = {
+    "Zone": (ZoneRule(any_of=ZONE_QUALIFIERS),),  # "Qianhai ... Co-operation Zone"
+    "Park": (ZoneRule(before=PARK_QUALIFIERS), ZoneRule(part=True)),  # "Science Park", "... Park 1"
+    "Area": (ZoneRule(before=AREA_QUALIFIERS),),  # "New Development Area"
+    "Region": (ZoneRule(all_of=_after("Delta"), none_of=_after("Administrative", "Autonomous")),),
+    "Delta": (ZoneRule(before=_after("River")),),
+    "Belt": (ZoneRule(before=_after("Economic"), none_of=_after("Silk")),),
+    "Town": (ZoneRule(before=_after("University")), ZoneRule(before=_after("New"), words=2)),
+    "Circle": (ZoneRule(before=_after("Economic")),),
+    "Corridor": (ZoneRule(before=CORRIDOR_QUALIFIERS),),
+    "Extension": (ZoneRule(before=_after("Town")),),
+    "Estate": (ZoneRule(before=_after("Industrial")),),
+    "Port": (ZoneRule(before=_after("Trade"), all_of=_after("Free")),),
+    "Loop": (ZoneRule(words=2),),
+    "Metropolis": (ZoneRule(),),
+    "Technopole": (ZoneRule(),),
+    "InnoPark": (ZoneRule(),),
+}

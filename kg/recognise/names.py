@@ -41,11 +41,10 @@ from itertools import accumulate, chain, compress
 from operator import itemgetter
 
 from kg.lexicon import (
+    AGENCY_OR_BODY_HEADS,
     AGENCY_WORDS,
     AND_STOP,
-    AREA_QUALIFIERS,
     BODY_HEADS,
-    CORRIDOR_QUALIFIERS,
     ENDS_NAME,
     EVENT_HEADS,
     EXCHANGE_NOT,
@@ -63,9 +62,9 @@ from kg.lexicon import (
     MONTHS,
     NAME_OF_THINGS,
     NAME_POSSESSIVES,
+    ORG_BY_WORD_BEFORE,
     ORG_CLASSES,
     OTHER_HEADS,
-    PARK_QUALIFIERS,
     PERSON_TITLES,
     PLACE_WORDS,
     PLURAL_ZONES,
@@ -78,6 +77,7 @@ from kg.lexicon import (
     ZONE_GENERIC,
     ZONE_HEADS,
     ZONE_QUALIFIERS,
+    ZONE_RULES,
 )
 from kg.recognise.document import Document
 from kg.recognise.forms import Example, Form
@@ -656,8 +656,10 @@ class _Analyser:
         if before and all(x in GENERIC for x in before) and not has_right:
             return None
         words = set(w[a:b])
-        if head == "Force":
-            return "org" if prev == "Police" else None
+        by_prev = ORG_BY_WORD_BEFORE.get(head)
+        if by_prev is not None:  # "Police Force", "Financial Market" ... (see the lexicon)
+            words_before, if_one, otherwise = by_prev
+            return if_one if prev in words_before else otherwise
         if head == "Centre":
             return "org" if set(before) & UNIT_CENTRE or (has_right and w[h + 1] == "for") else None
         if head in LAST_WORD_HEADS:
@@ -666,10 +668,6 @@ class _Analyser:
             if head == "International" and all(x in PLACE_WORDS for x in before):
                 return None
             return "org"
-        if head == "Market":
-            return "org" if prev == "Financial" else None
-        if head == "Fund":
-            return "org" if prev in ("Investment", "Monetary") else None
         if head == "Exchange":
             return "org" if prev not in EXCHANGE_NOT and "&" not in words and "and" not in words else None
         if head == "Committee":
@@ -678,9 +676,7 @@ class _Analyser:
             return "body"
         if head == "Chamber":
             return "org" if has_right else None
-        if head == "Party":
-            return None if prev == "State" else "org"
-        if head in ("Council", "Board", "Commission"):
+        if head in AGENCY_OR_BODY_HEADS:
             return None  # decided by the reference data or the text (see `_agency_or_body`)
         if head == "Unit" and prev in ("Care", "Dependency", "Service") and not before[:-1]:
             return None
@@ -693,6 +689,7 @@ class _Analyser:
         return "org"
 
     def zone_ok(self, h: int, a: int, b: int) -> bool:
+        """Whether the name w[a:b] headed by w[h] names a zone: one of its head's ZONE_RULES holds."""
         w = self.w
         head = _strip_possessive(w[h])
         head = PLURAL_ZONES.get(head, head)
@@ -701,34 +698,7 @@ class _Analyser:
         if not caps:
             return False
         prev = before[-1] if before else ""
-        has_part = b > h + 1
-        if head == "Zone":
-            return any(x in ZONE_QUALIFIERS for x in caps)
-        if head == "Park":
-            return prev in PARK_QUALIFIERS or has_part
-        if head == "Area":
-            return prev in AREA_QUALIFIERS
-        if head == "Region":
-            return "Delta" in caps and not {"Administrative", "Autonomous"} & set(caps)
-        if head == "Delta":
-            return prev == "River"
-        if head == "Belt":
-            return prev == "Economic" and "Silk" not in caps
-        if head == "Town":
-            return prev == "University" or (prev == "New" and len(caps) >= 2)
-        if head == "Circle":
-            return prev == "Economic"
-        if head == "Corridor":
-            return prev in CORRIDOR_QUALIFIERS
-        if head == "Extension":
-            return prev == "Town"
-        if head == "Estate":
-            return prev == "Industrial"
-        if head == "Port":
-            return prev == "Trade" and "Free" in caps
-        if head == "Loop":
-            return len(caps) >= 2
-        return head in ("Metropolis", "Technopole", "InnoPark")
+        return any(rule.holds(prev, caps, b > h + 1) for rule in ZONE_RULES.get(head, ()))
 
     def agency_or_body(self, name: str, head: str, a: int, b: int) -> str | None:
         """A "Commission", "Council" or "Board" not in the reference data: an agency only if it is a
@@ -795,7 +765,7 @@ class _Analyser:
             if head in ORG_CLASSES:
                 b = i + 1 if t.endswith("'s") and t not in NAME_POSSESSIVES else self.right_ext(i, zone=False)
                 a = self.left_ext(i)
-                if head in ("Council", "Board", "Commission"):
+                if head in AGENCY_OR_BODY_HEADS:
                     name = self.seg.span_text(a, b)
                     e = self.reference.lookup(name, ("org", "body"))
                     if e is not None:
