@@ -16,6 +16,7 @@ from datetime import date, datetime
 
 import pyoxigraph as ox
 
+from kg.facts import kinds
 from kg.iris import DCT, FOAF, HKPR, ORG, PROV, RDF, RDFS, SCHEMA, SKOS, XSD, Iris
 from kg.model import Extraction, Release
 from kg.resolve import Resolved, ResolvedEntity, Resolver, resolve
@@ -55,8 +56,8 @@ def integer(value: int) -> ox.Literal:
 # N-Triples forms of terms, remembered (at most _WRITTEN_MAX of each kind, then all forgotten)
 
 _WRITTEN_MAX = 1 << 16
-_IRIS: dict[str, str] = {}
-_TEXTS: dict[str, str] = {}
+IRIS_WRITTEN: dict[str, str] = {}
+TEXTS_WRITTEN: dict[str, str] = {}
 _DAYS: dict[date, str] = {}
 
 
@@ -69,8 +70,8 @@ def _remember(cache: dict, key: object, written: str) -> str:
 
 def nt_iri(value: str) -> str:
     """ "<value>", once ox.NamedNode has accepted the IRI (it raises ValueError otherwise)."""
-    written = _IRIS.get(value)
-    return written if written is not None else _remember(_IRIS, value, str(ox.NamedNode(value)))
+    written = IRIS_WRITTEN.get(value)
+    return written if written is not None else _remember(IRIS_WRITTEN, value, str(ox.NamedNode(value)))
 
 
 def quoted(value: str) -> str:
@@ -84,8 +85,8 @@ def quoted(value: str) -> str:
 
 def nt_text(value: str) -> str:
     """A plain literal that recurs (a name, a label)."""
-    written = _TEXTS.get(value)
-    return written if written is not None else _remember(_TEXTS, value, quoted(value))
+    written = TEXTS_WRITTEN.get(value)
+    return written if written is not None else _remember(TEXTS_WRITTEN, value, quoted(value))
 
 
 def nt_sentence(value: str) -> str:
@@ -186,11 +187,9 @@ P = {
     "represented": hkpr("representedOrganisation"),
     "replaces": hkpr("replaces"),
 }
-_P = {name: str(term) for name, term in P.items()}
+P_NT = {name: str(term) for name, term in P.items()}
 MODES = {"video": hkpr("VideoConference"), "in-person": hkpr("InPerson")}
-_MODES = {mode: str(term) for mode, term in MODES.items()}
-_TENURE = str(hkpr("Tenure"))
-_MEETING = str(hkpr("Meeting"))
+MODES_NT = {mode: str(term) for mode, term in MODES.items()}
 
 
 def ordinal_words(n: int) -> str:
@@ -226,16 +225,16 @@ def emit_resolved(resolved: Resolved) -> list[ox.Quad]:
     w = GraphWriter(resolved.iri)
     release = release_metadata(w, resolved.release)
     out = w.triples
-    iri, text = _IRIS.get, _TEXTS.get
+    iri, text = IRIS_WRITTEN.get, TEXTS_WRITTEN.get
     for entity in resolved.entities.values():
         node = iri(entity.iri) or nt_iri(entity.iri)
         out[(node, A_NT, _CLASSES.get(entity.cls) or _class_nt(entity))] = None
         label = text(entity.label) or nt_text(entity.label)
         if entity.cls == "Person":  # entity.kind == "person", without a call
-            out[(node, _P["name"], label)] = None
+            out[(node, P_NT["name"], label)] = None
             out[(node, LABEL_NT, label)] = None
             if entity.honorific:
-                out[(node, _P["honorific"], text(entity.honorific) or nt_text(entity.honorific))] = None
+                out[(node, P_NT["honorific"], text(entity.honorific) or nt_text(entity.honorific))] = None
         else:
             out[(node, LABEL_NT, label)] = None
             out[(node, PREF_LABEL_NT, label)] = None
@@ -246,38 +245,9 @@ def emit_resolved(resolved: Resolved) -> list[ox.Quad]:
             out[(node, nt_iri(entity.parent_property), iri(entity.parent) or nt_iri(entity.parent))] = None
     for mentioned in resolved.mentions:
         out[(release, MENTIONS_NT, iri(mentioned) or nt_iri(mentioned))] = None
-    for t in resolved.tenures:
-        node, post, person = nt_iri(t.iri), iri(t.post) or nt_iri(t.post), iri(t.person) or nt_iri(t.person)
-        out[(node, A_NT, _TENURE)] = None
-        out[(node, _P["post"], post)] = None
-        out[(node, _P["holder"], person)] = None
-        out[(node, _P["date"], nt_day(t.date))] = None
-        out[(node, DERIVED_FROM_NT, release)] = None
-        out[(node, PROV_VALUE_NT, nt_sentence(t.sentence))] = None
-        out[(post, _P["heldBy"], person)] = None
-    for m in resolved.meetings:
-        node = nt_iri(m.iri)
-        body = resolved.entities.get(m.body)
-        w.typed(node, _MEETING)
-        w.add(node, LABEL_NT, nt_text(meeting_label(body.label if body else m.body, m.ordinal, m.date)))
-        w.add(node, _P["meetingOf"], nt_iri(m.body))
-        if m.ordinal is not None:
-            w.add(node, _P["ordinal"], integer(m.ordinal))
-        if m.date is not None:
-            w.add(node, _P["startDate"], nt_day(m.date))
-        if m.place:
-            w.add(node, _P["location"], nt_iri(m.place))
-        if m.mode in _MODES:
-            w.add(node, _P["mode"], _MODES[m.mode])
-        for person in m.chairs:
-            out[(node, _P["chair"], iri(person) or nt_iri(person))] = None
-        for person in m.participants:
-            out[(node, _P["participant"], iri(person) or nt_iri(person))] = None
-        for org in m.represented:
-            out[(node, _P["represented"], iri(org) or nt_iri(org))] = None
-        w.add(node, DERIVED_FROM_NT, release)
-        w.add(node, PROV_VALUE_NT, nt_sentence(m.sentence))
-        w.add(release, MENTIONS_NT, node)
+    for kind in kinds():  # the facts with triples of their own: tenures, meetings
+        if kind.emit is not None:
+            kind.emit(resolved, w, release)
     return w.quads
 
 

@@ -192,7 +192,7 @@ class ReleaseAliases:
 
 
 # The last word of a body's name: an organisation named so is a body unless the reference data says not.
-_BODY_WORDS = frozenset(
+BODY_WORDS = frozenset(
     "Council Committee Commission Board Panel Group Force Taskforce Conference Subcommittee".split()
 )
 _AMPERSAND = re.compile(r"\s+&\s+")
@@ -409,92 +409,42 @@ class _Collector:
             seen += 1
 
 
-def resolve(extraction: Extraction, resolver: Resolver) -> Resolved:
-    """Every record of the extraction with its entities' IRIs (see `Resolved`)."""
-    release = extraction.release
-    iris = resolver.iris
-    out = Resolved(release, iris.release(release.id))
-    c = _Collector(out, resolver)
-    aliases = ReleaseAliases(extraction.abbreviations)
+class Resolution:
+    """One release being resolved: what its facts' resolve steps (kg.facts) share - the
+    resolver, the entities collected so far (`collector`, into `out`), the names the release
+    gives them (`aliases`) and the honorifics its people are named with."""
 
+    def __init__(self, extraction: Extraction, resolver: Resolver) -> None:
+        self.release = extraction.release
+        self.resolver = resolver
+        self.iris = resolver.iris
+        self.out = Resolved(self.release, self.iris.release(self.release.id))
+        self.collector = _Collector(self.out, resolver)
+        self.aliases = ReleaseAliases(extraction.abbreviations)
+        self.honorifics: dict[str, str] = {}
+
+    @staticmethod
     def with_parent(e: ResolvedEntity, parent: ResolvedEntity | None) -> ResolvedEntity:
         if parent is None or parent.iri == e.iri:
             return e
         return ResolvedEntity(e.iri, e.cls, e.label, e.alt_labels, parent.iri, e.known, e.honorific)
 
-    for o in extraction.organisations:
-        parent = None
-        if o.part_of:
-            parent = c.add(resolver.org(o.part_of, aliases=aliases))
-            aliases.add(parent, (o.part_of,))
-        e = c.add(with_parent(resolver.org(o.name, o.alt_labels, aliases), parent))
-        aliases.add(e, (o.name, *o.alt_labels))
-    for z in extraction.zones:
-        parent = None
-        if z.part_of:
-            parent = c.add(resolver.zone(z.part_of, aliases=aliases))
-            aliases.add(parent, (z.part_of,))
-        e = c.add(with_parent(resolver.zone(z.name, z.alt_labels, aliases), parent))
-        aliases.add(e, (z.name, *z.alt_labels))
+    def person(self, name: str) -> str:
+        """The IRI of a person the release names (with the honorific it gives them)."""
+        return self.collector.add(self.resolver.person(name, self.honorifics.get(name))).iri
 
-    honorifics: dict[str, str] = {}
-    for p in extraction.people:
-        if p.honorific:
-            honorifics.setdefault(p.name, p.honorific)
-        c.add(resolver.person(p.name, p.honorific))
-    for t in extraction.tenures:
-        if t.honorific:
-            honorifics.setdefault(t.person, t.honorific)
 
-    def person(name: str) -> str:
-        return c.add(resolver.person(name, honorifics.get(name))).iri
+def resolve(extraction: Extraction, resolver: Resolver) -> Resolved:
+    """Every record of the extraction with its entities' IRIs (see `Resolved`): the resolve
+    step of each kind of fact (kg.facts), in order, then the reference parents of what they
+    named."""
+    from kg.facts import kinds
 
-    for t in extraction.tenures:
-        org = None
-        if t.post_org:
-            org = resolver.org(t.post_org, aliases=aliases)
-            if not org.known and t.post_org.split()[-1] in _BODY_WORDS:
-                org = resolver.body(t.post_org, aliases=aliases)  # "Chairman of the Business Council"
-            if org.known or org.kind == "body" or organisation_class(t.post_org) != "Organization":
-                named = t.post_org_named
-                org = c.add(org, mention=named)
-                if named:
-                    aliases.add(org, (t.post_org,))
-            else:
-                org = None  # "Governor of Guangdong Province": a place, not an organisation
-        post = c.add(resolver.post(t.post, org))
-        if post.parent is not None:
-            c.add_parents(post)
-        who = person(t.person)
-        out.tenures.append(
-            ResolvedTenure(
-                iris.tenure(release.id, t.person, post.label), who, post.iri, release.date, t.sentence
-            )
-        )
-
-    for m in extraction.meetings:
-        body = c.add(resolver.body(m.body, m.body_kind, aliases))
-        aliases.add(body, (m.body,))
-        place = c.add(resolver.place(m.location)).iri if m.location else None
-        chairs = tuple(dict.fromkeys(person(n) for n in m.chairs))
-        participants = tuple(dict.fromkeys((*chairs, *(person(n) for n in m.participants))))
-        represented = tuple(dict.fromkeys(c.add(resolver.org(n, aliases=aliases)).iri for n in m.represented))
-        out.meetings.append(
-            ResolvedMeeting(
-                iri=iris.meeting(body.label, m.ordinal, m.date, release.id),
-                body=body.iri,
-                sentence=m.sentence,
-                ordinal=m.ordinal,
-                date=m.date,
-                place=place,
-                mode=m.mode,
-                chairs=chairs,
-                participants=participants,
-                represented=represented,
-            )
-        )
-
+    r = Resolution(extraction, resolver)
+    for kind in kinds():
+        kind.resolve(getattr(extraction, kind.name), r)
+    out = r.out
     for e in list(out.entities.values()):
         if e.parent is not None:
-            c.add_parents(e)
+            r.collector.add_parents(e)
     return out

@@ -7,41 +7,21 @@ sentence it came from; deciding *which* entity a name denotes is the resolver's 
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any
 
 from kg.model import Extraction, Release
 
 
-@functools.cache
-def _recognisers() -> tuple[type, Callable, Callable, Callable, Callable]:
-    """The document and the four recognisers, imported on first use (importing this package
-    stays cheap)."""
-    from kg.recognise.document import Document
-    from kg.recognise.meetings import recognise_meetings
-    from kg.recognise.organisations import recognise_organisations
-    from kg.recognise.people import recognise_people
-    from kg.recognise.zones import recognise_zones
-
-    return Document, recognise_people, recognise_organisations, recognise_zones, recognise_meetings
-
-
 def recognise(release: Release) -> Extraction:
-    """Everything recognised in one release."""
-    document, recognise_people, recognise_organisations, recognise_zones, recognise_meetings = _recognisers()
-    doc = document(release)
-    people, tenures = recognise_people(doc)
-    return Extraction(
-        release=release,
-        people=people,
-        tenures=tenures,
-        organisations=recognise_organisations(doc),
-        zones=recognise_zones(doc),
-        meetings=recognise_meetings(doc),
-        abbreviations=doc.abbreviations,
-    )
+    """Everything recognised in one release: the release analysed once, then the recogniser of
+    each kind of fact (kg.facts) run on it."""
+    from kg.facts import kinds
+    from kg.recognise.document import Document
+
+    doc = Document(release)
+    found = {kind.name: kind.recognise(doc) for kind in kinds()}
+    return Extraction(release=release, **found, abbreviations=doc.abbreviations)
 
 
 def records(extraction: Extraction) -> dict[str, Any]:

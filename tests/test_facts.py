@@ -1,0 +1,49 @@
+"""The kinds of fact (kg.facts): each field of an Extraction is made, resolved and written by
+exactly one kind, declared in one module, and the pipeline runs every kind's steps."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+
+from kg.emit import emit
+from kg.facts import kinds
+from kg.iris import Iris
+from kg.model import Extraction, Release
+from kg.recognise import recognise
+from kg.resolve import Resolved, Resolver
+
+RELEASE = Release(
+    id="P2024031400400",
+    date=date(2024, 3, 14),
+    source="test",
+    text=(
+        "The Secretary for Development, Ms Bernadette Linn, chaired the second meeting of the Task Force "
+        "on Harbourfront Shared Space today (March 14). Representatives of the Lands Department attended. "
+        "The task force discussed the Northern Metropolis."
+    ),
+)
+
+
+def test_each_field_of_an_extraction_is_one_kind_declared_once():
+    names = [kind.name for kind in kinds()]
+    fields = {f.name for f in dataclasses.fields(Extraction)} - {"release", "abbreviations"}
+    assert len(names) == len(set(names)) and set(names) == fields
+    for kind in kinds():
+        assert all(isinstance(r, kind.record) for r in getattr(recognise(RELEASE), kind.name))
+        if kind.emit is not None:  # a kind that writes triples of its own keeps its resolved records
+            assert kind.name in {f.name for f in dataclasses.fields(Resolved)}
+
+
+def test_every_kind_of_fact_reaches_the_graph():
+    extraction = recognise(RELEASE)
+    assert all(getattr(extraction, kind.name) for kind in kinds()), extraction
+    written = "\n".join(map(str, emit(extraction, Resolver.load(Iris().base), Iris())))
+    for expected in (
+        "person/bernadette-linn",  # people
+        "/tenure/P2024031400400/",  # tenures
+        "org/lands-department",  # organisations
+        "zone/northern-metropolis",  # zones
+        "meeting/task-force-on-harbourfront-shared-space/2",  # meetings
+    ):
+        assert expected in written, expected
