@@ -531,6 +531,20 @@ ORG_BY_WORD_BEFORE: dict[str, tuple[frozenset[str], str | None, str | None]] = {
     "Fund": (frozenset({"Investment", "Monetary"}), "org", None),
     "Party": (frozenset({"State"}), None, "org"),  # "State Party" of a convention is no party
 }
+# Heads whose name is no organisation when a test on the words before the head, or on all its
+# words, finds one of the listed words ("Intensive Care Unit", "Post Office", "Medical Laboratory",
+# a hospital's "Accident and Emergency Department"); the tests are named in kg.recognise.names.
+NOT_ORG_WHEN: dict[str, tuple[tuple[str, frozenset[str]], ...]] = {
+    "Unit": (
+        ("single word before in", frozenset({"Care", "Dependency", "Service"})),
+        ("holds one of", HOSPITAL_UNITS),
+    ),
+    "Office": (("last word before in", frozenset({"Head", "Post", "Box", "Ticket", "Booking"})),),
+    "Laboratory": (("all words before in", LAB_GENERIC),),
+    "Laboratories": (("all words before in", LAB_GENERIC),),
+    "Department": (("holds one of", HOSPITAL_UNITS),),
+    "Division": (("holds one of", HOSPITAL_UNITS),),
+}
 # Heads of names that are agencies or bodies that meet, as the reference data or the text says.
 AGENCY_OR_BODY_HEADS = frozenset({"Council", "Board", "Commission"})
 

@@ -51,17 +51,16 @@ from kg.lexicon import (
     FOREIGN_CONNECTORS,
     GENERIC,
     HONORIFIC_WORDS,
-    HOSPITAL_UNITS,
     IN_HEADS,
     INTERESTING,
     KIND_NOUNS,
-    LAB_GENERIC,
     LAST_WORD_HEADS,
     LEADING_HEADS,
     LEFT_STOP,
     MONTHS,
     NAME_OF_THINGS,
     NAME_POSSESSIVES,
+    NOT_ORG_WHEN,
     ORG_BY_WORD_BEFORE,
     ORG_CLASSES,
     OTHER_HEADS,
@@ -452,6 +451,18 @@ def gazetteer(reference: Reference | None = None) -> Gazetteer:
 # The analysis of one segment
 
 
+# The tests of lexicon.NOT_ORG_WHEN: (the word before the head, the capitalised words before it,
+# every word of the name, the listed words) -> whether the name is no organisation.
+_NOT_ORG_TESTS = {
+    "single word before in": lambda prev, before, words, listed: prev in listed and not before[:-1],
+    "last word before in": lambda prev, before, words, listed: bool(before) and before[-1] in listed,
+    "all words before in": lambda prev, before, words, listed: (
+        bool(before) and all(x in listed for x in before)
+    ),
+    "holds one of": lambda prev, before, words, listed: bool(words & listed),
+}
+
+
 class _Analyser:
     def __init__(self, seg: _Segment, gaz: Gazetteer, reference: Reference, release_text: str) -> None:
         self.seg = seg
@@ -678,14 +689,9 @@ class _Analyser:
             return "org" if has_right else None
         if head in AGENCY_OR_BODY_HEADS:
             return None  # decided by the reference data or the text (see `_agency_or_body`)
-        if head == "Unit" and prev in ("Care", "Dependency", "Service") and not before[:-1]:
-            return None
-        if head == "Office" and before and before[-1] in ("Head", "Post", "Box", "Ticket", "Booking"):
-            return None
-        if head in ("Laboratory", "Laboratories") and before and all(x in LAB_GENERIC for x in before):
-            return None
-        if head in ("Department", "Division", "Unit") and words & HOSPITAL_UNITS:
-            return None  # a hospital's "Accident and Emergency Department"
+        for test, listed in NOT_ORG_WHEN.get(head, ()):  # "Post Office", "Surgery Department" ...
+            if _NOT_ORG_TESTS[test](prev, before, words, listed):
+                return None
         return "org"
 
     def zone_ok(self, h: int, a: int, b: int) -> bool:
