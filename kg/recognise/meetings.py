@@ -1247,10 +1247,37 @@ def _lead_event(
 
 
 def recognise_meetings(doc: Document) -> list[Meeting]:
-    """The meetings of named bodies that a release reports (see the module's rules)."""
-    release = doc.release
-    analysis = doc.people
-    tenures = analysis.tenures
+    """The meetings of named bodies that a release reports (see the module's rules): the forms
+    find them, one draft per body gathers what the sentences naming it say, then the sentences
+    that speak of each give its people and the organisations represented."""
+    found = _find(doc)
+    if not found:
+        return []
+    drafts = _draft(doc, found)
+    if not drafts:
+        return []
+    _bind_sentences(drafts, doc.sentences)
+    _gather_people(doc, drafts, {f.sentence_index for f in found})
+    _gather_represented(doc, drafts)
+    for d in drafts:
+        if not d.meeting.sentence:
+            d.meeting.sentence = doc.headline
+    return [d.meeting for d in drafts]
+
+
+# the kinds of body whose "Chairman" (a participant's post) chairs a meeting of the body at hand
+_CHAIR_OF_KINDS = frozenset(
+    {"committee", "commission", "council", "task force", "panel", "group", "working group", "expert group"}
+)
+
+
+def _text_of(doc: Document, si: int) -> str:
+    """The text of sentence si (-1: the headline)."""
+    return doc.headline if si == -1 else doc.sentences[si].text
+
+
+def _find(doc: Document) -> list[_Found]:
+    """The meetings the forms find in the headline and the sentences, each marked held or not."""
     sentences = doc.sentences
     headline = doc.headline
     found: list[_Found] = []
@@ -1272,18 +1299,24 @@ def recognise_meetings(doc: Document) -> list[Meeting]:
             found.append(f)
         if "eeting" in s.text and len(found) == before and _SHORT_HINT.search(s.text):
             found += _short_forms([x.text for x in sentences[: si + 1]], si)
-    if not found:
-        return []
+    return found
 
+
+def _draft(doc: Document, found: list[_Found]) -> list[_Draft]:
+    """One draft per body (and ordinal) reported as held: its name, ordinal, date, place, mode and
+    the chairs of the sentences that report it."""
+    release = doc.release
+    analysis = doc.people
+    sentences = doc.sentences
+    headline = doc.headline
     book = _DraftBook()
     drafts = book.drafts
 
-    text_of = lambda si: headline if si == -1 else sentences[si].text  # noqa: E731
     others: list[str] | None = None
     for f in found:
         if not f.held:
             continue
-        text = text_of(f.sentence_index)
+        text = _text_of(doc, f.sentence_index)
         body = _clean_body(f.body)
         full = _clean_body(f.body, keep_place=True)
         if full != body:
@@ -1325,10 +1358,11 @@ def recognise_meetings(doc: Document) -> list[Meeting]:
             for c in _chairs_in(analysis, f.sentence_index, f.start, f.end):
                 if c not in m.chairs:
                     m.chairs.append(c)
-    drafts = [d for d in drafts if d.sentences or d.meeting.ordinal is not None]
-    if not drafts:
-        return []
+    return [d for d in drafts if d.sentences or d.meeting.ordinal is not None]
 
+
+def _bind_sentences(drafts: list[_Draft], sentences: list) -> None:
+    """Add to each draft the sentences that speak of it."""
     # sentences that speak of a meeting: its name or abbreviation, or "the meeting"/"the plenary"
     # (which is the last meeting named that was not named in passing)
     last: _Draft | None = next((d for d in drafts if not d.passing), drafts[0])
@@ -1352,7 +1386,15 @@ def recognise_meetings(doc: Document) -> list[Meeting]:
             # "Officials of the Shenzhen side included ..." after those "attending the meeting"
             last.sentences.add(si)
 
-    found_at = {f.sentence_index for f in found}
+
+def _gather_people(doc: Document, drafts: list[_Draft], found_at: set[int]) -> None:
+    """Each meeting's chairs and participants from the sentences that speak of it; the lead's
+    day and place for the release's one meeting."""
+    release = doc.release
+    analysis = doc.people
+    tenures = analysis.tenures
+    sentences = doc.sentences
+    headline = doc.headline
     tenures_of: dict[str, list[tuple[int, Tenure]]] = {}
     for rank, t in enumerate(tenures):
         tenures_of.setdefault(t.person, []).append((rank, t))
@@ -1389,23 +1431,13 @@ def recognise_meetings(doc: Document) -> list[Meeting]:
         if (
             not d.passing
             and d.found_in & lead
-            and not any(_OTHER_TIME.search(text_of(si)) for si in d.found_in)
+            and not any(_OTHER_TIME.search(_text_of(doc, si)) for si in d.found_in)
         ):
             # the release's one meeting, named in its lead without its day or place: the lead's
             if m.date is None and lead_when is not None:
                 m.date = lead_when
             if m.location is None and m.mode != "video" and lead_place and m.date in (None, lead_when):
                 m.location = lead_place
-        kinds = {
-            "committee",
-            "commission",
-            "council",
-            "task force",
-            "panel",
-            "group",
-            "working group",
-            "expert group",
-        }
         # the tenures of its participants, in the release's order
         for _, t in sorted(x for p in set(m.participants) for x in tenures_of.get(p, ())):
             if t.person in m.chairs:
@@ -1413,7 +1445,7 @@ def recognise_meetings(doc: Document) -> list[Meeting]:
             cm = _CHAIR_POST.match(t.post)
             pm = _CHAIR_SUFFIX.match(t.post)
             of = name_key((cm.group("of") or "") if cm else pm.group("of") if pm else "-")
-            if (cm or pm) and (not of or of in d.aliases or of == d.key or of in kinds):
+            if (cm or pm) and (not of or of in d.aliases or of == d.key or of in _CHAIR_OF_KINDS):
                 m.chairs.append(t.person)
         for c in m.chairs:
             if c in m.participants:
@@ -1422,6 +1454,11 @@ def recognise_meetings(doc: Document) -> list[Meeting]:
         if m.mode is None and m.location:
             m.mode = "in-person"
 
+
+def _gather_represented(doc: Document, drafts: list[_Draft]) -> None:
+    """The organisations represented at each meeting."""
+    sentences = doc.sentences
+    main = [d for d in drafts if not d.passing]
     # represented: "representatives of A, B and C" in a sentence about the meeting (or in its
     # paragraphs) that says they attended, not whom someone met or what a delegation comprised
     body_idx = [i for i, s in enumerate(sentences) if not s.caption]
@@ -1440,7 +1477,3 @@ def recognise_meetings(doc: Document) -> list[Meeting]:
             d.meeting.represented += [
                 r for r in _represented(s.text, truncated) if r not in d.meeting.represented
             ]
-    for d in drafts:
-        if not d.meeting.sentence:
-            d.meeting.sentence = headline
-    return [d.meeting for d in drafts]
