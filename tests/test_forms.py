@@ -139,3 +139,20 @@ def test_gated_expressions_find_what_their_expressions_find():
             found = g.pattern.search(text)
             assert (g.search(text) is None) == (found is None), (g.pattern.pattern, text)
             assert [m.span() for m in g.finditer(text)] == [m.span() for m in g.pattern.finditer(text)]
+
+
+def test_every_record_of_the_dev_releases_names_a_form_of_the_tables():
+    dev = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev" / "inputs"
+    if not dev.is_dir():
+        pytest.skip("../shared/eval/dev is not here")
+    from kg.extract import read_releases
+
+    names = {f.name for f in FORMS}
+    seen = set()
+    for release in read_releases([dev]):
+        extraction = recognise(release)
+        for kind in ("tenures", "organisations", "zones", "meetings"):
+            for record in getattr(extraction, kind):
+                assert record.form in names, (release.id, kind, record)
+                seen.add(record.form)
+    assert len(seen) >= 5

@@ -4,7 +4,8 @@ name, its pattern, the kind of record it yields and example sentences.
 A pattern is a named regular expression the recogniser runs (meetings), or a token pattern in
 the manner of spaCy's `Matcher` that names what the recogniser reads there (people's posts,
 names of organisations and zones): a tuple of token descriptions such as `POST`, `","`,
-`HONORIFIC?`, `NAME`. Every record a recogniser makes names the form that made it (`form`), so
+`HONORIFIC?`, `NAME`. Every tenure, organisation, zone and meeting a recogniser makes names the
+form that made it (`form`; for a record named several times, the first), so
 `kg recognise --json` shows where a wrong fact came from, and every example is a test
 (tests/test_forms.py): recognised on its own, the example yields, by that form, a record with
 the fields it expects.
