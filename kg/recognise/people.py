@@ -708,6 +708,10 @@ _POST_NAME = Form(
             "Vice Mayor of Guangzhou Municipal People's Government Mr Liu Wei attended the ceremony.",
             _tenure("Liu Wei", "Vice Mayor of Guangzhou Municipal People's Government"),
         ),
+        Example(
+            "Honourable Chief Justice Mr Ho Chun-wai, distinguished guests, ladies and gentlemen,",
+            _tenure("Ho Chun-wai", "Chief Justice"),
+        ),
     ),
 )
 _POST_SURNAME = Form(
