@@ -486,6 +486,9 @@ CITIES = frozenset(
     .replace("    ", "")
     .split("|")
 )
+# Who speaks to someone by their post in a transcript ("Reporter: Chief Executive, ..."): the
+# post is the person addressed, not the person named next.
+ADDRESSING = frozenset("Reporter Reporters Question Journalist".split())
 # Honorifics of women: "She" may stand for a person named with one, "He" may not.
 FEMALE_HONORIFICS = frozenset("Mrs Ms Miss Madam Mdm Dame Lady".split())
 

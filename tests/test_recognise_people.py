@@ -331,3 +331,16 @@ def test_run_together_scrape_text_is_split():
 def test_a_place_after_a_post_and_a_comma_is_no_name():
     # after "POST," a name without honorific needs a hyphenated given name ("Tse Kin-ho")
     assert tenures("Ferries link the office of the Director of Marine, Lam Tin, and Sai Kung.") == set()
+
+
+def test_a_post_a_reporter_addresses_is_not_the_next_persons():
+    text = "Reporter: Chief Executive, Professor Lam Ka-yan said the law should be reviewed. Will you do so?"
+    assert tenures(text) == set()
+
+
+def test_a_post_after_as_belongs_to_the_person_appointed_before_it():
+    text = (
+        "The Chief Executive has appointed Mr Chan Tai-man as the Chairman of the Harbourfront Advisory "
+        "Board, and Mr Lee Siu-ming and Dr Wong Mei-ling as members, for two years."
+    )
+    assert ("Lee Siu-ming", "Chairman of the Harbourfront Advisory Board") not in tenures(text)

@@ -193,3 +193,8 @@ def test_dev_set_precision_and_recall(shared_dir: Path):
     tp, n_pred, n_gold = dev_counts(shared_dir, "zones", lambda r: recognise_zones(Document(r)))
     assert tp / n_pred >= 0.9, (tp, n_pred, n_gold)
     assert tp / n_gold >= 0.9, (tp, n_pred, n_gold)
+
+
+def test_an_abbreviation_in_brackets_inside_an_events_name_is_no_zone():
+    text = "The Secretary spoke at the Greater Bay Area (GBA) Young Entrepreneurs Summit today (March 14)."
+    assert zones(text) == {}

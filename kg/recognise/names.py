@@ -1146,13 +1146,24 @@ class _Analyser:
                 or first in LEFT_STOP
             ):
                 return True
-        # Right, past the name's abbreviation: "Hospital Authority (HA) Convention 2026".
-        j = c.b + 3
-        if j < self.n and w[c.b] == "(" and w[c.b + 2] == ")" and self.seq_word(j):
-            while j + 1 < self.n and self.seq_word(j + 1) and j - c.b < 10:
-                j += 1
-            if _strip_possessive(w[j]) in OTHER_HEADS:
-                return True
+        # Right, past the name's abbreviation: "Hospital Authority (HA) Convention 2026"; and an
+        # abbreviation in brackets is inside the name its bracket runs on into: "Greater Bay Area
+        # (GBA) FinTech Talent Initiative Summit".
+        if (
+            c.b + 2 < self.n
+            and w[c.b] == "("
+            and w[c.b + 2] == ")"
+            and self._ends_in_other_head(c.b + 3, c.b)
+        ):
+            return True
+        if (
+            c.a > 0
+            and w[c.a - 1] == "("
+            and c.b < self.n
+            and w[c.b] == ")"
+            and self._ends_in_other_head(c.b + 1, c.b)
+        ):
+            return True
         # Left: "... Plan for [the] X", "Task Force on the Development of the X in the Loop".
         i = c.a - 1
         steps = 0
@@ -1184,6 +1195,15 @@ class _Analyser:
                 continue
             break
         return False
+
+    def _ends_in_other_head(self, j: int, start: int) -> bool:
+        """Whether the capitalised run from token j (within ten tokens of `start`) ends in the head
+        of an event, plan, body or venue."""
+        if j >= self.n or not self.seq_word(j):
+            return False
+        while j + 1 < self.n and self.seq_word(j + 1) and j - start < 10:
+            j += 1
+        return _strip_possessive(self.w[j]) in OTHER_HEADS
 
     def _name_at(self, h: int) -> _Cand | None:
         a = self.left_ext(h)

@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from itertools import compress, count
 
 from kg.lexicon import (
+    ADDRESSING,
     AFTER_NAME_HEADS,
     COMPANY_NOUNS,
     CONNECTORS,
@@ -855,6 +856,10 @@ def analyse(doc: Document) -> Analysis:
             posts, a = _posts_and_start(s, m.first, blocked, bool(m.honorific) or m.comma_post)
             if m.first > 0 and s.words[m.first - 1] in POST_ABBREVIATIONS:
                 posts = []  # "CE Carrie Lam": the post is not written out
+            if posts and a >= 2 and s.words[a - 1] == ":" and s.words[a - 2] in ADDRESSING:
+                posts = []  # "Reporter: Chief Executive, Professor X said ...": whom the reporter asks
+            if posts and a >= 1 and s.words[a - 1] == "as" and "and" in s.words[a : m.first]:
+                posts = []  # "appointed Mr A as the Chairman, and Mr B as a member": A's post
             comma = m.first > 0 and s.words[m.first - 1] == ","
             if posts and comma:
                 # an apposition closes after the name (", Mr X," / "Mr X (second left)" / "Mr X and")
