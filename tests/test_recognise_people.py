@@ -344,3 +344,13 @@ def test_a_post_after_as_belongs_to_the_person_appointed_before_it():
         "Board, and Mr Lee Siu-ming and Dr Wong Mei-ling as members, for two years."
     )
     assert ("Lee Siu-ming", "Chairman of the Harbourfront Advisory Board") not in tenures(text)
+
+
+def test_a_salutations_short_post_beside_the_post_in_full_is_one_post():
+    text = (
+        "Commissioner Ho (Deputy Commissioner of the Harbour Safety Office of the Marine Department, "
+        "Mr Ho Ka-wing), ladies and gentlemen, good morning."
+    )
+    assert tenures(text) == {
+        ("Ho Ka-wing", "Deputy Commissioner of the Harbour Safety Office of the Marine Department")
+    }

@@ -895,19 +895,27 @@ def analyse(doc: Document) -> Analysis:
             if after:
                 add(m, after, s, _POST_AFTER)
 
-    # "Governor" beside "Governor of Guangdong Province" for one person is one post written twice
+    # "Governor" beside "Governor of Guangdong Province" for one person is one post written twice,
+    # as is the "Director-General" of a salutation ("Director-General Ren (Deputy Director-General
+    # of the X, Mr Ren Y)") beside the post in full
     tenures = list(found.values())
     by_person: dict[str, list[str]] = {}
     for t in tenures:
         by_person.setdefault(t.person, []).append(t.post)
-    tenures = [
-        t for t in tenures if not any(o != t.post and o.startswith(t.post + " ") for o in by_person[t.person])
-    ]
+    tenures = [t for t in tenures if not any(_shortened(t.post, o) for o in by_person[t.person])]
     written = doc.written
     for t in tenures:
         t.post_org = _post_org(t.post)
         t.post_org_named = t.post_org is not None and t.post_org in written
     return Analysis(sentences, per_sentence, list(people.values()), tenures)
+
+
+def _shortened(post: str, other: str) -> bool:
+    """Whether `post` is `other` written short: its start ("Governor" of "Governor of X"), or its
+    head word alone ("Director-General" of "Deputy Director-General of X")."""
+    if other == post:
+        return False
+    return other.startswith(post + " ") or (" " not in post and post in other.split())
 
 
 _OF_ORG = re.compile(r"\b(?:of|in)\s+(?:the\s+)?(.+)$")
