@@ -259,6 +259,9 @@ OPENERS = frozenset(
     She They We I You Speaking Addressing Welcoming Attending Visiting Organised Jointly Co-organised
     Hosted Supported Established Set Commissioned Launched Chaired""".split()
 )
+# Openers that are participles ("Organised by ..."): after "the" they begin a name instead ("the
+# Organised Crime and Triad Bureau").
+OPENING_PARTICIPLES = frozenset(w for w in OPENERS if w.endswith("ed"))
 # Titles of people: a name never starts with one ("Vice Mayor of X", "Director of the Y").
 PERSON_TITLES = frozenset(
     """Secretary Secretary-General Director Director-General Deputy Under Permanent Commissioner

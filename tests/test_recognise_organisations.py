@@ -400,3 +400,9 @@ def test_dev_set_precision_and_recall(shared_dir: Path):
     precision, recall = tp / n_pred, tp / n_gold
     assert precision >= 0.9, (tp, n_pred, n_gold)
     assert recall >= 0.9, (tp, n_pred, n_gold)
+
+
+def test_a_participle_after_the_begins_an_organisations_name():
+    got = orgs("Officers of the Organised Crime and Triad Bureau arrested three men yesterday (March 13).")
+    assert "Organised Crime and Triad Bureau" in got
+    assert "Crime and Triad Bureau" not in got

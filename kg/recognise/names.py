@@ -61,6 +61,7 @@ from kg.lexicon import (
     NAME_OF_THINGS,
     NAME_POSSESSIVES,
     NOT_ORG_WHEN,
+    OPENING_PARTICIPLES,
     ORG_BY_WORD_BEFORE,
     ORG_CLASSES,
     OTHER_HEADS,
@@ -511,6 +512,9 @@ class _Analyser:
             if t in ("and", "&") and i >= 1 and self.left_word(i - 1) and self.and_joins(i):
                 i -= 1
                 continue
+            if t in OPENING_PARTICIPLES and i >= 1 and w[i - 1] in _ARTICLES:
+                start = i  # "the Organised Crime and Triad Bureau": after "the", part of the name
+                break
             if t == "," and i >= 1 and self.left_word(i - 1) and not self.is_head(w[i - 1]):
                 if any(w[k] in ("and", "&") for k in range(i + 1, h)):
                     i -= 1
