@@ -569,3 +569,9 @@ def test_hints_found_back_from_their_words_are_what_the_expressions_find():
     for t in texts:
         assert _body_meeting_hint(t) == bool(body_meeting.search(t)), t
         assert (_of_hint(t) >= 0) == bool(of.search(t)), t
+
+
+def test_a_meeting_named_as_ahead_needs_its_day_and_gets_no_people():
+    (m,) = meetings("Ahead of the Executive Council meeting today (March 14), Mr Lau Ka-wai met the media.")
+    assert (m.body, m.date, m.chairs, m.participants) == ("Executive Council", date(2024, 3, 14), [], [])
+    assert meetings("Before the Harbour Task Force meeting next month, the plan will be revised.") == []

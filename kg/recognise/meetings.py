@@ -213,7 +213,9 @@ _BODY_WORD = re.compile(
     r"Conference|Meeting)\b"
 )
 _HEAD_CUT = re.compile(r"\s(?:on|of|for|to)\s")
-_COUNCIL_NAME_END = re.compile(r"\b(?:Legislative Council|Executive Council|LegCo|ExCo)$")
+# what a meeting about to be held is named after ("remarks before the ExCo meeting today")
+_BEFORE_IT = re.compile(r"\b(?:before|ahead\s+of|prior\s+to)\s+$", re.I)
+_COUNCIL_NAME_END = re.compile(r"\b(?:Legislative Council|LegCo)$")
 
 
 def body_kind(body: str) -> str:
@@ -442,6 +444,7 @@ class _Found:
     future: bool = False
     passing: bool = False  # named in passing as having met ("both having held their first meetings")
     form: str = ""  # the name of the form that found it
+    ahead: bool = False  # named as about to be held ("before the ExCo meeting today"): no people
 
 
 @dataclass(slots=True)
@@ -452,6 +455,7 @@ class _Draft:
     aliases: set[str] = field(default_factory=set)
     found_in: set[int] = field(default_factory=set)  # sentences that report it as held (-1: headline)
     passing: bool = True  # only ever named in passing
+    ahead: bool = True  # only ever named as about to be held: no chairs, participants or representatives
 
 
 def _clean_body(body: str, keep_place: bool = False) -> str:
@@ -797,6 +801,11 @@ MEETING_FORMS: tuple[Form, ...] = (
                 "meeting today (March 14).",
                 _meeting("Anti-Scam Working Group", ordinal=12, date=_DAY, chairs=["Tang Kin-fai"]),
             ),
+            Example(
+                "Speaking to reporters before the Executive Council meeting this morning, the Chief "
+                "Executive, Mr John Lee, said the Government would announce the measures soon.",
+                _meeting("Executive Council", date=_DAY, chairs=[], participants=[]),
+            ),
         ),
         gate=_gate_body_meeting,
         read=_read_body_meeting,
@@ -905,6 +914,9 @@ def _held(text: str, f: _Found, headline: bool) -> tuple[bool, bool]:
     future = f.future or bool(_FUTURE.search(text, max(0, f.start - 60), f.end + 15))
     if headline:
         return True, future
+    if not future and not _HELD_CUES.search(text) and _BEFORE_IT.search(text, max(0, f.start - 20), f.start):
+        f.ahead = True  # "before the Executive Council meeting today": to be held on the day stated
+        return True, True
     return bool(_HELD_CUES.search(text)) or future, future
 
 
@@ -1347,6 +1359,7 @@ def _draft(doc: Document, found: list[_Found]) -> list[_Draft]:
         if f.passing:
             continue
         d.passing = False
+        d.ahead = d.ahead and f.ahead
         d.found_in.add(f.sentence_index)
         if m.date is None and when is not None:
             m.date = when
@@ -1354,7 +1367,7 @@ def _draft(doc: Document, found: list[_Found]) -> list[_Draft]:
             m.location = _location(text, body, near=(f.start, f.end))
         if m.mode is None and _VIDEO.search(text):
             m.mode = "video"
-        if f.sentence_index >= 0:
+        if f.sentence_index >= 0 and not f.ahead:
             for c in _chairs_in(analysis, f.sentence_index, f.start, f.end):
                 if c not in m.chairs:
                     m.chairs.append(c)
@@ -1408,7 +1421,7 @@ def _gather_people(doc: Document, drafts: list[_Draft], found_at: set[int]) -> N
         def add_chairs(names: list[str]) -> None:
             m.chairs.extend(c for c in names if c not in m.chairs)  # noqa: B023
 
-        for si in sorted(d.sentences) if not d.passing else ():
+        for si in sorted(d.sentences) if not (d.passing or d.ahead) else ():
             text = sentences[si].text
             if si not in found_at:
                 add_chairs(_chairs_of_the_meeting(analysis, si))
@@ -1429,7 +1442,7 @@ def _gather_people(doc: Document, drafts: list[_Draft], found_at: set[int]) -> N
                 if when and (sentences[si].caption or _BRACKETED_DAY.search(text)):
                     m.date = when
         if (
-            not d.passing
+            not (d.passing or d.ahead)
             and d.found_in & lead
             and not any(_OTHER_TIME.search(_text_of(doc, si)) for si in d.found_in)
         ):
@@ -1466,7 +1479,7 @@ def _gather_represented(doc: Document, drafts: list[_Draft]) -> None:
     rep_idx = [si for si in body_idx if "epresentative" in sentences[si].text]
     rep_set = set(rep_idx)
     for d in drafts:
-        if d.passing:
+        if d.passing or d.ahead:
             continue
         paragraphs = {sentences[si].paragraph for si in d.sentences}
         for si in rep_idx if len(main) <= 1 else sorted(d.sentences & rep_set):
