@@ -575,3 +575,15 @@ def test_a_meeting_named_as_ahead_needs_its_day_and_gets_no_people():
     (m,) = meetings("Ahead of the Executive Council meeting today (March 14), Mr Lau Ka-wai met the media.")
     assert (m.body, m.date, m.chairs, m.participants) == ("Executive Council", date(2024, 3, 14), [], [])
     assert meetings("Before the Harbour Task Force meeting next month, the plan will be revised.") == []
+
+
+def test_a_place_right_after_a_meetings_own_head_is_where_it_was_held():
+    (m,) = meetings(
+        "The Secretary for Commerce and Economic Development attended the 12th Pacific Economic "
+        "Cooperation Trade Ministers Meeting (PTMM) in Auckland, New Zealand, today (March 14)."
+    )
+    assert (m.body, m.ordinal, m.date) == (
+        "Pacific Economic Cooperation Trade Ministers Meeting",
+        12,
+        date(2024, 3, 14),
+    )

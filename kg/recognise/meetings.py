@@ -242,7 +242,11 @@ _VENUE_RX = re.compile(
     word_start_alternatives("at|in")
     + rf"\s+the\s+(?P<place>(?:[A-Z][\w'\-]*\s+)*(?:of\s+the\s+)?(?:[A-Z][\w'\-]*\s+)*{_VENUE_WORDS})\b"
 )
-_TRAIL_PLACE = re.compile(r"\s+in\s+(?:" + "|".join(re.escape(p) for p in CITIES) + r")$")
+_TRAIL_PLACE = re.compile(
+    r"\s+in\s+(?:" + "|".join(re.escape(p) for p in CITIES) + r")$"
+    # a place right after the head of a meeting's own name: "Ministerial Meeting in Bali, Indonesia"
+    r"|(?:(?<=Meeting)|(?<=Summit)|(?<=Conference))\s+in\s+[A-Z][\w'\-]*(?:,\s+[A-Z][\w'\-]*)?$"
+)
 # what follows the place where a meeting was held: its time, its mode, its other party ...
 _PLACE_TAIL = re.compile(
     r"\s*(?:,\s*)?(?:today|tonight|this|yesterday|tomorrow|on\s|from\s|\(|\.|,|;|$|via|and\s|to\s|"
