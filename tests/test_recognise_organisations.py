@@ -406,3 +406,10 @@ def test_a_participle_after_the_begins_an_organisations_name():
     got = orgs("Officers of the Organised Crime and Triad Bureau arrested three men yesterday (March 13).")
     assert "Organised Crime and Triad Bureau" in got
     assert "Crime and Triad Bureau" not in got
+
+
+def test_the_parent_of_x_of_the_y_is_the_name_that_ends_it():
+    got = orgs("She retired from the Government of the Hong Kong Special Administration Region last week.")
+    assert "Hong Kong Special Administration" not in got
+    got = orgs("Officials of the Liaison Office of the Central People's Government in the HKSAR attended.")
+    assert "Central People's Government" in {o.part_of for o in got.values()} | set(got)

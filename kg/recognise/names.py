@@ -1108,7 +1108,8 @@ class _Analyser:
                         p -= 1
                     if p > k.a and w[p] == "of" and not k.inner:
                         c.inner = True
-                        if c.kind == k.kind and k.parent is None:
+                        if c.kind == k.kind and k.parent is None and (c.b == k.b or w[c.b] == "in"):
+                            # the Y that ends "X of [the] Y" (before "in <place>"), not a run inside it
                             k.parent = c
                         continue
                 clash = True
