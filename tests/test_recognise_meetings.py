@@ -582,8 +582,10 @@ def test_a_place_right_after_a_meetings_own_head_is_where_it_was_held():
         "The Secretary for Commerce and Economic Development attended the 12th Pacific Economic "
         "Cooperation Trade Ministers Meeting (PTMM) in Auckland, New Zealand, today (March 14)."
     )
-    assert (m.body, m.ordinal, m.date) == (
+    assert (m.body, m.ordinal, m.date, m.location, m.mode) == (
         "Pacific Economic Cooperation Trade Ministers Meeting",
         12,
         date(2024, 3, 14),
+        "Auckland",
+        "in-person",
     )

@@ -245,7 +245,7 @@ _VENUE_RX = re.compile(
 _TRAIL_PLACE = re.compile(
     r"\s+in\s+(?:" + "|".join(re.escape(p) for p in CITIES) + r")$"
     # a place right after the head of a meeting's own name: "Ministerial Meeting in Bali, Indonesia"
-    r"|(?:(?<=Meeting)|(?<=Summit)|(?<=Conference))\s+in\s+[A-Z][\w'\-]*(?:,\s+[A-Z][\w'\-]*)?$"
+    r"|(?:(?<=Meeting)|(?<=Summit)|(?<=Conference))\s+in\s+(?P<place>[A-Z][\w'\-]*)(?:,\s+[A-Z][\w'\-]*)?$"
 )
 # what follows the place where a meeting was held: its time, its mode, its other party ...
 _PLACE_TAIL = re.compile(
@@ -1369,6 +1369,8 @@ def _draft(doc: Document, found: list[_Found]) -> list[_Draft]:
             m.date = when
         if m.location is None:
             m.location = _location(text, body, near=(f.start, f.end))
+        if m.location is None and body != full:  # "... Ministerial Meeting in Bali": there
+            m.location = _TRAIL_PLACE.search(full).group("place")
         if m.mode is None and _VIDEO.search(text):
             m.mode = "video"
         if f.sentence_index >= 0 and not f.ahead:
