@@ -599,6 +599,34 @@ def _post_after(s: Sentence, end: int, starts_at: dict[int, PersonMention]) -> s
     return _post_text(s, a, b)
 
 
+def _post_as(s: Sentence, end: int, starts_at: dict[int, PersonMention]) -> str | None:
+    """The post a person is appointed or serves as, right after the name that ends at token `end`:
+    "appointed Mr A as the Chairman of the B, and ..." -> "Chairman of the B" (it must open with a
+    head word or modifier and hold a head)."""
+    words, n = s.words, len(s.words)
+    k = end
+    while k < n and words[k] in POST_NOMINALS:
+        k += 1
+    if k + 1 >= n or words[k] != "as":
+        return None
+    k += 1
+    if words[k] in ("the", "The"):
+        k += 1
+    a = k
+    if a >= n or not (words[a] in POST_MODIFIERS or _is_head(words, a)):
+        return None
+    while k < n and k not in starts_at:
+        t = words[k]
+        if (t[0].isalpha() and (t[0].isupper() or t in CONNECTORS)) or t in ("&", "/", "'", "-"):
+            k += 1
+            continue
+        break
+    b = k
+    while b > a and words[b - 1] in CONNECTORS:
+        b -= 1
+    return _post_text(s, a, b) if b > a and _has_post_head(words, a, b) else None
+
+
 def _chain_after(
     s: Sentence, m: PersonMention, starts_at: dict[int, PersonMention]
 ) -> tuple[list[PersonMention], bool]:
@@ -781,6 +809,18 @@ _POST_BETWEEN_NAMES = Form(
         ),
     ),
 )
+_POST_AS = Form(
+    "tenure: name as the post",
+    "tenure",
+    ("HONORIFIC*", "NAME", "as", "the?", "POST"),
+    (
+        Example(
+            "The Government today announced the appointment of Mr Wong Kin-fai as the Chairman of the "
+            "Harbourfront Advisory Board, and Ms Ho Mei-yan as a member, for two years.",
+            _tenure("Wong Kin-fai", "Chairman of the Harbourfront Advisory Board"),
+        ),
+    ),
+)
 TENURE_FORMS: tuple[Form, ...] = (
     _POST_COMMA_NAME,
     _POST_NAME,
@@ -789,6 +829,7 @@ TENURE_FORMS: tuple[Form, ...] = (
     _RESPECTIVELY,
     _POST_AFTER,
     _POST_BETWEEN_NAMES,
+    _POST_AS,
 )
 
 
@@ -894,6 +935,9 @@ def analyse(doc: Document) -> Analysis:
                 add(m, post, s, _post_before_form(m, comma))
             if after:
                 add(m, after, s, _POST_AFTER)
+            appointed = _post_as(s, m.end, starts_at)
+            if appointed:
+                add(m, appointed, s, _POST_AS)
 
     # "Governor" beside "Governor of Guangdong Province" for one person is one post written twice,
     # as is the "Director-General" of a salutation ("Director-General Ren (Deputy Director-General
