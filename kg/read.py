@@ -27,6 +27,8 @@ MAX_BYTES = 20_000_000  # one input file; larger is not a release or a sane batc
 _ID_NEW = re.compile(r"\bP(\d{4})(\d{2})(\d{2})\d{4,5}\b")
 _ID_GIA = re.compile(r"/gia/general/(\d{4})(\d{2})/(\d{2})/(\d{7,8})\.htm")
 _ID_GIA_KEY = re.compile(r"^gia:(\d{4})(\d{2})/(\d{2})/\d+$")
+# an old release saved by `kg fetch`: .../YYYY/MM/DD/NNNNNNN.htm
+_ID_GIA_SAVED = re.compile(r"(?:^|/)(\d{4})/(\d{2})/(\d{2})/(\d{7,8})\.html?$")
 _FOOTER = re.compile(
     r"^\s*Ends/\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)?,?\s*"
     r"([A-Z][a-z]+)\s+(\d{1,2}),\s*(\d{4})\s*$",
@@ -65,6 +67,7 @@ _WORD = re.compile(r"\b[A-Za-z]{2,}\b")
 _MOJIBAKE_BOM = re.compile(r"^(?:ï»¿|â\x80\x8b|â)+(?=[A-Z\s])")
 _NON_WORD = re.compile(r"\W+")
 _RULE_LINE = re.compile(r"[—–\-_=*]+")
+_FETCH_MANIFEST = re.compile(rb'\{"kind": "(?:index|release)", ')
 
 
 class ReadError(ValueError):
@@ -109,8 +112,11 @@ def read_file(path: Path) -> Iterator[Release | Rejection]:
         raise ReadError("binary file, not a press release")
     suffix = path.suffix.lower()
     if suffix in {".htm", ".html"} or data.lstrip()[:200].lower().startswith((b"<!doctype html", b"<html")):
-        yield _guard(str(path), lambda: release_from_html(data, source=str(path), file_name=path.name))
+        saved_as = "/".join(path.parts[-4:])  # an old release's number is in the folders kg fetch saves it in
+        yield _guard(str(path), lambda: release_from_html(data, source=str(path), file_name=saved_as))
     elif suffix in {".jsonl", ".ndjson"}:
+        if _FETCH_MANIFEST.match(data):
+            raise ReadError("the manifest of `kg fetch` (what was fetched), not release records")
         yield from _records(path, _jsonl_records(_decode(data)))
     elif suffix == ".json":
         yield from _records(path, _json_records(_decode(data)))
@@ -250,7 +256,7 @@ def release_id_from(text: str | None) -> str | None:
         return None
     if m := _ID_NEW.search(text):
         return m.group(0)
-    if m := _ID_GIA.search(text):
+    if m := _ID_GIA.search(text) or _ID_GIA_SAVED.search(text):
         return f"gia:{m.group(1)}{m.group(2)}/{m.group(3)}/{m.group(4)}"
     return None
 
