@@ -212,6 +212,19 @@ def test_failures_are_reported_and_fetched_on_the_next_run(site, tmp_path):
     assert site.hits(rel[1].path) == 1
 
 
+def test_a_release_redirected_to_another_page_is_not_saved_as_the_release(site, tmp_path):
+    rel = [house_release(MON, n) for n in (1, 2)]
+    site.add_day(MON, rel)
+    site.put("/gia/pagenotfound.htm", b"<html><body>The page you requested is not available.</body></html>")
+    site.fail(rel[0].path, Reply(302, {"Location": "/gia/pagenotfound.htm"}))
+    summary = fetch(options(site, tmp_path, MON, MON))
+    assert [(f.what, f.reason) for f in summary.failed] == [
+        (f"release en {rel[0].id}", f"redirected to {site.url}/gia/pagenotfound.htm, not a release page")
+    ]
+    assert summary.new == [f"en/2023/09/04/{rel[1].name}"]
+    assert not (tmp_path / "en/2023/09/04" / rel[0].name).exists()
+
+
 def test_a_failing_run_exits_non_zero_and_prints_the_reason(site, tmp_path):
     site.add_day(MON, [house_release(MON, 1)])
     site.fail(house_release(MON, 1).path, Reply(410))

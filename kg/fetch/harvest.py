@@ -14,6 +14,7 @@ from kg.fetch.site import (
     DEFAULT_SITE,
     ReleaseLink,
     index_url,
+    is_release_url,
     link_from_json,
     normalise_site,
     release_links,
@@ -258,6 +259,8 @@ class _Harvest:
             return self._release_failed(entry, link, exc.reason, exc.status)
         if answer.status != 200:
             return self._release_failed(entry, link, _status_reason(answer), answer.status)
+        if answer.url != link.url and not is_release_url(answer.url):
+            return self._release_failed(entry, link, f"redirected to {answer.url}, not a release page", 200)
         if not answer.content.strip():
             return self._release_failed(entry, link, "empty page (HTTP 200 with no content)", 200)
         path = self.folder.page_path(language, day, link.name)

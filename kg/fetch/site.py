@@ -73,6 +73,11 @@ def release_links(page: bytes, page_url: str, site: str) -> list[ReleaseLink]:
     return list(links.values())
 
 
+def is_release_url(url: str) -> bool:
+    """Whether `url` is the address of a release page (a redirect may lead elsewhere)."""
+    return _RELEASE_PATH.fullmatch(urlsplit(url).path) is not None
+
+
 def link_from_json(item: list[str], site: str) -> ReleaseLink:
     """A link kept in the manifest, addressed on `site` (which may have changed since)."""
     release_id, url = item
