@@ -301,6 +301,20 @@ def test_an_index_that_grows_during_the_day_is_asked_again_conditionally(site, t
     assert second.new == [f"en/2023/09/08/{house_release(today, 13).name}"] and second.unchanged == 3
     assert second.start == yesterday and second.end == today
 
+    # the machine was off for three days; a release came late on the last day read
+    site.add_day(today, [house_release(today, n) for n in (11, 12, 13, 14)])
+    before = len(site.requests())
+    third = fetch(options(site, out, None, None, since_last=True, today=today + timedelta(days=3)))
+    asked = site.requests()[before:]
+    assert [hit.path for hit in asked][:3] == [
+        "/robots.txt",
+        index_path(today),
+        house_release(today, 14).path,
+    ]
+    assert asked[1].headers.get("if-none-match")  # read while it could change: asked again, conditionally
+    assert third.new == [f"en/2023/09/08/{house_release(today, 14).name}"]
+    assert third.days_not_published == ["2023-09-09 (en)", "2023-09-10 (en)", "2023-09-11 (en)"]
+
 
 def test_since_last_without_an_earlier_run_asks_for_a_start(site, tmp_path):
     with pytest.raises(ValueError, match="--since-last: no earlier fetch"):

@@ -194,8 +194,8 @@ class _Harvest:
         """The releases the day's index lists; None when the index could not be read."""
         key = (language, day.isoformat())
         previous = self.folder.indexes.get(key)
-        can_change = day >= self.today - timedelta(days=1)
-        if previous is not None and not can_change:  # a past day read before: its list is final
+        final = day < self.today - timedelta(days=1)  # before yesterday: the site adds no more
+        if previous is not None and previous.final:  # read when already past: not asked again
             self.summary.index_from_manifest += 1
             return self._listed(day, language, previous.status, previous.links)
         url = index_url(self.site, day, language)
@@ -209,7 +209,7 @@ class _Harvest:
             )
         except FetchError as exc:
             return self._index_failed(entry, url, language, day, exc.reason, exc.status)
-        entry.update(fetched_at=now_iso(), status=answer.status, **_validators(answer))
+        entry.update(fetched_at=now_iso(), status=answer.status, **_validators(answer), final=final)
         if answer.status == 304 and previous is not None:
             links = previous.links
         elif answer.status == 200:

@@ -40,6 +40,7 @@ class IndexRecord:
     etag: str | None
     last_modified: str | None
     links: list[list[str]]
+    final: bool = False  # read when the day was past (before yesterday): the site will not add to it
 
 
 def now_iso() -> str:
@@ -98,12 +99,13 @@ class HarvestFolder:
         if entry.get("kind") == "index" and entry.get("status") in (200, 304, 404):
             previous = self.indexes.get((language, day))
             links = entry.get("links")
-            if links is None:  # 304: the links of the last 200
-                links = previous.links if previous else []
+            if links is None:  # 304: the links of the last 200; 404: none
+                links = previous.links if previous and entry["status"] == 304 else []
             validators = (entry.get("etag"), entry.get("last_modified"))
             if entry["status"] == 304 and previous:
                 validators = (validators[0] or previous.etag, validators[1] or previous.last_modified)
-            self.indexes[(language, day)] = IndexRecord(entry["status"], *validators, links)
+            final = bool(entry.get("final"))
+            self.indexes[(language, day)] = IndexRecord(entry["status"], *validators, links, final)
         elif entry.get("kind") == "release" and entry.get("path"):
             self.saved[(language, entry["id"])] = entry["path"]
 
