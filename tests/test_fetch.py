@@ -440,3 +440,53 @@ def _kg(*args: str, timeout: float = 300) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "kg.cli", *args], capture_output=True, text=True, timeout=timeout, check=False
     )
+
+
+def test_a_progress_bar_on_a_terminal_and_none_otherwise(site, tmp_path):
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    site.add_day(MON, [house_release(MON, n) for n in (1, 2, 3)])
+    args = [sys.executable, "-m", "kg.cli", "fetch", "--site", site.url, "--from", "2023-09-04"]
+    args += ["--to", "2023-09-04", "--delay", "0.05"]
+    piped = subprocess.run([*args, "--out", str(tmp_path / "a")], capture_output=True, text=True, check=False)
+    assert piped.returncode == 0 and piped.stderr == ""  # not a terminal: no bar
+
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    proc = subprocess.Popen([*args, "--out", str(tmp_path / "b")], stdout=subprocess.PIPE, stderr=follower)
+    os.close(follower)
+    drawn = b""
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        drawn += chunk
+    assert proc.wait() == 0
+    os.close(leader)
+    text = drawn.decode("utf-8", "replace")
+    assert "kg fetch:" in text and "1/1" in text and "new 3 unchanged 0 failed 0" in text
+
+
+def test_ctrl_c_stops_with_a_summary_and_the_next_run_goes_on(site, tmp_path):
+    releases = [house_release(MON, n) for n in range(1, 9)]
+    site.add_day(MON, releases)
+    args = ["fetch", "--site", site.url, "--from", "2023-09-04", "--to", "2023-09-04", "--out", str(tmp_path)]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kg.cli", *args, "--delay", "0.3"], stdout=subprocess.PIPE, text=True
+    )
+    while sum(site.hits(r.path) for r in releases) < 3:
+        time.sleep(0.02)
+    proc.send_signal(signal.SIGINT)
+    out, _ = proc.communicate(timeout=30)
+    assert proc.returncode == 130
+    assert "interrupted: run the same command again" in out
+    run = _kg(*args, "--delay", "0.01")
+    assert run.returncode == 0
+    assert all(site.hits(r.path) <= 2 for r in releases)
+    assert len([e for e in manifest(tmp_path) if e["kind"] == "release"]) == len(releases)
