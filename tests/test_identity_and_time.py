@@ -172,6 +172,8 @@ def test_a_post_of_another_jurisdiction_is_not_cut_down_to_the_hong_kong_one():
         ("Sixth Legislative Council", "body/legislative-council"),
         ("the Fourth Term HKSAR Government", "org/government-of-the-hong-kong-special-administrative-region"),
         ("LegCo Secretariat", "org/legislative-council-secretariat"),
+        ("TPB Secretariat", "org/town-planning-board-secretariat"),
+        ("Secretariat of the Town Planning Board", "org/town-planning-board-secretariat"),
         (
             "Joint Task Force on the Development of the Hong Kong-Shenzhen Innovation and Technology Park",
             "body/joint-task-force-on-the-development-of-the-hong-kong-shenzhen-innovation-and-technology-park-in-the-loop",
