@@ -95,3 +95,58 @@ def expansions(name: str, full_name: Callable[[str], str | None]) -> Iterator[st
             out += [name[last:start], full]
             last = end
         yield "".join([*out, name[last:]])
+
+
+# Mainland posts written with the place before or after the title: "Shenzhen Mayor", "Mayor of
+# Shenzhen Municipality", "Vice Mayor of Shenzhen Municipal People's Government" are one post,
+# "Mayor of Shenzhen"; "CPC Beijing Municipal Committee Secretary" is "Secretary of the CPC
+# Beijing Municipal Committee"; "Macao SAR Chief Executive" is "Chief Executive of the Macao SAR".
+_PLACE_WORD = r"(?!(?:Municipality|Province|Municipal|Provincial|Vice|Executive|Mayor|Governor)\b)[A-Z][a-z]+"
+_PLACE = rf"(?P<place>{_PLACE_WORD}(?:[ -]{_PLACE_WORD})?)"
+_GOVERNMENT = r"(?:\s+(?:Municipality|Province|Municipal(?:\s+People's)?\s+Government|Provincial(?:\s+People's)?\s+Government))?"
+_TITLE = r"(?P<title>(?:Executive\s+)?(?:Vice[\s-])?(?:Mayor|Governor))"
+_PLACE_TITLE = re.compile(rf"^{_PLACE}{_GOVERNMENT}\s+{_TITLE}$")
+_TITLE_OF_PLACE = re.compile(rf"^{_TITLE}\s+of\s+(?:the\s+)?{_PLACE}{_GOVERNMENT}$")
+_PARTY_SECRETARY = re.compile(
+    r"^(?P<committee>CPC\s+[A-Z][a-z]+\s+(?:Municipal|Provincial)\s+Committee)\s+Secretary$"
+)
+_REGION_CHIEF = re.compile(
+    r"^(?P<region>Macao\s+Special\s+Administrative\s+Region|Macao\s+SAR)\s+Chief\s+Executive$"
+)
+
+
+# "<organisation> <title>" is "<title> of the <organisation>": "FCC Chairperson", "Hong Kong and
+# Macao Affairs Office Deputy Director"
+_ORG_TITLE = re.compile(
+    r"^(?:the\s+)?(?P<org>(?=[A-Z])(?:.*\s)?(?:Office|Department|Bureau|Commission|Council|Committee|Authority|[A-Z]{2,}))\s+"
+    r"(?P<title>(?:Deputy\s+|Vice[\s-]|Executive\s+|Assistant\s+)?"
+    r"(?:Director(?:[\s-]General)?|Chief\s+Executive(?:\s+Officer)?|Chairperson|Chairman|Chairwoman|President"
+    r"|Secretary[\s-]General|Head))$"
+)
+
+
+def canonical_post(post: str) -> str:
+    """The one form of a Mainland post written either way round (see above); the post itself
+    when it is not one of these forms."""
+    if m := _PLACE_TITLE.match(post) or _TITLE_OF_PLACE.match(post):
+        title = re.sub(r"Vice[\s-]", "Vice ", m.group("title"))
+        return f"{title} of {m.group('place')}"
+    if m := _PARTY_SECRETARY.match(post):
+        return f"Secretary of the {m.group('committee')}"
+    if m := _REGION_CHIEF.match(post):
+        return f"Chief Executive of the {m.group('region')}"
+    if m := _ORG_TITLE.match(post):
+        return f"{m.group('title')} of the {m.group('org')}"
+    return post
+
+
+_THE_ABBREVIATION = re.compile(r"\bthe\s+([A-Z][A-Za-z&]*[A-Z][A-Za-z]*)$")  # the last word only
+
+
+def with_full_names(post: str, full_name: Callable[[str], str | None]) -> str:
+    """A post ending in "the <abbreviation>" of a known organisation, written out: "Executive
+    Director of the HKTDC" -> "... of the Hong Kong Trade Development Council" (one form for both
+    spellings). An abbreviation inside a longer name ("the CPC Hubei Provincial Committee") stays."""
+    if "the " not in post:
+        return post
+    return _THE_ABBREVIATION.sub(lambda m: f"the {full_name(m.group(1)) or m.group(1)}", post)

@@ -28,7 +28,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from kg.identity import expansions, strip_term, term_in, without_jurisdiction
+from kg.identity import (
+    canonical_post,
+    expansions,
+    strip_term,
+    term_in,
+    with_full_names,
+    without_jurisdiction,
+)
 from kg.iris import DEFAULT_BASE, FOAF, HKPR, ORG, Iris
 from kg.model import Extraction, Release
 from kg.paths import REFERENCE_FILE
@@ -389,15 +396,19 @@ class Resolver:
     def post(self, name: str, org: ResolvedEntity | None = None) -> ResolvedEntity:
         """A post; its parent (org:postIn) from the reference data, else the organisation given."""
         name = name.strip()
-        entry = self._lookup((name,), ("post",))
+        # "Shenzhen Mayor" -> "Mayor of Shenzhen", "... of the HKTDC" -> "... of the Hong Kong Trade ..."
+        canonical = with_full_names(canonical_post(name), self._full_name)
+        entry = self._lookup((name, canonical) if canonical != name else (name,), ("post",))
         if entry is not None:
             e = self._with_names(self.known(entry), (name,))
             if e.parent is None and org is not None:
                 e = ResolvedEntity(e.iri, e.cls, e.label, e.alt_labels, org.iri, True)
             return e
-        label, written = _minted_label(name)
+        label, written = _minted_label(canonical)
+        if canonical != name:
+            written = (*written, name)
         return ResolvedEntity(
-            self.mint("post", name), "Post", label, written, org.iri if org is not None else None
+            self.mint("post", canonical), "Post", label, written, org.iri if org is not None else None
         )
 
     def person(self, name: str, honorific: str | None = None) -> ResolvedEntity:

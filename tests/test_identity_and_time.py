@@ -260,3 +260,56 @@ def test_meeting_keys_without_a_day():
     assert iris.meeting("Panel on Housing", None, None, "P2016010100001", restarts=True) == (
         ID + "meeting/panel-on-housing/P2016010100001"
     )
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Zhuhai Vice Mayor",
+        "Vice Mayor of Zhuhai",
+        "Vice-Mayor of Zhuhai Municipality",
+        "Vice Mayor of Zhuhai Municipal People's Government",
+        "Zhuhai Municipal Government Vice Mayor",
+    ],
+)
+def test_a_mainland_post_written_either_way_round_is_one_post(written: str):
+    e = Resolver.load().post(written)
+    assert (e.iri, e.label) == (ID + "post/vice-mayor-of-zhuhai", "Vice Mayor of Zhuhai")
+    assert written == e.label or written in e.alt_labels
+
+
+def test_party_and_region_posts_have_one_form_and_other_titles_are_left_as_written():
+    r = Resolver.load()
+    assert (
+        r.post("CPC Hubei Provincial Committee Secretary").label
+        == "Secretary of the CPC Hubei Provincial Committee"
+    )
+    assert r.post("Macao SAR Chief Executive").label == "Chief Executive of the Macao SAR"
+    for as_written in ("Governor of the Bank of England", "Lord Mayor of London", "Director of Planning"):
+        assert r.post(as_written).label == as_written
+
+
+@pytest.mark.parametrize(
+    ("written", "post", "known"),
+    [
+        ("HKMA Chief Executive", "chief-executive-of-the-hong-kong-monetary-authority", True),
+        (
+            "Hong Kong and Macao Affairs Office Deputy Director",
+            "deputy-director-of-the-hong-kong-and-macao-affairs-office",
+            False,
+        ),
+        ("Harbour Council Chairperson", "chairperson-of-the-harbour-council", False),
+        (
+            "Executive Director of the HKTDC",
+            "executive-director-of-the-hong-kong-trade-development-council",
+            False,
+        ),
+        ("HKTDC Executive Director", "executive-director-of-the-hong-kong-trade-development-council", False),
+    ],
+)
+def test_a_title_after_its_organisation_and_an_abbreviated_organisation_give_one_post(
+    written: str, post: str, known: bool
+):
+    e = Resolver.load().post(written)
+    assert (e.iri, e.known) == (ID + f"post/{post}", known)
+    assert written == e.label or written in e.alt_labels
