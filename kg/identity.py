@@ -150,3 +150,19 @@ def with_full_names(post: str, full_name: Callable[[str], str | None]) -> str:
     if "the " not in post:
         return post
     return _THE_ABBREVIATION.sub(lambda m: f"the {full_name(m.group(1)) or m.group(1)}", post)
+
+
+_GOVERNMENT_OF_REGION = re.compile(
+    r"^(?:the\s+)?(?:People's\s+)?Government\s+of\s+(?:the\s+)?(?P<place>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+"
+    r"(?P<level>Province|Municipality)$"
+)
+
+
+def government_form(name: str) -> str:
+    """ "Government of Sichuan Province" -> "Sichuan Provincial Government", "Government of
+    Shenzhen Municipality" -> "Shenzhen Municipal Government" (the name when it is neither)."""
+    m = _GOVERNMENT_OF_REGION.match(name)
+    if not m:
+        return name
+    level = "Provincial" if m.group("level") == "Province" else "Municipal"
+    return f"{m.group('place')} {level} Government"

@@ -31,6 +31,7 @@ from pathlib import Path
 from kg.identity import (
     canonical_post,
     expansions,
+    government_form,
     strip_term,
     term_in,
     with_full_names,
@@ -311,6 +312,9 @@ class Resolver:
             plain, _ = strip_term(name)
             if plain != name:
                 yield plain
+            region = government_form(name)
+            if region != name:
+                yield region
         yield from expansions(name, self._full_name)
 
     def _full_name(self, abbreviation: str) -> str | None:

@@ -172,6 +172,7 @@ def test_a_post_of_another_jurisdiction_is_not_cut_down_to_the_hong_kong_one():
         ("Sixth Legislative Council", "body/legislative-council"),
         ("the Fourth Term HKSAR Government", "org/government-of-the-hong-kong-special-administrative-region"),
         ("LegCo Secretariat", "org/legislative-council-secretariat"),
+        ("Government of Sichuan Province", "org/sichuan-provincial-peoples-government"),
         ("TPB Secretariat", "org/town-planning-board-secretariat"),
         ("Secretariat of the Town Planning Board", "org/town-planning-board-secretariat"),
         (
@@ -293,6 +294,7 @@ def test_party_and_region_posts_have_one_form_and_other_titles_are_left_as_writt
     ("written", "post", "known"),
     [
         ("HKMA Chief Executive", "chief-executive-of-the-hong-kong-monetary-authority", True),
+        ("LegCo President", "president-of-the-legislative-council", True),
         (
             "Hong Kong and Macao Affairs Office Deputy Director",
             "deputy-director-of-the-hong-kong-and-macao-affairs-office",
