@@ -315,3 +315,16 @@ def test_a_title_after_its_organisation_and_an_abbreviated_organisation_give_one
     e = Resolver.load().post(written)
     assert (e.iri, e.known) == (ID + f"post/{post}", known)
     assert written == e.label or written in e.alt_labels
+
+
+def test_posts_of_the_bureaux_before_2002_are_known_and_replaced_by_those_after():
+    r = Resolver.load()
+    r.day = date(2000, 11, 3)
+    works = r.post("Secretary for Works")
+    assert works.known and works.parent == ID + "org/works-bureau"
+    etw = REF.entries[ID + "post/secretary-for-the-environment-transport-and-works"]
+    assert (
+        ID + "post/secretary-for-works" in etw.replaces
+        and ID + "post/secretary-for-transport" in etw.replaces
+    )
+    assert REF.entries[ID + "org/works-bureau"].end == date(2002, 6, 30)
