@@ -125,6 +125,7 @@ def entity_key(name: str) -> str:
     return " ".join(t.split())
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def loose_key(name: str) -> str:
     """`entity_key` without the word "the" anywhere: "Secretary for Environment, Transport and
     Works" and "Secretary for the Environment, Transport and Works" share it (a second try, for

@@ -247,6 +247,7 @@ class Resolver:
         self._entities: dict[tuple[str, str | None], ResolvedEntity] = {}
         self._minted: dict[tuple[str, str], str] = {}  # (kind, name) -> IRI: names recur across releases
         self._people: dict[tuple[str, str | None], ResolvedEntity] = {}  # (name, honorific) -> person
+        self._known_forms: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = {}  # see _forms
 
     def mint(self, kind: str, name: str) -> str:
         """The IRI kg.iris.Iris mints for a name of a kind ("org", "zone", "body", "post", "person",
@@ -293,7 +294,12 @@ class Resolver:
         for n in names:
             if not n or (len(n) <= 2 and n.isupper()):
                 continue  # two letters are too ambiguous to look up outside the release
-            for form in self._forms(n, kinds):
+            forms = self._known_forms.get((n, kinds))
+            if forms is None:
+                if len(self._known_forms) >= _MINTED_MAX:
+                    self._known_forms.clear()
+                forms = self._known_forms[n, kinds] = tuple(dict.fromkeys(self._forms(n, kinds)))
+            for form in forms:
                 e = self.reference.lookup(form, kinds, self.day)
                 if e is not None:
                     return e
@@ -318,7 +324,9 @@ class Resolver:
         yield from expansions(name, self._full_name)
 
     def _full_name(self, abbreviation: str) -> str | None:
-        e = self.reference.lookup(abbreviation, ("org", "body"), self.day)
+        """The full name of the known organisation or body an abbreviation stands for (the same
+        whatever the day: entities of several eras share their name)."""
+        e = self.reference.lookup(abbreviation, ("org", "body"))
         return e.label if e is not None and abbreviation in e.alt_labels else None
 
     def restarts_numbering(self, body: ResolvedEntity) -> bool:
