@@ -66,7 +66,8 @@ _TABLE = _double_byte_table()
 _LEADS = "".join(sorted({k[0] for k in _TABLE}))
 _DOUBLE = re.compile("|".join(re.escape(k) for k in sorted(_TABLE, key=len, reverse=True)))
 # a two-byte character read as Latin-1 or cp1250: a hyphen between letters, else nothing
-_LOST_PAIR = re.compile(r"(?<=[A-Za-z])(?:ýÿ|ý˙)(?=[A-Za-z])|(?:ýÿ|ý˙)+")
+_LOST_HYPHEN = re.compile(r"(?<=[A-Za-z])(?:ýÿ|ý˙)(?=[A-Za-z])")
+_LOST_PAIR = re.compile(r"(?:ýÿ|ý˙)+")
 # "â" / "ã" (the first byte of a three-byte character whose other bytes were lost) opening a line
 _LOST_LEAD = re.compile(r"(?m)^([ \t]*)[âã]+(?=[A-Z\"'“‘(])")
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
@@ -87,7 +88,7 @@ def repair_text(text: str) -> str:
         text = _DOUBLE.sub(lambda m: _TABLE[m.group()], text)
         text = re.sub(r"([,.;:?!]) (?=[\s\"”’)]|$)", r"\1", text)  # no space doubled at a line's end
     if "ý" in text:
-        text = _LOST_PAIR.sub(lambda m: "-" if m.start() and text[m.start() - 1].isalpha() else "", text)
+        text = _LOST_PAIR.sub("", _LOST_HYPHEN.sub("-", text))
     if "â" in text or "ã" in text:
         text = _LOST_LEAD.sub(r"\1", text)
     text = _ZERO_WIDTH.sub("", text)

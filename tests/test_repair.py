@@ -30,6 +30,7 @@ from kg.repair import repair_text
         # what is left of a character that lost its other bytes
         ("Non\xfd\u02d9resident Visitors", "Non-resident Visitors"),
         ("     \xfd\xff\xfd\xffThe Director of Marine", "     The Director of Marine"),
+        ("on behalf of the Board\xfd\xff\nThe meeting", "on behalf of the Board\nThe meeting"),
         ("\xe2The Commissioner for Transport", "The Commissioner for Transport"),
         # residue of news pages
         (
