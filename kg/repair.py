@@ -85,14 +85,22 @@ def repair_text(text: str) -> str:
     if _UTF8_AS_WESTERN.search(text):
         text = ftfy.fix_encoding(text)
     if any(c in text for c in _LEADS):
-        text = _DOUBLE.sub(lambda m: _TABLE[m.group()], text)
-        text = re.sub(r"([,.;:?!]) (?=[\s\"”’)]|$)", r"\1", text)  # no space doubled at a line's end
+        text = _DOUBLE.sub(lambda m: _meant(m, text), text)
     if "ý" in text:
         text = _LOST_PAIR.sub("", _LOST_HYPHEN.sub("-", text))
     if "â" in text or "ã" in text:
         text = _LOST_LEAD.sub(r"\1", text)
     text = _ZERO_WIDTH.sub("", text)
     return _residue(text)
+
+
+def _meant(m: re.Match, text: str) -> str:
+    """The character a mis-decoded pair stands for; a full-width comma or colon carries its space,
+    unless a space or the end of a line follows already."""
+    meant = _TABLE[m.group()]
+    if meant.endswith(" ") and (m.end() == len(text) or text[m.end()].isspace()):
+        return meant[:-1]
+    return meant
 
 
 def _residue(text: str) -> str:

@@ -24,6 +24,8 @@ from kg.repair import repair_text
         # Big5 double quotes read as cp1250, a Big5 colon read as ISO-8859-2
         ("press \u02c7\xa7Live Webcast\u02c7\xa8 to watch", "press \u201cLive Webcast\u201d to watch"),
         ("today (March 3)\u0104G", "today (March 3):"),
+        # a full-width comma and full stop; the rest of the text keeps its spacing
+        ('She said, "we agree"\xa1A and left\xa1C', 'She said, "we agree", and left.'),
         # UTF-8 read as cp1252
         ("the Bureau\xe2\u20ac\u2122s plan", "the Bureau\u2019s plan"),
         ("\xe2\u20ac\u2039The Secretary said", "The Secretary said"),
