@@ -72,7 +72,7 @@ _LOST_PAIR = re.compile(r"(?:ýÿ|ý˙)+")
 _LOST_LEAD = re.compile(r"(?m)^([ \t]*)[âã]+(?=[A-Z\"'“‘(])")
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 _UTF8_AS_WESTERN = re.compile(
-    "[ÂÃâÅÄÆÐÑ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]"
+    "Â |[ÂÃâÅÄÆÐÑ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]"
 )
 _DATE_RESIDUE = re.compile(r"^(\s*)date \d{4}-\d{2}-\d{2}\s+(?=\S)")
 _BAR_RESIDUE = re.compile(r"(?m)(?<=\S)[ \t]+\|[ \t]*$")
@@ -83,7 +83,7 @@ def repair_text(text: str) -> str:
     if text.isascii():
         return _residue(text) if ("date " in text[:40] or "|" in text) else text
     if _UTF8_AS_WESTERN.search(text):
-        text = ftfy.fix_encoding(text)
+        text = ftfy.fix_encoding(text).replace("\u00a0", " ")
     if any(c in text for c in _LEADS):
         text = _DOUBLE.sub(lambda m: _meant(m, text), text)
     if "ý" in text:

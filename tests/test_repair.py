@@ -29,6 +29,7 @@ from kg.repair import repair_text
         # UTF-8 read as cp1252
         ("the Bureau\xe2\u20ac\u2122s plan", "the Bureau\u2019s plan"),
         ("\xe2\u20ac\u2039The Secretary said", "The Secretary said"),
+        ("the Hong Kong\xc2 Government", "the Hong Kong Government"),
         # what is left of a character that lost its other bytes
         ("Non\xfd\u02d9resident Visitors", "Non-resident Visitors"),
         ("     \xfd\xff\xfd\xffThe Director of Marine", "     The Director of Marine"),
