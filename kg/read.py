@@ -19,6 +19,7 @@ from itertools import islice
 from pathlib import Path
 
 from kg.model import Rejection, Release
+from kg.repair import repair_text
 
 HKT = timezone(timedelta(hours=8))
 SUFFIXES = {".txt", ".htm", ".html", ".jsonl", ".ndjson", ".json", ".csv"}
@@ -281,7 +282,8 @@ def parse_page_text(text: str, title: str | None = None) -> dict:
     With `title` given (a record's title), a first line equal to it is taken as the headline.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "").replace("\u00a0", " ")
-    text = _strip_mojibake_bom(text)
+    text = repair_text(_strip_mojibake_bom(text))
+    title = repair_text(title) if title else title
     result: dict = {}
     footer = _FOOTER.search(text) if "Ends/" in text else None
     tail = ""
