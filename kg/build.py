@@ -15,7 +15,7 @@ from kg import __version__
 from kg import update as incremental
 from kg.derive import incumbencies
 from kg.dumps import DumpWriter, write_dumps
-from kg.extract import ExtractedRelease, extract_releases, jsonld_members, read_releases
+from kg.extract import TIME_LIMIT, ExtractedRelease, extract_releases, jsonld_members, read_releases
 from kg.iris import DEFAULT_BASE, ONTOLOGY, Iris
 from kg.memory import paused_gc, release_memory, resident_mb
 from kg.merge import MergedGraph, Statement
@@ -152,11 +152,13 @@ def build(
     jobs: int = 1,
     update: bool = False,
     validator: str = "fast",
+    release_timeout: float | None = TIME_LIMIT,
 ) -> BuildReport:
     """Build the graph from `paths` into `out`; the previous graph in `out` survives a failure.
 
     With `update`, the releases read are added to the graph already in `out` (a release read
     again replaces its named graph) and the inferred graph is recomputed; the rest is kept.
+    A release whose extraction runs past `release_timeout` seconds is rejected (None: no limit).
     """
     iris = Iris(base)
     report = BuildReport(out=str(out), base=base, reasoner=engine, validator=validator if shacl else "")
@@ -177,11 +179,13 @@ def build(
         raise FileNotFoundError(f"--update needs a built graph in {out}")
     graphs: Iterable[ExtractedRelease | Rejection]
     if previous is None:  # extracted while the graph is being written
-        graphs = extract_releases(releases, iris, jobs=jobs, with_jsonld=True)
+        graphs = extract_releases(releases, iris, jobs=jobs, with_jsonld=True, seconds=release_timeout)
     else:
         extracted: list[ExtractedRelease] = []
         with timer.stage("extract"):
-            for item in extract_releases(releases, iris, jobs=jobs, with_jsonld=True):
+            for item in extract_releases(
+                releases, iris, jobs=jobs, with_jsonld=True, seconds=release_timeout
+            ):
                 (rejections if isinstance(item, Rejection) else extracted).append(item)
         if not extracted:
             _count_releases(report, 0, rejections)
