@@ -14,8 +14,8 @@ import pyoxigraph as ox
 from kg import __version__
 from kg import update as incremental
 from kg.derive import incumbencies
-from kg.dumps import DumpWriter, write_dumps
-from kg.extract import TIME_LIMIT, ExtractedRelease, extract_releases, jsonld_members, read_releases
+from kg.dumps import DumpWriter, canonical_graph, write_dumps
+from kg.extract import TIME_LIMIT, ExtractedRelease, extract_releases, read_releases
 from kg.iris import DEFAULT_BASE, ONTOLOGY, Iris
 from kg.memory import paused_gc, release_memory, resident_mb
 from kg.merge import MergedGraph, Statement
@@ -170,7 +170,7 @@ def build(
     with timer.stage("read"):
         for item in read_releases(paths):
             (rejections if isinstance(item, Rejection) else releases).append(item)
-        releases.sort(key=lambda r: r.id)  # the release graphs go into the store and dumps in this order
+        releases.sort(key=lambda r: iris.release(r.id))  # the order of the store and the dumps (graph_order)
     if not releases:
         _count_releases(report, 0, rejections)
         raise NoReleases(report)
@@ -199,7 +199,8 @@ def build(
         report.notes.append(f"updated by a full rebuild: {why}")
         replaced = {e.release_id for e in extracted}
         graphs = sorted(
-            [*previous_releases(previous, iris, replaced), *extracted], key=lambda e: e.release_id
+            [*previous_releases(previous, iris, replaced), *extracted],
+            key=lambda e: iris.release(e.release_id),
         )
     del releases
     with staging(out) as tmp:
@@ -276,12 +277,12 @@ def _write_graph(
                 (ONTOLOGY, ontology),
                 (iris.reference_graph, reference),
             ):
-                quads = list(quads_in(graph, triples))
-                nquads = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+                lines = ox.serialize(quads_in(graph, triples), format=ox.RdfFormat.N_QUADS)
+                nquads, member = canonical_graph(lines.splitlines(keepends=True))
                 loader.add(nquads)
                 merged.add(nquads, (graph,))
-                dumps.add(nquads, jsonld_members(quads))
-            del derived, inference, triples, quads, nquads
+                dumps.add(nquads, member)
+            del derived, inference, triples, lines, nquads
             # the rest of the default graph (in loads of its own: mixed into the release graphs'
             # pieces, it made more overlapping RocksDB ingestions, more CPU and memory)
             loader.load([merged.new_ntriples()], ox.RdfFormat.N_TRIPLES, ox.DefaultGraph())
@@ -370,7 +371,7 @@ def _update_in_place(out: Path, tmp: Path, extracted: list[ExtractedRelease], re
                 iris.incumbency_graph: (incumbency_removed, incumbency_added),
                 iris.inferred_graph: (inferred_removed, inferred_added),
             }
-            contents = incremental.spliced_dumps(out, extracted, delta, edits)
+            contents = incremental.spliced_dumps(out, extracted, delta, edits, iris)
             report.dumps = write_dumps(tmp / DUMPS, contents)
         with timer.stage("store"):
             store.flush()
