@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import time
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -16,13 +17,14 @@ from kg import update as incremental
 from kg.derive import incumbencies
 from kg.dumps import DumpWriter, canonical_graph, write_dumps
 from kg.extract import TIME_LIMIT, ExtractedRelease, extract_releases, read_releases
+from kg.generations import hold_current, new_generation
 from kg.iris import DEFAULT_BASE, ONTOLOGY, Iris
 from kg.memory import paused_gc, release_memory, resident_mb
 from kg.merge import MergedGraph, Statement
 from kg.model import Rejection, Release
 from kg.paths import REFERENCE_FILE, ontology_files
 from kg.reason import Inference
-from kg.store import DUMPS, REPORT, STORE, BackgroundLoader, quads_in, staging
+from kg.store import DUMPS, REPORT, STORE, BackgroundLoader, quads_in
 from kg.terms import parse_turtle_files
 from kg.update import can_update
 from kg.validate import Validation, validate
@@ -174,11 +176,39 @@ def build(
     if not releases:
         _count_releases(report, 0, rejections)
         raise NoReleases(report)
-    previous = out / STORE if update else None
-    if previous is not None and not previous.is_dir():
+    if update and not (out / STORE).is_dir():
         raise FileNotFoundError(f"--update needs a built graph in {out}")
+    with _last_generation(out, update) as last:
+        _build_generation(out, last, releases, rejections, report, jobs, release_timeout)
+    return report
+
+
+@contextlib.contextmanager
+def _last_generation(out: Path, update: bool) -> Iterator[Path | None]:
+    """The generation `out` points at, held while an update reads it (None for a rebuild)."""
+    if not update:
+        yield None
+        return
+    folder, held = hold_current(out)
+    try:
+        yield folder
+    finally:
+        held.release()
+
+
+def _build_generation(
+    out: Path,
+    last: Path | None,
+    releases: list[Release],
+    rejections: list[Rejection],
+    report: BuildReport,
+    jobs: int,
+    release_timeout: float | None,
+) -> None:
+    """A new generation of `out`: written whole, or updated from the `last` one."""
+    iris, timer = Iris(report.base), Timer(report)
     graphs: Iterable[ExtractedRelease | Rejection]
-    if previous is None:  # extracted while the graph is being written
+    if last is None:  # extracted while the graph is being written
         graphs = extract_releases(releases, iris, jobs=jobs, with_jsonld=True, seconds=release_timeout)
     else:
         extracted: list[ExtractedRelease] = []
@@ -190,22 +220,20 @@ def build(
         if not extracted:
             _count_releases(report, 0, rejections)
             raise NoReleases(report)
-        why = can_update(out, extracted)
+        why = can_update(last, extracted)
         if why is None:
             _count_releases(report, len(extracted), rejections)
-            with staging(out) as tmp:
-                _update_in_place(out, tmp, extracted, report)
-            return report
+            with new_generation(out) as tmp:
+                _update_in_place(last, tmp, extracted, report)
+            return
         report.notes.append(f"updated by a full rebuild: {why}")
         replaced = {e.release_id for e in extracted}
         graphs = sorted(
-            [*previous_releases(previous, iris, replaced), *extracted],
+            [*previous_releases(last / STORE, iris, replaced), *extracted],
             key=lambda e: iris.release(e.release_id),
         )
-    del releases
-    with staging(out) as tmp:
+    with new_generation(out) as tmp:
         _write_graph(tmp, graphs, rejections, report)
-    return report
 
 
 def _count_releases(report: BuildReport, extracted: int, rejections: list[Rejection]) -> None:
@@ -306,13 +334,14 @@ def _write_graph(
 
 
 def _update_in_place(out: Path, tmp: Path, extracted: list[ExtractedRelease], report: BuildReport) -> None:
-    """`--update` of a graph whose last build allows it (kg.update): only what can change is redone."""
+    """`--update` of a graph whose last build (in `out`) allows it (kg.update): only what can
+    change is redone, in a checkpoint of its store in `tmp` (the last generation is only read)."""
     iris, timer, validator = Iris(report.base), Timer(report), report.validator
     last = incremental.previous_report(out)
     store: ox.Store | None = None
     try:
         with timer.stage("load"):
-            ox.Store(str(out / STORE)).backup(str(tmp / STORE))  # a checkpoint: hard links, no copy
+            ox.Store.read_only(str(out / STORE)).backup(str(tmp / STORE))  # a checkpoint: hard links, no copy
             store = ox.Store(str(tmp / STORE))
             ontology, reference = static_triples(report.base)
             delta, old, new = incremental.read_delta(store, extracted, iris)

@@ -121,7 +121,7 @@ def read_file(path: Path) -> Iterator[Release | Rejection]:
     if not data.strip():
         raise ReadError("empty file")
     if why := binary_reason(data):
-        raise ReadError(f"{why}, not a press release")
+        raise ReadError(f"binary file ({why}), not a press release")
     suffix = path.suffix.lower()
     if suffix in {".htm", ".html"} or data.lstrip()[:200].lower().startswith((b"<!doctype html", b"<html")):
         yield _guard(str(path), lambda: release_from_html(data, source=str(path), file_name=path.name))
@@ -171,7 +171,7 @@ SAMPLE_BYTES = 65_536  # how much of a file the binary check looks at
 
 
 def binary_reason(data: bytes) -> str | None:
-    """Why `data` is not text ("a PNG image", "binary data ..."), or None for text: a known file
+    """Why `data` is not text ("a PNG image", "NUL bytes", ...), or None for text: a known file
     signature, a NUL byte, or more than 2% control characters (or undecodable bytes) in its start."""
     head = data[:SAMPLE_BYTES]
     for magic, kind in _MAGIC:
@@ -180,16 +180,16 @@ def binary_reason(data: bytes) -> str | None:
     if head[:12].startswith(b"RIFF") or head[4:8] == b"ftyp":
         return "an audio, video or image file"
     if b"\x00" in head:
-        return "binary data (NUL bytes)"
+        return "NUL bytes"
     try:
         text = head.decode("utf-8", errors="replace")
         if text.count("\ufffd") > len(text) // 100:  # not UTF-8: the legacy encodings decode every byte
             text = head.decode("latin-1")
     except Exception:  # decoding a sample never fails with errors="replace"; be safe anyway
-        return "binary data"
+        return "undecodable bytes"
     controls = len(_CONTROL.findall(text[:SAMPLE_BYTES]))
     if controls > max(2, len(text) // 50):
-        return f"binary data ({100 * controls // max(1, len(text))}% control characters)"
+        return f"{100 * controls // max(1, len(text))}% control characters"
     return None
 
 

@@ -101,9 +101,9 @@ def test_png_without_nul_in_its_first_4kb_is_not_a_release(tmp_path: Path) -> No
     (tmp_path / "P2024010100052.txt").write_bytes(bytes(noise.randrange(1, 256) for _ in range(8000)))
     releases, rejected = read(tmp_path)
     assert releases == []
-    assert rejected[str(tmp_path / "P2024010100050.txt")] == "a PNG image, not a press release"
+    assert rejected[str(tmp_path / "P2024010100050.txt")] == "binary file (a PNG image), not a press release"
     for name in ("P2024010100051.txt", "P2024010100052.txt"):
-        assert "binary data" in rejected[str(tmp_path / name)], rejected
+        assert "% control characters), not a press release" in rejected[str(tmp_path / name)], rejected
 
 
 def test_legacy_and_utf16_text_is_still_text(tmp_path: Path) -> None:
