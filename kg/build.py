@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import copy
 import json
 import time
 from collections import Counter
@@ -223,9 +224,16 @@ def _build_generation(
         why = can_update(last, extracted)
         if why is None:
             _count_releases(report, len(extracted), rejections)
-            with new_generation(out) as tmp:
-                _update_in_place(last, tmp, extracted, report)
-            return
+            before = copy.deepcopy(report)
+            try:
+                with new_generation(out) as tmp:
+                    _update_in_place(last, tmp, extracted, report)
+                return
+            except (MemoryError, NoReleases):
+                raise
+            except Exception as exc:  # the last build's files do not serve (damaged): rebuild from its store
+                report.__dict__.update(before.__dict__)
+                why = f"the update in place failed ({type(exc).__name__}: {str(exc)[:200]})"
         report.notes.append(f"updated by a full rebuild: {why}")
         replaced = {e.release_id for e in extracted}
         graphs = sorted(

@@ -25,7 +25,9 @@ from kg.resolve import Resolver
 
 class ExtractedRelease:
     """One release's named graph: its quads and their serializations, each made once, on demand,
-    from the other (a worker process hands back the N-Quads only)."""
+    from the other (a worker process hands back the N-Quads only). The quads are kept in one
+    order, each once (sorted as N-Quads lines), whether they come from the extraction or from a
+    store: the dumps of the same graph are then the same bytes however it was built."""
 
     def __init__(
         self,
@@ -39,6 +41,8 @@ class ExtractedRelease:
             raise ValueError("a release graph needs its quads or its N-Quads")
         self.release_id, self.source = release_id, source
         self._quads, self._nquads, self._jsonld = quads, nquads, jsonld
+        if quads is not None:
+            self._quads, self._nquads = _in_order(quads)
 
     @property
     def quads(self) -> list[ox.Quad]:
@@ -63,6 +67,14 @@ class ExtractedRelease:
         if self._jsonld is None:
             self._jsonld = jsonld_members(self.quads)
         return self._jsonld
+
+
+def _in_order(quads: list[ox.Quad]) -> tuple[list[ox.Quad], bytes]:
+    """The quads sorted by their N-Quads lines, each once, and those lines."""
+    lines = ox.serialize(quads, format=ox.RdfFormat.N_QUADS).splitlines(keepends=True)
+    order = sorted(range(len(lines)), key=lines.__getitem__)
+    kept = [i for n, i in enumerate(order) if n == 0 or lines[i] != lines[order[n - 1]]]
+    return [quads[i] for i in kept], b"".join([lines[i] for i in kept])
 
 
 def jsonld_members(quads: list[ox.Quad]) -> bytes:

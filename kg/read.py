@@ -332,8 +332,12 @@ def _parse_iso_date(value: str | None) -> date | None:
         return None
 
 
-def _at(day: date, hm: tuple[int, int]) -> datetime:
-    return datetime(day.year, day.month, day.day, hm[0], hm[1], tzinfo=HKT)
+def _at(day: date, hm: tuple[int, int]) -> datetime | None:
+    """The time of day `hm` on `day` in Hong Kong, or None for no such time ("Issued at HKT 25:61")."""
+    try:
+        return datetime(day.year, day.month, day.day, hm[0], hm[1], tzinfo=HKT)
+    except ValueError:
+        return None
 
 
 # --- identifiers and dates -----------------------------------------------------------------

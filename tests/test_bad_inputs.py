@@ -93,6 +93,18 @@ def test_csv_field_over_131072_characters_loses_no_row(tmp_path: Path) -> None:
     assert "fewer than 8 English words" in rejected[f"{path}:4"]
 
 
+def test_an_impossible_issue_time_is_left_out_not_fatal(tmp_path: Path) -> None:
+    page = f"Title here\n\n   {TEXT}\n\nEnds/Monday, January 1, 2024\nIssued at HKT 25:61\n"
+    (tmp_path / "P2024010100095.txt").write_text(page)
+    (tmp_path / "P2024010100096.txt").write_text(page.replace("25:61", "09:30"))
+    releases, rejected = read(tmp_path)
+    assert rejected == {}
+    assert [(r.id, r.issued and r.issued.hour) for r in releases] == [
+        ("P2024010100095", None),
+        ("P2024010100096", 9),
+    ]
+
+
 def test_png_without_nul_in_its_first_4kb_is_not_a_release(tmp_path: Path) -> None:
     body = bytes(b for b in range(1, 256)) * 40  # no NUL byte anywhere
     (tmp_path / "P2024010100050.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + body)

@@ -182,6 +182,7 @@ def test_a_last_build_without_dumps_is_updated_by_a_full_rebuild(full: Path, tmp
     assert report.notes == ["updated by a full rebuild: the last build has no dumps/hkpr.nq.gz"]
     assert dataset(out) == dataset(full)
     dumps_match_store(out)
+    same_dumps(out, full)
 
 
 def test_a_build_in_worker_processes_equals_one_in_a_single_process(generated: Path, tmp_path: Path) -> None:
@@ -207,3 +208,16 @@ def test_dump_bytes_depend_on_the_content_not_on_how_it_was_written(tmp_path: Pa
     write_dumps(tmp_path / "a", Contents([whole], [], b""))
     write_dumps(tmp_path / "b", Contents(pieces, [], b""))
     assert (tmp_path / "a" / "hkpr.nq.gz").read_bytes() == (tmp_path / "b" / "hkpr.nq.gz").read_bytes()
+
+
+def test_a_damaged_last_dump_is_updated_by_a_full_rebuild(full: Path, tmp_path: Path) -> None:
+    out = tmp_path / "graph"
+    shutil.copytree(full, out)
+    nq = out / "dumps" / "hkpr.nq.gz"
+    nq.write_bytes(nq.read_bytes()[: nq.stat().st_size // 2])  # cut short, as a failing disk leaves it
+    report = build([SAMPLE_DIR / "P2023090700255.txt"], out, shacl=False, update=True)
+    assert len(report.notes) == 1 and report.notes[0].startswith(
+        "updated by a full rebuild: the update in place failed (EOFError"
+    ), report.notes
+    assert dataset(out) == dataset(full)
+    same_dumps(out, full)
