@@ -55,6 +55,7 @@ class DataDir:
 
     def __init__(self, path: Path, need_store: bool = True) -> None:
         self.root = Path(path)
+        self.need_store = need_store
         self._held: Hold | None = None
         if need_store and not (self.root / STORE).is_dir():
             raise FileNotFoundError(f"no graph store in {self.root} (run `kg build ... --out {self.root}`)")
@@ -81,7 +82,7 @@ class DataDir:
         """No data folder (serving through a backend): no dumps, no report."""
         data = cls.__new__(cls)
         data.root = data.path = data.store = Path()
-        data.key, data._held = None, None
+        data.key, data._held, data.need_store = None, None, False
         data.report, data.dumps = {}, {}
         return data
 

@@ -106,8 +106,9 @@ class Follower:
         if key is None or key == self.current.data.key or key in self._failed:
             return False
         try:
-            data = await asyncio.to_thread(DataDir, root)
+            data = await asyncio.to_thread(DataDir, root, self.current.data.need_store)
         except OSError as exc:
+            self._failed.add(key)
             log.warning("the new build in %s cannot be opened (%s); the served graph is unchanged", root, exc)
             return False
         pool = self.current.pool if self.shared_pool else self.make_pool(data)

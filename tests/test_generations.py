@@ -148,6 +148,27 @@ def test_a_plain_folder_is_migrated_without_a_moment_missing(inputs, tmp_path: P
     assert siblings(out) == [current(out).name]
 
 
+@pytest.mark.skipif(STRACE is None, reason="strace is not installed: the fault injection needs it")
+def test_a_link_that_cannot_be_made_leaves_the_last_graph(inputs, tmp_path: Path) -> None:
+    old, new = inputs
+    out = tmp_path / "D"
+    assert kg_build(str(old), "--out", str(out)).returncode == 0
+    before = current(out)
+    inject = [
+        STRACE,
+        "-f",
+        "-qq",
+        "-e",
+        "trace=symlink,symlinkat",
+        "-e",
+        "inject=symlink,symlinkat:error=ENOSPC",
+    ]
+    done = kg_build(str(new), "--out", str(out), strace=inject)
+    assert done.returncode == 1 and "previous graph left as it was" in done.stderr
+    assert current(out) == before and releases_in(out) == 3
+    assert siblings(out) == [before.name]  # the failed generation removed at once
+
+
 def test_kill_9_at_any_moment_leaves_a_complete_graph(inputs, tmp_path: Path) -> None:
     old, new = inputs
     out = tmp_path / "D"
