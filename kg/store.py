@@ -1,4 +1,4 @@
-"""The on-disk store: written in a temporary folder beside the last good one, renamed into place at the end."""
+"""The on-disk store of a build (in a new generation folder: kg/generations.py) and its bulk loader."""
 
 from __future__ import annotations
 

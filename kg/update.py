@@ -1,7 +1,7 @@
 """`kg build --update`: change a built graph in place of a copy, touching only what the new
 releases can change.
 
-The earlier store is checkpointed (hard links) into the staging folder and edited there:
+The earlier store is checkpointed (hard links) into the new generation folder and edited there:
 
 1. the release graphs read again are replaced, the new ones added;
 2. the incumbencies of every (person, post) the old or new graphs speak of are recomputed from
