@@ -13,6 +13,7 @@ import contextlib
 import csv
 import io
 import json
+import os
 import re
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime, timedelta, timezone
@@ -76,12 +77,20 @@ class ReadError(ValueError):
 
 
 def discover(paths: Iterable[Path]) -> Iterator[Path | Rejection]:
-    """Expand folders (recursively, sorted) into the files we can read."""
+    """Expand folders (recursively, sorted) into the files we can read; a folder that cannot be
+    listed is a rejection (pathlib's rglob passed over it without a word)."""
     for path in paths:
         if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")):
-                if child.suffix.lower() in SUFFIXES:
-                    yield child
+            unlisted: list[OSError] = []
+            found = [
+                Path(root, name)
+                for root, _, names in os.walk(path, onerror=unlisted.append)
+                for name in names
+                if not name.startswith(".") and Path(name).suffix.lower() in SUFFIXES
+            ]
+            for error in unlisted:
+                yield Rejection(str(error.filename or path), f"cannot read folder: {error.strerror or error}")
+            yield from sorted(p for p in found if p.is_file())
         elif path.is_file():
             yield path
         else:

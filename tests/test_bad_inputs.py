@@ -222,3 +222,21 @@ def test_release_that_kills_its_worker_is_rejected_alone(monkeypatch) -> None:
     assert sorted(i.release_id for i in items if not isinstance(i, Rejection)) == sorted(
         r.id for r in releases if r is not victim
     )
+
+
+def test_a_folder_that_cannot_be_listed_is_named_not_skipped(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "good.jsonl").write_text(json.dumps(record(1)) + "\n")
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "lost.jsonl").write_text(json.dumps(record(2)) + "\n")
+    listing = os.scandir
+
+    def scandir(path=None):  # as for a folder without read permission (the tests run as root)
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return listing(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    releases, rejected = read(tmp_path)
+    assert [r.id for r in releases] == ["P2024010100001"]
+    assert rejected == {str(tmp_path / "locked"): "cannot read folder: Permission denied"}
