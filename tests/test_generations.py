@@ -34,15 +34,23 @@ def kg_build(
 
 def releases_in(out: Path) -> int:
     """How many releases the build in `out` holds, after checking it is complete: its report,
-    its store (as many release graphs as the report says) and its dumps (as SHA256SUMS says)."""
-    report = json.loads((out / "report.json").read_text())
-    store = ox.Store.read_only(str(out / "store"))
-    graphs = sum(1 for g in store.named_graphs() if "/release/" in g.value)
-    assert graphs == report["facts"]["releases"]
-    for line in (out / "dumps" / "SHA256SUMS").read_text().splitlines():
-        digest, name = line.split("  ")
-        assert hashlib.sha256((out / "dumps" / name).read_bytes()).hexdigest() == digest, name
-    return graphs
+    its store (as many release graphs as the report says) and its dumps (as SHA256SUMS says).
+    The generation is held while it is read, as a server holds it (a build may swap `out` and
+    remove the generation meanwhile)."""
+    folder, held = hold_current(out) if out.is_symlink() else (out, None)
+    try:
+        report = json.loads((folder / "report.json").read_text())
+        store = ox.Store.read_only(str(folder / "store"))
+        graphs = sum(1 for g in store.named_graphs() if "/release/" in g.value)
+        del store
+        assert graphs == report["facts"]["releases"]
+        for line in (folder / "dumps" / "SHA256SUMS").read_text().splitlines():
+            digest, name = line.split("  ")
+            assert hashlib.sha256((folder / "dumps" / name).read_bytes()).hexdigest() == digest, name
+        return graphs
+    finally:
+        if held is not None:
+            held.release()
 
 
 def siblings(out: Path) -> list[str]:
