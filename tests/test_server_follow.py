@@ -191,3 +191,32 @@ def test_a_new_build_that_cannot_be_served_is_not_taken(corpora, tmp_path: Path)
         while count(client, url, str(time.monotonic())) == old_count and time.monotonic() < deadline:
             time.sleep(0.2)
         assert count(client, url, "last") != old_count
+
+
+def test_an_update_is_followed_too(corpora, tmp_path: Path) -> None:
+    old, new = corpora
+    out = tmp_path / "D"
+    assert kg_build(old, out).wait(120) == 0
+    with running_server(out, "--workers", "1") as url, httpx.Client(timeout=30) as client:
+        old_count, old_dump = count(client, url), dump_head(client, url)
+        update = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "kg.cli",
+                "build",
+                str(new / "P2024011800412.htm"),
+                "--out",
+                str(out),
+                "--update",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert update.returncode == 0 and "updated in place" in update.stdout, update.stderr
+        deadline = time.monotonic() + 10
+        while count(client, url) == old_count and time.monotonic() < deadline:  # the cached query too
+            time.sleep(0.2)
+        assert count(client, url) > old_count
+        assert dump_head(client, url)[0] != old_dump[0]
