@@ -180,7 +180,41 @@ def build(
     if update and not (out / STORE).is_dir():
         raise FileNotFoundError(f"--update needs a built graph in {out}")
     with _last_generation(out, update) as last:
-        _build_generation(out, last, releases, rejections, report, jobs, release_timeout)
+        graphs: Iterable[ExtractedRelease | Rejection]
+        if last is None:  # extracted while the graph is being written
+            graphs = extract_releases(releases, iris, jobs=jobs, with_jsonld=True, seconds=release_timeout)
+        else:
+            extracted: list[ExtractedRelease] = []
+            with timer.stage("extract"):
+                for item in extract_releases(
+                    releases, iris, jobs=jobs, with_jsonld=True, seconds=release_timeout
+                ):
+                    (rejections if isinstance(item, Rejection) else extracted).append(item)
+            if not extracted:
+                _count_releases(report, 0, rejections)
+                raise NoReleases(report)
+            why = can_update(last, extracted)
+            if why is None:
+                _count_releases(report, len(extracted), rejections)
+                before = copy.deepcopy(report)
+                try:
+                    with new_generation(out) as tmp:
+                        _update_in_place(last, tmp, extracted, report)
+                    return report
+                except (MemoryError, NoReleases):
+                    raise
+                except Exception as exc:  # the last build's files are damaged: rebuild from its store
+                    report.__dict__.update(before.__dict__)
+                    why = f"the update in place failed ({type(exc).__name__}: {str(exc)[:200]})"
+            report.notes.append(f"updated by a full rebuild: {why}")
+            replaced = {e.release_id for e in extracted}
+            graphs = sorted(
+                [*previous_releases(last / STORE, iris, replaced), *extracted],
+                key=lambda e: iris.release(e.release_id),
+            )
+        del releases  # the extraction holds what it still needs
+        with new_generation(out) as tmp:
+            _write_graph(tmp, graphs, rejections, report)
     return report
 
 
@@ -195,53 +229,6 @@ def _last_generation(out: Path, update: bool) -> Iterator[Path | None]:
         yield folder
     finally:
         held.release()
-
-
-def _build_generation(
-    out: Path,
-    last: Path | None,
-    releases: list[Release],
-    rejections: list[Rejection],
-    report: BuildReport,
-    jobs: int,
-    release_timeout: float | None,
-) -> None:
-    """A new generation of `out`: written whole, or updated from the `last` one."""
-    iris, timer = Iris(report.base), Timer(report)
-    graphs: Iterable[ExtractedRelease | Rejection]
-    if last is None:  # extracted while the graph is being written
-        graphs = extract_releases(releases, iris, jobs=jobs, with_jsonld=True, seconds=release_timeout)
-    else:
-        extracted: list[ExtractedRelease] = []
-        with timer.stage("extract"):
-            for item in extract_releases(
-                releases, iris, jobs=jobs, with_jsonld=True, seconds=release_timeout
-            ):
-                (rejections if isinstance(item, Rejection) else extracted).append(item)
-        if not extracted:
-            _count_releases(report, 0, rejections)
-            raise NoReleases(report)
-        why = can_update(last, extracted)
-        if why is None:
-            _count_releases(report, len(extracted), rejections)
-            before = copy.deepcopy(report)
-            try:
-                with new_generation(out) as tmp:
-                    _update_in_place(last, tmp, extracted, report)
-                return
-            except (MemoryError, NoReleases):
-                raise
-            except Exception as exc:  # the last build's files do not serve (damaged): rebuild from its store
-                report.__dict__.update(before.__dict__)
-                why = f"the update in place failed ({type(exc).__name__}: {str(exc)[:200]})"
-        report.notes.append(f"updated by a full rebuild: {why}")
-        replaced = {e.release_id for e in extracted}
-        graphs = sorted(
-            [*previous_releases(last / STORE, iris, replaced), *extracted],
-            key=lambda e: iris.release(e.release_id),
-        )
-    with new_generation(out) as tmp:
-        _write_graph(tmp, graphs, rejections, report)
 
 
 def _count_releases(report: BuildReport, extracted: int, rejections: list[Rejection]) -> None:
