@@ -21,6 +21,7 @@ import errno
 import fcntl
 import gc
 import os
+import re
 import shutil
 import sys
 import time
@@ -165,14 +166,14 @@ def collect(out: Path) -> list[Path]:
         entries = list(os.scandir(out.parent))
     except OSError:
         return gone
-    prefix = f".{out.name}."
+    ours = re.compile(
+        rf"\.{re.escape(out.name)}\.(?:({GENERATION})-\d{{8}}T\d{{6}}\.\d{{9}}|({'|'.join(LEFTOVERS)}))-(\d+)"
+    )
     for entry in entries:
-        if not entry.name.startswith(prefix):
-            continue
-        kind, _, rest = entry.name[len(prefix) :].partition("-")
         path = Path(entry.path)
-        if path == keep or kind not in (GENERATION, *LEFTOVERS):
+        if not (m := ours.fullmatch(entry.name)) or path == keep:
             continue
+        kind, rest = m.group(1) or m.group(2), m.group(3)
         if entry.is_symlink():  # a link a killed run did not rename into place
             if not _alive(rest):
                 with contextlib.suppress(OSError):

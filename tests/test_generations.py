@@ -246,3 +246,22 @@ def test_a_generation_being_removed_cannot_be_held(tmp_path: Path) -> None:
     finally:
         os.close(remover)
     Hold(folder).release()
+
+
+def test_only_this_folders_generations_and_leftovers_are_collected(tmp_path: Path) -> None:
+    out = tmp_path / "D"
+    names = [
+        ".D.gen-20260101T000000.000000001-1",  # an old generation: goes
+        ".D.building-999999999",  # a killed run's (no such process): goes
+        ".D.old-999999999",
+        ".D.gen-foo.gen-20260101T000000.000000001-1",  # another folder's ("D.gen-foo"): stays
+        ".D.x.gen-20260101T000000.000000001-1",
+        ".D.notes",
+        "D.gen-20260101T000000.000000001-1",
+    ]
+    for name in names:
+        (tmp_path / name).mkdir()
+    (tmp_path / ".D.building-1").mkdir()  # pid 1 runs: an older kg's build going on, stays
+    gone = {p.name for p in collect(out)}
+    assert gone == set(names[:3])
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([*names[3:], ".D.building-1"])
