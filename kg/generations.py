@@ -173,14 +173,14 @@ def collect(out: Path) -> list[Path]:
         path = Path(entry.path)
         if not (m := ours.fullmatch(entry.name)) or path == keep:
             continue
-        kind, rest = m.group(1) or m.group(2), m.group(3)
+        kind, pid = m.group(1) or m.group(2), int(m.group(3))
         if entry.is_symlink():  # a link a killed run did not rename into place
-            if not _alive(rest):
+            if not _alive(pid):
                 with contextlib.suppress(OSError):
                     path.unlink()
                     gone.append(path)
             continue
-        if kind != GENERATION and _alive(rest):  # an older kg's run still going
+        if kind != GENERATION and _alive(pid):  # an older kg's run still going
             continue
         if _remove_unheld(path, out):
             gone.append(path)
@@ -206,13 +206,10 @@ def _remove_unheld(folder: Path, out: Path) -> bool:
         os.close(fd)
 
 
-def _alive(suffix: str) -> bool:
-    """Whether the process whose id ends `suffix` ("...-PID" or "PID") runs."""
-    pid = suffix.rpartition("-")[2]
-    if not pid.isdigit():
-        return False
+def _alive(pid: int) -> bool:
+    """Whether process `pid` runs."""
     try:
-        os.kill(int(pid), 0)
+        os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
