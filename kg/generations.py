@@ -94,7 +94,8 @@ def new_generation(out: Path) -> Iterator[Path]:
         publish(out, folder)
     except BaseException:
         held.release()
-        remove_folder(folder)
+        if current(out) != folder:  # not published (a failure after the swap leaves it served)
+            remove_folder(folder)
         raise
     held.release()
     collect(out)
@@ -129,10 +130,18 @@ def publish(out: Path, folder: Path) -> None:
             os.unlink(link)
             raise
         # no RENAME_EXCHANGE here: a moment without `out`, between two renames
-        os.rename(out, link.with_name(f".{out.name}.old-{os.getpid()}"))
-        os.rename(link, out)
+        aside = link.with_name(f".{out.name}.old-{os.getpid()}")
+        os.rename(out, aside)
+        try:
+            os.rename(link, out)
+        except OSError:
+            os.rename(aside, out)
+            raise
         return
-    os.rename(link, _legacy_name(out))
+    # `out` is published; the old folder, now at the link's name, is renamed to an old
+    # generation's (if that fails, the next build's `collect` finds it as a leftover)
+    with contextlib.suppress(OSError):
+        os.rename(link, _legacy_name(out))
 
 
 def _legacy_name(out: Path) -> Path:
