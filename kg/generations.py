@@ -86,7 +86,8 @@ def new_generation(out: Path) -> Iterator[Path]:
         raise PermissionError(f"cannot write to {out.parent}")
     if out.exists() and not out.is_dir():
         raise FileExistsError(f"{out} is a file, not a data folder")
-    collect(out)
+    with contextlib.suppress(OSError):  # housekeeping: never a reason to fail the build
+        collect(out)
     folder = _make_generation(out)
     held = Hold(folder)
     try:
@@ -98,7 +99,8 @@ def new_generation(out: Path) -> Iterator[Path]:
             remove_folder(folder)
         raise
     held.release()
-    collect(out)
+    with contextlib.suppress(OSError):
+        collect(out)
 
 
 def _make_generation(out: Path) -> Path:
