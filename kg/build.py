@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import copy
 import json
 import time
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -14,15 +16,16 @@ import pyoxigraph as ox
 from kg import __version__
 from kg import update as incremental
 from kg.derive import incumbencies
-from kg.dumps import DumpWriter, write_dumps
-from kg.extract import ExtractedRelease, extract_releases, jsonld_members, read_releases
+from kg.dumps import DumpWriter, canonical_graph, write_dumps
+from kg.extract import TIME_LIMIT, ExtractedRelease, extract_releases, read_releases
+from kg.generations import hold_current, new_generation
 from kg.iris import DEFAULT_BASE, ONTOLOGY, Iris
 from kg.memory import paused_gc, release_memory, resident_mb
 from kg.merge import MergedGraph, Statement
 from kg.model import Rejection, Release
 from kg.paths import REFERENCE_FILE, ontology_files
 from kg.reason import Inference
-from kg.store import DUMPS, REPORT, STORE, BackgroundLoader, quads_in, staging
+from kg.store import DUMPS, REPORT, STORE, BackgroundLoader, quads_in
 from kg.terms import parse_turtle_files
 from kg.update import can_update
 from kg.validate import Validation, validate
@@ -152,11 +155,13 @@ def build(
     jobs: int = 1,
     update: bool = False,
     validator: str = "fast",
+    release_timeout: float | None = TIME_LIMIT,
 ) -> BuildReport:
     """Build the graph from `paths` into `out`; the previous graph in `out` survives a failure.
 
     With `update`, the releases read are added to the graph already in `out` (a release read
     again replaces its named graph) and the inferred graph is recomputed; the rest is kept.
+    A release whose extraction runs past `release_timeout` seconds is rejected (None: no limit).
     """
     iris = Iris(base)
     report = BuildReport(out=str(out), base=base, reasoner=engine, validator=validator if shacl else "")
@@ -168,39 +173,62 @@ def build(
     with timer.stage("read"):
         for item in read_releases(paths):
             (rejections if isinstance(item, Rejection) else releases).append(item)
-        releases.sort(key=lambda r: r.id)  # the release graphs go into the store and dumps in this order
+        releases.sort(key=lambda r: iris.release(r.id))  # the order of the store and the dumps (graph_order)
     if not releases:
         _count_releases(report, 0, rejections)
         raise NoReleases(report)
-    previous = out / STORE if update else None
-    if previous is not None and not previous.is_dir():
+    if update and not (out / STORE).is_dir():
         raise FileNotFoundError(f"--update needs a built graph in {out}")
-    graphs: Iterable[ExtractedRelease | Rejection]
-    if previous is None:  # extracted while the graph is being written
-        graphs = extract_releases(releases, iris, jobs=jobs, with_jsonld=True)
-    else:
-        extracted: list[ExtractedRelease] = []
-        with timer.stage("extract"):
-            for item in extract_releases(releases, iris, jobs=jobs, with_jsonld=True):
-                (rejections if isinstance(item, Rejection) else extracted).append(item)
-        if not extracted:
-            _count_releases(report, 0, rejections)
-            raise NoReleases(report)
-        why = can_update(out, extracted)
-        if why is None:
-            _count_releases(report, len(extracted), rejections)
-            with staging(out) as tmp:
-                _update_in_place(out, tmp, extracted, report)
-            return report
-        report.notes.append(f"updated by a full rebuild: {why}")
-        replaced = {e.release_id for e in extracted}
-        graphs = sorted(
-            [*previous_releases(previous, iris, replaced), *extracted], key=lambda e: e.release_id
-        )
-    del releases
-    with staging(out) as tmp:
-        _write_graph(tmp, graphs, rejections, report)
+    with _last_generation(out, update) as last:
+        graphs: Iterable[ExtractedRelease | Rejection]
+        if last is None:  # extracted while the graph is being written
+            graphs = extract_releases(releases, iris, jobs=jobs, with_jsonld=True, seconds=release_timeout)
+        else:
+            extracted: list[ExtractedRelease] = []
+            with timer.stage("extract"):
+                for item in extract_releases(
+                    releases, iris, jobs=jobs, with_jsonld=True, seconds=release_timeout
+                ):
+                    (rejections if isinstance(item, Rejection) else extracted).append(item)
+            if not extracted:
+                _count_releases(report, 0, rejections)
+                raise NoReleases(report)
+            why = can_update(last, extracted)
+            if why is None:
+                _count_releases(report, len(extracted), rejections)
+                before = copy.deepcopy(report)
+                try:
+                    with new_generation(out) as tmp:
+                        _update_in_place(last, tmp, extracted, report)
+                    return report
+                except (MemoryError, NoReleases):
+                    raise
+                except Exception as exc:  # the last build's files are damaged: rebuild from its store
+                    report.__dict__.update(before.__dict__)
+                    why = f"the update in place failed ({type(exc).__name__}: {str(exc)[:200]})"
+            report.notes.append(f"updated by a full rebuild: {why}")
+            replaced = {e.release_id for e in extracted}
+            graphs = sorted(
+                [*previous_releases(last / STORE, iris, replaced), *extracted],
+                key=lambda e: iris.release(e.release_id),
+            )
+        del releases  # the extraction holds what it still needs
+        with new_generation(out) as tmp:
+            _write_graph(tmp, graphs, rejections, report)
     return report
+
+
+@contextlib.contextmanager
+def _last_generation(out: Path, update: bool) -> Iterator[Path | None]:
+    """The generation `out` points at, held while an update reads it (None for a rebuild)."""
+    if not update:
+        yield None
+        return
+    folder, held = hold_current(out)
+    try:
+        yield folder
+    finally:
+        held.release()
 
 
 def _count_releases(report: BuildReport, extracted: int, rejections: list[Rejection]) -> None:
@@ -272,12 +300,12 @@ def _write_graph(
                 (ONTOLOGY, ontology),
                 (iris.reference_graph, reference),
             ):
-                quads = list(quads_in(graph, triples))
-                nquads = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+                lines = ox.serialize(quads_in(graph, triples), format=ox.RdfFormat.N_QUADS)
+                nquads, member = canonical_graph(lines.splitlines(keepends=True))
                 loader.add(nquads)
                 merged.add(nquads, (graph,))
-                dumps.add(nquads, jsonld_members(quads))
-            del derived, inference, triples, quads, nquads
+                dumps.add(nquads, member)
+            del derived, inference, triples, lines, nquads
             # the rest of the default graph (in loads of its own: mixed into the release graphs'
             # pieces, it made more overlapping RocksDB ingestions, more CPU and memory)
             loader.load([merged.new_ntriples()], ox.RdfFormat.N_TRIPLES, ox.DefaultGraph())
@@ -301,13 +329,14 @@ def _write_graph(
 
 
 def _update_in_place(out: Path, tmp: Path, extracted: list[ExtractedRelease], report: BuildReport) -> None:
-    """`--update` of a graph whose last build allows it (kg.update): only what can change is redone."""
+    """`--update` of a graph whose last build (in `out`) allows it (kg.update): only what can
+    change is redone, in a checkpoint of its store in `tmp` (the last generation is only read)."""
     iris, timer, validator = Iris(report.base), Timer(report), report.validator
     last = incremental.previous_report(out)
     store: ox.Store | None = None
     try:
         with timer.stage("load"):
-            ox.Store(str(out / STORE)).backup(str(tmp / STORE))  # a checkpoint: hard links, no copy
+            ox.Store.read_only(str(out / STORE)).backup(str(tmp / STORE))  # a checkpoint: hard links, no copy
             store = ox.Store(str(tmp / STORE))
             ontology, reference = static_triples(report.base)
             delta, old, new = incremental.read_delta(store, extracted, iris)
@@ -366,7 +395,7 @@ def _update_in_place(out: Path, tmp: Path, extracted: list[ExtractedRelease], re
                 iris.incumbency_graph: (incumbency_removed, incumbency_added),
                 iris.inferred_graph: (inferred_removed, inferred_added),
             }
-            contents = incremental.spliced_dumps(out, extracted, delta, edits)
+            contents = incremental.spliced_dumps(out, extracted, delta, edits, iris)
             report.dumps = write_dumps(tmp / DUMPS, contents)
         with timer.stage("store"):
             store.flush()

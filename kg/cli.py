@@ -15,6 +15,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg import __version__
+from kg.extract import TIME_LIMIT
 from kg.iris import DEFAULT_BASE, PREFIXES, Iris
 from kg.model import Rejection
 
@@ -76,6 +77,13 @@ def make_parser() -> argparse.ArgumentParser:
         help="SHACL engine (pyshacl: the reference)",
     )
     p.add_argument("--no-shacl", action="store_true", help="skip SHACL validation")
+    p.add_argument(
+        "--release-timeout",
+        type=float,
+        default=TIME_LIMIT,
+        metavar="SECONDS",
+        help=f"reject a release whose extraction takes longer (default {TIME_LIMIT:g}; 0: no limit)",
+    )
     p.add_argument("--strict", action="store_true", help="exit 1 on any rejection or SHACL violation")
     p.set_defaults(run=run_build)
 
@@ -290,6 +298,7 @@ def run_build(args: argparse.Namespace) -> int:
             jobs=args.jobs,
             update=args.update,
             validator=args.validator,
+            release_timeout=args.release_timeout or None,
         )
     except NoReleases as exc:
         _report_rejections([Rejection(r["source"], r["reason"]) for r in exc.report.rejected])

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +20,7 @@ import pyoxigraph as ox
 from isal import igzip
 
 from kg.extract import jsonld_members
-from kg.iris import PREFIXES
+from kg.iris import ONTOLOGY, PREFIXES, Iris
 
 DUMP_NAME = "hkpr"
 LEVEL = 2  # isal's gzip level: ~14x smaller than the raw N-Quads, ~6x faster than zlib's level 3
@@ -36,12 +36,23 @@ class Contents:
     merged: bytes
 
 
-def graph_members(quads: Sequence[ox.Quad]) -> list[bytes]:
-    """Quads of one or more named graphs as JSON-LD members, one per graph (b"" left out)."""
-    graphs: dict[ox.NamedNode | ox.BlankNode | ox.DefaultGraph, list[ox.Quad]] = {}
-    for q in quads:
-        graphs.setdefault(q.graph_name, []).append(q)
-    return [m for part in graphs.values() if (m := jsonld_members(part))]
+def graph_order(graphs: Iterable[str], iris: Iris) -> list[str]:
+    """The order of the named graphs in the dumps: the release graphs by IRI, then the build's
+    own graphs (incumbency, inferred, ontology, reference), then any other. A rebuild and an
+    update both write them so: the dumps of the same graph are the same bytes."""
+    graphs = set(graphs)
+    prefix = iris.release("")
+    own = [iris.incumbency_graph, iris.inferred_graph, ONTOLOGY, iris.reference_graph]
+    releases = sorted(g for g in graphs if g.startswith(prefix))
+    return [*releases, *(g for g in own if g in graphs), *sorted(graphs - set(releases) - set(own))]
+
+
+def canonical_graph(lines: Iterable[bytes]) -> tuple[bytes, bytes]:
+    """One named graph from its N-Quads lines (each with its newline): the lines sorted, each
+    once, and the JSON-LD member made from them (the build's own graphs are written so, by a
+    rebuild as by an update, whatever order their triples were made in)."""
+    nquads = b"".join(sorted(set(lines)))
+    return nquads, jsonld_members(list(ox.parse(nquads, format=ox.RdfFormat.N_QUADS, lenient=True)))
 
 
 def write_dumps(folder: Path, contents: Contents) -> dict[str, str]:

@@ -58,11 +58,15 @@ class App(FastAPI):
     """The FastAPI application, but for queries to /sparql, which go the direct way (server.sparql_direct)."""
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if sparql_direct.takes(scope):
-            scope["app"] = self
-            await sparql_direct.serve(self.state.ctx, scope, receive, send)
-        else:
+        if scope["type"] != "http":
             await super().__call__(scope, receive, send)
+            return
+        with self.state.ctx.follower.pinned():  # the whole request answered from one build
+            if sparql_direct.takes(scope):
+                scope["app"] = self
+                await sparql_direct.serve(self.state.ctx, scope, receive, send)
+            else:
+                await super().__call__(scope, receive, send)
 
 
 def create_app(settings: Settings) -> FastAPI:
@@ -79,7 +83,7 @@ def create_app(settings: Settings) -> FastAPI:
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        await ctx.pool.start()
+        await ctx.follower.start()
         if not ctx.pool.isolated:
             log.warning(
                 "query workers could not be isolated from the network; SERVICE is refused by inspection only"
@@ -87,7 +91,7 @@ def create_app(settings: Settings) -> FastAPI:
         try:
             yield
         finally:
-            await ctx.pool.close()
+            await ctx.follower.close()
 
     app = App(
         title="HK press releases knowledge graph",
