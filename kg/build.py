@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg import __version__
+from kg import __version__, search_index
 from kg import update as incremental
 from kg.derive import incumbencies
 from kg.dumps import DumpWriter, write_dumps
@@ -190,16 +190,20 @@ def build(
         if why is None:
             _count_releases(report, len(extracted), rejections)
             with staging(out) as tmp:
+                index = search_index.start(tmp, releases, base, previous=out)
                 _update_in_place(out, tmp, extracted, report)
+                index.finish(tmp / STORE)
             return report
         report.notes.append(f"updated by a full rebuild: {why}")
         replaced = {e.release_id for e in extracted}
         graphs = sorted(
             [*previous_releases(previous, iris, replaced), *extracted], key=lambda e: e.release_id
         )
-    del releases
     with staging(out) as tmp:
+        index = search_index.start(tmp, releases, base, previous=out if update else None)
+        del releases
         _write_graph(tmp, graphs, rejections, report)
+        index.finish(tmp / STORE)
     return report
 
 

@@ -1,0 +1,298 @@
+"""The search index `DIR/search.sqlite`: the names of every entity and the titles and text of every
+release, in an SQLite FTS5 table, written by `kg build` and kept current by `kg build --update`.
+
+SQLite FTS5 (Python's standard library): no server to run beside the endpoint, one file in the
+data folder that is renamed into place with the rest of the build, queried in-process in
+milliseconds, bm25 ranking with a weight per column, and prefix queries for search-as-you-type.
+
+Rows: `items` (one per entity or release: IRI, kind, label, date) and `search` (FTS5, rowid =
+items.id: the label, the other names, and a release's text). Users' queries are never passed to
+FTS5 as syntax: `match_expression` quotes each word, so any input is a valid query.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.iris import DCT, FOAF, HKPR, ORG, RDF, RDFS, SCHEMA, SKOS, Iris
+from kg.model import Release
+
+INDEX = "search.sqlite"
+
+# Kinds of entity, most specific first: a node typed as several takes the first that applies.
+KINDS: tuple[tuple[str, str], ...] = (
+    ("release", HKPR + "PressRelease"),
+    ("meeting", HKPR + "Meeting"),
+    ("body", HKPR + "Body"),
+    ("post", HKPR + "Post"),
+    ("zone", HKPR + "Zone"),
+    ("person", FOAF + "Person"),
+    ("organisation", ORG + "Organization"),
+    ("place", SCHEMA + "Place"),
+)
+KIND_OF_CLASS = {cls: kind for kind, cls in KINDS}
+NAME_PROPERTIES = (RDFS + "label", SKOS + "prefLabel", FOAF + "name", SKOS + "altLabel")
+DATE_PROPERTIES = {"release": DCT + "date", "meeting": SCHEMA + "startDate"}
+WEIGHTS = (10.0, 4.0, 1.0)  # label, other names, text
+MARK = ("\ue000", "\ue001")  # around matched words in snippets (private-use characters)
+
+_SCHEMA = """
+CREATE TABLE items(id INTEGER PRIMARY KEY, iri TEXT UNIQUE NOT NULL, kind TEXT NOT NULL,
+                   label TEXT NOT NULL, date TEXT);
+CREATE INDEX items_kind ON items(kind, label);
+CREATE VIRTUAL TABLE search USING fts5(label, names, body, prefix='2 3',
+                                       tokenize='unicode61 remove_diacritics 2');
+"""
+
+
+@dataclass(frozen=True)
+class Hit:
+    iri: str
+    kind: str
+    label: str
+    date: str | None
+    snippet: str  # with MARK around the matched words; "" when only the label matched
+
+
+def release_label(release_id: str, day: str | None, title: str | None) -> str:
+    """A release as people name it: its title, else "Press release P... of DATE"."""
+    if title and title.strip():
+        return title.strip()
+    return f"Press release {release_id}" + (f" of {day}" if day else "")
+
+
+# ---- writing
+
+
+def _open_new(path: Path) -> sqlite3.Connection:
+    path.unlink(missing_ok=True)
+    db = sqlite3.connect(path)
+    db.executescript(_SCHEMA)
+    return db
+
+
+def _put(
+    db: sqlite3.Connection, iri: str, kind: str, label: str, date: str | None, names: str, body: str
+) -> None:
+    _remove(db, [iri])
+    cur = db.execute(
+        "INSERT INTO items(iri, kind, label, date) VALUES (?, ?, ?, ?)", (iri, kind, label, date)
+    )
+    db.execute(
+        "INSERT INTO search(rowid, label, names, body) VALUES (?, ?, ?, ?)",
+        (cur.lastrowid, label, names, body),
+    )
+
+
+def _remove(db: sqlite3.Connection, iris: Iterable[str]) -> None:
+    for iri in iris:
+        row = db.execute("SELECT id FROM items WHERE iri = ?", (iri,)).fetchone()
+        if row is not None:
+            db.execute("DELETE FROM search WHERE rowid = ?", row)
+            db.execute("DELETE FROM items WHERE id = ?", row)
+
+
+def _release_text(r: Release) -> str:
+    return "\n\n".join([r.text, *r.captions])
+
+
+class PendingIndex:
+    """The index being written into a build's folder: the releases' rows first (their text is only
+    known while they are read), then, once the store is written, the entities' rows (`finish`)."""
+
+    def __init__(self, folder: Path, releases: Sequence[Release], iris: Iris, previous: Path | None) -> None:
+        self.path = folder / INDEX
+        self.iris = iris
+        self.read = [iris.release(r.id) for r in releases]
+        self.full = previous is None
+        last = previous / INDEX if previous is not None else None
+        if last is not None and last.is_file():
+            self.path.unlink(missing_ok=True)
+            self.db = sqlite3.connect(self.path)
+            src = sqlite3.connect(f"file:{last}?mode=ro", uri=True)
+            src.backup(self.db)
+            src.close()
+            with self.db:
+                _remove(self.db, self.read)
+        else:
+            self.db = _open_new(self.path)
+            self.full = True
+        with self.db:
+            for r in releases:
+                label = release_label(r.id, r.date.isoformat(), r.title)
+                _put(
+                    self.db, iris.release(r.id), "release", label, r.date.isoformat(), r.id, _release_text(r)
+                )
+
+    def finish(self, store_dir: Path) -> int:
+        """Add the entities' rows from the built store: every entity after a full build, the ones the
+        releases read name after an update. Returns the number of rows in the index."""
+        store = ox.Store.read_only(str(store_dir))
+        nodes = set(_typed_nodes(store)) if self.full else set(_named_by(store, self.read))
+        with self.db:
+            for iri, kind, label, date, names in entity_rows(store, nodes):
+                if kind == "release":
+                    continue  # releases keep the rows with their text
+                _put(self.db, iri, kind, label, date, names, "")
+            if not self.full:  # nodes only the replaced releases named are gone
+                a = ox.NamedNode(RDF + "type")
+                gone = [
+                    iri
+                    for (iri,) in self.db.execute("SELECT iri FROM items").fetchall()
+                    if next(store.quads_for_pattern(ox.NamedNode(iri), a, None, ox.DefaultGraph()), None)
+                    is None
+                ]
+                _remove(self.db, gone)
+            if self.full:  # releases kept from an earlier build whose index lacked them: title only
+                known = {iri for (iri,) in self.db.execute("SELECT iri FROM items WHERE kind = 'release'")}
+                for iri, kind, label, date, names in entity_rows(store, set(_typed_nodes(store, "release"))):
+                    if iri not in known:
+                        _put(self.db, iri, kind, label, date, names, "")
+        self.db.execute("INSERT INTO search(search) VALUES ('optimize')")
+        self.db.commit()
+        (count,) = self.db.execute("SELECT COUNT(*) FROM items").fetchone()
+        self.db.close()
+        return count
+
+
+def start(folder: Path, releases: Sequence[Release], base: str, previous: Path | None = None) -> PendingIndex:
+    """Begin the index of a build in `folder` (`previous`: the data folder an update starts from)."""
+    return PendingIndex(folder, releases, Iris(base), previous)
+
+
+def _typed_nodes(store: ox.Store, only: str | None = None) -> Iterator[str]:
+    a = ox.NamedNode(RDF + "type")
+    for kind, cls in KINDS:
+        if only is None or kind == only:
+            for q in store.quads_for_pattern(None, a, ox.NamedNode(cls), ox.DefaultGraph()):
+                if isinstance(q.subject, ox.NamedNode):
+                    yield q.subject.value
+
+
+def _named_by(store: ox.Store, graphs: Iterable[str]) -> Iterator[str]:
+    """The nodes the release graphs speak of."""
+    for g in graphs:
+        for q in store.quads_for_pattern(None, None, None, ox.NamedNode(g)):
+            if isinstance(q.subject, ox.NamedNode):
+                yield q.subject.value
+            if isinstance(q.object, ox.NamedNode) and q.predicate.value == HKPR + "mentions":
+                yield q.object.value
+
+
+def entity_rows(store: ox.Store, nodes: Iterable[str]) -> Iterator[tuple[str, str, str, str | None, str]]:
+    """(iri, kind, label, date, other names) of each node of a known kind, from the default graph."""
+    dg = ox.DefaultGraph()
+    a = ox.NamedNode(RDF + "type")
+    props = [ox.NamedNode(p) for p in NAME_PROPERTIES]
+    for iri in sorted(nodes):
+        node = ox.NamedNode(iri)
+        types = {q.object.value for q in store.quads_for_pattern(node, a, None, dg)}
+        kind = next((k for k, cls in KINDS if cls in types), None)
+        if kind is None:
+            continue
+        names: list[str] = []
+        for p in props:
+            found = sorted(
+                q.object.value
+                for q in store.quads_for_pattern(node, p, None, dg)
+                if isinstance(q.object, ox.Literal)
+            )
+            names.extend(n for n in found if n not in names)
+        date = None
+        if kind in DATE_PROPERTIES:
+            dates = sorted(
+                q.object.value
+                for q in store.quads_for_pattern(node, ox.NamedNode(DATE_PROPERTIES[kind]), None, dg)
+            )
+            date = dates[0] if dates else None
+        if kind == "release":
+            ident = [
+                q.object.value
+                for q in store.quads_for_pattern(node, ox.NamedNode(DCT + "identifier"), None, dg)
+            ]
+            title = [
+                q.object.value for q in store.quads_for_pattern(node, ox.NamedNode(DCT + "title"), None, dg)
+            ]
+            release_id = ident[0] if ident else iri.rsplit("/", 1)[-1]
+            yield iri, kind, release_label(release_id, date, title[0] if title else None), date, release_id
+            continue
+        label = min(names[:1] or [iri.rstrip("/").rsplit("/", 1)[-1]], key=len)
+        yield iri, kind, label, date, " ".join(n for n in names if n != label)
+
+
+# ---- reading
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def match_expression(text: str) -> str | None:
+    """An FTS5 query for what a user typed: each word quoted (so no input is FTS5 syntax), every word
+    required; the last word (being typed) and words of two letters or more matched as prefixes."""
+    words = _WORD.findall(text)[:12]
+    if not words:
+        return None
+    last = len(words) - 1
+    return " ".join(f'"{w}"*' if len(w) > 1 or i == last else f'"{w}"' for i, w in enumerate(words))
+
+
+class SearchIndex:
+    """A read-only connection to `DIR/search.sqlite`."""
+
+    def __init__(self, folder: Path) -> None:
+        path = Path(folder) / INDEX
+        if not path.is_file():
+            raise FileNotFoundError(f"no search index in {folder} (built by `kg build`)")
+        self.db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def search(
+        self, text: str, kind: str | None = None, limit: int = 20, offset: int = 0
+    ) -> tuple[list[Hit], int]:
+        """The best hits for `text` (bm25, labels weighing most), and how many there are in all."""
+        expr = match_expression(text)
+        if expr is None:
+            return [], 0
+        where, args = "search MATCH ?", [expr]
+        if kind:
+            where += " AND items.kind = ?"
+            args.append(kind)
+        weights = ", ".join(str(w) for w in WEIGHTS)
+        rows = self.db.execute(
+            f"""SELECT items.iri, items.kind, items.label, items.date,
+                       snippet(search, 2, '{MARK[0]}', '{MARK[1]}', '…', 16)
+                FROM search JOIN items ON items.id = search.rowid
+                WHERE {where} ORDER BY bm25(search, {weights}) LIMIT ? OFFSET ?""",
+            [*args, limit, offset],
+        ).fetchall()
+        (total,) = self.db.execute(
+            f"SELECT COUNT(*) FROM search JOIN items ON items.id = search.rowid WHERE {where}", args
+        ).fetchone()
+        hits = [
+            Hit(iri, k, label, date, snip if MARK[0] in (snip or "") else "")
+            for iri, k, label, date, snip in rows
+        ]
+        return hits, total
+
+    def kinds(self, text: str) -> dict[str, int]:
+        """Hits per kind for `text`."""
+        expr = match_expression(text)
+        if expr is None:
+            return {}
+        rows = self.db.execute(
+            "SELECT items.kind, COUNT(*) FROM search JOIN items ON items.id = search.rowid "
+            "WHERE search MATCH ? GROUP BY items.kind",
+            [expr],
+        )
+        return dict(rows.fetchall())
+
+    def counts(self) -> dict[str, int]:
+        """Rows per kind."""
+        return dict(self.db.execute("SELECT kind, COUNT(*) FROM items GROUP BY kind").fetchall())
