@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg import __version__, search_index
+from kg import __version__, counts, search_index
 from kg import update as incremental
 from kg.derive import incumbencies
 from kg.dumps import DumpWriter, write_dumps
@@ -53,6 +53,7 @@ class BuildReport:
     memory_mb: dict[str, int] = field(default_factory=dict)  # resident memory at each stage's end
     dumps: dict[str, str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)  # kg.counts: what the store holds, explained
 
     @property
     def violations(self) -> list[dict]:
@@ -69,6 +70,7 @@ class BuildReport:
             f"triples inferred: {self.triples_inferred} ({self.reasoner})",
             *(f"  reasoner error: {e}" for e in self.reasoner_errors),
             "facts: " + ", ".join(f"{k} {v}" for k, v in sorted(self.facts.items())),
+            *(f"{name}: {n} ({what})" for name, n, what in counts.explain(self.counts)),
         ]
         if self.shacl_conforms is None:
             out.append("SHACL: not run")
@@ -193,6 +195,7 @@ def build(
                 index = search_index.start(tmp, releases, base, previous=out)
                 _update_in_place(out, tmp, extracted, report)
                 index.finish(tmp / STORE)
+                counts.record(tmp, report)
             return report
         report.notes.append(f"updated by a full rebuild: {why}")
         replaced = {e.release_id for e in extracted}
@@ -204,6 +207,7 @@ def build(
         del releases
         _write_graph(tmp, graphs, rejections, report)
         index.finish(tmp / STORE)
+        counts.record(tmp, report)
     return report
 
 

@@ -1,5 +1,6 @@
 """Releases written for the browsing tests (fictional, in the house style): a body that meets three
-times with a chair who changes, a post with two holders, and a title carrying markup that every
+times with a chair who changes, a post with two holders, a person whose name one release spells
+differently (a SHACL warning), a release without a title, and a title carrying markup that every
 page must print as text."""
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ RELEASES = [
         "2023-09-12",
         None,
         "     The Secretary for Development, Ms Chau Mei-ling, visited the Northern Metropolis today "
-        "(September 12) with the Director of Marine, Ms Yip Wing-sze.",
+        "(September 12) with the Director of Marine, Ms Yip Wing Sze.",
     ),
 ]
 

@@ -4,6 +4,7 @@ link to, so a reader can take it to the editor."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -31,13 +32,18 @@ class Facet:
     numeric: bool = False
 
     def restrict(self, value: str) -> str:
+        """The pattern keeping the items with this value (its variables renamed apart from the facets')."""
+        pattern = _OWN_VARIABLE.sub(lambda m: f"?{self.name}_{m.group(1)}", self.pattern)
         if self.numeric:
             if not value.isdigit():
                 raise ApiError(400, f"{self.name} must be a number")
-            return f"{{ {self.pattern} FILTER(?value = {int(value)}) }}"
+            return f"{{ {pattern} FILTER(?{self.name}_value = {int(value)}) }}"
         if not safe_iri(value):
             raise ApiError(400, f"{self.name} must be an IRI")
-        return f"{{ {self.pattern} FILTER(?value = <{value}>) }}"
+        return f"{{ {pattern} FILTER(?{self.name}_value = <{value}>) }}"
+
+
+_OWN_VARIABLE = re.compile(r"\?(?!item\b)(\w+)")
 
 
 @dataclass(frozen=True)
