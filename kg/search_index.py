@@ -5,9 +5,14 @@ SQLite FTS5 (Python's standard library): no server to run beside the endpoint, o
 data folder that is renamed into place with the rest of the build, queried in-process in
 milliseconds, bm25 ranking with a weight per column, and prefix queries for search-as-you-type.
 
-Rows: `items` (one per entity or release: IRI, kind, label, date) and `search` (FTS5, rowid =
-items.id: the label, the other names, and a release's text). Users' queries are never passed to
-FTS5 as syntax: `match_expression` quotes each word, so any input is a valid query.
+Tables: `items` (one per entity or release: IRI, kind, label, date); `names` (FTS5, rowid =
+items.id: every item's label and other names, a release's title and number) and `texts` (FTS5,
+the title and text of each release). A search ranks the name matches first (bm25, the label
+weighing most), then the releases whose text matches (bm25), so "Carrie" finds the person before
+the releases that speak of her; both use FTS5's ranked fast path (`ORDER BY rank LIMIT n`), which
+scores matches without building each row, and snippets are made for the rows shown only. Users'
+queries are never passed to FTS5 as syntax: `match_expression` quotes each word, so any input is a
+valid query.
 """
 
 from __future__ import annotations
@@ -39,16 +44,20 @@ KINDS: tuple[tuple[str, str], ...] = (
 KIND_OF_CLASS = {cls: kind for kind, cls in KINDS}
 NAME_PROPERTIES = (RDFS + "label", SKOS + "prefLabel", FOAF + "name", SKOS + "altLabel")
 DATE_PROPERTIES = {"release": DCT + "date", "meeting": SCHEMA + "startDate"}
-WEIGHTS = (10.0, 4.0, 1.0)  # label, other names, text
 MARK = ("\ue000", "\ue001")  # around matched words in snippets (private-use characters)
 
 _SCHEMA = """
 CREATE TABLE items(id INTEGER PRIMARY KEY, iri TEXT UNIQUE NOT NULL, kind TEXT NOT NULL,
                    label TEXT NOT NULL, date TEXT);
 CREATE INDEX items_kind ON items(kind, label);
-CREATE VIRTUAL TABLE search USING fts5(label, names, body, prefix='2 3',
-                                       tokenize='unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE names USING fts5(label, other, prefix='1 2 3',
+                                      tokenize='unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE texts USING fts5(body, prefix='3', tokenize='unicode61 remove_diacritics 2');
+INSERT INTO names(names, rank) VALUES ('rank', 'bm25(10.0, 4.0)');
 """
+TEXT_PREFIX = 3  # in release text, words shorter than this are matched whole (not as prefixes)
+RANK_CAP = 2000  # more matches than this are not ranked by bm25 (broad queries: a letter, "meeting")
+COUNT_CAP = 10_000  # matches counted per table
 
 
 @dataclass(frozen=True)
@@ -84,22 +93,22 @@ def _put(
     cur = db.execute(
         "INSERT INTO items(iri, kind, label, date) VALUES (?, ?, ?, ?)", (iri, kind, label, date)
     )
-    db.execute(
-        "INSERT INTO search(rowid, label, names, body) VALUES (?, ?, ?, ?)",
-        (cur.lastrowid, label, names, body),
-    )
+    db.execute("INSERT INTO names(rowid, label, other) VALUES (?, ?, ?)", (cur.lastrowid, label, names))
+    if body:
+        db.execute("INSERT INTO texts(rowid, body) VALUES (?, ?)", (cur.lastrowid, body))
 
 
 def _remove(db: sqlite3.Connection, iris: Iterable[str]) -> None:
     for iri in iris:
         row = db.execute("SELECT id FROM items WHERE iri = ?", (iri,)).fetchone()
         if row is not None:
-            db.execute("DELETE FROM search WHERE rowid = ?", row)
+            db.execute("DELETE FROM names WHERE rowid = ?", row)
+            db.execute("DELETE FROM texts WHERE rowid = ?", row)
             db.execute("DELETE FROM items WHERE id = ?", row)
 
 
 def _release_text(r: Release) -> str:
-    return "\n\n".join([r.text, *r.captions])
+    return "\n\n".join([r.title or "", r.text, *r.captions])
 
 
 class PendingIndex:
@@ -134,11 +143,10 @@ class PendingIndex:
         """Add the entities' rows from the built store: every entity after a full build, the ones the
         releases read name after an update. Returns the number of rows in the index."""
         store = ox.Store.read_only(str(store_dir))
-        nodes = set(_typed_nodes(store)) if self.full else set(_named_by(store, self.read))
+        releases = set(_typed_nodes(store, "release"))
+        nodes = (set(_typed_nodes(store)) if self.full else set(_named_by(store, self.read))) - releases
         with self.db:
-            for iri, kind, label, date, names in entity_rows(store, nodes):
-                if kind == "release":
-                    continue  # releases keep the rows with their text
+            for iri, kind, label, date, names in entity_rows(store, nodes):  # releases keep their rows
                 _put(self.db, iri, kind, label, date, names, "")
             if not self.full:  # nodes only the replaced releases named are gone
                 a = ox.NamedNode(RDF + "type")
@@ -151,10 +159,10 @@ class PendingIndex:
                 _remove(self.db, gone)
             if self.full:  # releases kept from an earlier build whose index lacked them: title only
                 known = {iri for (iri,) in self.db.execute("SELECT iri FROM items WHERE kind = 'release'")}
-                for iri, kind, label, date, names in entity_rows(store, set(_typed_nodes(store, "release"))):
-                    if iri not in known:
-                        _put(self.db, iri, kind, label, date, names, "")
-        self.db.execute("INSERT INTO search(search) VALUES ('optimize')")
+                for iri, kind, label, date, names in entity_rows(store, releases - known):
+                    _put(self.db, iri, kind, label, date, names, "")
+        self.db.execute("INSERT INTO names(names) VALUES ('optimize')")
+        self.db.execute("INSERT INTO texts(texts) VALUES ('optimize')")
         self.db.commit()
         (count,) = self.db.execute("SELECT COUNT(*) FROM items").fetchone()
         self.db.close()
@@ -231,14 +239,18 @@ def entity_rows(store: ox.Store, nodes: Iterable[str]) -> Iterator[tuple[str, st
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
-def match_expression(text: str) -> str | None:
+def match_expression(text: str, shortest_prefix: int = 2) -> str | None:
     """An FTS5 query for what a user typed: each word quoted (so no input is FTS5 syntax), every word
-    required; the last word (being typed) and words of two letters or more matched as prefixes."""
+    required; the last word (being typed) and words of `shortest_prefix` letters or more matched as
+    prefixes."""
     words = _WORD.findall(text)[:12]
     if not words:
         return None
     last = len(words) - 1
-    return " ".join(f'"{w}"*' if len(w) > 1 or i == last else f'"{w}"' for i, w in enumerate(words))
+    return " ".join(
+        f'"{w}"*' if len(w) >= shortest_prefix or (i == last and shortest_prefix <= 2) else f'"{w}"'
+        for i, w in enumerate(words)
+    )
 
 
 class SearchIndex:
@@ -253,45 +265,89 @@ class SearchIndex:
     def close(self) -> None:
         self.db.close()
 
-    def search(
-        self, text: str, kind: str | None = None, limit: int = 20, offset: int = 0
-    ) -> tuple[list[Hit], int]:
-        """The best hits for `text` (bm25, labels weighing most), and how many there are in all."""
-        expr = match_expression(text)
-        if expr is None:
-            return [], 0
-        where, args = "search MATCH ?", [expr]
-        if kind:
-            where += " AND items.kind = ?"
-            args.append(kind)
-        weights = ", ".join(str(w) for w in WEIGHTS)
-        rows = self.db.execute(
-            f"""SELECT items.iri, items.kind, items.label, items.date,
-                       snippet(search, 2, '{MARK[0]}', '{MARK[1]}', '…', 16)
-                FROM search JOIN items ON items.id = search.rowid
-                WHERE {where} ORDER BY bm25(search, {weights}) LIMIT ? OFFSET ?""",
-            [*args, limit, offset],
-        ).fetchall()
-        (total,) = self.db.execute(
-            f"SELECT COUNT(*) FROM search JOIN items ON items.id = search.rowid WHERE {where}", args
+    def _items(self, ids: list[int]) -> dict[int, tuple[str, str, str, str | None]]:
+        marks = ",".join("?" * len(ids))
+        rows = self.db.execute(f"SELECT id, iri, kind, label, date FROM items WHERE id IN ({marks})", ids)
+        return {r[0]: r[1:] for r in rows}
+
+    def _broad(self, table: str, expr: str) -> bool:
+        """Whether more than RANK_CAP rows match (found without ranking them)."""
+        (n,) = self.db.execute(
+            f"SELECT COUNT(*) FROM (SELECT rowid FROM {table} WHERE {table} MATCH ? LIMIT {RANK_CAP + 1})",
+            (expr,),
         ).fetchone()
-        hits = [
-            Hit(iri, k, label, date, snip if MARK[0] in (snip or "") else "")
-            for iri, k, label, date, snip in rows
-        ]
+        return n > RANK_CAP
+
+    def _name_ids(self, expr: str, kind: str | None, n: int) -> list[int]:
+        """The best name matches: by bm25, or for a broad query (a letter or two, a word most names
+        have) in the index's order, entities before releases, as ranking them all costs too much."""
+        order = "ORDER BY rowid DESC" if self._broad("names", expr) else "ORDER BY rank"
+        if kind is None:
+            rows = self.db.execute(f"SELECT rowid FROM names WHERE names MATCH ? {order} LIMIT ?", (expr, n))
+        else:
+            rows = self.db.execute(
+                "SELECT names.rowid FROM names JOIN items ON items.id = names.rowid "
+                f"WHERE names MATCH ? AND items.kind = ? {order.replace('rowid', 'names.rowid')} LIMIT ?",
+                (expr, kind, n),
+            )
+        return [r[0] for r in rows]
+
+    def _text_ids(self, expr: str, n: int) -> list[tuple[int, str]]:
+        """The best release text matches with their snippets: by bm25, or the latest for a broad query."""
+        order = "ORDER BY rowid DESC" if self._broad("texts", expr) else "ORDER BY rank"
+        rows = self.db.execute(
+            f"SELECT rowid, snippet(texts, 0, '{MARK[0]}', '{MARK[1]}', '…', 16) FROM texts "
+            f"WHERE texts MATCH ? {order} LIMIT ?",
+            (expr, n),
+        )
+        return [(r[0], r[1]) for r in rows]
+
+    def search(
+        self, text: str, kind: str | None = None, limit: int = 20, offset: int = 0, count: bool = True
+    ) -> tuple[list[Hit], int | None]:
+        """The best hits for `text` (names first, then release text), and how many there are in all
+        (None without `count`: search-as-you-type needs only the best)."""
+        names, texts = match_expression(text), match_expression(text, TEXT_PREFIX)
+        if names is None or texts is None:
+            return [], 0
+        wanted = offset + limit
+        ranked: list[tuple[int, str]] = [(i, "") for i in self._name_ids(names, kind, wanted)]
+        if len(ranked) < wanted and kind in (None, "release"):
+            seen = {i for i, _ in ranked}
+            for i, snip in self._text_ids(texts, wanted + len(seen)):
+                if i not in seen:
+                    ranked.append((i, snip))
+                    if len(ranked) >= wanted:
+                        break
+        page = ranked[offset:wanted]
+        found = self._items([i for i, _ in page])
+        hits = [Hit(*found[i], snip) for i, snip in page if i in found]
+        if not count:
+            return hits, None
+        counts = self.kinds(text)
+        total = counts.get(kind, 0) if kind else sum(counts.values())
         return hits, total
 
     def kinds(self, text: str) -> dict[str, int]:
-        """Hits per kind for `text`."""
-        expr = match_expression(text)
-        if expr is None:
+        """Hits per kind for `text` (a release counts once, whether its name or its text matches),
+        counted up to COUNT_CAP matches of each table (`capped` says whether a count stopped there)."""
+        names, texts = match_expression(text), match_expression(text, TEXT_PREFIX)
+        if names is None or texts is None:
             return {}
-        rows = self.db.execute(
-            "SELECT items.kind, COUNT(*) FROM search JOIN items ON items.id = search.rowid "
-            "WHERE search MATCH ? GROUP BY items.kind",
-            [expr],
+        matched = f"SELECT rowid FROM names WHERE names MATCH ? LIMIT {COUNT_CAP}"
+        counts = dict(
+            self.db.execute(
+                f"SELECT kind, COUNT(*) FROM items WHERE id IN ({matched}) GROUP BY kind", (names,)
+            )
         )
-        return dict(rows.fetchall())
+        (only_text,) = self.db.execute(
+            f"SELECT COUNT(*) FROM (SELECT rowid FROM texts WHERE texts MATCH ? AND rowid NOT IN ({matched}) "
+            f"LIMIT {COUNT_CAP})",
+            (texts, names),
+        ).fetchone()
+        if only_text:
+            counts["release"] = counts.get("release", 0) + only_text
+        return counts
 
     def counts(self) -> dict[str, int]:
         """Rows per kind."""

@@ -61,6 +61,13 @@ def test_search_json_ranks_names_first_with_their_kind(client: TestClient) -> No
     assert kinds["body"] == 1 and kinds["meeting"] == 3
 
 
+def test_search_as_you_type_asks_for_the_best_hits_only(client: TestClient) -> None:
+    full = client.get("/search.json", params={"q": "harbour", "limit": "3"}).json()
+    quick = client.get("/search.json", params={"q": "harbour", "limit": "3", "count": "0"}).json()
+    assert quick["hits"] == full["hits"] and len(quick["hits"]) == 3
+    assert quick["total"] is None and quick["kinds"] == {} and full["total"] >= 7
+
+
 @pytest.mark.parametrize("q", ['"', "NEAR(", "*", "a OR", "label:x", "'; --", "\\", "(((", "🙂", "x" * 400])
 def test_hostile_search_input_is_answered_not_a_server_error(client: TestClient, q: str) -> None:
     assert client.get("/search.json", params={"q": q}).status_code == 200

@@ -44,25 +44,27 @@ def _index(ctx: Context) -> SearchIndex:
 
 
 def _run(
-    ctx: Context, q: str, kind: str | None, size: int, offset: int
-) -> tuple[list[Hit], int, dict[str, int]]:
+    ctx: Context, q: str, kind: str | None, size: int, offset: int, count: bool = True
+) -> tuple[list[Hit], int | None, dict[str, int]]:
     index = _index(ctx)
     try:
-        hits, total = index.search(q, kind, size, offset)
-        kinds = index.kinds(q)
+        hits, total = index.search(q, kind, size, offset, count=count)
+        kinds = index.kinds(q) if count else {}
     finally:
         index.close()
     return hits, total, kinds
 
 
 async def search_json(request: Request) -> Response:
-    """/search.json?q=&kind=&limit=&offset=: ranked hits with their kind, for search-as-you-type."""
+    """/search.json?q=&kind=&limit=&offset=&count=: ranked hits with their kind; the hits per kind and
+    the total unless count=0 (search-as-you-type asks only for the best)."""
     ctx = context(request)
     urls = ctx.urls(request)
     q, kind = _params(request)
     limit = int_param(request, "limit", 10, 1, 100)
     offset = int_param(request, "offset", 0, 0, 10_000)
-    hits, total, kinds = await run_in_threadpool(_run, ctx, q, kind, limit, offset)
+    count = request.query_params.get("count", "1") != "0"
+    hits, total, kinds = await run_in_threadpool(_run, ctx, q, kind, limit, offset, count)
     body = {
         "query": q,
         "kind": kind,
@@ -96,7 +98,8 @@ async def search_page(request: Request) -> Response:
     q, kind = _params(request)
     size = 25
     number = int_param(request, "page", 1, 1, 400)
-    hits, total, kinds = await run_in_threadpool(_run, ctx, q, kind, size, (number - 1) * size)
+    hits, counted, kinds = await run_in_threadpool(_run, ctx, q, kind, size, (number - 1) * size)
+    total = counted or 0
     path = urls.absolute("search")
     facet_links = [
         tag("li", tag("a", f"{k} ({n})", href=path + "?" + urlencode({"q": q, "kind": k}),

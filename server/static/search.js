@@ -29,7 +29,7 @@
       const all = document.createElement("a");
       all.className = "suggestion all";
       all.href = form.action + "?q=" + encodeURIComponent(input.value);
-      all.textContent = data.total ? "All " + data.total + " hits…" : "No hits";
+      all.textContent = data.hits.length ? "All hits…" : "No hits";
       list.appendChild(all);
       list.hidden = false;
     }
@@ -37,7 +37,7 @@
       const q = input.value.trim();
       if (!q) { clear(); return; }
       const n = ++asked;
-      fetch(url + "?limit=8&q=" + encodeURIComponent(q), { headers: { Accept: "application/json" } })
+      fetch(url + "?limit=8&count=0&q=" + encodeURIComponent(q), { headers: { Accept: "application/json" } })
         .then(function (r) { return r.ok ? r.json() : null; })
         .then(function (data) { if (data) show(data, n); })
         .catch(function () {});
