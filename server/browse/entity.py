@@ -23,7 +23,8 @@ from server.pages import value_html
 from server.plots import parse_day
 from server.urls import Urls, safe_iri
 
-MAX_SOURCES = 400
+MAX_SOURCES = 150
+MAX_VALUES_SHOWN = 20
 MAX_INCOMING_SHOWN = 25
 MAX_CITES_SHOWN = 12
 PAGE_KINDS = (*((k, c) for k, c in KINDS), ("tenure", HKPR + "Tenure"), ("incumbency", HKPR + "Incumbency"))
@@ -49,18 +50,23 @@ class Source:
     url: str | None
 
 
-def _readable_query(nodes: list[str]) -> str:
+# Patterns naming nodes that have no label, by the first segment of their IRI under the base; each
+# binds ?x and ?y (and maybe ?z, ?w) for `readable`.
+_READABLE = {
+    "tenure": "?n hkpr:post/rdfs:label ?x ; dct:date ?y . OPTIONAL { ?n hkpr:holder/foaf:name ?z }",
+    "incumbency": "?n hkpr:holder/foaf:name ?x ; hkpr:post/rdfs:label ?y ; hkpr:firstObserved ?z ; hkpr:lastObserved ?w .",
+    "release": "?n dct:identifier ?x ; dct:date ?y . OPTIONAL { ?n dct:title ?z }",
+    "derivation": "?n prov:entity ?r . ?r dct:identifier ?x ; dct:date ?y .",
+}
+
+
+def _readable_query(kind: str, nodes: list[str]) -> str:
     values = " ".join(f"<{n}>" for n in nodes)
     return f"""PREFIX hkpr: <{HKPR}> PREFIX dct: <{DCT}> PREFIX prov: <{PROV}>
 PREFIX foaf: <http://xmlns.com/foaf/0.1/> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?n ?kind (SAMPLE(?x) AS ?a) (SAMPLE(?y) AS ?b) (SAMPLE(?z) AS ?c) (SAMPLE(?w) AS ?d) WHERE {{
-  VALUES ?n {{ {values} }}
-  {{ ?n a hkpr:Tenure ; hkpr:post/rdfs:label ?x ; dct:date ?y . OPTIONAL {{ ?n hkpr:holder/foaf:name ?z }} BIND("tenure" AS ?kind) }}
-  UNION {{ ?n a hkpr:Incumbency ; hkpr:holder/foaf:name ?x ; hkpr:post/rdfs:label ?y ;
-             hkpr:firstObserved ?z ; hkpr:lastObserved ?w . BIND("incumbency" AS ?kind) }}
-  UNION {{ ?n a hkpr:PressRelease ; dct:identifier ?x ; dct:date ?y . OPTIONAL {{ ?n dct:title ?z }} BIND("release" AS ?kind) }}
-  UNION {{ ?n a prov:Derivation ; prov:entity ?r . ?r dct:identifier ?x ; dct:date ?y . BIND("derivation" AS ?kind) }}
-}} GROUP BY ?n ?kind"""
+SELECT ?n (SAMPLE(?x) AS ?a) (SAMPLE(?y) AS ?b) (SAMPLE(?z) AS ?c) (SAMPLE(?w) AS ?d) WHERE {{
+  VALUES ?n {{ {values} }} {_READABLE[kind]}
+}} GROUP BY ?n"""
 
 
 def readable(kind: str, a: str, b: str, c: str | None, d: str | None) -> str:
@@ -77,13 +83,18 @@ def readable(kind: str, a: str, b: str, c: str | None, d: str | None) -> str:
 async def readable_labels(ctx: Context, nodes: Iterable[str]) -> dict[str, str]:
     """Labels people read for tenures ("Secretary for Development, 18 January 2020"), incumbencies,
     releases (their title, else "Press release P... of DATE") and derivations."""
-    wanted = sorted(n for n in set(nodes) if safe_iri(n) and n.startswith(ctx.base_iri))
+    by_kind: dict[str, list[str]] = {}
+    for n in sorted(set(nodes)):
+        kind = n[len(ctx.base_iri) :].split("/", 1)[0] if n.startswith(ctx.base_iri) else ""
+        if kind in _READABLE and safe_iri(n):
+            by_kind.setdefault(kind, []).append(n)
     out: dict[str, str] = {}
-    for start in range(0, len(wanted), 400):
-        for r in await ctx.select(_readable_query(wanted[start : start + 400])):
-            v = {k: r[k]["value"] for k in ("a", "b", "c", "d") if k in r}
-            if "a" in v and "b" in v:
-                out[r["n"]["value"]] = readable(r["kind"]["value"], v["a"], v["b"], v.get("c"), v.get("d"))
+    for kind, wanted in by_kind.items():
+        for start in range(0, len(wanted), 400):
+            for r in await ctx.select(_readable_query(kind, wanted[start : start + 400])):
+                v = {k: r[k]["value"] for k in ("a", "b", "c", "d") if k in r}
+                if "a" in v and "b" in v:
+                    out[r["n"]["value"]] = readable(kind, v["a"], v["b"], v.get("c"), v.get("d"))
     return out
 
 
@@ -105,6 +116,14 @@ async def _sources(ctx: Context, releases: list[str]) -> list[Source]:
             found.append(Source(row["r"]["value"], release_label(ident, v.get("date"), v.get("title")),
                                 v.get("date", ""), v.get("url")))  # fmt: skip
     return sorted(found, key=lambda s: (s.date, s.iri))
+
+
+def _chosen(sources: list[Source], needed: set[str]) -> list[Source]:
+    """At most MAX_SOURCES sources (more when the panels cite more): those the panels cite, then the
+    earliest of the others; in order of date."""
+    others = [s for s in sources if s.iri not in needed]
+    keep = {s.iri for s in others[: max(0, MAX_SOURCES - len(needed))]} | needed
+    return [s for s in sources if s.iri in keep]
 
 
 class Citations:
@@ -168,7 +187,8 @@ def _statements(ctx: Context, urls: Urls, d: Description, cites: Citations) -> M
         if prop in HIDDEN:
             continue
         items = []
-        for t, graphs in sorted(d.out[prop].items(), key=lambda kv: (kv[0].type, kv[0].value)):
+        values = sorted(d.out[prop].items(), key=lambda kv: (kv[0].type, kv[0].value))
+        for t, graphs in values[:MAX_VALUES_SHOWN]:
             marks: list[Markup] = []
             if graphs == {inferred}:
                 marks.append(
@@ -188,6 +208,8 @@ def _statements(ctx: Context, urls: Urls, d: Description, cites: Citations) -> M
             if ONTOLOGY in graphs:
                 marks.append(tag("span", "ontology", class_="badge"))
             items.append(tag("li", value_html(urls, d, t), " ", cites.cite_all(graphs), " ", marks))
+        if len(values) > MAX_VALUES_SHOWN:
+            items.append(tag("li", f"and {len(values) - MAX_VALUES_SHOWN:,} more", class_="note"))
         rows.append(
             tag("tr", tag("th", _link(urls, prop, d.label(prop)), scope="row"), tag("td", tag("ul", items)))
         )
@@ -251,7 +273,7 @@ def _sources_section(urls: Urls, cites: Citations, total: int) -> Markup:
         if items
         else tag("p", "No release names it.", class_="note"),
         tag("ol", items, class_="sources") if items else None,
-        tag("p", f"The first {MAX_SOURCES} by date are listed.", class_="note")
+        tag("p", f"{len(cites.sources):,} are listed: those cited above, then the earliest.", class_="note")
         if total > len(items)
         else None,
         id="sources",
@@ -272,7 +294,9 @@ async def entity_page(ctx: Context, urls: Urls, iri: str, alternates: Iterable[t
     if kind == "release":
         cited.append(iri)
     unique = list(dict.fromkeys(cited))
-    sources = (await _sources(ctx, unique))[:MAX_SOURCES]
+    sources = _chosen(
+        await _sources(ctx, unique), {r for _, result in results for r in _release_iris(result)}
+    )
     cites = Citations(sources)
     nodes = [iri, *(s for s, _ in d.incoming), *(t.value for vs in d.out.values() for t in vs if t.is_iri)]
     d.labels.update(await readable_labels(ctx, nodes))

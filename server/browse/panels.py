@@ -22,7 +22,7 @@ from server.plots import Event, Span, bars, events, parse_day, timeline
 from server.urls import Urls
 
 FOLDER = Path(__file__).resolve().parents[1] / "panels"
-MAX_ROWS = 300
+MAX_ROWS = 100
 _HEADER = re.compile(r"^#\s*(\w+):\s*(.*)$")
 SHOWS = ("table", "timeline", "events", "bars")
 
