@@ -13,6 +13,7 @@ from server.html import Markup, tag
 WIDTH = 760
 LANE = 22
 LABEL_WIDTH = 230
+MAX_DOTS = 300  # events drawn one by one; more are drawn a dot per month
 AXIS = 24
 
 
@@ -133,13 +134,28 @@ def events(items: Sequence[Event], title: str) -> Markup | None:
         y = i * LANE
         parts.append(_lane_label(lane, y, None))
         parts.append(tag("line", x1=str(LABEL_WIDTH), x2=str(WIDTH - 10), y1=f"{y + LANE / 2}", y2=f"{y + LANE / 2}", class_="lane-line"))  # fmt: skip
+        if len(items) <= MAX_DOTS:
+            for e in found:
+                dot = tag(
+                    "circle",
+                    tag("title", f"{e.when.isoformat()}" + (f": {e.note}" if e.note else "")),
+                    cx=f"{axis.x(e.when):.1f}", cy=f"{y + LANE / 2}", r="5", class_="event",
+                )  # fmt: skip
+                parts.append(tag("a", dot, href=e.href) if e.href else dot)
+            continue
+        months: dict[date, int] = {}  # too many to draw one by one: a dot per month, by its count
         for e in found:
-            dot = tag(
-                "circle",
-                tag("title", f"{e.when.isoformat()}" + (f": {e.note}" if e.note else "")),
-                cx=f"{axis.x(e.when):.1f}", cy=f"{y + LANE / 2}", r="5", class_="event",
+            month = e.when.replace(day=1)
+            months[month] = months.get(month, 0) + 1
+        for month, n in months.items():
+            parts.append(
+                tag(
+                    "circle",
+                    tag("title", f"{month:%Y-%m}: {n} ({lane})"),
+                    cx=f"{axis.x(month.replace(day=15)):.1f}", cy=f"{y + LANE / 2}", r=f"{min(3 + 1.5 * n ** 0.5, 9):.1f}",
+                    class_="event",
+                )
             )  # fmt: skip
-            parts.append(tag("a", dot, href=e.href) if e.href else dot)
     return _svg(height, title, *parts)
 
 

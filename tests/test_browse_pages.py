@@ -240,6 +240,13 @@ def test_plots_are_valid_svg_and_escape_their_labels() -> None:
     assert timeline([], "x") is None and bars([], "x") is None
 
 
+def test_many_events_are_drawn_a_dot_per_month() -> None:
+    many = [Event("A", date(2020, 1 + i % 12, 1 + i % 28)) for i in range(600)]
+    root = ET.fromstring(events(many, "busy"))
+    dots = list(root.iter("{http://www.w3.org/2000/svg}circle"))
+    assert len(dots) == 12 and all("50 (A)" in d.find("{http://www.w3.org/2000/svg}title").text for d in dots)
+
+
 def test_every_panel_file_parses_and_names_its_item() -> None:
     found = [p for kind in panels().values() for p in kind]
     assert {"person", "body", "post", "meeting", "release", "organisation", "zone"} <= set(panels())

@@ -154,7 +154,8 @@ async def _panel_results(
     chosen = panel_files.panels().get(kind or "", [])
 
     async def run(p: panel_files.Panel) -> dict[str, Any]:
-        answer = await ctx.query(p.query(iri), "json", max_rows=panel_files.MAX_ROWS)
+        rows = panel_files.MAX_ROWS if p.show == "table" else panel_files.MAX_PLOTTED
+        answer = await ctx.query(p.query(iri), "json", max_rows=rows)
         return json.loads(answer.body)
 
     results = await asyncio.gather(*(run(p) for p in chosen))

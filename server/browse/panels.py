@@ -22,7 +22,8 @@ from server.plots import Event, Span, bars, events, parse_day, timeline
 from server.urls import Urls
 
 FOLDER = Path(__file__).resolve().parents[1] / "panels"
-MAX_ROWS = 100
+MAX_ROWS = 100  # rows shown in a table
+MAX_PLOTTED = 5000  # rows a plot draws from
 _HEADER = re.compile(r"^#\s*(\w+):\s*(.*)$")
 SHOWS = ("table", "timeline", "events", "bars")
 
@@ -100,8 +101,9 @@ def _cell(urls: Urls, row: Row, var: str, cite: Cite) -> Markup:
         label = _value(row, var + "Label") or value
         href = urls.href(value)
         return tag("td", tag("a", label, href=href, title=value) if href else tag("span", label, title=value))
-    numeric = str(term.get("datatype", "")).endswith(("integer", "decimal", "double"))
-    return tag("td", value, class_="num" if numeric else None)
+    datatype = str(term.get("datatype", ""))
+    numeric = datatype.endswith(("integer", "decimal", "double"))
+    return tag("td", value, class_="num" if numeric else "day" if datatype.endswith("#date") else None)
 
 
 def table(urls: Urls, variables: list[str], rows: list[Row], cite: Cite) -> Markup:
@@ -166,8 +168,7 @@ def render(panel: Panel, urls: Urls, iri: str, result: dict[str, Any], cite: Cit
     editor = urls.absolute("sparql") + "?" + urlencode({"query": query})
     figure = plot(panel, urls, variables, rows)
     cut = len(rows) >= MAX_ROWS
-    shown_rows = rows
-    details = table(urls, variables, shown_rows, cite)
+    details = table(urls, variables, rows[:MAX_ROWS], cite)
     if figure is not None:  # the plot first, its data folded below it
         details = tag("details", tag("summary", f"The data ({len(rows)} rows)"), details)
     return tag(
@@ -176,7 +177,9 @@ def render(panel: Panel, urls: Urls, iri: str, result: dict[str, Any], cite: Cit
         tag("p", panel.about, class_="note") if panel.about else None,
         figure,
         details,
-        tag("p", f"The first {MAX_ROWS} rows; the editor shows all.", class_="note") if cut else None,
+        tag("p", f"The table shows the first {MAX_ROWS} rows; the editor shows all.", class_="note")
+        if cut
+        else None,
         id=panel.anchor,
         class_="panel",
     )
