@@ -97,11 +97,29 @@ def from_rows(rows: dict[str, tuple[int, int]]) -> Counts:
 
 
 def of_store(store: ox.Store, base: str) -> Counts:
-    """The counts of a built store."""
-    rows = {
-        str(r["part"].value): (int(r["graphs"].value), int(r["n"].value))
-        for r in store.query(count_query(base))
-    }
+    """The counts of a built store, from its indexes: every quad, the default graph's triples, each
+    fixed graph's quads; the release graphs' are the rest (count_query, one scan classifying every
+    quad, gives the same numbers in 5x the time: 9.5 s against 2 s at 20,000 releases)."""
+
+    def count(pattern: str) -> int:
+        (row,) = list(store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ {pattern} }}"))
+        return int(row["n"].value)
+
+    iris = Iris(base)
+    default = count("?s ?p ?o")
+    named = len(store) - default
+    fixed = {
+        part: count(f"GRAPH <{graph}> {{ ?s ?p ?o }}")
+        for part, graph in (("incumbency", iris.incumbency_graph), ("inferred", iris.inferred_graph),
+                            ("ontology", ONTOLOGY), ("reference", iris.reference_graph))
+    }  # fmt: skip
+    prefix = iris.release("")
+    releases = sum(
+        1 for g in store.named_graphs() if isinstance(g, ox.NamedNode) and g.value.startswith(prefix)
+    )
+    rows = {part: (1, n) for part, n in fixed.items() if n}
+    rows["default"] = (0, default)
+    rows["release"] = (releases, named - sum(fixed.values()))
     return from_rows(rows)
 
 
