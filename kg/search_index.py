@@ -54,7 +54,9 @@ CREATE VIRTUAL TABLE names USING fts5(label, other, prefix='1 2 3',
                                       tokenize='unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE texts USING fts5(body, prefix='3', tokenize='unicode61 remove_diacritics 2');
 INSERT INTO names(names, rank) VALUES ('rank', 'bm25(10.0, 4.0)');
+PRAGMA user_version = 2;
 """
+SCHEMA_VERSION = 2  # PRAGMA user_version of an index this code reads and updates
 TEXT_PREFIX = 3  # in release text, words shorter than this are matched whole (not as prefixes)
 RANK_CAP = 2000  # more matches than this are not ranked by bm25 (broad queries: a letter, "meeting")
 COUNT_CAP = 10_000  # matches counted per table
@@ -77,6 +79,18 @@ def release_label(release_id: str, day: str | None, title: str | None) -> str:
 
 
 # ---- writing
+
+
+def schema_version(path: Path) -> int:
+    """The index's schema version (0 for a file SQLite cannot read)."""
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            return int(db.execute("PRAGMA user_version").fetchone()[0])
+        finally:
+            db.close()
+    except sqlite3.Error:
+        return 0
 
 
 def _open_new(path: Path) -> sqlite3.Connection:
@@ -121,7 +135,7 @@ class PendingIndex:
         self.read = [iris.release(r.id) for r in releases]
         self.full = previous is None
         last = previous / INDEX if previous is not None else None
-        if last is not None and last.is_file():
+        if last is not None and last.is_file() and schema_version(last) == SCHEMA_VERSION:
             self.path.unlink(missing_ok=True)
             self.db = sqlite3.connect(self.path)
             src = sqlite3.connect(f"file:{last}?mode=ro", uri=True)
@@ -260,6 +274,8 @@ class SearchIndex:
         path = Path(folder) / INDEX
         if not path.is_file():
             raise FileNotFoundError(f"no search index in {folder} (built by `kg build`)")
+        if schema_version(path) != SCHEMA_VERSION:
+            raise FileNotFoundError(f"the search index in {folder} was built by another version: rebuild it")
         self.db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
 
     def close(self) -> None:

@@ -313,3 +313,15 @@ def test_search_and_pages_on_a_real_server(data: Path) -> None:
         assert httpx.get(url + "/id/" + BODY, headers={"Accept": "text/html"}).status_code == 303
         page = httpx.get(url + f"/doc/{BODY}.html").text
         assert HOSTILE_TITLE not in page
+
+
+def test_a_missing_or_outdated_index_is_a_404_with_the_reason(tmp_path: Path) -> None:
+    data = build_browse_data(tmp_path)
+    (data / "search.sqlite").write_bytes(b"not an index")
+    with TestClient(create_app(Settings(data_dir=data, workers=1))) as c:
+        r = c.get("/search.json", params={"q": "x"})
+        assert r.status_code == 404 and "another version" in r.text and str(data) not in r.text
+        (data / "search.sqlite").unlink()
+        r = c.get("/search", params={"q": "x"}, headers={"Accept": "text/html"})
+        assert r.status_code == 404 and "no search index" in r.text
+        assert c.get(f"/doc/{BODY}.html").status_code == 200  # the rest still works

@@ -4,6 +4,7 @@ input, and kept current by `kg build --update`."""
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -98,3 +99,15 @@ def test_update_replaces_the_rows_of_a_changed_release_and_adds_the_names_it_bri
         full,
     )
     assert SearchIndex(full).counts() == index.counts()
+
+
+def test_an_index_of_another_version_is_not_read_and_an_update_starts_a_new_one(tmp_path: Path) -> None:
+    data = build_browse_data(tmp_path)
+    old = sqlite3.connect(data / "search.sqlite")
+    old.execute("PRAGMA user_version = 1")
+    old.commit()
+    old.close()
+    with pytest.raises(FileNotFoundError, match="another version"):
+        SearchIndex(data)
+    build([write_releases(tmp_path / "day", [RELEASES[0]])], data, update=True)
+    assert labels(SearchIndex(data), "harbour testing")[0] == ("body", "Task Force on Harbour Testing")

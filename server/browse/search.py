@@ -8,7 +8,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
-from kg.search_index import INDEX, KINDS, MARK, Hit, SearchIndex
+from kg.search_index import KINDS, MARK, Hit, SearchIndex
 from server.browse.common import int_param, page_links
 from server.context import Context, context
 from server.errors import ApiError
@@ -38,9 +38,10 @@ def _params(request: Request) -> tuple[str, str | None]:
 
 def _index(ctx: Context) -> SearchIndex:
     folder = ctx.data.path
-    if not (folder / INDEX).is_file():
-        raise ApiError(404, "this build has no search index: rebuild it with `kg build`")
-    return SearchIndex(folder)
+    try:
+        return SearchIndex(folder)
+    except FileNotFoundError as e:
+        raise ApiError(404, f"{e.args[0].replace(str(folder), 'this build')}") from None
 
 
 def _run(
