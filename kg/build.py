@@ -194,8 +194,7 @@ def build(
             with staging(out) as tmp:
                 index = search_index.start(tmp, releases, base, previous=out)
                 _update_in_place(out, tmp, extracted, report)
-                index.finish(tmp / STORE)
-                counts.record(tmp, report)
+                _finish(tmp, index, report)
             return report
         report.notes.append(f"updated by a full rebuild: {why}")
         replaced = {e.release_id for e in extracted}
@@ -206,9 +205,19 @@ def build(
         index = search_index.start(tmp, releases, base, previous=out if update else None)
         del releases
         _write_graph(tmp, graphs, rejections, report)
-        index.finish(tmp / STORE)
-        counts.record(tmp, report)
+        _finish(tmp, index, report)
     return report
+
+
+def _finish(tmp: Path, index: search_index.PendingIndex, report: BuildReport) -> None:
+    """From the written store: the search index's entity rows and the graph's counts (kg.counts);
+    the report is written again with them and their seconds."""
+    timer = Timer(report)
+    with timer.stage("search index"):
+        index.finish(tmp / STORE)
+    with timer.stage("counts"):
+        report.counts = counts.of_folder(tmp, report.base).as_dict()
+    (tmp / REPORT).write_text(json.dumps(asdict(report), indent=2, default=str))
 
 
 def _count_releases(report: BuildReport, extracted: int, rejections: list[Rejection]) -> None:

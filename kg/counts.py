@@ -12,7 +12,6 @@ the landing page, VoID and the service description.
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -129,14 +128,6 @@ def explain(data: dict[str, int]) -> list[tuple[str, int, str]]:
     return found.explained() if found else []
 
 
-def record(folder: Path, report: Any) -> Counts:
-    """Count the store in `folder` and keep the counts in the build's report (report.json)."""
-    store = ox.Store.read_only(str(folder / "store"))
-    found = of_store(store, report.base)
-    del store
-    report.counts = found.as_dict()
-    path = folder / "report.json"
-    data = json.loads(path.read_text(encoding="utf-8"))
-    data["counts"] = report.counts
-    path.write_text(json.dumps(data, indent=2, default=str), encoding="utf-8")
-    return found
+def of_folder(folder: Path, base: str) -> Counts:
+    """The counts of the store a build wrote into `folder`."""
+    return of_store(ox.Store.read_only(str(folder / "store")), base)
