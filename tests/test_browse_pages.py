@@ -129,6 +129,11 @@ def test_facets_narrow_the_list(client: TestClient) -> None:
     assert {"Chau Mei-ling", "Lo Ka-ming"} <= set(names) and "Yip Wing-sze" not in names
 
 
+def test_untitled_releases_are_listed_by_number_and_date(client: TestClient) -> None:
+    page = client.get("/browse/releases", params={"sort": "date"}).text
+    assert ">Press release P2023091200404 of 2023-09-12</a>" in page
+
+
 def test_browse_refuses_what_it_does_not_know(client: TestClient) -> None:
     assert client.get("/browse/spaceships").status_code == 404
     assert client.get("/browse/people", params={"sort": "height"}).status_code == 400

@@ -12,11 +12,12 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
 from kg.iris import PREFIXES
+from kg.search_index import release_label
 from server.browse.common import KIND_NAMES, PAGE_SIZES, int_param, page_links
 from server.context import Context, context
 from server.errors import ApiError
 from server.html import Markup, page, tag
-from server.urls import Urls, safe_iri
+from server.urls import safe_iri
 
 PROLOGUE = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items() if p in
                    ("hkpr", "org", "schema", "foaf", "dct", "rdfs", "skos"))  # fmt: skip
@@ -185,7 +186,17 @@ async def overview(request: Request) -> Response:
     )
 
 
-def _cell(urls: Urls, row: dict, var: str) -> Markup:
+def _name(row: dict) -> str:
+    """The item's label; an untitled release as "Press release P... of DATE"."""
+    if "label" in row:
+        return row["label"]["value"]
+    iri = row["item"]["value"]
+    if "/release/" in iri:
+        return release_label(iri.rsplit("/release/", 1)[1], row.get("date", {}).get("value"), None)
+    return iri
+
+
+def _cell(row: dict, var: str) -> Markup:
     term = row.get(var)
     if term is None:
         return tag("td")
@@ -214,8 +225,8 @@ async def kind_page(request: Request) -> Response:
     body = [
         tag(
             "tr",
-            tag("td", tag("a", r.get("label", r["item"])["value"], href=urls.href(r["item"]["value"]))),
-            [_cell(urls, r, var) for var, _, _ in kind.columns],
+            tag("td", tag("a", _name(r), href=urls.href(r["item"]["value"]))),
+            [_cell(r, var) for var, _, _ in kind.columns],
         )
         for r in rows
     ]
