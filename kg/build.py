@@ -192,7 +192,8 @@ def build(
         if why is None:
             _count_releases(report, len(extracted), rejections)
             with staging(out) as tmp:
-                index = search_index.start(tmp, releases, base, previous=out)
+                with timer.stage("search index"):  # the releases' rows, while their text is at hand
+                    index = search_index.start(tmp, releases, base, previous=out)
                 _update_in_place(out, tmp, extracted, report)
                 _finish(tmp, index, report)
             return report
@@ -202,7 +203,8 @@ def build(
             [*previous_releases(previous, iris, replaced), *extracted], key=lambda e: e.release_id
         )
     with staging(out) as tmp:
-        index = search_index.start(tmp, releases, base, previous=out if update else None)
+        with timer.stage("search index"):  # the releases' rows, while their text is at hand
+            index = search_index.start(tmp, releases, base, previous=out if update else None)
         del releases
         _write_graph(tmp, graphs, rejections, report)
         _finish(tmp, index, report)
