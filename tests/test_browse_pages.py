@@ -197,6 +197,10 @@ def test_a_post_page_shows_its_holders_over_time(client: TestClient) -> None:
     (line,) = [p for p in svgs(page) if p.find(ns + "title").text == "Holders over time"]
     lanes = [t.find(ns + "title").text for t in line.iter(ns + "text") if t.get("class") == "lane"]
     assert lanes.index("Lo Ka-ming") < lanes.index("Chau Mei-ling")
+    # who held it in a given year
+    section = page[page.index('id="panel-holders-by-year"') :]
+    rows = texts(section[: section.index("</table>")], r"<tr>(.*?)</tr>")
+    assert "2022Lo Ka-ming1" in rows and "2023Chau Mei-ling2" in rows
 
 
 def test_a_release_without_title_is_named_by_number_and_date(client: TestClient) -> None:
