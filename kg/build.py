@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg import __version__
+from kg import __version__, counts, search_index
 from kg import update as incremental
 from kg.derive import incumbencies
 from kg.dumps import DumpWriter, canonical_graph, write_dumps
@@ -56,6 +56,7 @@ class BuildReport:
     memory_mb: dict[str, int] = field(default_factory=dict)  # resident memory at each stage's end
     dumps: dict[str, str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)  # kg.counts: what the store holds, explained
 
     @property
     def violations(self) -> list[dict]:
@@ -68,10 +69,11 @@ class BuildReport:
             f"releases rejected: {len(self.rejected)}",
             *(f"  {r['source']}: {r['reason']}" for r in self.rejected),
             *self.notes,
-            f"triples asserted: {self.triples_asserted}",
-            f"triples inferred: {self.triples_inferred} ({self.reasoner})",
+            f"quads asserted (release and incumbency graphs): {self.triples_asserted}",
+            f"quads inferred: {self.triples_inferred} ({self.reasoner})",
             *(f"  reasoner error: {e}" for e in self.reasoner_errors),
             "facts: " + ", ".join(f"{k} {v}" for k, v in sorted(self.facts.items())),
+            *(f"{name}: {n} ({what})" for name, n, what in counts.explain(self.counts)),
         ]
         if self.shacl_conforms is None:
             out.append("SHACL: not run")
@@ -199,7 +201,10 @@ def build(
                 before = copy.deepcopy(report)
                 try:
                     with new_generation(out) as tmp:
+                        with timer.stage("search index"):  # the releases' rows, while their text is at hand
+                            index = search_index.start(tmp, releases, base, previous=last)
                         _update_in_place(last, tmp, extracted, report)
+                        _finish(tmp, index, report)
                     return report
                 except (MemoryError, NoReleases):
                     raise
@@ -212,9 +217,12 @@ def build(
                 [*previous_releases(last / STORE, iris, replaced), *extracted],
                 key=lambda e: iris.release(e.release_id),
             )
-        del releases  # the extraction holds what it still needs
         with new_generation(out) as tmp:
+            with timer.stage("search index"):  # the releases' rows, while their text is at hand
+                index = search_index.start(tmp, releases, base, previous=last)
+            del releases  # the extraction holds what it still needs
             _write_graph(tmp, graphs, rejections, report)
+            _finish(tmp, index, report)
     return report
 
 
@@ -229,6 +237,17 @@ def _last_generation(out: Path, update: bool) -> Iterator[Path | None]:
         yield folder
     finally:
         held.release()
+
+
+def _finish(tmp: Path, index: search_index.PendingIndex, report: BuildReport) -> None:
+    """From the written store: the search index's entity rows and the graph's counts (kg.counts);
+    the report is written again with them and their seconds."""
+    timer = Timer(report)
+    with timer.stage("search index"):
+        index.finish(tmp / STORE)
+    with timer.stage("counts"):
+        report.counts = counts.of_folder(tmp, report.base).as_dict()
+    (tmp / REPORT).write_text(json.dumps(asdict(report), indent=2, default=str))
 
 
 def _count_releases(report: BuildReport, extracted: int, rejections: list[Rejection]) -> None:

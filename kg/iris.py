@@ -51,6 +51,7 @@ KINDS = (
     "meeting",
     "tenure",
     "incumbency",
+    "derivation",
     "graph",
 )
 

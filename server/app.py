@@ -18,7 +18,7 @@ from starlette.responses import Response
 from starlette.staticfiles import StaticFiles
 from starlette.types import Receive, Scope, Send
 
-from server import cors, dataset, linked_data, sparql, sparql_direct
+from server import browse, cors, dataset, linked_data, sparql, sparql_direct
 from server.context import Context
 from server.data import DataDir
 from server.errors import ApiError, handle
@@ -51,6 +51,7 @@ ROUTES: tuple[Route, ...] = (
     Route("/.well-known/void", dataset.void, READ, "void"),
     Route("/.well-known/void.{ext}", dataset.void, READ, "void-file"),
     Route("/dumps/{name}", dataset.dump_file, READ, "dump"),
+    *(Route(path, endpoint, READ, name) for path, endpoint, name in browse.ROUTES),
 )
 
 

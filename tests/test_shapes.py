@@ -91,6 +91,7 @@ RELEASE, MEETING, TENURE = "release/P2023090700255", "meeting/jtf/10", "tenure/P
 INCUMBENCY, SUN, EDDIE, POST = "incumbency/sun-dong/sitl", "person/sun-dong", "person/eddie-mak", "post/sitl"
 CEDD, JTF, LOOP, GBA = "org/cedd", "body/jtf", "zone/loop", "zone/gba"
 PERIOD = "org/cedd/under/itib"
+DERIVATION = "derivation/P2023090700255/meeting-jtf-10"
 LABEL = "Needs an rdfs:label that is a plain string"
 TWO_LABELS = "more than one plain rdfs:label"
 NOT_BODY, NOT_PERSON = "A body (task force, committee, ...) is not also", "A person is not also"
@@ -200,6 +201,15 @@ CASES = [
     Case("meeting: two plain labels", add(f'<{MEETING}> rdfs:label "Tenth meeting of the JTF"'),
          [(MEETING, TWO_LABELS, WARNING)]),
     # tenures and incumbencies
+    # qualified derivations (the release and the sentence of one reading)
+    Case("derivation: no release", add(f'<{DERIVATION}> a prov:Derivation ; prov:value "A sentence."'),
+         [(DERIVATION, "names exactly one release")]),
+    Case("derivation: a literal for the release",
+         add(f'<{DERIVATION}> a prov:Derivation ; prov:entity "P2023090700255" ; prov:value "A sentence."'),
+         [(DERIVATION, "names exactly one release")]),
+    Case("derivation: two sentences",
+         add(f'<{DERIVATION}> a prov:Derivation ; prov:entity <{RELEASE}> ; prov:value "One.", "Two."'),
+         [(DERIVATION, "exactly one sentence")]),
     Case("tenure: no post", replace(TENURE, "hkpr:post", None), [(TENURE, "exactly one hkpr:post")]),
     Case("tenure: two holders", add(f"<{TENURE}> hkpr:holder <{EDDIE}>"), [(TENURE, "exactly one hkpr:holder")]),
     Case("tenure: holder as a literal", replace(TENURE, "hkpr:holder", '"Sun Dong"'),
