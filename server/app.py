@@ -18,12 +18,13 @@ from starlette.responses import Response
 from starlette.staticfiles import StaticFiles
 from starlette.types import Receive, Scope, Send
 
-from server import cors, dataset, linked_data, sparql, sparql_direct
+from server import cors, dataset, hosts, linked_data, sparql, sparql_direct
 from server.context import Context
 from server.data import DataDir
 from server.errors import ApiError, handle
+from server.headers import content_security_policy, secured
 from server.limits import SizeLimit
-from server.pool import PoolError
+from server.pool import CLIENT, PoolError
 from server.settings import Settings
 
 log = logging.getLogger("server")
@@ -55,10 +56,27 @@ ROUTES: tuple[Route, ...] = (
 
 
 class App(FastAPI):
-    """The FastAPI application, but for queries to /sparql, which go the direct way (server.sparql_direct)."""
+    """The FastAPI application, but for queries to /sparql, which go the direct way (server.sparql_direct).
+    Every request has its Host checked (server.hosts) and every response its security headers
+    (server.headers) here, before either way."""
+
+    trusted_hosts: frozenset[str] | None = None
+    policy: bytes = content_security_policy()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if sparql_direct.takes(scope):
+        await self._serve(scope, receive, send, direct=True)
+
+    async def via_framework(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """The application with every request through the framework (to compare the two ways)."""
+        await self._serve(scope, receive, send, direct=False)
+
+    async def _serve(self, scope: Scope, receive: Receive, send: Send, direct: bool) -> None:
+        if scope["type"] == "http":
+            hosts.trust_host(scope, self.trusted_hosts)
+            send = secured(send, self.policy)
+            client = scope.get("client")
+            CLIENT.set(client[0] if client else None)  # for the worker pool's admission
+        if direct and sparql_direct.takes(scope):
             scope["app"] = self
             await sparql_direct.serve(self.state.ctx, scope, receive, send)
         else:
@@ -98,6 +116,8 @@ def create_app(settings: Settings) -> FastAPI:
         middleware=[cors.middleware(), Middleware(SizeLimit, max_bytes=settings.max_request_bytes)],
     )
     app.state.ctx = ctx
+    app.trusted_hosts = settings.trusted_hosts()
+    app.policy = content_security_policy(settings.public_url)
     for route in ROUTES:
         # Plain Starlette routes: the endpoints take the Request and return a Response, so FastAPI's
         # parameter binding would only add per-request work.
