@@ -14,7 +14,7 @@ from starlette import routing
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware import Middleware
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import RedirectResponse, Response
 from starlette.staticfiles import StaticFiles
 from starlette.types import Receive, Scope, Send
 
@@ -83,6 +83,26 @@ class App(FastAPI):
             await super().__call__(scope, receive, send)
 
 
+def _slash_redirect(router: routing.Router) -> Callable[[Scope, Receive, Send], Awaitable[None]]:
+    """The router's answer when no route matches: 307 to the path with (or without) its final slash
+    if a route matches that, on the URL the server's links use; else the router's 404."""
+    not_found = router.default
+
+    async def default(scope: Scope, receive: Receive, send: Send) -> None:
+        path = scope["path"]
+        if scope["type"] == "http" and path != "/":
+            other = {**scope, "path": path.rstrip("/") if path.endswith("/") else path + "/"}
+            if any(route.matches(other)[0] is not routing.Match.NONE for route in router.routes):
+                request = Request(scope)
+                target = request.app.state.ctx.urls(request).absolute(other["path"])
+                query = scope.get("query_string", b"").decode("latin-1")
+                await RedirectResponse(target + ("?" + query if query else ""), 307)(scope, receive, send)
+                return
+        await not_found(scope, receive, send)
+
+    return default
+
+
 def create_app(settings: Settings) -> FastAPI:
     """The application over `settings.data_dir`; its worker pool starts and stops with the app's lifespan."""
     if settings.data_dir is None and not settings.backend:
@@ -125,6 +145,9 @@ def create_app(settings: Settings) -> FastAPI:
             routing.Route(route.path, route.endpoint, methods=list(route.methods), name=route.name)
         )
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    # Starlette's own slash redirect writes the request's host; this one writes the public URL
+    app.router.redirect_slashes = False
+    app.router.default = _slash_redirect(app.router)
     for exc in (ApiError, PoolError, StarletteHTTPException, RequestValidationError, Exception):
         app.add_exception_handler(exc, handle)
     return app

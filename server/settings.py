@@ -73,7 +73,7 @@ class Settings(BaseModel):
         ge=64 << 20,
         le=1 << 44,
         description="bytes of memory one query worker may use before its query is stopped (507)"
-        " (default: half the machine's memory shared among the workers)",
+        " (default: a quarter of the machine's memory shared among the workers, 256 MiB to 4 GiB each)",
     )
     max_bytes: int = Field(
         16 << 20,
@@ -213,8 +213,9 @@ def machine_memory() -> int:
 
 
 def default_worker_memory(workers: int) -> int:
-    """Half the machine's memory shared among the workers, at least 256 MiB each."""
-    return max(256 << 20, machine_memory() // 2 // max(1, workers))
+    """A quarter of the machine's memory shared among the workers: at least 256 MiB each, at most
+    4 GiB (queries over a graph of a few million triples need far less)."""
+    return min(4 << 30, max(256 << 20, machine_memory() // 4 // max(1, workers)))
 
 
 def _argtype(annotation: Any) -> Any:

@@ -113,6 +113,7 @@ def _read(text: str) -> QueryText:
     info = QueryText(form=None)
     prologue: list[tuple[str, str]] = []  # BASE/PREFIX clauses, then the first keyword
     in_prologue = True
+    clause_left = 0  # tokens still to come of the current BASE or PREFIX clause
     for m in _TOKEN.finditer(text):
         kind = m.lastgroup
         if kind == "word" or kind == "pname":
@@ -126,23 +127,14 @@ def _read(text: str) -> QueryText:
             break
         if in_prologue and kind != "ws" and kind != "comment":
             prologue.append((kind or "other", m.group()))
-            in_prologue = _prologue_goes_on(prologue)
+            if clause_left:
+                clause_left -= 1
+            else:  # a clause starts here, or the query proper
+                word = m.group().upper() if kind == "word" else None
+                clause_left = 1 if word == "BASE" else 2 if word == "PREFIX" else 0
+                in_prologue = bool(clause_left)
     _read_prologue(prologue, info)
     return info
-
-
-def _prologue_goes_on(toks: list[tuple[str, str]]) -> bool:
-    """Whether the tokens so far are BASE/PREFIX clauses (the last one perhaps unfinished)."""
-    i = 0
-    while i < len(toks):
-        word = toks[i][1].upper() if toks[i][0] == "word" else None
-        if word == "BASE":
-            i += 2
-        elif word == "PREFIX":
-            i += 3
-        else:
-            return False
-    return True
 
 
 def _read_prologue(toks: list[tuple[str, str]], info: QueryText) -> None:
