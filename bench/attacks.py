@@ -123,11 +123,16 @@ def serving(args: argparse.Namespace, *options: str) -> Iterator[Server]:
         server.stop()
 
 
+# one client for every request (it is thread-safe): a client per request costs the measuring
+# process tens of milliseconds of CPU, which 80 threads at once would add to every figure
+HTTP = httpx.Client(limits=httpx.Limits(max_connections=512, max_keepalive_connections=64))
+
+
 def get(url: str, timeout: float = 60, **kwargs) -> tuple[httpx.Response | None, float]:
     """A GET and its seconds; None for a failed exchange (refused, reset, timed out)."""
     started = time.monotonic()
     try:
-        r = httpx.get(url, timeout=timeout, **kwargs)
+        r = HTTP.get(url, timeout=timeout, **kwargs)
     except httpx.HTTPError:
         r = None
     return r, time.monotonic() - started
@@ -208,7 +213,7 @@ def item1_quadratic(args: argparse.Namespace) -> list[Outcome]:
 def get_post(url: str, body: bytes) -> tuple[httpx.Response | None, float]:
     started = time.monotonic()
     try:
-        r = httpx.post(url, content=body, headers={"Content-Type": "application/sparql-query"}, timeout=120)
+        r = HTTP.post(url, content=body, headers={"Content-Type": "application/sparql-query"}, timeout=120)
     except httpx.HTTPError:
         r = None
     return r, time.monotonic() - started
@@ -219,8 +224,13 @@ def item2_memory(args: argparse.Namespace) -> list[Outcome]:
     limit = _setting(args, "worker_memory")
     for options in ((), ("--worker-memory", str(1 << 30))):
         ceiling = int(options[1]) if options else limit
-        with serving(args, *options) as server, PeakMemory(server.pid, 0.02) as peak:
-            r, seconds = get(server.url + "/sparql", params={"query": WORST}, headers=JSON)
+        attack = "the worst query: " + WORST + (" " + " ".join(options) if options else "")
+        try:
+            with serving(args, *options) as server, PeakMemory(server.pid, 0.02) as peak:
+                r, seconds = get(server.url + "/sparql", params={"query": WORST}, headers=JSON)
+        except RuntimeError:
+            out.append(Outcome("2", attack, "507", f"the server does not accept {' '.join(options)}", False))
+            continue
         observed = f"{status(r)} after {seconds:.1f} s; peak {peak.largest / 2**30:.2f} GiB in one process, {peak.peak / 2**30:.2f} GiB the server's tree"  # fmt: skip
         bounded = ceiling is not None and peak.largest <= ceiling * 1.1
         setting = f"--worker-memory {ceiling / 2**30:.2f} GiB" if ceiling else "--worker-memory"
@@ -234,8 +244,7 @@ def item2_memory(args: argparse.Namespace) -> list[Outcome]:
                 f"no worker past the default {setting} (507 there, else 504 at the time limit)",
                 bounded,
             )
-        out.append(Outcome("2", "the worst query: " + WORST + (" " + " ".join(options) if options else ""),
-                           expected, observed, held))  # fmt: skip
+        out.append(Outcome("2", attack, expected, observed, held))
     return out
 
 
@@ -293,43 +302,52 @@ def item7_heads(args: argparse.Namespace) -> list[Outcome]:
 
 
 def item9_admission(args: argparse.Namespace) -> list[Outcome]:
+    """`--runaway` runaway queries at once, then every 0.5 s for 8 s a cheap uncached query from the
+    same client, one from another client (127.0.0.2) and a cached one, each sent at once."""
     out = []
     with serving(args) as server:
         url = server.url + "/sparql"
         cached = {"query": "SELECT (COUNT(*) AS ?n) WHERE { ?s a ?c }"}
         get(url, params=cached, headers=JSON)
-        pool = ThreadPoolExecutor(args.runaway)
-        runs = [pool.submit(get, url, 60, params={"query": RUNAWAY.format(n=i)}, headers=JSON)
-                for i in range(args.runaway)]  # fmt: skip
-        time.sleep(1.0)
-        figures: dict[str, list[tuple[str, float]]] = {"same client": [], "another client": [], "cached": []}
-        other = httpx.Client(transport=httpx.HTTPTransport(local_address="127.0.0.2"), timeout=60)
-        for i in range(10):
-            cheap = {"query": f"SELECT ?s WHERE {{ ?s ?p ?o }} LIMIT {i + 1}"}  # uncached: each differs
-            r, s = get(url, params=cheap, headers=JSON)
-            figures["same client"].append((status(r), s))
+        other = httpx.Client(transport=httpx.HTTPTransport(local_address="127.0.0.2"), timeout=60,
+                             limits=httpx.Limits(max_connections=64))  # fmt: skip
+
+        def from_other(params: dict[str, str]) -> tuple[httpx.Response | None, float]:
             started = time.monotonic()
             try:
-                r2: httpx.Response | None = other.get(url, params={**cheap, "x": "other"}, headers=JSON)
+                r: httpx.Response | None = other.get(url, params=params, headers=JSON)
             except httpx.HTTPError:
-                r2 = None
-            figures["another client"].append((status(r2), time.monotonic() - started))
-            r3, s3 = get(url, params=cached, headers=JSON)
-            figures["cached"].append((status(r3), s3))
+                r = None
+            return r, time.monotonic() - started
+
+        pool = ThreadPoolExecutor(args.runaway + 3 * 16)
+        runs = [pool.submit(get, url, 60, params={"query": RUNAWAY.format(n=i)}, headers=JSON)
+                for i in range(args.runaway)]  # fmt: skip
+        time.sleep(0.5)
+        sent: dict[str, list] = {"same client": [], "another client": [], "cached": []}
+        for i in range(16):
+            cheap = {"query": f"SELECT ?s WHERE {{ ?s ?p ?o }} LIMIT {i + 1}"}  # uncached: each differs
+            sent["same client"].append(pool.submit(get, url, 60, params=cheap, headers=JSON))
+            sent["another client"].append(pool.submit(from_other, {"query": cheap["query"] + " # another"}))
+            sent["cached"].append(pool.submit(get, url, 60, params=cached, headers=JSON))
+            time.sleep(0.5)
+        figures = {
+            who: [(status(r), s) for r, s in (f.result() for f in futures)] for who, futures in sent.items()
+        }
         results = [f.result() for f in runs]
         pool.shutdown()
     codes = sorted(status(r) for r, _ in results)
     at_once = sum(1 for r, s in results if r is not None and r.status_code in (429, 503) and s < 1.0)
     for who, seen in figures.items():
         times = sorted(s for _, s in seen)
-        p50, p99 = statistics.median(times), times[-1]
+        p50, p99 = statistics.median(times), statistics.quantiles(times, n=100, method="inclusive")[98]
         answered = sum(1 for st, _ in seen if st == "200")
         observed = f"p50 {p50:.2f} s, p99 {p99:.2f} s; {answered}/{len(seen)} answered 200 ({', '.join(sorted({st for st, _ in seen}))})"  # fmt: skip
         if who == "cached":
             held, expected = answered == len(seen) and p99 < 0.5, "200 at once"
         elif who == "another client":
             held, expected = (
-                answered == len(seen) and p50 < 1.0,
+                answered == len(seen) and p99 < 1.0,
                 "answered at once (a worker is left for others)",
             )
         else:
@@ -394,8 +412,11 @@ def item11_server(args: argparse.Namespace) -> list[Outcome]:
         out.append(Outcome("11", "headers of a page and an answer", "nosniff on both, a CSP on the page",
                            f"nosniff {sniff}, CSP {'yes' if csp else 'no'}", sniff == ["nosniff"] * 2 and bool(csp)))  # fmt: skip
     concat = "SELECT (GROUP_CONCAT(STR(?o)) AS ?all) WHERE { ?s ?p ?o }"
-    with serving(args, "--max-bytes", str(1 << 20)) as server:
-        r, seconds = get(server.url + "/sparql", params={"query": concat}, headers=JSON)
+    try:
+        with serving(args, "--max-bytes", str(1 << 20)) as server:
+            r, seconds = get(server.url + "/sparql", params={"query": concat}, headers=JSON)
+    except RuntimeError:
+        r, seconds = None, 0.0
     size = len(r.content) if r is not None else 0
     out.append(Outcome("11", "GROUP_CONCAT of every literal, --max-bytes 1 MiB", "507 (one row is larger)",
                        f"{status(r)}, {size / 2**20:.1f} MiB in {seconds:.1f} s", r is not None and r.status_code == 507))  # fmt: skip
@@ -420,13 +441,15 @@ def item5_rebuild(args: argparse.Namespace, tmp: Path) -> list[Outcome]:
     out = tmp / "served"
     build(args, str(one), "--out", str(out), "--no-shacl")
     local = argparse.Namespace(**{**vars(args), "data": out})
+    count = "SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }} # {i}"
     with serving(local, "--workers", "2") as server:
         etag_before = httpx.head(server.url + "/dumps/hkpr.nq.gz").headers.get("etag")
+        first, _ = get(server.url + "/sparql", params={"query": count.format(i="before")}, headers=JSON)
+        before = first.json()["results"]["bindings"][0]["n"]["value"] if first is not None else "?"
         build(args, str(two), "--out", str(out), "--no-shacl")
         for pid in list(children(server.pid))[:1]:  # one worker replaced, as after a timeout
             os.kill(pid, signal.SIGKILL)
-        time.sleep(1.0)
-        count = "SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }} # {i}"
+        time.sleep(2.0)
         with ThreadPoolExecutor(20) as pool:
             answers = list(pool.map(lambda i: get(server.url + "/sparql", params={"query": count.format(i=i)}, headers=JSON)[0], range(20)))  # fmt: skip
         counts = sorted({r.json()["results"]["bindings"][0]["n"]["value"] for r in answers if r is not None and r.status_code == 200})  # fmt: skip
@@ -439,7 +462,7 @@ def item5_rebuild(args: argparse.Namespace, tmp: Path) -> list[Outcome]:
     etag_fits = (served_sum in sums) and (etag_after != etag_before)
     return [
         Outcome("5", "the served folder rebuilt, a worker replaced, 20 counts", "one count (one build) for all",
-                f"counts {counts}", len(counts) == 1),
+                f"counts {counts} (before the rebuild: {before})", len(counts) == 1),
         Outcome("5", "the dump after the rebuild", "a new ETag over the new file",
                 f"ETag {'changed' if etag_after != etag_before else 'unchanged'}; body {'is' if served_sum in sums else 'is not'} the new dump",
                 etag_fits),

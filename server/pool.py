@@ -83,10 +83,13 @@ class _Worker:
         return self.proc.returncode is not None
 
     def resident(self) -> int | None:
-        """Its resident memory in bytes (Linux), None where it cannot be read."""
+        """Its resident memory of its own in bytes (Linux): resident less file-backed pages, so the
+        store's files mapped by RocksDB, which the system can drop, do not count. None where it
+        cannot be read."""
         try:
             with open(f"/proc/{self.proc.pid}/statm", "rb") as f:
-                return int(f.read().split()[1]) * PAGE
+                fields = f.read().split()
+            return (int(fields[1]) - int(fields[2])) * PAGE
         except (OSError, ValueError, IndexError):
             return None
 
@@ -213,9 +216,14 @@ class WorkerPool:
             await asyncio.sleep(MEMORY_CHECK)
             for worker in list(self._all):
                 size = worker.resident()
-                if size is not None and self.memory is not None and size > self.memory:
-                    log.warning("a query worker used %d MiB, above the limit of %d MiB: stopped",
-                                size >> 20, self.memory >> 20)  # fmt: skip
+                if size is None or self.memory is None or size <= self.memory:
+                    continue
+                log.warning("a query worker used %d MiB, above the limit of %d MiB: stopped",
+                            size >> 20, self.memory >> 20)  # fmt: skip
+                if worker in self._free:  # kept its memory after a query: replaced, blaming no one
+                    self._free.remove(worker)
+                    self._retire(worker)
+                else:
                     worker.over_memory = True
                     worker.kill()
 
