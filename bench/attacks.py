@@ -193,6 +193,9 @@ def item1_quadratic(args: argparse.Namespace) -> list[Outcome]:
             time.sleep(0.1)
             cached, seconds = get(url, timeout=120, params={"query": "ASK {}"}, headers=JSON)
             answer, attack_seconds = post.result()
+    with serving(args) as server, ThreadPoolExecutor(1) as pool:  # SIGTERM while it reads the attack
+        pool.submit(lambda: get_post(server.url + "/sparql", attack))
+        time.sleep(0.3)
         started = time.monotonic()
         server.proc.send_signal(signal.SIGTERM)
         try:
@@ -205,7 +208,7 @@ def item1_quadratic(args: argparse.Namespace) -> list[Outcome]:
         Outcome("1", "40 KB of open strings POSTed; a cached ASK {} meanwhile",
                 "the ASK answered at once", f"ASK {status(cached)} in {seconds:.2f} s; the attack {status(answer)} in {attack_seconds:.2f} s",
                 held),
-        Outcome("1", "SIGTERM after it", "the server stops within the query time limit", stopped,
+        Outcome("1", "SIGTERM while the server reads the attack", "the server stops within the query time limit", stopped,
                 stopped.endswith(" s") and float(stopped.split()[0]) < 11),
     ]  # fmt: skip
 
@@ -351,8 +354,8 @@ def item9_admission(args: argparse.Namespace) -> list[Outcome]:
                 "answered at once (a worker is left for others)",
             )
         else:
-            held = all(st == "200" or s < 1.0 for st, s in seen)
-            expected = "answered, or refused at once with Retry-After"
+            held = all(s < 1.0 for _, s in seen)
+            expected = "answered or refused (with Retry-After) at once"
         out.append(Outcome("9", f"cheap query, {who}, while {args.runaway} runaway queries run", expected, observed, held))  # fmt: skip
     out.append(Outcome("9", f"the {args.runaway} runaway queries", "those past the queue refused at once",
                        f"{at_once} refused in < 1 s; statuses {', '.join(f'{c}x{codes.count(c)}' for c in sorted(set(codes)))}",
@@ -416,7 +419,9 @@ def item11_server(args: argparse.Namespace) -> list[Outcome]:
         with serving(args, "--max-bytes", str(1 << 20)) as server:
             r, seconds = get(server.url + "/sparql", params={"query": concat}, headers=JSON)
     except RuntimeError:
-        r, seconds = None, 0.0
+        out.append(Outcome("11", "GROUP_CONCAT of every literal, --max-bytes 1 MiB", "507 (one row is larger)",
+                           "the server does not accept --max-bytes", False))  # fmt: skip
+        return out
     size = len(r.content) if r is not None else 0
     out.append(Outcome("11", "GROUP_CONCAT of every literal, --max-bytes 1 MiB", "507 (one row is larger)",
                        f"{status(r)}, {size / 2**20:.1f} MiB in {seconds:.1f} s", r is not None and r.status_code == 507))  # fmt: skip
@@ -442,14 +447,14 @@ def item5_rebuild(args: argparse.Namespace, tmp: Path) -> list[Outcome]:
     build(args, str(one), "--out", str(out), "--no-shacl")
     local = argparse.Namespace(**{**vars(args), "data": out})
     count = "SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }} # {i}"
-    with serving(local, "--workers", "2") as server:
+    with serving(local, "--workers", "2", "--query-timeout", "2") as server:
         etag_before = httpx.head(server.url + "/dumps/hkpr.nq.gz").headers.get("etag")
         first, _ = get(server.url + "/sparql", params={"query": count.format(i="before")}, headers=JSON)
         before = first.json()["results"]["bindings"][0]["n"]["value"] if first is not None else "?"
         build(args, str(two), "--out", str(out), "--no-shacl")
-        for pid in list(children(server.pid))[:1]:  # one worker replaced, as after a timeout
-            os.kill(pid, signal.SIGKILL)
-        time.sleep(2.0)
+        # a query past the time limit: its worker is killed and replaced, the other one stays
+        get(server.url + "/sparql", params={"query": RUNAWAY.format(n="rebuilt")}, headers=JSON)
+        time.sleep(3.0)
         with ThreadPoolExecutor(20) as pool:
             answers = list(pool.map(lambda i: get(server.url + "/sparql", params={"query": count.format(i=i)}, headers=JSON)[0], range(20)))  # fmt: skip
         counts = sorted({r.json()["results"]["bindings"][0]["n"]["value"] for r in answers if r is not None and r.status_code == 200})  # fmt: skip
