@@ -447,7 +447,9 @@ def item5_rebuild(args: argparse.Namespace, tmp: Path) -> list[Outcome]:
     build(args, str(one), "--out", str(out), "--no-shacl")
     local = argparse.Namespace(**{**vars(args), "data": out})
     count = "SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }} # {i}"
-    with serving(local, "--workers", "2", "--query-timeout", "2") as server:
+    # both workers answer the 20 counts: one client may use both (where the code has that limit)
+    both = ("--client-queries", "2") if _setting(args, "client_queries") is not None else ()
+    with serving(local, "--workers", "2", "--query-timeout", "2", *both) as server:
         etag_before = httpx.head(server.url + "/dumps/hkpr.nq.gz").headers.get("etag")
         first, _ = get(server.url + "/sparql", params={"query": count.format(i="before")}, headers=JSON)
         before = first.json()["results"]["bindings"][0]["n"]["value"] if first is not None else "?"
