@@ -7,7 +7,11 @@ worker is released as soon as its answer has been read from the pipe, so a slow 
 one either.
 
 A worker whose memory passes `worker_memory` bytes is killed the same way (the client gets 507);
-a watcher reads each worker's resident size from /proc every `MEMORY_CHECK` seconds (Linux).
+a watcher reads each worker's resident size from /proc every `MEMORY_CHECK` seconds (Linux). Not
+RLIMIT_AS: it counts the store's mapped files and the threads' reserved stacks, and a worker
+that meets it aborts inside pyoxigraph (Rust aborts on a failed allocation), indistinguishable
+from a crash (measured: under 1, 2 and 4 GiB the store opens and answers, and the worst query
+aborts the process).
 Workers die with the server (server.lifeline). A worker found dead when a query is sent to it
 (it died while idle) is replaced and the query sent once more to another.
 
