@@ -34,7 +34,9 @@ class Context:
             backend = RemoteBackend(settings.backend, settings.query_timeout)
             follower = Follower(data, lambda _: backend, shared_pool=True)
         else:
-            follower = Follower(data, lambda d: WorkerPool(d.store, settings.workers, settings.query_timeout))
+            follower = Follower(data, lambda d: WorkerPool(
+                d.store, settings.workers, settings.query_timeout, memory=settings.worker_memory,
+                queue_limit=settings.queue_limit, client_queries=settings.client_queries))  # fmt: skip
         return cls(settings, follower, base, ResultCache(settings.cache_bytes))
 
     # the request's build (pinned when it began: server/follow.py), or the current one
@@ -56,7 +58,8 @@ class Context:
     async def query(self, query: str, fmt: str, *, max_rows: int = INTERNAL_MAX_ROWS, timeout: float | None = None,
                     **request: Any) -> Answer:  # fmt: skip
         """The answer to a query request, from the result cache when the store is known to be fixed."""
-        request = {"query": query, "format": fmt, "max_rows": max_rows, **request}
+        request = {"query": query, "format": fmt, "max_rows": max_rows, "max_bytes": self.settings.max_bytes,
+                   **request}  # fmt: skip
         store = self.pool.identity if self.results.enabled else None
         if store is None:
             return await self.pool.run(request, timeout)
