@@ -152,10 +152,14 @@ async def _panel_results(
     ctx: Context, kind: str | None, iri: str
 ) -> list[tuple[panel_files.Panel, dict[str, Any]]]:
     chosen = panel_files.panels().get(kind or "", [])
+    # no more at once than one client may run (server/pool.py's admission), so a page never
+    # has its own panels refused as one client's excess
+    turns = asyncio.Semaphore(max(1, getattr(ctx.pool, "client_queries", len(chosen) or 1)))
 
     async def run(p: panel_files.Panel) -> dict[str, Any]:
         rows = panel_files.MAX_ROWS if p.show == "table" else panel_files.MAX_PLOTTED
-        answer = await ctx.query(p.query(iri), "json", max_rows=rows)
+        async with turns:
+            answer = await ctx.query(p.query(iri), "json", max_rows=rows)
         return json.loads(answer.body)
 
     results = await asyncio.gather(*(run(p) for p in chosen))
