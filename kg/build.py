@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 import time
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
+from itertools import islice
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -17,7 +18,7 @@ from kg.derive import incumbencies
 from kg.dumps import DumpWriter, write_dumps
 from kg.extract import ExtractedRelease, extract_releases, jsonld_members, read_releases
 from kg.iris import DEFAULT_BASE, ONTOLOGY, Iris
-from kg.memory import paused_gc, release_memory, resident_mb
+from kg.memory import default_memory, paused_gc, release_memory, resident_mb, sort_budget
 from kg.merge import MergedGraph, Statement
 from kg.model import Rejection, Release
 from kg.paths import REFERENCE_FILE, ontology_files
@@ -28,6 +29,7 @@ from kg.update import can_update
 from kg.validate import Validation, validate
 
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+GRAPH_PIECE = 100_000  # quads of a derived graph serialised at a time
 
 
 @dataclass
@@ -152,8 +154,12 @@ def build(
     jobs: int = 1,
     update: bool = False,
     validator: str = "fast",
+    memory: int | None = None,
 ) -> BuildReport:
     """Build the graph from `paths` into `out`; the previous graph in `out` survives a failure.
+
+    `memory` (bytes; default `kg.memory.default_memory()`) bounds what the merge holds in memory
+    before it sorts on disk.
 
     With `update`, the releases read are added to the graph already in `out` (a release read
     again replaces its named graph) and the inferred graph is recomputed; the rest is kept.
@@ -199,8 +205,15 @@ def build(
         )
     del releases
     with staging(out) as tmp:
-        _write_graph(tmp, graphs, rejections, report)
+        _write_graph(tmp, graphs, rejections, report, memory or default_memory())
     return report
+
+
+def batched(items: Iterable[ox.Quad], size: int) -> Iterator[list[ox.Quad]]:
+    """`items` in lists of `size` (the last may be shorter)."""
+    it = iter(items)
+    while part := list(islice(it, size)):
+        yield part
 
 
 def _count_releases(report: BuildReport, extracted: int, rejections: list[Rejection]) -> None:
@@ -213,6 +226,7 @@ def _write_graph(
     graphs: Iterable[ExtractedRelease | Rejection],
     rejections: list[Rejection],
     report: BuildReport,
+    memory: int,
 ) -> None:
     """The whole graph written into `tmp`: each release graph goes to the store loader, the dumps
     and the merged graph as it is extracted (its bytes are not kept), and its quads to the reasoner
@@ -222,7 +236,7 @@ def _write_graph(
     store = ox.Store(str(tmp / STORE))
     loader: BackgroundLoader | None = BackgroundLoader(store)
     dumps = DumpWriter(tmp / DUMPS)
-    merged = MergedGraph()
+    merged = MergedGraph(tmp, sort_budget(memory))
     try:
         with timer.stage("extract"):
             extracted = release_quads = 0
@@ -238,7 +252,7 @@ def _write_graph(
                 merged.add(nquads, (iris.release(item.release_id),), read=True)
             del graphs
             # the default graph's triples so far, loading while the rest of the build goes on
-            loader.load([merged.new_ntriples()], ox.RdfFormat.N_TRIPLES, ox.DefaultGraph())
+            loader.load(merged.read_ntriples(), ox.RdfFormat.N_TRIPLES, ox.DefaultGraph())
         _count_releases(report, extracted, rejections)
         if not extracted:
             raise NoReleases(report)
@@ -272,20 +286,19 @@ def _write_graph(
                 (ONTOLOGY, ontology),
                 (iris.reference_graph, reference),
             ):
-                quads = list(quads_in(graph, triples))
-                nquads = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
-                loader.add(nquads)
-                merged.add(nquads, (graph,))
-                dumps.add(nquads, jsonld_members(quads))
-            del derived, inference, triples, quads, nquads
+                for quads in batched(quads_in(graph, triples), GRAPH_PIECE):  # N-Quads writes lines alone
+                    nquads = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+                    loader.add(nquads)
+                    merged.add(nquads, (graph,))
+                    dumps.add(nquads)
+                dumps.add(jsonld=jsonld_members(quads_in(graph, triples)))  # type: ignore[arg-type]
+            del derived, inference, triples
             # the rest of the default graph (in loads of its own: mixed into the release graphs'
-            # pieces, it made more overlapping RocksDB ingestions, more CPU and memory)
-            loader.load([merged.new_ntriples()], ox.RdfFormat.N_TRIPLES, ox.DefaultGraph())
-            default_graph = merged.ntriples()
-            del merged
+            # pieces, it made more overlapping RocksDB ingestions, more CPU and memory); a triple
+            # also in a release graph loads twice, once in the store
+            loader.load(merged.other_ntriples(), ox.RdfFormat.N_TRIPLES, ox.DefaultGraph())
         with timer.stage("dumps"):
-            report.dumps = dumps.finish(default_graph)
-            del default_graph  # the loader keeps what it has still to load
+            report.dumps = dumps.finish(merged.ntriples)
         with timer.stage("store"):
             loader.finish()
             report.seconds["store thread (overlapped)"] = loader.seconds
@@ -297,6 +310,7 @@ def _write_graph(
         dumps.close()
         if loader is not None:
             loader.abandon()
+        merged.close()
         store = None  # closes the store, also when the build fails, so its folder can go
 
 

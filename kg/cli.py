@@ -77,6 +77,13 @@ def make_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--no-shacl", action="store_true", help="skip SHACL validation")
     p.add_argument("--strict", action="store_true", help="exit 1 on any rejection or SHACL violation")
+    p.add_argument(
+        "--memory",
+        type=_size,
+        metavar="SIZE",
+        help="memory the merge may use before it sorts on disk, e.g. 2G or 512M "
+        "(default: an eighth of the machine's memory, between 1G and 4G)",
+    )
     p.set_defaults(run=run_build)
 
     p = sub.add_parser("query", help="answer a SPARQL query from the command line")
@@ -103,6 +110,15 @@ def make_parser() -> argparse.ArgumentParser:
     add_server_options(p)
     p.set_defaults(run=run_serve)
     return parser
+
+
+def _size(text: str) -> int:
+    from kg.memory import parse_size
+
+    try:
+        return parse_size(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def add_server_options(p: argparse.ArgumentParser) -> None:
@@ -159,6 +175,7 @@ def run_build(args: argparse.Namespace) -> int:
             jobs=args.jobs,
             update=args.update,
             validator=args.validator,
+            memory=args.memory,
         )
     except NoReleases as exc:
         _report_rejections([Rejection(r["source"], r["reason"]) for r in exc.report.rejected])
