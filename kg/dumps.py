@@ -154,24 +154,36 @@ class _GzipOut:
 
 
 class _Buffered:
-    """Gathers small writes into 4 MiB blocks for the compressor."""
+    """Cuts the bytes written into blocks of exactly SIZE bytes for the compressor (the last one
+    shorter), however they were written: the compressed file then depends on its content alone,
+    not on how the writes fell (ISA-L's output changes with the compressor's input boundaries)."""
 
     SIZE = 1 << 22
 
     def __init__(self, out: IO[bytes]) -> None:
-        self.out, self.parts, self.size = out, [], 0
+        self.out, self.block = out, bytearray()
 
     def write(self, data) -> int:
-        self.parts.append(bytes(data))
-        self.size += len(data)
-        if self.size >= self.SIZE:
-            self.flush()
-        return len(data)
+        view = memoryview(data).cast("B")
+        size = len(view)
+        if self.block:
+            room = self.SIZE - len(self.block)
+            self.block += view[:room]
+            view = view[room:]
+            if len(self.block) < self.SIZE:
+                return size
+            self.out.write(self.block)
+            self.block = bytearray()
+        while len(view) >= self.SIZE:
+            self.out.write(view[: self.SIZE])
+            view = view[self.SIZE :]
+        self.block += view
+        return size
 
     def flush(self) -> None:
-        if self.parts:
-            self.out.write(b"".join(self.parts))
-            self.parts, self.size = [], 0
+        if self.block:
+            self.out.write(self.block)
+            self.block = bytearray()
 
 
 class _Tee:

@@ -4,6 +4,7 @@ same graph as one that holds it all in memory, byte for byte and quad for quad."
 from __future__ import annotations
 
 import json
+import random
 import subprocess
 import sys
 from pathlib import Path
@@ -64,3 +65,27 @@ def test_memory_sizes_are_read_and_bad_ones_named() -> None:
     for bad in ("", "lots", "-1G", "0"):
         with pytest.raises(ValueError, match="not a size"):
             parse_size(bad)
+
+
+def test_a_dump_compresses_alike_however_its_content_was_written(tmp_path: Path, monkeypatch) -> None:
+    from kg import dumps
+
+    monkeypatch.setattr(dumps._Buffered, "SIZE", 1 << 16)  # many compressor blocks
+    rng = random.Random(0)
+    words = ["".join(rng.choices("abcdefghijklmnop", k=rng.randint(2, 9))) for _ in range(3000)]
+    text = "".join(
+        f'<https://e.org/{rng.choice(words)}/{rng.randint(0, 99999)}> <https://e.org/p> "{rng.choice(words)}" .\n'
+        for _ in range(20000)
+    ).encode()
+    sums = []
+    for name, pieces in (
+        ("whole", [text]),
+        ("pieces", [text[i : i + 50_000] for i in range(0, len(text), 50_000)]),
+        ("lines", text.splitlines(keepends=True)),
+    ):
+        writer = dumps.DumpWriter(tmp_path / name)
+        try:
+            sums.append(writer.finish(lambda pieces=pieces: pieces))
+        finally:
+            writer.close()
+    assert sums[0] == sums[1] == sums[2]
