@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg import __version__
+from kg import __version__, progress
 from kg import update as incremental
 from kg.derive import incumbencies
 from kg.dumps import DumpWriter, write_dumps
@@ -96,18 +96,22 @@ class Timer:
     def __init__(self, report: BuildReport) -> None:
         self.report = report
 
-    def stage(self, name: str) -> _Stage:
-        return _Stage(self.report, name)
+    def stage(self, name: str, total: int | None = None, unit: str = "") -> _Stage:
+        """A stage timed into the report and shown on a terminal (`kg.progress`), `total` items of `unit`."""
+        return _Stage(self.report, name, total, unit)
 
 
 class _Stage:
-    def __init__(self, report: BuildReport, name: str) -> None:
-        self.report, self.name = report, name
+    def __init__(self, report: BuildReport, name: str, total: int | None, unit: str) -> None:
+        self.report, self.name, self.total, self.unit = report, name, total, unit
 
-    def __enter__(self) -> None:
+    def __enter__(self) -> progress.Task:
         self.start, self.cpu = time.perf_counter(), time.process_time()
+        self.task = progress.task(self.name, self.total, self.unit)
+        return self.task
 
     def __exit__(self, *exc: object) -> None:
+        self.task.close()
         r, name = self.report, self.name
         r.seconds[name] = r.seconds.get(name, 0.0) + time.perf_counter() - self.start
         r.cpu_seconds[name] = r.cpu_seconds.get(name, 0.0) + time.process_time() - self.cpu
@@ -186,9 +190,10 @@ def build(
         graphs = extract_releases(releases, iris, jobs=jobs, with_jsonld=True)
     else:
         extracted: list[ExtractedRelease] = []
-        with timer.stage("extract"):
+        with timer.stage("extract", len(releases), "releases") as task:
             for item in extract_releases(releases, iris, jobs=jobs, with_jsonld=True):
                 (rejections if isinstance(item, Rejection) else extracted).append(item)
+                task.advance()
         if not extracted:
             _count_releases(report, 0, rejections)
             raise NoReleases(report)
@@ -203,9 +208,10 @@ def build(
         graphs = sorted(
             [*previous_releases(previous, iris, replaced), *extracted], key=lambda e: e.release_id
         )
+    total = len(releases) if previous is None else len(graphs)  # type: ignore[arg-type]
     del releases
     with staging(out) as tmp:
-        _write_graph(tmp, graphs, rejections, report, memory or default_memory())
+        _write_graph(tmp, graphs, rejections, report, memory or default_memory(), total)
     return report
 
 
@@ -227,6 +233,7 @@ def _write_graph(
     rejections: list[Rejection],
     report: BuildReport,
     memory: int,
+    total: int | None = None,
 ) -> None:
     """The whole graph written into `tmp`: each release graph goes to the store loader, the dumps
     and the merged graph as it is extracted (its bytes are not kept), and its quads to the reasoner
@@ -238,9 +245,10 @@ def _write_graph(
     dumps = DumpWriter(tmp / DUMPS)
     merged = MergedGraph(tmp, sort_budget(memory))
     try:
-        with timer.stage("extract"):
+        with timer.stage("extract", total, "releases") as task:
             extracted = release_quads = 0
             for item in graphs:
+                task.advance()
                 if isinstance(item, Rejection):
                     rejections.append(item)
                     continue
