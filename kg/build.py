@@ -19,7 +19,7 @@ from kg.dumps import DumpWriter, write_dumps
 from kg.extract import ExtractedRelease, extract_releases, jsonld_members, read_releases
 from kg.iris import DEFAULT_BASE, ONTOLOGY, Iris
 from kg.memory import default_memory, paused_gc, release_memory, resident_mb, sort_budget
-from kg.merge import MergedGraph, Statement
+from kg.merge import MergedGraph, Statement, shared_terms
 from kg.model import Rejection, Release
 from kg.paths import REFERENCE_FILE, ontology_files
 from kg.reason import Inference
@@ -266,31 +266,34 @@ def _write_graph(
             raise NoReleases(report)
         with timer.stage("load"):
             releases = merged.statements()  # the release graphs merged: each triple once
+            merged.forget_statements()  # the list holds them now
             ontology, reference = static_triples(report.base)
             derived = incumbencies(releases, iris)
             data = [*releases, *derived]
         with timer.stage("reason"):
             inference = reason(data, [*ontology, *reference], report.base, report.reasoner)
             report.reasoner_errors = inference.errors
+            # in the set's order (the inferred graph's dumps are written in it), with shared terms
+            inferred = shared_terms(inference.triples)
+            del inference
             report.triples_asserted = release_quads + len(derived)
-            report.triples_inferred = len(inference.triples)
+            report.triples_inferred = len(inferred)
             report.triples_total = (
-                report.triples_asserted + len(ontology) + len(reference) + len(inference.triples)
+                report.triples_asserted + len(ontology) + len(reference) + len(inferred)
             )
-            report.facts = class_counts(releases, inference.triples)
+            report.facts = class_counts(releases, inferred)
         if validator:
             with timer.stage("validate"):
-                validation = validate_reasoned([*data, *ontology, *reference, *inference.triples], validator)
+                validation = validate_reasoned([*data, *ontology, *reference, *inferred], validator)
                 report.shacl_conforms = validation.conforms
                 report.shacl_results = [asdict(r) for r in validation.results]
         del data, releases  # from here on the release graphs are in the loader, the dumps and `merged`
-        merged.forget_statements()
         release_memory()
         with timer.stage("merge"):
             # the other named graphs, one at a time: to the loader, the merge and the dumps
             for graph, triples in (
                 (iris.incumbency_graph, derived),
-                (iris.inferred_graph, inference.triples),
+                (iris.inferred_graph, inferred),
                 (ONTOLOGY, ontology),
                 (iris.reference_graph, reference),
             ):
@@ -300,7 +303,7 @@ def _write_graph(
                     merged.add(nquads, (graph,))
                     dumps.add(nquads)
                 dumps.add(jsonld=jsonld_members(quads_in(graph, triples)))  # type: ignore[arg-type]
-            del derived, inference, triples
+            del derived, inferred, triples
             # the rest of the default graph (in loads of its own: mixed into the release graphs'
             # pieces, it made more overlapping RocksDB ingestions, more CPU and memory); a triple
             # also in a release graph loads twice, once in the store

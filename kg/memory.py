@@ -42,7 +42,7 @@ def resident_mb() -> int | None:
     return pages * os.sysconf("SC_PAGE_SIZE") // 10**6
 
 
-SORT_SHARE = 8  # the merge's lines in memory: this fraction of the memory setting (each of its two sorts)
+SORT_SHARE = 16  # the merge's lines in memory: this fraction of the memory setting (each of its two sorts)
 _UNITS = {"": 1, "k": 2**10, "m": 2**20, "g": 2**30, "t": 2**40}
 
 

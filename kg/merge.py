@@ -15,7 +15,7 @@ one object per distinct term.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
@@ -32,6 +32,19 @@ class Statement(NamedTuple):
     subject: ox.NamedNode | ox.BlankNode
     predicate: ox.NamedNode
     object: Term
+
+
+def shared_terms(triples: Iterable[ox.Triple | Statement]) -> list[Statement]:
+    """`triples` as statements, in their order, each distinct term one object (a pyoxigraph
+    `Triple` makes a new copy of a term at each attribute read)."""
+    terms: dict[Term, Term] = {}
+    one = terms.setdefault
+    return [Statement(one(s, s), one(p, p), one(o, o)) for s, p, o in _parts(triples)]
+
+
+def _parts(triples: Iterable[ox.Triple | Statement]) -> Iterator[tuple[Term, Term, Term]]:
+    for t in triples:
+        yield t.subject, t.predicate, t.object
 
 
 class MergedGraph:
