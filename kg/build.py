@@ -17,6 +17,7 @@ from kg import update as incremental
 from kg.derive import incumbencies
 from kg.dumps import DumpWriter, write_dumps
 from kg.extract import ExtractedRelease, extract_releases, jsonld_members, read_releases
+from kg.extsort import file_chunks
 from kg.iris import DEFAULT_BASE, ONTOLOGY, Iris
 from kg.memory import default_memory, paused_gc, release_memory, resident_mb, sort_budget
 from kg.merge import MergedGraph, Statement, shared_terms
@@ -309,7 +310,8 @@ def _write_graph(
             # also in a release graph loads twice, once in the store
             loader.load(merged.other_ntriples(), ox.RdfFormat.N_TRIPLES, ox.DefaultGraph())
         with timer.stage("dumps"):
-            report.dumps = dumps.finish(merged.ntriples)
+            default_graph = merged.ntriples_file()
+            report.dumps = dumps.finish(lambda: file_chunks(default_graph))
         with timer.stage("store"):
             loader.finish()
             report.seconds["store thread (overlapped)"] = loader.seconds

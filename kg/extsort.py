@@ -128,3 +128,10 @@ def chunked(lines: Iterable[bytes]) -> Iterator[bytes]:
             part, size = [], 0
     if part:
         yield b"".join(part)
+
+
+def file_chunks(path: Path) -> Iterator[bytes]:
+    """A file's bytes in chunks of CHUNK bytes."""
+    with path.open("rb") as file:
+        while chunk := file.read(CHUNK):
+            yield chunk

@@ -85,6 +85,15 @@ class MergedGraph:
         """The merged graph as N-Triples in chunks, lines sorted (a subject's together), each once."""
         return chunked(unique(heapq.merge(iter(self._read_lines), iter(self._other_lines))))
 
+    def ntriples_file(self) -> Path:
+        """The merged graph written once to an N-Triples file beside the runs (read it as often as
+        needed at the speed of the disk: the merge of the runs is done in Python, once)."""
+        path = self._other_lines.folder / "merged.nt"
+        with path.open("wb") as out:
+            for chunk in self.ntriples():
+                out.write(chunk)
+        return path
+
     def statements(self) -> list[Statement]:
         """The triples of the graphs added with `read=True`."""
         return list(self._statements)
