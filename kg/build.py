@@ -279,9 +279,7 @@ def _write_graph(
             del inference
             report.triples_asserted = release_quads + len(derived)
             report.triples_inferred = len(inferred)
-            report.triples_total = (
-                report.triples_asserted + len(ontology) + len(reference) + len(inferred)
-            )
+            report.triples_total = report.triples_asserted + len(ontology) + len(reference) + len(inferred)
             report.facts = class_counts(releases, inferred)
         if validator:
             with timer.stage("validate"):
