@@ -9,19 +9,21 @@ import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
+from itertools import islice
 from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg import __version__, counts, search_index
+from kg import __version__, counts, progress, search_index
 from kg import update as incremental
 from kg.derive import incumbencies
-from kg.dumps import DumpWriter, canonical_graph, write_dumps
-from kg.extract import TIME_LIMIT, ExtractedRelease, extract_releases, read_releases
+from kg.dumps import DumpWriter, write_dumps
+from kg.extract import TIME_LIMIT, ExtractedRelease, extract_releases, jsonld_members, read_releases
+from kg.extsort import SortedLines, file_chunks
 from kg.generations import hold_current, new_generation
 from kg.iris import DEFAULT_BASE, ONTOLOGY, Iris
-from kg.memory import paused_gc, release_memory, resident_mb
-from kg.merge import MergedGraph, Statement
+from kg.memory import default_memory, paused_gc, release_memory, resident_mb, sort_budget
+from kg.merge import MergedGraph, Statement, shared_terms
 from kg.model import Rejection, Release
 from kg.paths import REFERENCE_FILE, ontology_files
 from kg.reason import Inference
@@ -31,6 +33,7 @@ from kg.update import can_update
 from kg.validate import Validation, validate
 
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+GRAPH_PIECE = 100_000  # quads of a derived graph serialised at a time
 
 
 @dataclass
@@ -99,18 +102,22 @@ class Timer:
     def __init__(self, report: BuildReport) -> None:
         self.report = report
 
-    def stage(self, name: str) -> _Stage:
-        return _Stage(self.report, name)
+    def stage(self, name: str, total: int | None = None, unit: str = "") -> _Stage:
+        """A stage timed into the report and shown on a terminal (`kg.progress`), `total` items of `unit`."""
+        return _Stage(self.report, name, total, unit)
 
 
 class _Stage:
-    def __init__(self, report: BuildReport, name: str) -> None:
-        self.report, self.name = report, name
+    def __init__(self, report: BuildReport, name: str, total: int | None, unit: str) -> None:
+        self.report, self.name, self.total, self.unit = report, name, total, unit
 
-    def __enter__(self) -> None:
+    def __enter__(self) -> progress.Task:
         self.start, self.cpu = time.perf_counter(), time.process_time()
+        self.task = progress.task(self.name, self.total, self.unit)
+        return self.task
 
     def __exit__(self, *exc: object) -> None:
+        self.task.close()
         r, name = self.report, self.name
         r.seconds[name] = r.seconds.get(name, 0.0) + time.perf_counter() - self.start
         r.cpu_seconds[name] = r.cpu_seconds.get(name, 0.0) + time.process_time() - self.cpu
@@ -158,8 +165,12 @@ def build(
     update: bool = False,
     validator: str = "fast",
     release_timeout: float | None = TIME_LIMIT,
+    memory: int | None = None,
 ) -> BuildReport:
     """Build the graph from `paths` into `out`; the previous graph in `out` survives a failure.
+
+    `memory` (bytes; default `kg.memory.default_memory()`) bounds what the merge holds in memory
+    before it sorts on disk.
 
     With `update`, the releases read are added to the graph already in `out` (a release read
     again replaces its named graph) and the inferred graph is recomputed; the rest is kept.
@@ -187,11 +198,12 @@ def build(
             graphs = extract_releases(releases, iris, jobs=jobs, with_jsonld=True, seconds=release_timeout)
         else:
             extracted: list[ExtractedRelease] = []
-            with timer.stage("extract"):
+            with timer.stage("extract", len(releases), "releases") as task:
                 for item in extract_releases(
                     releases, iris, jobs=jobs, with_jsonld=True, seconds=release_timeout
                 ):
                     (rejections if isinstance(item, Rejection) else extracted).append(item)
+                    task.advance()
             if not extracted:
                 _count_releases(report, 0, rejections)
                 raise NoReleases(report)
@@ -217,11 +229,12 @@ def build(
                 [*previous_releases(last / STORE, iris, replaced), *extracted],
                 key=lambda e: iris.release(e.release_id),
             )
+        total = len(releases) if last is None else len(graphs)  # type: ignore[arg-type]
         with new_generation(out) as tmp:
             with timer.stage("search index"):  # the releases' rows, while their text is at hand
                 index = search_index.start(tmp, releases, base, previous=last)
             del releases  # the extraction holds what it still needs
-            _write_graph(tmp, graphs, rejections, report)
+            _write_graph(tmp, graphs, rejections, report, memory or default_memory(), total)
             _finish(tmp, index, report)
     return report
 
@@ -250,6 +263,13 @@ def _finish(tmp: Path, index: search_index.PendingIndex, report: BuildReport) ->
     (tmp / REPORT).write_text(json.dumps(asdict(report), indent=2, default=str))
 
 
+def batched(items: Iterable[ox.Quad], size: int) -> Iterator[list[ox.Quad]]:
+    """`items` in lists of `size` (the last may be shorter)."""
+    it = iter(items)
+    while part := list(islice(it, size)):
+        yield part
+
+
 def _count_releases(report: BuildReport, extracted: int, rejections: list[Rejection]) -> None:
     report.releases_read = extracted
     report.rejected = [{"source": r.source, "reason": r.reason} for r in rejections]
@@ -260,6 +280,8 @@ def _write_graph(
     graphs: Iterable[ExtractedRelease | Rejection],
     rejections: list[Rejection],
     report: BuildReport,
+    memory: int,
+    total: int | None = None,
 ) -> None:
     """The whole graph written into `tmp`: each release graph goes to the store loader, the dumps
     and the merged graph as it is extracted (its bytes are not kept), and its quads to the reasoner
@@ -269,11 +291,12 @@ def _write_graph(
     store = ox.Store(str(tmp / STORE))
     loader: BackgroundLoader | None = BackgroundLoader(store)
     dumps = DumpWriter(tmp / DUMPS)
-    merged = MergedGraph()
+    merged = MergedGraph(tmp, sort_budget(memory))
     try:
-        with timer.stage("extract"):
+        with timer.stage("extract", total, "releases") as task:
             extracted = release_quads = 0
             for item in graphs:
+                task.advance()
                 if isinstance(item, Rejection):
                     rejections.append(item)
                     continue
@@ -285,54 +308,60 @@ def _write_graph(
                 merged.add(nquads, (iris.release(item.release_id),), read=True)
             del graphs
             # the default graph's triples so far, loading while the rest of the build goes on
-            loader.load([merged.new_ntriples()], ox.RdfFormat.N_TRIPLES, ox.DefaultGraph())
+            loader.load(merged.read_ntriples(), ox.RdfFormat.N_TRIPLES, ox.DefaultGraph())
         _count_releases(report, extracted, rejections)
         if not extracted:
             raise NoReleases(report)
         with timer.stage("load"):
             releases = merged.statements()  # the release graphs merged: each triple once
+            merged.forget_statements()  # the list holds them now
             ontology, reference = static_triples(report.base)
             derived = incumbencies(releases, iris)
             data = [*releases, *derived]
         with timer.stage("reason"):
             inference = reason(data, [*ontology, *reference], report.base, report.reasoner)
             report.reasoner_errors = inference.errors
+            # in the set's order (the inferred graph's dumps are written in it), with shared terms
+            inferred = shared_terms(inference.triples)
+            del inference
             report.triples_asserted = release_quads + len(derived)
-            report.triples_inferred = len(inference.triples)
-            report.triples_total = (
-                report.triples_asserted + len(ontology) + len(reference) + len(inference.triples)
-            )
-            report.facts = class_counts(releases, inference.triples)
+            report.triples_inferred = len(inferred)
+            report.triples_total = report.triples_asserted + len(ontology) + len(reference) + len(inferred)
+            report.facts = class_counts(releases, inferred)
         if validator:
             with timer.stage("validate"):
-                validation = validate_reasoned([*data, *ontology, *reference, *inference.triples], validator)
+                validation = validate_reasoned([*data, *ontology, *reference, *inferred], validator)
                 report.shacl_conforms = validation.conforms
                 report.shacl_results = [asdict(r) for r in validation.results]
         del data, releases  # from here on the release graphs are in the loader, the dumps and `merged`
-        merged.forget_statements()
         release_memory()
         with timer.stage("merge"):
             # the other named graphs, one at a time: to the loader, the merge and the dumps
             for graph, triples in (
                 (iris.incumbency_graph, derived),
-                (iris.inferred_graph, inference.triples),
+                (iris.inferred_graph, inferred),
                 (ONTOLOGY, ontology),
                 (iris.reference_graph, reference),
             ):
-                lines = ox.serialize(quads_in(graph, triples), format=ox.RdfFormat.N_QUADS)
-                nquads, member = canonical_graph(lines.splitlines(keepends=True))
-                loader.add(nquads)
-                merged.add(nquads, (graph,))
-                dumps.add(nquads, member)
-            del derived, inference, triples, lines, nquads
+                # each line once and sorted, as an update writes them (kg.dumps.canonical_graph),
+                # sorted on disk past the memory budget
+                with SortedLines(tmp, sort_budget(memory)) as lines:
+                    for quads in batched(quads_in(graph, triples), GRAPH_PIECE):
+                        lines.add(ox.serialize(quads, format=ox.RdfFormat.N_QUADS).splitlines())
+                    for nquads in lines.chunks():
+                        loader.add(nquads)
+                        merged.add(nquads, (graph,))
+                        dumps.add(nquads)
+                    sorted_quads = (q for c in lines.chunks() for q in ox.parse(c, format=ox.RdfFormat.N_QUADS))
+                    dumps.add(jsonld=jsonld_members(sorted_quads))  # type: ignore[arg-type]
+            del derived, inferred, triples
             # the rest of the default graph (in loads of its own: mixed into the release graphs'
-            # pieces, it made more overlapping RocksDB ingestions, more CPU and memory)
-            loader.load([merged.new_ntriples()], ox.RdfFormat.N_TRIPLES, ox.DefaultGraph())
-            default_graph = merged.ntriples()
-            del merged
+            # pieces, it made more overlapping RocksDB ingestions, more CPU and memory); a triple
+            # also in a release graph loads twice, once in the store
+            loader.load(merged.other_ntriples(), ox.RdfFormat.N_TRIPLES, ox.DefaultGraph())
         with timer.stage("dumps"):
-            report.dumps = dumps.finish(default_graph)
-            del default_graph  # the loader keeps what it has still to load
+            default_graph = merged.ntriples_file()
+            report.dumps = dumps.finish(lambda: file_chunks(default_graph))
         with timer.stage("store"):
             loader.finish()
             report.seconds["store thread (overlapped)"] = loader.seconds
@@ -344,6 +373,7 @@ def _write_graph(
         dumps.close()
         if loader is not None:
             loader.abandon()
+        merged.close()
         store = None  # closes the store, also when the build fails, so its folder can go
 
 

@@ -18,6 +18,7 @@ from kg import __version__
 from kg.extract import TIME_LIMIT
 from kg.iris import DEFAULT_BASE, PREFIXES, Iris
 from kg.model import Rejection
+from kg.progress import shown
 
 EXTRACT_FORMATS: dict[str, tuple[ox.RdfFormat, bool]] = {
     "nq": (ox.RdfFormat.N_QUADS, True),
@@ -85,6 +86,14 @@ def make_parser() -> argparse.ArgumentParser:
         help=f"reject a release whose extraction takes longer (default {TIME_LIMIT:g}; 0: no limit)",
     )
     p.add_argument("--strict", action="store_true", help="exit 1 on any rejection or SHACL violation")
+    p.add_argument(
+        "--memory",
+        type=_size,
+        metavar="SIZE",
+        help="memory the merge may use before it sorts on disk, e.g. 2G or 512M "
+        "(default: an eighth of the machine's memory, between 1G and 4G)",
+    )
+    p.add_argument("--quiet", "-q", action="store_true", help="no progress display on the terminal")
     p.set_defaults(run=run_build)
 
     p = sub.add_parser("query", help="answer a SPARQL query from the command line")
@@ -101,6 +110,9 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--data", type=Path, required=True, help="a built data folder")
     p.add_argument(
         "--to", required=True, metavar="URL", help="the store's Graph Store endpoint, e.g. http://host/store"
+    )
+    p.add_argument(
+        "--quiet", "-q", action="store_true", help="no progress: neither the display nor a line per graph"
     )
     p.set_defaults(run=run_publish)
 
@@ -126,6 +138,15 @@ def make_parser() -> argparse.ArgumentParser:
     add_server_options(p)
     p.set_defaults(run=run_serve)
     return parser
+
+
+def _size(text: str) -> int:
+    from kg.memory import parse_size
+
+    try:
+        return parse_size(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def add_server_options(p: argparse.ArgumentParser) -> None:
@@ -289,17 +310,19 @@ def run_build(args: argparse.Namespace) -> int:
     from kg.build import NoReleases, build
 
     try:
-        report = build(
-            args.paths,
-            args.out,
-            base=args.base,
-            engine=args.reasoner,
-            shacl=not args.no_shacl,
-            jobs=args.jobs,
-            update=args.update,
-            validator=args.validator,
-            release_timeout=args.release_timeout or None,
-        )
+        with shown(args.quiet):
+            report = build(
+                args.paths,
+                args.out,
+                base=args.base,
+                engine=args.reasoner,
+                shacl=not args.no_shacl,
+                jobs=args.jobs,
+                update=args.update,
+                validator=args.validator,
+                memory=args.memory,
+                release_timeout=args.release_timeout or None,
+            )
     except NoReleases as exc:
         _report_rejections([Rejection(r["source"], r["reason"]) for r in exc.report.rejected])
         print(f"kg build: {exc}; {args.out} left as it was", file=sys.stderr)
@@ -357,8 +380,13 @@ def run_query(args: argparse.Namespace) -> int:
 def run_publish(args: argparse.Namespace) -> int:
     from kg.publish import publish
 
+    def line(text: str) -> None:  # a line per graph for logs; a terminal has the progress display
+        if not (args.quiet or sys.stderr.isatty()):
+            print(text, file=sys.stderr)
+
     try:
-        report = publish(args.data, args.to, progress=lambda line: print(line, file=sys.stderr))
+        with shown(args.quiet):
+            report = publish(args.data, args.to, progress=line)
     except FileNotFoundError as exc:
         print(f"kg publish: {exc}", file=sys.stderr)
         return 1

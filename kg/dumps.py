@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -90,19 +90,26 @@ class DumpWriter:
             self._jsonld.write(jsonld if self._first_member else b",\n" + jsonld)
             self._first_member = False
 
-    def finish(self, merged: bytes) -> dict[str, str]:
-        """Close the named-graph dumps, write the merged graph's (sorted N-Triples) and
-        SHA256SUMS; return file name -> sha256 of the compressed file."""
+    def finish(self, merged: bytes | Callable[[], Iterable[bytes]]) -> dict[str, str]:
+        """Close the named-graph dumps, write the merged graph's (sorted N-Triples: the bytes, or a
+        function giving them anew in chunks each time it is called) and SHA256SUMS; return file
+        name -> sha256 of the compressed file."""
         self._jsonld.write(b"\n]\n")
         sums = dict([self._nquads.close(), self._jsonld.close()])
+        chunks = merged if callable(merged) else lambda: (merged,)
+
+        def write(out: IO[bytes]) -> None:
+            for chunk in chunks():
+                out.write(chunk)
+
         writers: dict[str, Callable[[IO[bytes]], None]] = {
             "ttl": lambda out: ox.serialize(
-                ox.parse(merged, format=ox.RdfFormat.N_TRIPLES, lenient=True),
+                ox.parse(_ChunkReader(chunks()), format=ox.RdfFormat.N_TRIPLES, lenient=True),
                 out,
                 ox.RdfFormat.TURTLE,
                 prefixes=PREFIXES,
             ),
-            "nt": lambda out: out.write(merged),
+            "nt": write,
         }
         with ThreadPoolExecutor(max_workers=min(len(writers), os.cpu_count() or 1)) as pool:
             sums.update(pool.map(lambda item: _gzip_to(self.folder, *item), writers.items()))
@@ -158,24 +165,36 @@ class _GzipOut:
 
 
 class _Buffered:
-    """Gathers small writes into 4 MiB blocks for the compressor."""
+    """Cuts the bytes written into blocks of exactly SIZE bytes for the compressor (the last one
+    shorter), however they were written: the compressed file then depends on its content alone,
+    not on how the writes fell (ISA-L's output changes with the compressor's input boundaries)."""
 
     SIZE = 1 << 22
 
     def __init__(self, out: IO[bytes]) -> None:
-        self.out, self.parts, self.size = out, [], 0
+        self.out, self.block = out, bytearray()
 
     def write(self, data) -> int:
-        self.parts.append(bytes(data))
-        self.size += len(data)
-        if self.size >= self.SIZE:
-            self.flush()
-        return len(data)
+        view = memoryview(data).cast("B")
+        size = len(view)
+        if self.block:
+            room = self.SIZE - len(self.block)
+            self.block += view[:room]
+            view = view[room:]
+            if len(self.block) < self.SIZE:
+                return size
+            self.out.write(self.block)
+            self.block = bytearray()
+        while len(view) >= self.SIZE:
+            self.out.write(view[: self.SIZE])
+            view = view[self.SIZE :]
+        self.block += view
+        return size
 
     def flush(self) -> None:
-        if self.parts:
-            self.out.write(b"".join(self.parts))
-            self.parts, self.size = [], 0
+        if self.block:
+            self.out.write(self.block)
+            self.block = bytearray()
 
 
 class _Tee:
@@ -190,3 +209,24 @@ class _Tee:
 
     def flush(self) -> None:
         self.out.flush()
+
+
+class _ChunkReader:
+    """A binary reader over chunks of bytes (for a parser that reads a file)."""
+
+    def __init__(self, chunks: Iterable[bytes]) -> None:
+        self._chunks: Iterator[bytes] = iter(chunks)
+        self._rest = memoryview(b"")
+
+    def read(self, size: int = -1) -> bytes:
+        if size is None or size < 0:
+            out = bytes(self._rest) + b"".join(self._chunks)
+            self._rest = memoryview(b"")
+            return out
+        while not self._rest:
+            chunk = next(self._chunks, None)
+            if chunk is None:
+                return b""
+            self._rest = memoryview(chunk)
+        out, self._rest = self._rest[:size], self._rest[size:]
+        return bytes(out)
