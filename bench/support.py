@@ -40,8 +40,8 @@ def corpus(
     return folder, tmp, time.perf_counter() - began
 
 
-def tree_rss(root: int) -> int:
-    """Bytes resident in process `root` and all its descendants now (Linux /proc)."""
+def _parents() -> dict[int, list[int]]:
+    """Live (not zombie) process ids by their parent's (Linux /proc)."""
     children: dict[int, list[int]] = {}
     for entry in os.scandir("/proc"):
         if not entry.name.isdigit():
@@ -51,25 +51,47 @@ def tree_rss(root: int) -> int:
                 stat = f.read()
         except OSError:
             continue
-        ppid = int(stat[stat.rindex(b")") + 2 :].split()[1])
-        children.setdefault(ppid, []).append(int(entry.name))
-    total, todo = 0, [root]
+        state, ppid = stat[stat.rindex(b")") + 2 :].split()[:2]
+        if state != b"Z":
+            children.setdefault(int(ppid), []).append(int(entry.name))
+    return children
+
+
+def children(pid: int) -> set[int]:
+    """The live processes whose parent is `pid`."""
+    return set(_parents().get(pid, ()))
+
+
+def resident(pid: int) -> int:
+    """Bytes resident in one process now (0 once it is gone)."""
+    try:
+        with open(f"/proc/{pid}/statm", "rb") as f:
+            return int(f.read().split()[1]) * PAGE
+    except OSError:
+        return 0
+
+
+def tree_sizes(root: int) -> list[int]:
+    """Bytes resident in process `root` and in each of its descendants now (Linux /proc)."""
+    parents, sizes, todo = _parents(), [], [root]
     while todo:
         pid = todo.pop()
-        todo.extend(children.get(pid, ()))
-        try:
-            with open(f"/proc/{pid}/statm", "rb") as f:
-                total += int(f.read().split()[1]) * PAGE
-        except OSError:
-            continue
-    return total
+        todo.extend(parents.get(pid, ()))
+        sizes.append(resident(pid))
+    return sizes
+
+
+def tree_rss(root: int) -> int:
+    """Bytes resident in process `root` and all its descendants now (Linux /proc)."""
+    return sum(tree_sizes(root))
 
 
 class PeakMemory:
-    """Samples the resident memory of a process tree every `interval` seconds; `peak` is the most seen."""
+    """Samples the resident memory of a process tree every `interval` seconds; `peak` is the most
+    seen in the whole tree, `largest` the most in one of its processes."""
 
     def __init__(self, pid: int, interval: float = 0.1) -> None:
-        self.pid, self.interval, self.peak = pid, interval, 0
+        self.pid, self.interval, self.peak, self.largest = pid, interval, 0, 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -85,7 +107,9 @@ class PeakMemory:
         if not os.path.isdir("/proc"):
             return
         while not self._stop.is_set():
-            self.peak = max(self.peak, tree_rss(self.pid))
+            sizes = tree_sizes(self.pid)
+            self.peak = max(self.peak, sum(sizes))
+            self.largest = max(self.largest, *sizes)
             self._stop.wait(self.interval)
 
 

@@ -2,32 +2,38 @@
 
 from __future__ import annotations
 
+import contextlib
+import copy
 import json
 import time
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
+from itertools import islice
 from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg import __version__
+from kg import __version__, counts, progress, search_index
 from kg import update as incremental
 from kg.derive import incumbencies
 from kg.dumps import DumpWriter, write_dumps
-from kg.extract import ExtractedRelease, extract_releases, jsonld_members, read_releases
+from kg.extract import TIME_LIMIT, ExtractedRelease, extract_releases, jsonld_members, read_releases
+from kg.extsort import SortedLines, file_chunks
+from kg.generations import hold_current, new_generation
 from kg.iris import DEFAULT_BASE, ONTOLOGY, Iris
-from kg.memory import paused_gc, release_memory, resident_mb
-from kg.merge import MergedGraph, Statement
+from kg.memory import default_memory, paused_gc, release_memory, resident_mb, sort_budget
+from kg.merge import MergedGraph, Statement, shared_terms
 from kg.model import Rejection, Release
 from kg.paths import REFERENCE_FILE, ontology_files
 from kg.reason import Inference
-from kg.store import DUMPS, REPORT, STORE, BackgroundLoader, quads_in, staging
+from kg.store import DUMPS, REPORT, STORE, BackgroundLoader, quads_in
 from kg.terms import parse_turtle_files
 from kg.update import can_update
 from kg.validate import Validation, validate
 
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+GRAPH_PIECE = 100_000  # quads of a derived graph serialised at a time
 
 
 @dataclass
@@ -53,6 +59,7 @@ class BuildReport:
     memory_mb: dict[str, int] = field(default_factory=dict)  # resident memory at each stage's end
     dumps: dict[str, str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)  # kg.counts: what the store holds, explained
 
     @property
     def violations(self) -> list[dict]:
@@ -65,10 +72,11 @@ class BuildReport:
             f"releases rejected: {len(self.rejected)}",
             *(f"  {r['source']}: {r['reason']}" for r in self.rejected),
             *self.notes,
-            f"triples asserted: {self.triples_asserted}",
-            f"triples inferred: {self.triples_inferred} ({self.reasoner})",
+            f"quads asserted (release and incumbency graphs): {self.triples_asserted}",
+            f"quads inferred: {self.triples_inferred} ({self.reasoner})",
             *(f"  reasoner error: {e}" for e in self.reasoner_errors),
             "facts: " + ", ".join(f"{k} {v}" for k, v in sorted(self.facts.items())),
+            *(f"{name}: {n} ({what})" for name, n, what in counts.explain(self.counts)),
         ]
         if self.shacl_conforms is None:
             out.append("SHACL: not run")
@@ -94,18 +102,22 @@ class Timer:
     def __init__(self, report: BuildReport) -> None:
         self.report = report
 
-    def stage(self, name: str) -> _Stage:
-        return _Stage(self.report, name)
+    def stage(self, name: str, total: int | None = None, unit: str = "") -> _Stage:
+        """A stage timed into the report and shown on a terminal (`kg.progress`), `total` items of `unit`."""
+        return _Stage(self.report, name, total, unit)
 
 
 class _Stage:
-    def __init__(self, report: BuildReport, name: str) -> None:
-        self.report, self.name = report, name
+    def __init__(self, report: BuildReport, name: str, total: int | None, unit: str) -> None:
+        self.report, self.name, self.total, self.unit = report, name, total, unit
 
-    def __enter__(self) -> None:
+    def __enter__(self) -> progress.Task:
         self.start, self.cpu = time.perf_counter(), time.process_time()
+        self.task = progress.task(self.name, self.total, self.unit)
+        return self.task
 
     def __exit__(self, *exc: object) -> None:
+        self.task.close()
         r, name = self.report, self.name
         r.seconds[name] = r.seconds.get(name, 0.0) + time.perf_counter() - self.start
         r.cpu_seconds[name] = r.cpu_seconds.get(name, 0.0) + time.process_time() - self.cpu
@@ -152,11 +164,17 @@ def build(
     jobs: int = 1,
     update: bool = False,
     validator: str = "fast",
+    release_timeout: float | None = TIME_LIMIT,
+    memory: int | None = None,
 ) -> BuildReport:
     """Build the graph from `paths` into `out`; the previous graph in `out` survives a failure.
 
+    `memory` (bytes; default `kg.memory.default_memory()`) bounds what the merge holds in memory
+    before it sorts on disk.
+
     With `update`, the releases read are added to the graph already in `out` (a release read
     again replaces its named graph) and the inferred graph is recomputed; the rest is kept.
+    A release whose extraction runs past `release_timeout` seconds is rejected (None: no limit).
     """
     iris = Iris(base)
     report = BuildReport(out=str(out), base=base, reasoner=engine, validator=validator if shacl else "")
@@ -168,39 +186,88 @@ def build(
     with timer.stage("read"):
         for item in read_releases(paths):
             (rejections if isinstance(item, Rejection) else releases).append(item)
-        releases.sort(key=lambda r: r.id)  # the release graphs go into the store and dumps in this order
+        releases.sort(key=lambda r: iris.release(r.id))  # the order of the store and the dumps (graph_order)
     if not releases:
         _count_releases(report, 0, rejections)
         raise NoReleases(report)
-    previous = out / STORE if update else None
-    if previous is not None and not previous.is_dir():
+    if update and not (out / STORE).is_dir():
         raise FileNotFoundError(f"--update needs a built graph in {out}")
-    graphs: Iterable[ExtractedRelease | Rejection]
-    if previous is None:  # extracted while the graph is being written
-        graphs = extract_releases(releases, iris, jobs=jobs, with_jsonld=True)
-    else:
-        extracted: list[ExtractedRelease] = []
-        with timer.stage("extract"):
-            for item in extract_releases(releases, iris, jobs=jobs, with_jsonld=True):
-                (rejections if isinstance(item, Rejection) else extracted).append(item)
-        if not extracted:
-            _count_releases(report, 0, rejections)
-            raise NoReleases(report)
-        why = can_update(out, extracted)
-        if why is None:
-            _count_releases(report, len(extracted), rejections)
-            with staging(out) as tmp:
-                _update_in_place(out, tmp, extracted, report)
-            return report
-        report.notes.append(f"updated by a full rebuild: {why}")
-        replaced = {e.release_id for e in extracted}
-        graphs = sorted(
-            [*previous_releases(previous, iris, replaced), *extracted], key=lambda e: e.release_id
-        )
-    del releases
-    with staging(out) as tmp:
-        _write_graph(tmp, graphs, rejections, report)
+    with _last_generation(out, update) as last:
+        graphs: Iterable[ExtractedRelease | Rejection]
+        if last is None:  # extracted while the graph is being written
+            graphs = extract_releases(releases, iris, jobs=jobs, with_jsonld=True, seconds=release_timeout)
+        else:
+            extracted: list[ExtractedRelease] = []
+            with timer.stage("extract", len(releases), "releases") as task:
+                for item in extract_releases(
+                    releases, iris, jobs=jobs, with_jsonld=True, seconds=release_timeout
+                ):
+                    (rejections if isinstance(item, Rejection) else extracted).append(item)
+                    task.advance()
+            if not extracted:
+                _count_releases(report, 0, rejections)
+                raise NoReleases(report)
+            why = can_update(last, extracted)
+            if why is None:
+                _count_releases(report, len(extracted), rejections)
+                before = copy.deepcopy(report)
+                try:
+                    with new_generation(out) as tmp:
+                        with timer.stage("search index"):  # the releases' rows, while their text is at hand
+                            index = search_index.start(tmp, releases, base, previous=last)
+                        _update_in_place(last, tmp, extracted, report)
+                        _finish(tmp, index, report)
+                    return report
+                except (MemoryError, NoReleases):
+                    raise
+                except Exception as exc:  # the last build's files are damaged: rebuild from its store
+                    report.__dict__.update(before.__dict__)
+                    why = f"the update in place failed ({type(exc).__name__}: {str(exc)[:200]})"
+            report.notes.append(f"updated by a full rebuild: {why}")
+            replaced = {e.release_id for e in extracted}
+            graphs = sorted(
+                [*previous_releases(last / STORE, iris, replaced), *extracted],
+                key=lambda e: iris.release(e.release_id),
+            )
+        total = len(releases) if last is None else len(graphs)  # type: ignore[arg-type]
+        with new_generation(out) as tmp:
+            with timer.stage("search index"):  # the releases' rows, while their text is at hand
+                index = search_index.start(tmp, releases, base, previous=last)
+            del releases  # the extraction holds what it still needs
+            _write_graph(tmp, graphs, rejections, report, memory or default_memory(), total)
+            _finish(tmp, index, report)
     return report
+
+
+@contextlib.contextmanager
+def _last_generation(out: Path, update: bool) -> Iterator[Path | None]:
+    """The generation `out` points at, held while an update reads it (None for a rebuild)."""
+    if not update:
+        yield None
+        return
+    folder, held = hold_current(out)
+    try:
+        yield folder
+    finally:
+        held.release()
+
+
+def _finish(tmp: Path, index: search_index.PendingIndex, report: BuildReport) -> None:
+    """From the written store: the search index's entity rows and the graph's counts (kg.counts);
+    the report is written again with them and their seconds."""
+    timer = Timer(report)
+    with timer.stage("search index"):
+        index.finish(tmp / STORE)
+    with timer.stage("counts"):
+        report.counts = counts.of_folder(tmp, report.base).as_dict()
+    (tmp / REPORT).write_text(json.dumps(asdict(report), indent=2, default=str))
+
+
+def batched(items: Iterable[ox.Quad], size: int) -> Iterator[list[ox.Quad]]:
+    """`items` in lists of `size` (the last may be shorter)."""
+    it = iter(items)
+    while part := list(islice(it, size)):
+        yield part
 
 
 def _count_releases(report: BuildReport, extracted: int, rejections: list[Rejection]) -> None:
@@ -213,6 +280,8 @@ def _write_graph(
     graphs: Iterable[ExtractedRelease | Rejection],
     rejections: list[Rejection],
     report: BuildReport,
+    memory: int,
+    total: int | None = None,
 ) -> None:
     """The whole graph written into `tmp`: each release graph goes to the store loader, the dumps
     and the merged graph as it is extracted (its bytes are not kept), and its quads to the reasoner
@@ -222,11 +291,12 @@ def _write_graph(
     store = ox.Store(str(tmp / STORE))
     loader: BackgroundLoader | None = BackgroundLoader(store)
     dumps = DumpWriter(tmp / DUMPS)
-    merged = MergedGraph()
+    merged = MergedGraph(tmp, sort_budget(memory))
     try:
-        with timer.stage("extract"):
+        with timer.stage("extract", total, "releases") as task:
             extracted = release_quads = 0
             for item in graphs:
+                task.advance()
                 if isinstance(item, Rejection):
                     rejections.append(item)
                     continue
@@ -238,54 +308,60 @@ def _write_graph(
                 merged.add(nquads, (iris.release(item.release_id),), read=True)
             del graphs
             # the default graph's triples so far, loading while the rest of the build goes on
-            loader.load([merged.new_ntriples()], ox.RdfFormat.N_TRIPLES, ox.DefaultGraph())
+            loader.load(merged.read_ntriples(), ox.RdfFormat.N_TRIPLES, ox.DefaultGraph())
         _count_releases(report, extracted, rejections)
         if not extracted:
             raise NoReleases(report)
         with timer.stage("load"):
             releases = merged.statements()  # the release graphs merged: each triple once
+            merged.forget_statements()  # the list holds them now
             ontology, reference = static_triples(report.base)
             derived = incumbencies(releases, iris)
             data = [*releases, *derived]
         with timer.stage("reason"):
             inference = reason(data, [*ontology, *reference], report.base, report.reasoner)
             report.reasoner_errors = inference.errors
+            # in the set's order (the inferred graph's dumps are written in it), with shared terms
+            inferred = shared_terms(inference.triples)
+            del inference
             report.triples_asserted = release_quads + len(derived)
-            report.triples_inferred = len(inference.triples)
-            report.triples_total = (
-                report.triples_asserted + len(ontology) + len(reference) + len(inference.triples)
-            )
-            report.facts = class_counts(releases, inference.triples)
+            report.triples_inferred = len(inferred)
+            report.triples_total = report.triples_asserted + len(ontology) + len(reference) + len(inferred)
+            report.facts = class_counts(releases, inferred)
         if validator:
             with timer.stage("validate"):
-                validation = validate_reasoned([*data, *ontology, *reference, *inference.triples], validator)
+                validation = validate_reasoned([*data, *ontology, *reference, *inferred], validator)
                 report.shacl_conforms = validation.conforms
                 report.shacl_results = [asdict(r) for r in validation.results]
         del data, releases  # from here on the release graphs are in the loader, the dumps and `merged`
-        merged.forget_statements()
         release_memory()
         with timer.stage("merge"):
             # the other named graphs, one at a time: to the loader, the merge and the dumps
             for graph, triples in (
                 (iris.incumbency_graph, derived),
-                (iris.inferred_graph, inference.triples),
+                (iris.inferred_graph, inferred),
                 (ONTOLOGY, ontology),
                 (iris.reference_graph, reference),
             ):
-                quads = list(quads_in(graph, triples))
-                nquads = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
-                loader.add(nquads)
-                merged.add(nquads, (graph,))
-                dumps.add(nquads, jsonld_members(quads))
-            del derived, inference, triples, quads, nquads
+                # each line once and sorted, as an update writes them (kg.dumps.canonical_graph),
+                # sorted on disk past the memory budget
+                with SortedLines(tmp, sort_budget(memory)) as lines:
+                    for quads in batched(quads_in(graph, triples), GRAPH_PIECE):
+                        lines.add(ox.serialize(quads, format=ox.RdfFormat.N_QUADS).splitlines())
+                    for nquads in lines.chunks():
+                        loader.add(nquads)
+                        merged.add(nquads, (graph,))
+                        dumps.add(nquads)
+                    sorted_quads = (q for c in lines.chunks() for q in ox.parse(c, format=ox.RdfFormat.N_QUADS))
+                    dumps.add(jsonld=jsonld_members(sorted_quads))  # type: ignore[arg-type]
+            del derived, inferred, triples
             # the rest of the default graph (in loads of its own: mixed into the release graphs'
-            # pieces, it made more overlapping RocksDB ingestions, more CPU and memory)
-            loader.load([merged.new_ntriples()], ox.RdfFormat.N_TRIPLES, ox.DefaultGraph())
-            default_graph = merged.ntriples()
-            del merged
+            # pieces, it made more overlapping RocksDB ingestions, more CPU and memory); a triple
+            # also in a release graph loads twice, once in the store
+            loader.load(merged.other_ntriples(), ox.RdfFormat.N_TRIPLES, ox.DefaultGraph())
         with timer.stage("dumps"):
-            report.dumps = dumps.finish(default_graph)
-            del default_graph  # the loader keeps what it has still to load
+            default_graph = merged.ntriples_file()
+            report.dumps = dumps.finish(lambda: file_chunks(default_graph))
         with timer.stage("store"):
             loader.finish()
             report.seconds["store thread (overlapped)"] = loader.seconds
@@ -297,17 +373,19 @@ def _write_graph(
         dumps.close()
         if loader is not None:
             loader.abandon()
+        merged.close()
         store = None  # closes the store, also when the build fails, so its folder can go
 
 
 def _update_in_place(out: Path, tmp: Path, extracted: list[ExtractedRelease], report: BuildReport) -> None:
-    """`--update` of a graph whose last build allows it (kg.update): only what can change is redone."""
+    """`--update` of a graph whose last build (in `out`) allows it (kg.update): only what can
+    change is redone, in a checkpoint of its store in `tmp` (the last generation is only read)."""
     iris, timer, validator = Iris(report.base), Timer(report), report.validator
     last = incremental.previous_report(out)
     store: ox.Store | None = None
     try:
         with timer.stage("load"):
-            ox.Store(str(out / STORE)).backup(str(tmp / STORE))  # a checkpoint: hard links, no copy
+            ox.Store.read_only(str(out / STORE)).backup(str(tmp / STORE))  # a checkpoint: hard links, no copy
             store = ox.Store(str(tmp / STORE))
             ontology, reference = static_triples(report.base)
             delta, old, new = incremental.read_delta(store, extracted, iris)
@@ -366,7 +444,7 @@ def _update_in_place(out: Path, tmp: Path, extracted: list[ExtractedRelease], re
                 iris.incumbency_graph: (incumbency_removed, incumbency_added),
                 iris.inferred_graph: (inferred_removed, inferred_added),
             }
-            contents = incremental.spliced_dumps(out, extracted, delta, edits)
+            contents = incremental.spliced_dumps(out, extracted, delta, edits, iris)
             report.dumps = write_dumps(tmp / DUMPS, contents)
         with timer.stage("store"):
             store.flush()

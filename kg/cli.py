@@ -15,8 +15,10 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg import __version__
+from kg.extract import TIME_LIMIT
 from kg.iris import DEFAULT_BASE, PREFIXES, Iris
 from kg.model import Rejection
+from kg.progress import shown
 
 EXTRACT_FORMATS: dict[str, tuple[ox.RdfFormat, bool]] = {
     "nq": (ox.RdfFormat.N_QUADS, True),
@@ -85,7 +87,22 @@ def make_parser() -> argparse.ArgumentParser:
         help="SHACL engine (pyshacl: the reference)",
     )
     p.add_argument("--no-shacl", action="store_true", help="skip SHACL validation")
+    p.add_argument(
+        "--release-timeout",
+        type=float,
+        default=TIME_LIMIT,
+        metavar="SECONDS",
+        help=f"reject a release whose extraction takes longer (default {TIME_LIMIT:g}; 0: no limit)",
+    )
     p.add_argument("--strict", action="store_true", help="exit 1 on any rejection or SHACL violation")
+    p.add_argument(
+        "--memory",
+        type=_size,
+        metavar="SIZE",
+        help="memory the merge may use before it sorts on disk, e.g. 2G or 512M "
+        "(default: an eighth of the machine's memory, between 1G and 4G)",
+    )
+    p.add_argument("--quiet", "-q", action="store_true", help="no progress display on the terminal")
     p.set_defaults(run=run_build)
 
     p = sub.add_parser("query", help="answer a SPARQL query from the command line")
@@ -103,7 +120,25 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--to", required=True, metavar="URL", help="the store's Graph Store endpoint, e.g. http://host/store"
     )
+    p.add_argument(
+        "--quiet", "-q", action="store_true", help="no progress: neither the display nor a line per graph"
+    )
     p.set_defaults(run=run_publish)
+
+    p = sub.add_parser("fetch", help="harvest release pages from info.gov.hk's daily indexes into a folder")
+    p.add_argument("--out", "-o", type=Path, required=True, help="the folder to save pages into")
+    add_fetch_options(p)
+    p.set_defaults(run=run_fetch)
+
+    p = sub.add_parser("sync", help="fetch what is new since the last run, then build --update")
+    p.add_argument("--data", type=Path, required=True, help="the built data folder to update")
+    p.add_argument("--pages", type=Path, required=True, help="the folder of fetched pages (kg fetch --out)")
+    add_fetch_options(p)
+    p.add_argument("--base", default=DEFAULT_BASE)
+    p.add_argument(
+        "--jobs", "-j", type=int, default=1, help="worker processes for the build (0: one per core)"
+    )
+    p.set_defaults(run=run_sync)
 
     p = sub.add_parser("serve", help="serve the graph over SPARQL and linked data")
     p.add_argument(
@@ -114,11 +149,136 @@ def make_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _size(text: str) -> int:
+    from kg.memory import parse_size
+
+    try:
+        return parse_size(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def add_server_options(p: argparse.ArgumentParser) -> None:
     """The server's options, derived from its one Settings declaration."""
     from server.settings import Settings
 
     Settings.add_arguments(p, skip=("data_dir",))
+
+
+def add_fetch_options(p: argparse.ArgumentParser) -> None:
+    """The options `kg fetch` and `kg sync` share: which days, which site, how gently."""
+    from kg.fetch.http import Politeness
+    from kg.fetch.site import DEFAULT_SITE
+
+    gentle = Politeness()
+    p.add_argument("--from", dest="start", type=_day, metavar="DATE", help="first day (YYYY-MM-DD)")
+    p.add_argument(
+        "--to", dest="end", type=_day, metavar="DATE", help="last day (default: today in Hong Kong)"
+    )
+    p.add_argument(
+        "--since-last",
+        action="store_true",
+        help="start from the last index date fetched into the folder, re-checking yesterday and today",
+    )
+    p.add_argument("--lang", choices=["en", "zh", "both"], default="en", help="which language's releases")
+    p.add_argument("--site", default=DEFAULT_SITE, metavar="URL", help="the site (or a mirror) to fetch from")
+    p.add_argument(
+        "--delay", type=float, default=gentle.delay, metavar="S", help="seconds between requests (default 1)"
+    )
+    p.add_argument("--timeout", type=float, default=gentle.timeout, metavar="S", help="seconds per request")
+    p.add_argument(
+        "--retries", type=int, default=gentle.retries, metavar="N", help="retries on time-outs, 5xx and 429"
+    )
+    p.add_argument(
+        "--backoff",
+        type=float,
+        default=gentle.backoff,
+        metavar="S",
+        help="first retry's wait, doubled each time",
+    )
+    p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+
+
+def _day(text: str):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def _fetch_options(args: argparse.Namespace, out: Path):
+    from kg.fetch import FetchOptions
+    from kg.fetch.http import Politeness
+
+    if args.delay < 0 or args.timeout <= 0 or args.retries < 0 or args.backoff < 0:
+        raise ValueError("--delay, --retries and --backoff must not be negative, --timeout must be positive")
+    languages = ("en", "zh") if args.lang == "both" else (args.lang,)
+    politeness = Politeness(
+        delay=args.delay, timeout=args.timeout, retries=args.retries, backoff=args.backoff
+    )
+    return FetchOptions(
+        out=out,
+        start=args.start,
+        end=args.end,
+        languages=languages,
+        site=args.site,
+        since_last=args.since_last,
+        politeness=politeness,
+        quiet=args.quiet,
+    )
+
+
+def run_fetch(args: argparse.Namespace) -> int:
+    from kg.fetch import fetch
+    from kg.fetch.store import Busy
+
+    try:
+        summary = fetch(_fetch_options(args, args.out))
+    except ValueError as exc:
+        print(f"kg fetch: {exc}", file=sys.stderr)
+        return 2
+    except Busy as exc:
+        print(f"kg fetch: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"kg fetch: cannot write {args.out}: {exc}", file=sys.stderr)
+        return 1
+    print("\n".join(summary.lines()))
+    if summary.interrupted:
+        return 130
+    return 0 if summary.ok else 1
+
+
+def run_sync(args: argparse.Namespace) -> int:
+    from kg.fetch.store import Busy
+    from kg.sync import sync
+
+    try:
+        result = sync(
+            args.data,
+            _fetch_options(args, args.pages),
+            jobs=args.jobs,
+            base=args.base,
+            log=print,
+        )
+    except ValueError as exc:
+        print(f"kg sync: {exc}", file=sys.stderr)
+        return 2
+    except Busy as exc:
+        print(f"kg sync: {exc}", file=sys.stderr)
+        return 1
+    if result.fetched.interrupted:
+        return 130
+    if result.report is not None:
+        _report_rejections([Rejection(r["source"], r["reason"]) for r in result.report.rejected])
+        print("\n".join(result.report.lines()))
+    for note in result.notes:
+        print(note)
+    if result.build_failed:
+        print(f"kg sync: {result.build_failed}", file=sys.stderr)
+    return 0 if result.ok else 1
 
 
 def _report_rejections(rejections: list[Rejection]) -> None:
@@ -200,16 +360,19 @@ def run_build(args: argparse.Namespace) -> int:
     from kg.build import NoReleases, build
 
     try:
-        report = build(
-            args.paths,
-            args.out,
-            base=args.base,
-            engine=args.reasoner,
-            shacl=not args.no_shacl,
-            jobs=args.jobs,
-            update=args.update,
-            validator=args.validator,
-        )
+        with shown(args.quiet):
+            report = build(
+                args.paths,
+                args.out,
+                base=args.base,
+                engine=args.reasoner,
+                shacl=not args.no_shacl,
+                jobs=args.jobs,
+                update=args.update,
+                validator=args.validator,
+                memory=args.memory,
+                release_timeout=args.release_timeout or None,
+            )
     except NoReleases as exc:
         _report_rejections([Rejection(r["source"], r["reason"]) for r in exc.report.rejected])
         print(f"kg build: {exc}; {args.out} left as it was", file=sys.stderr)
@@ -267,8 +430,13 @@ def run_query(args: argparse.Namespace) -> int:
 def run_publish(args: argparse.Namespace) -> int:
     from kg.publish import publish
 
+    def line(text: str) -> None:  # a line per graph for logs; a terminal has the progress display
+        if not (args.quiet or sys.stderr.isatty()):
+            print(text, file=sys.stderr)
+
     try:
-        report = publish(args.data, args.to, progress=lambda line: print(line, file=sys.stderr))
+        with shown(args.quiet):
+            report = publish(args.data, args.to, progress=line)
     except FileNotFoundError as exc:
         print(f"kg publish: {exc}", file=sys.stderr)
         return 1

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +20,7 @@ import pyoxigraph as ox
 from isal import igzip
 
 from kg.extract import jsonld_members
-from kg.iris import PREFIXES
+from kg.iris import ONTOLOGY, PREFIXES, Iris
 
 DUMP_NAME = "hkpr"
 LEVEL = 2  # isal's gzip level: ~14x smaller than the raw N-Quads, ~6x faster than zlib's level 3
@@ -36,12 +36,23 @@ class Contents:
     merged: bytes
 
 
-def graph_members(quads: Sequence[ox.Quad]) -> list[bytes]:
-    """Quads of one or more named graphs as JSON-LD members, one per graph (b"" left out)."""
-    graphs: dict[ox.NamedNode | ox.BlankNode | ox.DefaultGraph, list[ox.Quad]] = {}
-    for q in quads:
-        graphs.setdefault(q.graph_name, []).append(q)
-    return [m for part in graphs.values() if (m := jsonld_members(part))]
+def graph_order(graphs: Iterable[str], iris: Iris) -> list[str]:
+    """The order of the named graphs in the dumps: the release graphs by IRI, then the build's
+    own graphs (incumbency, inferred, ontology, reference), then any other. A rebuild and an
+    update both write them so: the dumps of the same graph are the same bytes."""
+    graphs = set(graphs)
+    prefix = iris.release("")
+    own = [iris.incumbency_graph, iris.inferred_graph, ONTOLOGY, iris.reference_graph]
+    releases = sorted(g for g in graphs if g.startswith(prefix))
+    return [*releases, *(g for g in own if g in graphs), *sorted(graphs - set(releases) - set(own))]
+
+
+def canonical_graph(lines: Iterable[bytes]) -> tuple[bytes, bytes]:
+    """One named graph from its N-Quads lines (each with its newline): the lines sorted, each
+    once, and the JSON-LD member made from them (the build's own graphs are written so, by a
+    rebuild as by an update, whatever order their triples were made in)."""
+    nquads = b"".join(sorted(set(lines)))
+    return nquads, jsonld_members(list(ox.parse(nquads, format=ox.RdfFormat.N_QUADS, lenient=True)))
 
 
 def write_dumps(folder: Path, contents: Contents) -> dict[str, str]:
@@ -79,19 +90,26 @@ class DumpWriter:
             self._jsonld.write(jsonld if self._first_member else b",\n" + jsonld)
             self._first_member = False
 
-    def finish(self, merged: bytes) -> dict[str, str]:
-        """Close the named-graph dumps, write the merged graph's (sorted N-Triples) and
-        SHA256SUMS; return file name -> sha256 of the compressed file."""
+    def finish(self, merged: bytes | Callable[[], Iterable[bytes]]) -> dict[str, str]:
+        """Close the named-graph dumps, write the merged graph's (sorted N-Triples: the bytes, or a
+        function giving them anew in chunks each time it is called) and SHA256SUMS; return file
+        name -> sha256 of the compressed file."""
         self._jsonld.write(b"\n]\n")
         sums = dict([self._nquads.close(), self._jsonld.close()])
+        chunks = merged if callable(merged) else lambda: (merged,)
+
+        def write(out: IO[bytes]) -> None:
+            for chunk in chunks():
+                out.write(chunk)
+
         writers: dict[str, Callable[[IO[bytes]], None]] = {
             "ttl": lambda out: ox.serialize(
-                ox.parse(merged, format=ox.RdfFormat.N_TRIPLES, lenient=True),
+                ox.parse(_ChunkReader(chunks()), format=ox.RdfFormat.N_TRIPLES, lenient=True),
                 out,
                 ox.RdfFormat.TURTLE,
                 prefixes=PREFIXES,
             ),
-            "nt": lambda out: out.write(merged),
+            "nt": write,
         }
         with ThreadPoolExecutor(max_workers=min(len(writers), os.cpu_count() or 1)) as pool:
             sums.update(pool.map(lambda item: _gzip_to(self.folder, *item), writers.items()))
@@ -147,24 +165,36 @@ class _GzipOut:
 
 
 class _Buffered:
-    """Gathers small writes into 4 MiB blocks for the compressor."""
+    """Cuts the bytes written into blocks of exactly SIZE bytes for the compressor (the last one
+    shorter), however they were written: the compressed file then depends on its content alone,
+    not on how the writes fell (ISA-L's output changes with the compressor's input boundaries)."""
 
     SIZE = 1 << 22
 
     def __init__(self, out: IO[bytes]) -> None:
-        self.out, self.parts, self.size = out, [], 0
+        self.out, self.block = out, bytearray()
 
     def write(self, data) -> int:
-        self.parts.append(bytes(data))
-        self.size += len(data)
-        if self.size >= self.SIZE:
-            self.flush()
-        return len(data)
+        view = memoryview(data).cast("B")
+        size = len(view)
+        if self.block:
+            room = self.SIZE - len(self.block)
+            self.block += view[:room]
+            view = view[room:]
+            if len(self.block) < self.SIZE:
+                return size
+            self.out.write(self.block)
+            self.block = bytearray()
+        while len(view) >= self.SIZE:
+            self.out.write(view[: self.SIZE])
+            view = view[self.SIZE :]
+        self.block += view
+        return size
 
     def flush(self) -> None:
-        if self.parts:
-            self.out.write(b"".join(self.parts))
-            self.parts, self.size = [], 0
+        if self.block:
+            self.out.write(self.block)
+            self.block = bytearray()
 
 
 class _Tee:
@@ -179,3 +209,24 @@ class _Tee:
 
     def flush(self) -> None:
         self.out.flush()
+
+
+class _ChunkReader:
+    """A binary reader over chunks of bytes (for a parser that reads a file)."""
+
+    def __init__(self, chunks: Iterable[bytes]) -> None:
+        self._chunks: Iterator[bytes] = iter(chunks)
+        self._rest = memoryview(b"")
+
+    def read(self, size: int = -1) -> bytes:
+        if size is None or size < 0:
+            out = bytes(self._rest) + b"".join(self._chunks)
+            self._rest = memoryview(b"")
+            return out
+        while not self._rest:
+            chunk = next(self._chunks, None)
+            if chunk is None:
+                return b""
+            self._rest = memoryview(chunk)
+        out, self._rest = self._rest[:size], self._rest[size:]
+        return bytes(out)

@@ -11,6 +11,7 @@ labels, dates) are written once and remembered.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import date, datetime
 
@@ -31,6 +32,9 @@ XSD_INTEGER = ox.NamedNode(XSD + "integer")
 DERIVED_FROM = ox.NamedNode(PROV + "wasDerivedFrom")
 PROV_VALUE = ox.NamedNode(PROV + "value")
 MENTIONS = ox.NamedNode(HKPR + "mentions")
+QUALIFIED_DERIVATION = ox.NamedNode(PROV + "qualifiedDerivation")
+PROV_ENTITY = ox.NamedNode(PROV + "entity")
+DERIVATION = ox.NamedNode(PROV + "Derivation")
 
 # A term, or its N-Triples form (str(term)) as GraphWriter writes it.
 Term = ox.NamedNode | ox.Literal | str
@@ -140,6 +144,34 @@ class GraphWriter:
 
 A_NT, LABEL_NT, PREF_LABEL_NT, ALT_LABEL_NT = str(A), str(LABEL), str(PREF_LABEL), str(ALT_LABEL)
 DERIVED_FROM_NT, PROV_VALUE_NT, MENTIONS_NT = str(DERIVED_FROM), str(PROV_VALUE), str(MENTIONS)
+QUALIFIED_NT, ENTITY_NT, DERIVATION_NT = str(QUALIFIED_DERIVATION), str(PROV_ENTITY), str(DERIVATION)
+# Page residue around a sentence: a leading "date 2018-08-23" (a copied page's date line), a trailing "|".
+_RESIDUE = re.compile(r"^\s*date \d{4}-\d{2}-\d{2}\s+|\s*\|+\s*$")
+
+
+def clean_sentence(sentence: str) -> str:
+    """The sentence without the page residue that leaks into it."""
+    return _RESIDUE.sub("", sentence).strip() or sentence.strip()
+
+
+def derived(out: dict, release: str, fact_iri: str, fact: str, sentence: str) -> None:
+    """`fact` (N-Triples form) came from the release, read from `sentence`: prov:wasDerivedFrom and
+    prov:value on the fact (one per release in the merged graph), and a prov:Derivation pairing the
+    release with its sentence, {base}derivation/<release>/<fact path>, which stays paired there."""
+    release_iri = release[1:-1]
+    base, _, release_id = release_iri.rpartition("release/")
+    path = fact_iri[len(base) :] if fact_iri.startswith(base) else fact_iri.rsplit("/", 1)[-1]
+    path = path.replace(f"/{release_id}/", "/").replace("/", "-")
+    qualified = nt_iri(f"{base}derivation/{release_id}/{path}")
+    written = nt_sentence(clean_sentence(sentence))
+    out[(fact, DERIVED_FROM_NT, release)] = None
+    out[(fact, PROV_VALUE_NT, written)] = None
+    out[(fact, QUALIFIED_NT, qualified)] = None
+    out[(qualified, A_NT, DERIVATION_NT)] = None
+    out[(qualified, ENTITY_NT, release)] = None
+    out[(qualified, PROV_VALUE_NT, written)] = None
+
+
 _DCT = {
     local: str(ox.NamedNode(DCT + local)) for local in ("identifier", "date", "language", "title", "issued")
 }

@@ -51,6 +51,7 @@ KINDS = (
     "meeting",
     "tenure",
     "incumbency",
+    "derivation",
     "graph",
 )
 
@@ -107,8 +108,29 @@ class Iris:
     def place(self, name: str) -> str:
         return f"{self.base}place/{slug(name)}"
 
-    def meeting(self, body_name: str, ordinal: int | None, day: date | None, release_id: str) -> str:
-        key = str(ordinal) if ordinal is not None else day.isoformat() if day else quote(release_id, safe=":")
+    def meeting(
+        self,
+        body_name: str,
+        ordinal: int | None,
+        day: date | None,
+        release_id: str,
+        restarts: bool = False,
+        term: int | None = None,
+    ) -> str:
+        """`{base}meeting/<body>/<key>`. The key is the ordinal ("/10"), else the day
+        ("/2023-09-07"), else the release. A body whose numbering restarts in each term (`restarts`:
+        the reference data or the release says so) is keyed by the day first, so its meeting 1 of
+        2012 and meeting 1 of 2018 stay apart: "/2018-08-23"; without a day, by term and ordinal
+        ("/term-3/1"), else by the release (with the ordinal: "/P2018...-1")."""
+        release = quote(release_id, safe=":")
+        if not restarts:
+            key = str(ordinal) if ordinal is not None else day.isoformat() if day else release
+        elif day is not None:
+            key = day.isoformat()
+        elif ordinal is not None:
+            key = f"term-{term}/{ordinal}" if term is not None else f"{release}-{ordinal}"
+        else:
+            key = release
         return f"{self.base}meeting/{slug(body_name)}/{key}"
 
     def tenure(self, release_id: str, person: str, post: str) -> str:

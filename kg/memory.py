@@ -1,5 +1,6 @@
 """Memory habits of the stages that hold the whole graph: the cyclic collector paused while
-millions of small acyclic objects are made, and freed memory handed back to the system."""
+millions of small acyclic objects are made, freed memory handed back to the system, and the
+build's memory setting (`kg build --memory SIZE`)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import contextlib
 import ctypes
 import gc
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -38,3 +40,34 @@ def resident_mb() -> int | None:
     except (OSError, ValueError, IndexError):
         return None
     return pages * os.sysconf("SC_PAGE_SIZE") // 10**6
+
+
+SORT_SHARE = 16  # the merge's lines in memory: this fraction of the memory setting (each of its two sorts)
+_UNITS = {"": 1, "k": 2**10, "m": 2**20, "g": 2**30, "t": 2**40}
+
+
+def total_memory() -> int | None:
+    """The machine's physical memory in bytes, if known."""
+    try:
+        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (ValueError, OSError, AttributeError):
+        return None
+
+
+def default_memory() -> int:
+    """The memory setting when none is given: an eighth of the machine's memory, between 1 and 4 GiB."""
+    total = total_memory() or 8 * 2**30
+    return min(max(total // 8, 2**30), 4 * 2**30)
+
+
+def sort_budget(memory: int) -> int:
+    """Bytes of N-Triples lines the merge may hold before it writes a sorted run to disk."""
+    return max(memory // SORT_SHARE, 1)
+
+
+def parse_size(text: str) -> int:
+    """ "2G", "512M", "1.5g", "300000k" or bytes -> bytes (powers of 1024; a trailing B or iB is fine)."""
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([kmgt]?)(?:i?b)?\s*", text, re.IGNORECASE)
+    if not match or float(match[1]) <= 0:
+        raise ValueError(f"not a size: {text!r} (write e.g. 2G or 512M)")
+    return int(float(match[1]) * _UNITS[match[2].lower()])

@@ -1,8 +1,10 @@
-"""The merged graph: every named graph's triples, each once, as N-Triples lines and as statements.
+"""The merged graph: every named graph's triples, each once, as sorted N-Triples lines and as statements.
 
 The store's default graph and the Turtle and N-Triples dumps are this merge; the reasoner, the
 validator and the derived facts read it too (they merge the named graphs anyway). It is gathered
 graph by graph from N-Quads as pyoxigraph writes them, so a release's bytes need not be kept.
+The lines are held by external merge sorts (`kg.extsort`): memory bounded by a budget, the rest
+in sorted runs on disk.
 
 The triples the reasoner and the validator read are `Statement`s, not pyoxigraph `Quad`s: a
 `Quad` owns copies of its terms (about 500 bytes each) and makes a new Python object at every
@@ -12,11 +14,14 @@ one object per distinct term.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from itertools import islice
+import heapq
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
 from typing import NamedTuple
 
 import pyoxigraph as ox
+
+from kg.extsort import SortedLines, chunked, unique
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
 
@@ -29,59 +34,101 @@ class Statement(NamedTuple):
     object: Term
 
 
+def shared_terms(triples: Iterable[ox.Triple | Statement]) -> list[Statement]:
+    """`triples` as statements, in their order, each distinct term one object (a pyoxigraph
+    `Triple` makes a new copy of a term at each attribute read)."""
+    terms: dict[Term, Term] = {}
+    one = terms.setdefault
+    return [Statement(one(s, s), one(p, p), one(o, o)) for s, p, o in _parts(triples)]
+
+
+def _parts(triples: Iterable[ox.Triple | Statement]) -> Iterator[tuple[Term, Term, Term]]:
+    for t in triples:
+        yield t.subject, t.predicate, t.object
+
+
 class MergedGraph:
-    """The merge, gathered graph by graph; `statements` reads the triples of the graphs added with
-    `read=True` (each once, in the order first met)."""
+    """The merge, gathered graph by graph in `folder` with at most about `budget` bytes of lines in
+    memory; `statements` reads the triples of the graphs added with `read=True` (each once, in
+    the order first met)."""
 
-    def __init__(self) -> None:
-        self._lines: dict[bytes, Statement | None] = {}  # N-Triples line -> its statement if read
+    def __init__(self, folder: Path, budget: int) -> None:
+        self._read_lines = SortedLines(folder, budget)  # the lines of the graphs added with read=True
+        self._other_lines = SortedLines(folder, budget)  # the lines of the others
+        self._statements: dict[Statement, None] = {}
         self._terms: dict[bytes, Term] = {}  # N-Triples text of a term -> the one object for it
-        self._given = 0  # how many lines `new_ntriples` has handed out
 
-    def add(self, nquads: bytes, graphs: Sequence[str], *, read: bool = False) -> None:
+    def add(self, nquads: bytes, graphs: Sequence[str], *, read: bool = False) -> bytes:
         """Add N-Quads whose lines all end in one of `graphs` (a real newline always ends a
-        statement: newlines inside literals are escaped)."""
+        statement: newlines inside literals are escaped); return them as N-Triples."""
         for graph in graphs:
             nquads = nquads.replace(f" <{graph}> .\n".encode(), b" .\n")
         lines = nquads.split(b"\n")
-        known = self._lines
-        known.update(dict.fromkeys(line for line in lines if line and line not in known))
+        (self._read_lines if read else self._other_lines).add(lines)
         if read:
-            self._read([line for line in lines if line and known[line] is None])
+            self._read(lines)
+        return nquads
 
-    def ntriples(self) -> bytes:
-        """The merged graph as N-Triples, lines sorted (a subject's together)."""
-        lines = sorted(line for line in self._lines if line)
-        return b"\n".join(lines) + b"\n" if lines else b""
+    def read_ntriples(self) -> Iterator[bytes]:
+        """The lines of the graphs added with `read=True` so far, sorted, unique, in chunks (the
+        lines in memory are written out first, so that they can be let go)."""
+        self._read_lines.spill()
+        return self._read_lines.chunks()
 
-    def new_ntriples(self) -> bytes:
-        """The lines added since the last call, as N-Triples, in the order first met."""
-        lines = list(islice(self._lines, self._given, None))
-        self._given = len(self._lines)
-        return b"\n".join(lines) + b"\n" if lines else b""
+    def other_ntriples(self) -> Iterator[bytes]:
+        """The lines of the other graphs, sorted and unique, in chunks (some may also be in a graph
+        added with `read=True`)."""
+        self._other_lines.spill()
+        return self._other_lines.chunks()
+
+    def ntriples(self) -> Iterator[bytes]:
+        """The merged graph as N-Triples in chunks, lines sorted (a subject's together), each once."""
+        return chunked(unique(heapq.merge(iter(self._read_lines), iter(self._other_lines))))
+
+    def ntriples_file(self) -> Path:
+        """The merged graph written once to an N-Triples file beside the runs (read it as often as
+        needed at the speed of the disk: the merge of the runs is done in Python, once)."""
+        path = self._other_lines.folder / "merged.nt"
+        with path.open("wb") as out:
+            for chunk in self.ntriples():
+                out.write(chunk)
+        return path
 
     def statements(self) -> list[Statement]:
         """The triples of the graphs added with `read=True`."""
-        return [s for s in self._lines.values() if s is not None]
+        return list(self._statements)
 
     def forget_statements(self) -> None:
         """Let the statements read so far go (the lines stay); `statements` is empty after this."""
-        self._lines = dict.fromkeys(self._lines)
+        self._statements = {}
         self._terms = {}
 
+    def close(self) -> None:
+        """Remove the sorted runs on disk."""
+        self._read_lines.close()
+        self._other_lines.close()
+
     def _read(self, lines: list[bytes]) -> None:
-        """Make the statements of N-Triples `lines`: pyoxigraph parses them (one parser for all),
-        and each term found is replaced by the one object already made for the same text."""
-        if not lines:
-            return
-        triples = ox.parse(b"\n".join(lines) + b"\n", format=ox.RdfFormat.N_TRIPLES)
+        """Make the statements of N-Triples `lines`: pyoxigraph parses those holding a term not met
+        before (one parser for all), and each term is the one object made for the same text."""
         terms = self._terms
         known = terms.get
-        for line, triple in zip(lines, triples, strict=True):
-            s, p, rest = line.split(b" ", 2)  # no IRI or blank node label holds a space
-            o = rest[:-2]  # the line ends in " ."
-            self._lines[line] = Statement(
-                known(s) or terms.setdefault(s, triple.subject),
-                known(p) or terms.setdefault(p, triple.predicate),
-                known(o) or terms.setdefault(o, triple.object),
-            )
+        split = []
+        fresh = []
+        for line in lines:
+            if line:
+                s, p, rest = parts = line.split(b" ", 2)  # no IRI or blank node label holds a space
+                parts[2] = rest[:-2]  # the line ends in " ."
+                split.append(parts)
+                if known(s) is None or known(p) is None or known(parts[2]) is None:
+                    fresh.append(line)
+        if fresh:
+            triples = ox.parse(b"\n".join(fresh) + b"\n", format=ox.RdfFormat.N_TRIPLES)
+            for line, triple in zip(fresh, triples, strict=True):
+                s, p, rest = line.split(b" ", 2)
+                terms.setdefault(s, triple.subject)
+                terms.setdefault(p, triple.predicate)
+                terms.setdefault(rest[:-2], triple.object)
+        add = self._statements.setdefault
+        for s, p, o in split:
+            add(Statement(terms[s], terms[p], terms[o]))

@@ -14,6 +14,7 @@ from pathlib import Path
 import httpx
 import pyoxigraph as ox
 
+from kg.progress import task as progress_task
 from kg.store import open_store
 
 NTRIPLES = "application/n-triples"
@@ -50,8 +51,11 @@ def publish(
     report = PublishReport()
     own_client = client is None
     http = client or httpx.Client(timeout=httpx.Timeout(300.0, connect=10.0))
+    graphs = sorted(store.named_graphs(), key=lambda g: g.value)
+    task = progress_task("publish", len(graphs), "graphs")
     try:
-        for graph in sorted(store.named_graphs(), key=lambda g: g.value):
+        for graph in graphs:
+            task.advance()
             count = sum(1 for _ in store.quads_for_pattern(None, None, None, graph))
             try:
                 response = http.put(
@@ -71,6 +75,7 @@ def publish(
             if progress:
                 progress(f"{graph.value}: {count} triples")
     finally:
+        task.close()
         if own_client:
             http.close()
     return report

@@ -8,10 +8,12 @@ read becomes a `Rejection` naming the file (and line) and the reason; the rest g
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import csv
 import io
 import json
+import os
 import re
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime, timedelta, timezone
@@ -19,24 +21,30 @@ from itertools import islice
 from pathlib import Path
 
 from kg.model import Rejection, Release
+from kg.repair import repair_text
 
 HKT = timezone(timedelta(hours=8))
 SUFFIXES = {".txt", ".htm", ".html", ".jsonl", ".ndjson", ".json", ".csv"}
 MAX_BYTES = 20_000_000  # one input file; larger is not a release or a sane batch
+MAX_HTML_DEPTH = 5_000  # elements open at once: HTML parsers take time in the square of the depth
 
 _ID_NEW = re.compile(r"\bP(\d{4})(\d{2})(\d{2})\d{4,5}\b")
 _ID_GIA = re.compile(r"/gia/general/(\d{4})(\d{2})/(\d{2})/(\d{7,8})\.htm")
 _ID_GIA_KEY = re.compile(r"^gia:(\d{4})(\d{2})/(\d{2})/\d+$")
+# an old release saved by `kg fetch`: .../YYYY/MM/DD/NNNNNNN.htm
+_ID_GIA_SAVED = re.compile(r"(?:^|/)(\d{4})/(\d{2})/(\d{2})/(\d{7,8})\.html?$")
 _FOOTER = re.compile(
-    r"^\s*Ends/\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)?,?\s*"
+    r"^[^\S\n]*Ends/\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)?,?\s*"
     r"([A-Z][a-z]+)\s+(\d{1,2}),\s*(\d{4})\s*$",
     re.M,
 )
-_ISSUED = re.compile(r"^\s*Issued at HKT\s+(\d{1,2}):(\d{2})\s*$", re.M)
-_RULE = re.compile(r"^\s*[*＊]{10,}\s*$", re.M)
+_ISSUED = re.compile(r"^[^\S\n]*Issued at HKT[^\S\n]+(\d{1,2}):(\d{2})[^\S\n]*$", re.M)
+_RULE = re.compile(r"^[^\S\n]*[*＊]{10,}[^\S\n]*$", re.M)
+# page furniture, matched against a line with its runs of whitespace made one space (`_is_furniture`):
+# no whitespace of its own to match, so no line can make the search backtrack
 _FURNITURE = re.compile(
-    r"^\s*(?:Go to main content|Print this page|Today's Press Releases|Photo(?:\s+Photo)*|Video|NNNN"
-    r"|(?:Traditional Chinese|Simplified Chinese|Email this article|news\.gov\.hk|繁體|简体|\s)+)\s*$",
+    r"(?:Go to main content|Print this page|Today's Press Releases|Photo(?: Photo)*|Video|NNNN"
+    r"|(?:(?:Traditional Chinese|Simplified Chinese|Email this article|news\.gov\.hk|繁體|简体) ?)+)",
     re.I,
 )
 _MONTHS = {
@@ -65,6 +73,7 @@ _WORD = re.compile(r"\b[A-Za-z]{2,}\b")
 _MOJIBAKE_BOM = re.compile(r"^(?:ï»¿|â\x80\x8b|â)+(?=[A-Z\s])")
 _NON_WORD = re.compile(r"\W+")
 _RULE_LINE = re.compile(r"[—–\-_=*]+")
+_FETCH_MANIFEST = re.compile(rb'\{"kind": "(?:index|release)", ')
 
 
 class ReadError(ValueError):
@@ -72,12 +81,20 @@ class ReadError(ValueError):
 
 
 def discover(paths: Iterable[Path]) -> Iterator[Path | Rejection]:
-    """Expand folders (recursively, sorted) into the files we can read."""
+    """Expand folders (recursively, sorted) into the files we can read; a folder that cannot be
+    listed is a rejection (pathlib's rglob passed over it without a word)."""
     for path in paths:
         if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")):
-                if child.suffix.lower() in SUFFIXES:
-                    yield child
+            unlisted: list[OSError] = []
+            found = [
+                Path(root, name)
+                for root, _, names in os.walk(path, onerror=unlisted.append)
+                for name in names
+                if not name.startswith(".") and Path(name).suffix.lower() in SUFFIXES
+            ]
+            for error in unlisted:
+                yield Rejection(str(error.filename or path), f"cannot read folder: {error.strerror or error}")
+            yield from sorted(p for p in found if p.is_file())
         elif path.is_file():
             yield path
         else:
@@ -96,21 +113,35 @@ def read_paths(paths: Iterable[Path]) -> Iterator[Release | Rejection]:
             yield Rejection(str(item), str(exc))
         except OSError as exc:
             yield Rejection(str(item), f"cannot read: {exc.strerror or exc}")
+        except Exception as exc:  # whatever else one input does, it is that input's rejection
+            yield Rejection(str(item), unreadable(exc))
+
+
+def unreadable(exc: BaseException) -> str:
+    """The reason an input that raised `exc` is rejected."""
+    if isinstance(exc, RecursionError):
+        return "nested too deeply to read"
+    if isinstance(exc, MemoryError):
+        return "too large to read in memory"
+    return f"cannot read: {type(exc).__name__}: {str(exc)[:200]}"
 
 
 def read_file(path: Path) -> Iterator[Release | Rejection]:
     """The releases in one file (records files may hold many, each read on its own)."""
     if path.stat().st_size > MAX_BYTES:
         raise ReadError(f"file is larger than {MAX_BYTES // 1_000_000} MB")
-    data = path.read_bytes()
+    data = _utf8_from_bom(path.read_bytes())
     if not data.strip():
         raise ReadError("empty file")
-    if b"\x00" in data[:4096]:
-        raise ReadError("binary file, not a press release")
+    if why := binary_reason(data):
+        raise ReadError(f"binary file ({why}), not a press release")
     suffix = path.suffix.lower()
     if suffix in {".htm", ".html"} or data.lstrip()[:200].lower().startswith((b"<!doctype html", b"<html")):
-        yield _guard(str(path), lambda: release_from_html(data, source=str(path), file_name=path.name))
+        saved_as = "/".join(path.parts[-4:])  # an old release's number is in the folders kg fetch saves it in
+        yield _guard(str(path), lambda: release_from_html(data, source=str(path), file_name=saved_as))
     elif suffix in {".jsonl", ".ndjson"}:
+        if _FETCH_MANIFEST.match(data):
+            raise ReadError("the manifest of `kg fetch` (what was fetched), not release records")
         yield from _records(path, _jsonl_records(_decode(data)))
     elif suffix == ".json":
         yield from _records(path, _json_records(_decode(data)))
@@ -126,6 +157,72 @@ def _guard(source: str, make) -> Release | Rejection:
         return make()
     except ReadError as exc:
         return Rejection(source, str(exc))
+    except Exception as exc:  # one bad input (or record) never stops the batch
+        return Rejection(source, unreadable(exc))
+
+
+_MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (or an office document)"),
+    (b"\x1f\x8b", "a gzip file"),
+    (b"BZh", "a bzip2 file"),
+    (b"\xfd7zXZ\x00", "an xz file"),
+    (b"\x28\xb5\x2f\xfd", "a zstd file"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"Rar!\x1a\x07", "a RAR archive"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old office document"),
+    (b"\x7fELF", "a program"),
+    (b"SQLite format 3\x00", "a SQLite database"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+    (b"OggS", "an Ogg file"),
+    (b"ID3", "an MP3 file"),
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd]")
+SAMPLE_BYTES = 65_536  # how much of a file the binary check looks at
+
+
+def binary_reason(data: bytes) -> str | None:
+    """Why `data` is not text ("a PNG image", "NUL bytes", ...), or None for text: a known file
+    signature, a NUL byte, or more than 2% control characters (or undecodable bytes) in its start."""
+    head = data[:SAMPLE_BYTES]
+    for magic, kind in _MAGIC:
+        if head.startswith(magic):
+            return kind
+    if head[:12].startswith(b"RIFF") or head[4:8] == b"ftyp":
+        return "an audio, video or image file"
+    if b"\x00" in head:
+        return "NUL bytes"
+    try:
+        text = head.decode("utf-8", errors="replace")
+        if text.count("\ufffd") > len(text) // 100:  # not UTF-8: the legacy encodings decode every byte
+            text = head.decode("latin-1")
+    except Exception:  # decoding a sample never fails with errors="replace"; be safe anyway
+        return "undecodable bytes"
+    controls = len(_CONTROL.findall(text[:SAMPLE_BYTES]))
+    if controls > max(2, len(text) // 50):
+        return f"{100 * controls // max(1, len(text))}% control characters"
+    return None
+
+
+def _utf8_from_bom(data: bytes) -> bytes:
+    """UTF-16 and UTF-32 text (with its byte order mark) as UTF-8; other bytes unchanged."""
+    for bom, codec in (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            try:
+                return data.decode(codec).encode("utf-8")
+            except UnicodeError:
+                return data
+    return data
 
 
 def _records(path: Path, rows: Iterator[tuple[int, dict | Exception]]) -> Iterator[Release | Rejection]:
@@ -147,7 +244,7 @@ def _decode(data: bytes, declared: str | None = None) -> str:
             continue
         try:
             return data.decode(encoding)
-        except (UnicodeDecodeError, LookupError):
+        except (UnicodeError, LookupError):
             continue
     return data.decode("latin-1")
 
@@ -158,8 +255,8 @@ def _jsonl_records(text: str) -> Iterator[tuple[int, dict | Exception]]:
             continue
         try:
             row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield number, exc
+        except (ValueError, RecursionError) as exc:
+            yield number, ValueError(unreadable(exc)) if isinstance(exc, RecursionError) else exc
             continue
         yield number, row if isinstance(row, dict) else ValueError("a record must be a JSON object")
 
@@ -167,23 +264,37 @@ def _jsonl_records(text: str) -> Iterator[tuple[int, dict | Exception]]:
 def _json_records(text: str) -> Iterator[tuple[int, dict | Exception]]:
     try:
         data = json.loads(text)
-    except json.JSONDecodeError as exc:
+    except ValueError as exc:
         raise ReadError(f"not valid JSON: {exc}") from exc
+    except RecursionError as exc:
+        raise ReadError(f"not readable JSON: {unreadable(exc)}") from None
     rows = data if isinstance(data, list) else [data]
     for number, row in enumerate(rows, 1):
         yield number, row if isinstance(row, dict) else ValueError("a record must be a JSON object")
 
 
 def _csv_records(text: str) -> Iterator[tuple[int, dict | Exception]]:
+    """Each row as a dict keyed by lower-case column name, with the line it ends on; a row the
+    CSV parser refuses is that row's error, and the rows after it are read on."""
+    # no field can be longer than the file: the parser's default limit (131,072) would refuse a long text
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_BYTES))
     reader = csv.DictReader(io.StringIO(text, newline=""))
-    if not reader.fieldnames or "text" not in {f.strip().lower() for f in reader.fieldnames}:
-        raise ReadError("CSV has no 'text' column (expected id, url, title, published or date, text)")
     try:
-        for row in reader:
-            clean = {(k or "").strip().lower(): v for k, v in row.items() if k}
-            yield reader.line_num, clean
+        fieldnames = reader.fieldnames
     except csv.Error as exc:
-        yield reader.line_num, exc
+        raise ReadError(f"CSV header unreadable: {exc}") from exc
+    if not fieldnames or "text" not in {f.strip().lower() for f in fieldnames}:
+        raise ReadError("CSV has no 'text' column (expected id, url, title, published or date, text)")
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:  # the parser starts afresh on the next line
+            yield reader.line_num, exc
+            continue
+        clean = {(k or "").strip().lower(): v for k, v in row.items() if k}
+        yield reader.line_num, clean
 
 
 # --- records -------------------------------------------------------------------------------
@@ -237,8 +348,12 @@ def _parse_iso_date(value: str | None) -> date | None:
         return None
 
 
-def _at(day: date, hm: tuple[int, int]) -> datetime:
-    return datetime(day.year, day.month, day.day, hm[0], hm[1], tzinfo=HKT)
+def _at(day: date, hm: tuple[int, int]) -> datetime | None:
+    """The time of day `hm` on `day` in Hong Kong, or None for no such time ("Issued at HKT 25:61")."""
+    try:
+        return datetime(day.year, day.month, day.day, hm[0], hm[1], tzinfo=HKT)
+    except ValueError:
+        return None
 
 
 # --- identifiers and dates -----------------------------------------------------------------
@@ -250,7 +365,7 @@ def release_id_from(text: str | None) -> str | None:
         return None
     if m := _ID_NEW.search(text):
         return m.group(0)
-    if m := _ID_GIA.search(text):
+    if m := _ID_GIA.search(text) or _ID_GIA_SAVED.search(text):
         return f"gia:{m.group(1)}{m.group(2)}/{m.group(3)}/{m.group(4)}"
     return None
 
@@ -275,7 +390,8 @@ def parse_page_text(text: str, title: str | None = None) -> dict:
     With `title` given (a record's title), a first line equal to it is taken as the headline.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "").replace("\u00a0", " ")
-    text = _strip_mojibake_bom(text)
+    text = repair_text(_strip_mojibake_bom(text))
+    title = repair_text(title) if title else title
     result: dict = {}
     footer = _FOOTER.search(text) if "Ends/" in text else None
     tail = ""
@@ -292,16 +408,14 @@ def parse_page_text(text: str, title: str | None = None) -> dict:
     rule = _RULE.search(text) if "**********" in text or "＊" in text else None
     body_start = 0
     if rule:
-        head = [
-            ln.strip() for ln in text[: rule.start()].split("\n") if ln.strip() and not _FURNITURE.match(ln)
-        ]
+        head = [ln.strip() for ln in text[: rule.start()].split("\n") if ln.strip() and not _is_furniture(ln)]
         body_text = text[rule.end() :]
         headline = " ".join(head[-1:]) if head else None
     else:
         headline = None
         lines = text.split("\n")
         for i, ln in enumerate(lines):
-            if not ln.strip() or _FURNITURE.match(ln):
+            if not ln.strip() or _is_furniture(ln):
                 continue
             stripped = ln.strip()
             # a headline: short, not indented like a paragraph, no sentence end (or equal to the title)
@@ -345,11 +459,16 @@ def _one_spaced(line: str) -> str:
     return " ".join(line.split())
 
 
+def _is_furniture(line: str) -> bool:
+    """Whether a line is the page's furniture (links, labels), not the release's text."""
+    return _FURNITURE.fullmatch(_one_spaced(line)) is not None
+
+
 def _paragraphs(text: str) -> list[str]:
     paragraphs = []
     for ln in text.split("\n"):
         stripped = _one_spaced(ln)
-        if stripped and not _FURNITURE.match(stripped) and not _RULE_LINE.fullmatch(stripped):
+        if stripped and not _is_furniture(stripped) and not _RULE_LINE.fullmatch(stripped):
             paragraphs.append(stripped)
     return paragraphs
 
@@ -358,7 +477,7 @@ def _captions(tail: str) -> list[str]:
     captions = []
     for ln in tail.split("\n"):
         stripped = _one_spaced(ln)
-        if not stripped or _FURNITURE.match(stripped) or _ISSUED.match(stripped):
+        if not stripped or _is_furniture(stripped) or _ISSUED.match(stripped):
             continue
         if len(stripped) > 40 and _LATIN.search(stripped):
             captions.append(stripped)
@@ -433,6 +552,10 @@ def release_from_html(data: bytes, source: str, file_name: str | None = None) ->
 
     declared = m.group(1).decode("ascii") if (m := _META_CHARSET.search(data[:4096])) else None
     html = _decode(data, _python_codec(declared))
+    if (depth := html_depth(html)) > MAX_HTML_DEPTH:
+        raise ReadError(
+            f"HTML nested {depth} elements deep (more than {MAX_HTML_DEPTH}): not a press release page"
+        )
     tree = HTMLParser(html)
     body_node = tree.css_first("#pressrelease")
     if body_node is None:
@@ -464,7 +587,40 @@ def release_from_html(data: bytes, source: str, file_name: str | None = None) ->
 
 
 def _python_codec(declared: str | None) -> str | None:
+    """Python's codec for a page's declared charset, or None when it names no text encoding."""
     if not declared:
         return None
     name = declared.lower()
-    return {"big5": "big5hkscs", "gb2312": "gb18030", "gbk": "gb18030"}.get(name, name)
+    name = {"big5": "big5hkscs", "gb2312": "gb18030", "gbk": "gb18030"}.get(name, name)
+    try:
+        info = codecs.lookup(name)
+    except LookupError:
+        return None
+    # codecs that are no web page's charset (escapes, punycode, utf-7) would rewrite the text
+    if not info._is_text_encoding or info.name in _NOT_CHARSETS:  # type: ignore[attr-defined]
+        return None
+    return info.name
+
+
+_NOT_CHARSETS = {"unicode-escape", "raw-unicode-escape", "utf-7", "punycode", "idna", "undefined"}
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)[^<>]*?(/?)>")
+# elements that close themselves or are closed by the next of their kind: they add no depth
+_NO_DEPTH = frozenset(
+    "area base br col embed hr img input link meta param source track wbr "
+    "p li dt dd tr td th option optgroup thead tbody tfoot colgroup caption rt rp html head body".split()
+)
+
+
+def html_depth(html: str) -> int:
+    """The most elements open at once in `html`, counted from its tags (not parsed): the
+    elements whose end tag may be left out, or that have none, are not counted."""
+    depth = deepest = 0
+    for m in _TAG.finditer(html):
+        if m.group(3) or m.group(2).lower() in _NO_DEPTH:
+            continue
+        if m.group(1):
+            depth = max(0, depth - 1)
+        else:
+            depth += 1
+            deepest = max(deepest, depth)
+    return deepest

@@ -1,9 +1,16 @@
 """The reference data (data/reference.ttl) as plain lookup tables: known organisations, bodies,
-posts and zones with their other names, parents and renamings.
+posts and zones with their other names, parents and renamings, and when each held.
 
 The file is parsed once per process (pyoxigraph) into `Entry` records keyed by IRI, and an index
 from normalised names (`entity_key`) to IRIs. IRIs are kept under the default base; callers that
 use another base re-base them with `rebase`.
+
+Time: an entry may carry the days it existed under its name (schema:startDate / schema:endDate,
+both inclusive) and `hkpr:ParentPeriod` nodes saying under which parent it stood when. Given a
+release's date, `lookup(name, kinds, on)` prefers the entity of that name valid on the day (a name
+can belong to two entities of different eras: the Housing Bureau of 1997-2002 and of 2022 on), and
+`parent_on(entry, on)` gives the parent of that day, or None when the data does not know it (a
+department in a 2013 release never gets a bureau formed in 2022).
 """
 
 from __future__ import annotations
@@ -11,11 +18,12 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.iris import DEFAULT_BASE, HKPR, ORG, RDF, RDFS, SKOS
+from kg.iris import DEFAULT_BASE, HKPR, ORG, RDF, RDFS, SCHEMA, SKOS
 from kg.paths import REFERENCE_FILE
 
 # The kinds of reference entity: the IRI path segment under the base.
@@ -28,11 +36,33 @@ _ALT = SKOS + "altLabel"
 _PARENTS = (ORG + "subOrganizationOf", HKPR + "partOf", ORG + "postIn")
 _REPLACES = HKPR + "replaces"
 _REPLACED_BY = HKPR + "replacedBy"
+_START = SCHEMA + "startDate"
+_END = SCHEMA + "endDate"
+_PARENT_PERIOD = HKPR + "ParentPeriod"
+_CHILD = HKPR + "child"
+_PARENT = HKPR + "parent"
+_RESTARTS = HKPR + "restartsNumbering"
+
+
+@dataclass(frozen=True, slots=True)
+class ParentPeriod:
+    """The days (inclusive; None: open) an entity stood under one parent."""
+
+    parent: str
+    start: date | None = None
+    end: date | None = None
+
+    def holds_on(self, day: date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
 
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """One known entity of the reference data (IRIs under the default base)."""
+    """One known entity of the reference data (IRIs under the default base).
+
+    `start`/`end`: the days it existed under this name (inclusive; None: before the archive, or
+    still). `periods`: under which parent it stood when; `parents` holds the parent of today.
+    `restarts_numbering`: a body that counts its meetings from 1 again in each term."""
 
     iri: str
     kind: str  # "org" | "body" | "post" | "zone"
@@ -42,10 +72,18 @@ class Entry:
     parents: tuple[str, ...] = ()  # org:subOrganizationOf / hkpr:partOf / org:postIn
     replaces: tuple[str, ...] = ()
     replaced_by: tuple[str, ...] = ()
+    start: date | None = None
+    end: date | None = None
+    periods: tuple[ParentPeriod, ...] = ()
+    restarts_numbering: bool = False
 
     @property
     def names(self) -> tuple[str, ...]:
         return (self.label, *self.alt_labels)
+
+    def exists_on(self, day: date) -> bool:
+        """Whether the entity existed under this name on the day."""
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -87,6 +125,14 @@ def entity_key(name: str) -> str:
     return " ".join(t.split())
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def loose_key(name: str) -> str:
+    """`entity_key` without the word "the" anywhere: "Secretary for Environment, Transport and
+    Works" and "Secretary for the Environment, Transport and Works" share it (a second try, for
+    names one spelling of "the" away from a known one)."""
+    return " ".join(w for w in entity_key(name).split() if w != "the")
+
+
 def rebase(iri: str, base: str) -> str:
     """An IRI under the default base moved under `base` (other IRIs unchanged)."""
     if base != DEFAULT_BASE and iri.startswith(DEFAULT_BASE):
@@ -98,27 +144,90 @@ def rebase(iri: str, base: str) -> str:
 # Loading
 
 
+def _overlap(a: Entry, b: Entry) -> bool:
+    """Whether two entities existed under their names on some day in common."""
+    return (a.end is None or b.start is None or b.start <= a.end) and (
+        b.end is None or a.start is None or a.start <= b.end
+    )
+
+
 class Reference:
-    """The reference entities and an index from (kind, entity_key(name)) to IRI."""
+    """The reference entities and an index from (kind, entity_key(name)) to IRI.
+
+    A name may belong to several entities only when their periods do not overlap (the index then
+    keeps the later one, and `eras` all of them, latest first); any other shared name is a
+    conflict."""
 
     def __init__(self, entries: dict[str, Entry]) -> None:
         self.entries = entries
         self.index: dict[tuple[str, str], str] = {}
+        self.eras: dict[tuple[str, str], tuple[str, ...]] = {}  # names of entities of several eras
         self.conflicts: list[tuple[str, str, str]] = []  # (key, iri, other iri): a name used twice
         for e in entries.values():
             for name in e.names:
                 k = (e.kind, entity_key(name))
                 other = self.index.setdefault(k, e.iri)
-                if other != e.iri:
+                if other == e.iri or (k in self.eras and e.iri in self.eras[k]):
+                    continue
+                owners = [self.entries[i] for i in self.eras.get(k, (other,))]
+                if any(_overlap(e, o) for o in owners):
                     self.conflicts.append((k[1], other, e.iri))
+                    continue
+                owners.append(e)
+                owners.sort(key=lambda o: o.start or date.min, reverse=True)
+                self.eras[k] = tuple(o.iri for o in owners)
+                self.index[k] = owners[0].iri
+        # the looser keys, each kept only while one entity (or one entity of each era) has it
+        self.loose: dict[tuple[str, str], str | None] = {}
+        for k, iri in self.index.items():
+            lk = (k[0], loose_key(k[1]))
+            if lk[1] != k[1] and (k[0], lk[1]) not in self.index:
+                self.loose[lk] = iri if self.loose.get(lk, iri) == iri else None
 
-    def lookup(self, name: str, kinds: tuple[str, ...] = KINDS) -> Entry | None:
-        """The entry one of whose names matches `name`, trying the kinds in order."""
+    def lookup(self, name: str, kinds: tuple[str, ...] = KINDS, on: date | None = None) -> Entry | None:
+        """The entry one of whose names matches `name`, trying the kinds in order; on a day, the
+        entity of that name that existed then, when the name belongs to several."""
         key = entity_key(name)
         for kind in kinds:
             iri = self.index.get((kind, key))
             if iri is not None:
+                if on is not None and (kind, key) in self.eras:
+                    return self._of_era(self.eras[kind, key], on)
                 return self.entries[iri]
+        if " " in key:
+            lk = loose_key(name)
+            for kind in kinds:
+                iri = self.loose.get((kind, lk)) or self.index.get((kind, lk))
+                if iri is not None:
+                    return self.lookup(self.entries[iri].label, (kind,), on)
+        return None
+
+    def _of_era(self, iris: tuple[str, ...], on: date) -> Entry:
+        """Among entities sharing a name (latest first): the one that existed on the day, else the
+        latest one that started by then, else the earliest."""
+        entries = [self.entries[i] for i in iris]
+        for e in entries:
+            if e.exists_on(on):
+                return e
+        for e in entries:
+            if e.start is None or e.start <= on:
+                return e
+        return entries[-1]
+
+    def parent_on(self, entry: Entry, on: date | None) -> str | None:
+        """The IRI of the entity's parent on the day (today's without a day): the parent period
+        that holds then; without periods, the parent if it existed then; else None."""
+        if on is None:
+            return entry.parents[0] if entry.parents else None
+        if entry.periods:
+            for period in entry.periods:
+                if period.holds_on(on):
+                    return period.parent
+            return None
+        for iri in entry.parents:
+            parent = self.entries.get(iri)
+            if parent is None or parent.exists_on(on):
+                return iri
         return None
 
     def of_kind(self, kind: str) -> list[Entry]:
@@ -137,6 +246,30 @@ def _local(iri: str) -> str:
     return re.split(r"[#/]", iri)[-1]
 
 
+def _day(path: Path, iri: str, values: list[str]) -> date | None:
+    if not values:
+        return None
+    try:
+        return date.fromisoformat(values[0])
+    except ValueError:
+        raise ValueError(f"{path}: {iri} has a date that is not YYYY-MM-DD: {values[0]!r}") from None
+
+
+def _periods(path: Path, props: dict[str, dict[str, list[str]]]) -> dict[str, list[ParentPeriod]]:
+    """The hkpr:ParentPeriod nodes, removed from `props`, by the IRI of their child."""
+    out: dict[str, list[ParentPeriod]] = {}
+    for iri in [i for i, ps in props.items() if _PARENT_PERIOD in ps.get(_TYPE, ())]:
+        ps = props.pop(iri)
+        child, parent = ps.get(_CHILD, []), ps.get(_PARENT, [])
+        if len(child) != 1 or len(parent) != 1:
+            raise ValueError(f"{path}: parent period {iri} needs one hkpr:child and one hkpr:parent")
+        start, end = _day(path, iri, ps.get(_START, [])), _day(path, iri, ps.get(_END, []))
+        if start and end and end < start:
+            raise ValueError(f"{path}: parent period {iri} ends before it starts")
+        out.setdefault(child[0], []).append(ParentPeriod(parent[0], start, end))
+    return out
+
+
 def parse_reference(path: Path) -> Reference:
     """Parse a reference Turtle file into a `Reference` (raises ValueError on bad content)."""
     props: dict[str, dict[str, list[str]]] = {}
@@ -145,6 +278,7 @@ def parse_reference(path: Path) -> Reference:
         if not isinstance(s, ox.NamedNode):
             raise ValueError(f"{path}: blank node subject in reference data")
         props.setdefault(s.value, {}).setdefault(p.value, []).append(o.value)
+    periods = _periods(path, props)
     entries: dict[str, Entry] = {}
     for iri, ps in props.items():
         labels = ps.get(_LABEL, [])
@@ -164,7 +298,13 @@ def parse_reference(path: Path) -> Reference:
             parents=tuple(v for p in _PARENTS for v in ps.get(p, [])),
             replaces=tuple(ps.get(_REPLACES, [])),
             replaced_by=tuple(ps.get(_REPLACED_BY, [])),
+            start=_day(path, iri, ps.get(_START, [])),
+            end=_day(path, iri, ps.get(_END, [])),
+            periods=tuple(sorted(periods.pop(iri, ()), key=lambda p: p.start or date.min)),
+            restarts_numbering=ps.get(_RESTARTS, ["false"])[0] == "true",
         )
+    if periods:
+        raise ValueError(f"{path}: parent periods of unknown entities: {', '.join(sorted(periods))}")
     return Reference(entries)
 
 

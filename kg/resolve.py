@@ -23,10 +23,19 @@ zone) are in `entities` so that every linked IRI has a label, but not in `mentio
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from kg.identity import (
+    canonical_post,
+    expansions,
+    government_form,
+    strip_term,
+    with_full_names,
+    without_jurisdiction,
+)
 from kg.iris import DEFAULT_BASE, FOAF, HKPR, ORG, Iris
 from kg.lexicon import organisation_class
 from kg.model import Extraction, Release
@@ -206,20 +215,33 @@ def _minted_label(name: str) -> tuple[str, tuple[str, ...]]:
     return label, ((name,) if label != name else ())
 
 
+def _default_based(iri: str, base: str) -> str:
+    """An IRI under `base` moved back under the default base (the reference data's)."""
+    if base != DEFAULT_BASE and iri.startswith(base):
+        return DEFAULT_BASE + iri[len(base) :]
+    return iri
+
+
 _MINTED_MAX = 1 << 17
 _TERM_PREFIX = re.compile(r"^(?:the\s+)?(?:[A-Za-z0-9]+-term|current-term|new|revamped)\s+", re.I)
 
 
 class Resolver:
-    """Resolves names to entities: reference data first, then IRIs minted from the name."""
+    """Resolves names to entities: reference data first, then IRIs minted from the name.
+
+    `day` is the date of the release being resolved (`Resolution` sets it): a name the reference data
+    gives to entities of several eras resolves to the one of that day, and a known entity gets
+    the parent it had on that day (none when the reference data does not know it)."""
 
     def __init__(self, reference: Reference, base: str = DEFAULT_BASE) -> None:
         self.reference = reference
         self.iris = Iris(base)
         self.base = base
-        self._entities: dict[str, ResolvedEntity] = {}
+        self.day: date | None = None
+        self._entities: dict[tuple[str, str | None], ResolvedEntity] = {}
         self._minted: dict[tuple[str, str], str] = {}  # (kind, name) -> IRI: names recur across releases
         self._people: dict[tuple[str, str | None], ResolvedEntity] = {}  # (name, honorific) -> person
+        self._known_forms: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = {}  # see _forms
 
     def mint(self, kind: str, name: str) -> str:
         """The IRI kg.iris.Iris mints for a name of a kind ("org", "zone", "body", "post", "person",
@@ -240,34 +262,71 @@ class Resolver:
     # -- reference entities ----------------------------------------------------------------
 
     def known(self, entry: Entry) -> ResolvedEntity:
-        """The reference entity, its IRIs re-based."""
-        e = self._entities.get(entry.iri)
+        """The reference entity, its IRIs re-based, with its parent of `self.day`."""
+        parent = self.reference.parent_on(entry, self.day)
+        e = self._entities.get((entry.iri, parent))
         if e is None:
-            parent = rebase(entry.parents[0], self.base) if entry.parents else None
             e = ResolvedEntity(
-                rebase(entry.iri, self.base), entry.cls, entry.label, entry.alt_labels, parent, True
+                rebase(entry.iri, self.base),
+                entry.cls,
+                entry.label,
+                entry.alt_labels,
+                rebase(parent, self.base) if parent else None,
+                True,
             )
-            self._entities[entry.iri] = e
+            self._entities[entry.iri, parent] = e
         return e
 
     def parent_of(self, entity: ResolvedEntity) -> ResolvedEntity | None:
         """The reference entity that `entity.parent` names, if the reference data has it."""
         if entity.parent is None:
             return None
-        original = entity.parent
-        if self.base != DEFAULT_BASE and original.startswith(self.base):
-            original = DEFAULT_BASE + original[len(self.base) :]
-        entry = self.reference.entries.get(original)
+        entry = self.reference.entries.get(_default_based(entity.parent, self.base))
         return self.known(entry) if entry is not None else None
 
     def _lookup(self, names: tuple[str, ...], kinds: tuple[str, ...]) -> Entry | None:
         for n in names:
             if not n or (len(n) <= 2 and n.isupper()):
                 continue  # two letters are too ambiguous to look up outside the release
-            e = self.reference.lookup(n, kinds)
-            if e is not None:
-                return e
+            forms = self._known_forms.get((n, kinds))
+            if forms is None:
+                if len(self._known_forms) >= _MINTED_MAX:
+                    self._known_forms.clear()
+                forms = self._known_forms[n, kinds] = tuple(dict.fromkeys(self._forms(n, kinds)))
+            for form in forms:
+                e = self.reference.lookup(form, kinds, self.day)
+                if e is not None:
+                    return e
         return None
+
+    def _forms(self, name: str, kinds: tuple[str, ...]) -> Iterator[str]:
+        """The name, then the other forms under which it may be a known entity (kg.identity): a
+        post without its Hong Kong jurisdiction, a body or organisation without a term before it,
+        abbreviations written out."""
+        yield name
+        if "post" in kinds:
+            plain = without_jurisdiction(name)
+            if plain != name:
+                yield plain
+        if "org" in kinds or "body" in kinds:
+            plain, _ = strip_term(name)
+            if plain != name:
+                yield plain
+            region = government_form(name)
+            if region != name:
+                yield region
+        yield from expansions(name, self._full_name)
+
+    def _full_name(self, abbreviation: str) -> str | None:
+        """The full name of the known organisation or body an abbreviation stands for (the same
+        whatever the day: entities of several eras share their name)."""
+        e = self.reference.lookup(abbreviation, ("org", "body"))
+        return e.label if e is not None and abbreviation in e.alt_labels else None
+
+    def restarts_numbering(self, body: ResolvedEntity) -> bool:
+        """Whether the reference data says the body counts its meetings from 1 again each term."""
+        entry = self.reference.entries.get(_default_based(body.iri, self.base))
+        return entry is not None and entry.restarts_numbering
 
     @staticmethod
     def _with_names(e: ResolvedEntity, names: tuple[str, ...]) -> ResolvedEntity:
@@ -343,15 +402,19 @@ class Resolver:
     def post(self, name: str, org: ResolvedEntity | None = None) -> ResolvedEntity:
         """A post; its parent (org:postIn) from the reference data, else the organisation given."""
         name = name.strip()
-        entry = self._lookup((name,), ("post",))
+        # "Shenzhen Mayor" -> "Mayor of Shenzhen", "... of the HKTDC" -> "... of the Hong Kong Trade ..."
+        canonical = with_full_names(canonical_post(name), self._full_name)
+        entry = self._lookup((name, canonical) if canonical != name else (name,), ("post",))
         if entry is not None:
             e = self._with_names(self.known(entry), (name,))
             if e.parent is None and org is not None:
                 e = ResolvedEntity(e.iri, e.cls, e.label, e.alt_labels, org.iri, True)
             return e
-        label, written = _minted_label(name)
+        label, written = _minted_label(canonical)
+        if canonical != name:
+            written = (*written, name)
         return ResolvedEntity(
-            self.mint("post", name), "Post", label, written, org.iri if org is not None else None
+            self.mint("post", canonical), "Post", label, written, org.iri if org is not None else None
         )
 
     def person(self, name: str, honorific: str | None = None) -> ResolvedEntity:
@@ -374,7 +437,7 @@ class Resolver:
 
     def lookup(self, name: str) -> ResolvedEntity | None:
         """A reference entity of any kind by one of its names, or None."""
-        entry = self.reference.lookup(name)
+        entry = self.reference.lookup(name, on=self.day)
         return self.known(entry) if entry is not None else None
 
 
@@ -417,6 +480,7 @@ class Resolution:
     def __init__(self, extraction: Extraction, resolver: Resolver) -> None:
         self.release = extraction.release
         self.resolver = resolver
+        resolver.day = self.release.date  # the reference data of the release's day
         self.iris = resolver.iris
         self.out = Resolved(self.release, self.iris.release(self.release.id))
         self.collector = _Collector(self.out, resolver)

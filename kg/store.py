@@ -1,12 +1,9 @@
-"""The on-disk store: written in a temporary folder beside the last good one, renamed into place at the end."""
+"""The on-disk store of a build (in a new generation folder: kg/generations.py) and its bulk loader."""
 
 from __future__ import annotations
 
 import contextlib
-import gc
-import os
 import queue
-import shutil
 import threading
 import time
 from collections.abc import Iterable, Iterator
@@ -123,40 +120,3 @@ def quads_in(graph: str, triples: Iterable[ox.Triple]) -> Iterator[ox.Quad]:
     g = ox.NamedNode(graph)
     for t in triples:
         yield ox.Quad(t.subject, t.predicate, t.object, g)
-
-
-@contextlib.contextmanager
-def staging(out: Path) -> Iterator[Path]:
-    """A temporary folder beside `out` that replaces `out` only if the block succeeds.
-
-    On failure the temporary folder is removed and `out` (the last good graph) is untouched.
-    """
-    out = out.resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    if not os.access(out.parent, os.W_OK):
-        raise PermissionError(f"cannot write to {out.parent}")
-    tmp = out.parent / f".{out.name}.building-{os.getpid()}"
-    if tmp.exists():
-        shutil.rmtree(tmp)
-    tmp.mkdir()
-    try:
-        yield tmp
-    except BaseException:
-        _remove(tmp)
-        raise
-    old = out.parent / f".{out.name}.old-{os.getpid()}"
-    if out.exists():
-        out.rename(old)
-    tmp.rename(out)
-    if old.exists():
-        _remove(old)
-
-
-def _remove(path: Path) -> None:
-    """Remove a folder, also while a closing store's background threads still write into it."""
-    gc.collect()  # drop any store object that still holds the folder open
-    for attempt in range(50):
-        shutil.rmtree(path, ignore_errors=True)
-        if not path.exists():
-            return
-        time.sleep(0.02 * (attempt + 1))

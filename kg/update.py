@@ -1,7 +1,7 @@
 """`kg build --update`: change a built graph in place of a copy, touching only what the new
 releases can change.
 
-The earlier store is checkpointed (hard links) into the staging folder and edited there:
+The earlier store is checkpointed (hard links) into the new generation folder and edited there:
 
 1. the release graphs read again are replaced, the new ones added;
 2. the incumbencies of every (person, post) the old or new graphs speak of are recomputed from
@@ -31,7 +31,7 @@ import pyoxigraph as ox
 from isal import igzip
 
 from kg.derive import incumbencies
-from kg.dumps import DUMP_NAME, Contents, graph_members
+from kg.dumps import DUMP_NAME, Contents, canonical_graph, graph_order
 from kg.extract import ExtractedRelease
 from kg.iris import DCT, HKPR, ONTOLOGY, Iris
 from kg.reason import Inference
@@ -230,30 +230,35 @@ def previous_report(folder: Path) -> dict:
 
 
 def spliced_dumps(
-    folder: Path, extracted: list[ExtractedRelease], delta: Delta, edits: dict[str, tuple[list, list]]
+    folder: Path,
+    extracted: list[ExtractedRelease],
+    delta: Delta,
+    edits: dict[str, tuple[list, list]],
+    iris: Iris,
 ) -> Contents:
     """The new dumps' contents, spliced from the last dumps: the release graphs kept, the new
     release graphs, the `edits` (graph -> quads removed, quads added) applied to the graphs they
-    name, and the merged graph edited by the delta. The store is not read."""
+    name, and the merged graph edited by the delta. The store is not read. The graphs are laid
+    out as a rebuild lays them (`kg.dumps.graph_order`), so the dumps equal a rebuild's byte for byte."""
     dumps = folder / DUMPS
-    nquads, blocks = _without_graphs(
-        igzip.decompress((dumps / f"{DUMP_NAME}.nq.gz").read_bytes()), delta.replaced, set(edits)
-    )
-    edited = []
+    old = igzip.decompress((dumps / f"{DUMP_NAME}.nq.gz").read_bytes())
+    blocks = {graph: old[start:end] for graph, (start, end) in _blocks(old, None).items()}
+    members = {_member_graph(m): m for m in _jsonld_members(dumps / f"{DUMP_NAME}.jsonld.gz")}
+    for graph in delta.replaced:
+        blocks.pop(graph, None)
+        members.pop(graph, None)
+    for e in extracted:
+        graph = iris.release(e.release_id)
+        blocks[graph], members[graph] = e.nquads, e.jsonld
     for graph, (removed, added) in edits.items():
         lines = set(blocks.get(graph, b"").splitlines(keepends=True))
         lines -= set(ox.serialize(removed, format=ox.RdfFormat.N_QUADS).splitlines(keepends=True))
         lines |= set(ox.serialize(added, format=ox.RdfFormat.N_QUADS).splitlines(keepends=True))
-        edited.append(b"".join(sorted(lines)))
-    changed = delta.replaced | set(edits)
-    members = [
-        m for m in _jsonld_members(dumps / f"{DUMP_NAME}.jsonld.gz") if _member_graph(m) not in changed
-    ]
-    for block in edited:
-        members.extend(graph_members(list(ox.parse(block, format=ox.RdfFormat.N_QUADS, lenient=True))))
+        blocks[graph], members[graph] = canonical_graph(lines)
+    order = graph_order(blocks, iris)
     return Contents(
-        [nquads, *(e.nquads for e in extracted), *edited],
-        [*members, *(e.jsonld for e in extracted)],
+        [blocks[g] for g in order],
+        [m for g in order if (m := members.get(g))],
         _edited_lines(_lines(dumps / f"{DUMP_NAME}.nt.gz"), delta.default_removed, delta.default_added),
     )
 
@@ -275,11 +280,11 @@ def _lines(path: Path) -> list[bytes]:
     return data.splitlines(keepends=True)
 
 
-def _blocks(nquads: bytes, graphs: set[str]) -> dict[str, tuple[int, int]]:
-    """Where the lines of each of `graphs` found are: a search per graph when they are few, else
-    one pass over the lines (a search scans the dump up to the graph: 0.1 s each at 20,000
-    releases)."""
-    if len(graphs) <= 8:
+def _blocks(nquads: bytes, graphs: set[str] | None) -> dict[str, tuple[int, int]]:
+    """Where the lines of each of `graphs` (None: every graph) found are: a search per graph
+    when they are few, else one pass over the lines (a search scans the dump up to the graph:
+    0.1 s each at 20,000 releases)."""
+    if graphs is not None and len(graphs) <= 8:
         return {graph: where for graph in graphs if (where := _block(nquads, graph)) is not None}
     found: dict[str, tuple[int, int]] = {}
     suffix, graph, at = b"\0", "", 0
@@ -287,10 +292,11 @@ def _blocks(nquads: bytes, graphs: set[str]) -> dict[str, tuple[int, int]]:
         if not line.endswith(suffix):  # a new graph's lines begin (newlines in literals are escaped)
             graph = line[line.rfind(b" <", 0, len(line) - 3) + 2 : -3].decode()
             suffix = f" <{graph}> .".encode()
-            if graph in graphs:
+            if graphs is None or graph in graphs:
                 if graph in found:
                     raise ValueError(f"the N-Quads dump does not keep the lines of {graph} together")
-                found[graph] = (at, at)
+                if line:
+                    found[graph] = (at, at)
         if graph in found and line:
             found[graph] = (found[graph][0], at + len(line) + 1)
         at += len(line) + 1
@@ -308,22 +314,6 @@ def _block(nquads: bytes, graph: str) -> tuple[int, int] | None:
     if nquads.count(b"\n", start, end) != nquads.count(end_of_line, start, end):
         raise ValueError(f"the N-Quads dump does not keep the lines of {graph} together")
     return start, end
-
-
-def _without_graphs(nquads: bytes, dropped: Iterable[str], kept: Iterable[str] = ()) -> tuple[bytes, dict]:
-    """N-Quads as the dumps write them (each graph's lines together) less the lines of the
-    graphs `dropped` and `kept`, and the lines of each graph `kept` (graph -> its lines)."""
-    dropped, kept = set(dropped), set(kept)
-    where = _blocks(nquads, dropped | kept)
-    cuts = [(where[graph], graph if graph in kept else None) for graph in where]
-    rest, blocks, at = [], {}, 0
-    for (start, end), graph in sorted(cuts):
-        rest.append(nquads[at:start])
-        if graph is not None:
-            blocks[graph] = nquads[start:end]
-        at = end
-    rest.append(nquads[at:])
-    return b"".join(rest), blocks
 
 
 def _jsonld_members(path: Path) -> list[bytes]:

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal
 from pathlib import Path
+from sys import intern
 
 import pyoxigraph as ox
 import rdflib
@@ -371,10 +372,12 @@ def _refuse_cycles(program: Program) -> None:
 
 class Data:
     """Per-predicate indexes (subject -> objects) of the triples the shapes look at, deduplicated
-    across named graphs, with literals as rdflib (and so pyshacl) sees them."""
+    across named graphs, with literals as rdflib (and so pyshacl) sees them. IRIs are interned
+    strings (one object per IRI however often it is met); a subject's objects are a tuple while
+    there is one, a set from the second on."""
 
     def __init__(self, predicates: Iterable[str], sparql_predicates: Iterable[str] = ()) -> None:
-        self.index: dict[str, dict[Node, set[Node]]] = {p: {} for p in predicates}
+        self.index: dict[str, dict[Node, tuple[Node] | set[Node]]] = {p: {} for p in predicates}
         self.sparql_predicates = frozenset(sparql_predicates)
         self.sparql_triples: set[tuple[Node, str, Node]] = set()
         self._literals: dict[ox.Literal, tuple] = {}
@@ -390,7 +393,7 @@ class Data:
             if not language and datatype != XSD_STRING and not is_canonical(value, datatype):
                 normal = from_rdflib(to_rdflib(lit))
                 value, datatype = normal.value, normal.datatype.value
-            key = self._literals[lit] = (value, datatype, language)
+            key = self._literals[lit] = (value, intern(datatype), intern(language))
         return key
 
     def add_quads(self, quads: Iterable[ox.Quad | ox.Triple]) -> Data:
@@ -415,17 +418,20 @@ class Data:
                 continue
             by_subject, in_sparql = kind
             s, o = q.subject, q.object
-            s = s.value if s.__class__ is named else (s.value,)
+            s = intern(s.value) if s.__class__ is named else (intern(s.value),)
             if o.__class__ is named:
-                o = o.value
+                o = intern(o.value)
             elif o.__class__ is literal:
                 o = literals.get(o) or self.literal(o)
             else:
-                o = (o.value,)
+                o = (intern(o.value),)
             if by_subject is not None:
                 objects = by_subject.get(s)
                 if objects is None:
-                    by_subject[s] = {o}
+                    by_subject[s] = (o,)  # most have one value: a tuple is a fifth of a set's size
+                elif objects.__class__ is tuple:
+                    if o != objects[0]:
+                        by_subject[s] = {objects[0], o}
                 else:
                     objects.add(o)
             if in_sparql is not None:
@@ -442,7 +448,7 @@ class Data:
             self.add_quads(ox.Triple(row[0], p, row[1]) for row in rows)
         return self
 
-    def values(self, focus: Node, path: str) -> set[Node]:
+    def values(self, focus: Node, path: str) -> tuple[Node] | set[Node]:
         return self.index[path].get(focus, EMPTY)
 
     def rdflib(self, key: Node) -> rdflib.term.Node:

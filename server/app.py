@@ -14,16 +14,17 @@ from starlette import routing
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware import Middleware
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import RedirectResponse, Response
 from starlette.staticfiles import StaticFiles
 from starlette.types import Receive, Scope, Send
 
-from server import cors, dataset, linked_data, sparql, sparql_direct
+from server import browse, cors, dataset, hosts, linked_data, sparql, sparql_direct
 from server.context import Context
 from server.data import DataDir
 from server.errors import ApiError, handle
+from server.headers import content_security_policy, secured
 from server.limits import SizeLimit
-from server.pool import PoolError
+from server.pool import CLIENT, PoolError
 from server.settings import Settings
 
 log = logging.getLogger("server")
@@ -51,18 +52,59 @@ ROUTES: tuple[Route, ...] = (
     Route("/.well-known/void", dataset.void, READ, "void"),
     Route("/.well-known/void.{ext}", dataset.void, READ, "void-file"),
     Route("/dumps/{name}", dataset.dump_file, READ, "dump"),
+    *(Route(path, endpoint, READ, name) for path, endpoint, name in browse.ROUTES),
 )
 
 
 class App(FastAPI):
-    """The FastAPI application, but for queries to /sparql, which go the direct way (server.sparql_direct)."""
+    """The FastAPI application, but for queries to /sparql, which go the direct way (server.sparql_direct).
+    Every request has its Host checked (server.hosts) and every response its security headers
+    (server.headers) here, before either way."""
+
+    trusted_hosts: frozenset[str] | None = None
+    policy: bytes = content_security_policy()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if sparql_direct.takes(scope):
-            scope["app"] = self
-            await sparql_direct.serve(self.state.ctx, scope, receive, send)
-        else:
+        await self._serve(scope, receive, send, direct=True)
+
+    async def via_framework(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """The application with every request through the framework (to compare the two ways)."""
+        await self._serve(scope, receive, send, direct=False)
+
+    async def _serve(self, scope: Scope, receive: Receive, send: Send, direct: bool) -> None:
+        if scope["type"] != "http":
             await super().__call__(scope, receive, send)
+            return
+        hosts.trust_host(scope, self.trusted_hosts)
+        send = secured(send, self.policy)
+        client = scope.get("client")
+        CLIENT.set(client[0] if client else None)  # for the worker pool's admission
+        with self.state.ctx.follower.pinned():  # the whole request answered from one build
+            if direct and sparql_direct.takes(scope):
+                scope["app"] = self
+                await sparql_direct.serve(self.state.ctx, scope, receive, send)
+            else:
+                await super().__call__(scope, receive, send)
+
+
+def _slash_redirect(router: routing.Router) -> Callable[[Scope, Receive, Send], Awaitable[None]]:
+    """The router's answer when no route matches: 307 to the path with (or without) its final slash
+    if a route matches that, on the URL the server's links use; else the router's 404."""
+    not_found = router.default
+
+    async def default(scope: Scope, receive: Receive, send: Send) -> None:
+        path = scope["path"]
+        if scope["type"] == "http" and path != "/":
+            other = {**scope, "path": path.rstrip("/") if path.endswith("/") else path + "/"}
+            if any(route.matches(other)[0] is not routing.Match.NONE for route in router.routes):
+                request = Request(scope)
+                target = request.app.state.ctx.urls(request).absolute(other["path"])
+                query = scope.get("query_string", b"").decode("latin-1")
+                await RedirectResponse(target + ("?" + query if query else ""), 307)(scope, receive, send)
+                return
+        await not_found(scope, receive, send)
+
+    return default
 
 
 def create_app(settings: Settings) -> FastAPI:
@@ -79,7 +121,7 @@ def create_app(settings: Settings) -> FastAPI:
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        await ctx.pool.start()
+        await ctx.follower.start()
         if not ctx.pool.isolated:
             log.warning(
                 "query workers could not be isolated from the network; SERVICE is refused by inspection only"
@@ -87,7 +129,7 @@ def create_app(settings: Settings) -> FastAPI:
         try:
             yield
         finally:
-            await ctx.pool.close()
+            await ctx.follower.close()
 
     app = App(
         title="HK press releases knowledge graph",
@@ -98,6 +140,8 @@ def create_app(settings: Settings) -> FastAPI:
         middleware=[cors.middleware(), Middleware(SizeLimit, max_bytes=settings.max_request_bytes)],
     )
     app.state.ctx = ctx
+    app.trusted_hosts = settings.trusted_hosts()
+    app.policy = content_security_policy(settings.public_url)
     for route in ROUTES:
         # Plain Starlette routes: the endpoints take the Request and return a Response, so FastAPI's
         # parameter binding would only add per-request work.
@@ -105,6 +149,9 @@ def create_app(settings: Settings) -> FastAPI:
             routing.Route(route.path, route.endpoint, methods=list(route.methods), name=route.name)
         )
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    # Starlette's own slash redirect writes the request's host; this one writes the public URL
+    app.router.redirect_slashes = False
+    app.router.default = _slash_redirect(app.router)
     for exc in (ApiError, PoolError, StarletteHTTPException, RequestValidationError, Exception):
         app.add_exception_handler(exc, handle)
     return app

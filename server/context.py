@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from starlette.requests import Request
@@ -11,6 +11,7 @@ from starlette.requests import Request
 from kg.iris import DEFAULT_BASE
 from server.cache import ResultCache
 from server.data import DataDir
+from server.follow import Follower
 from server.pool import Answer, WorkerPool
 from server.remote import RemoteBackend
 from server.settings import Settings
@@ -22,21 +23,34 @@ INTERNAL_MAX_ROWS = 100_000  # for the server's own queries (pages, VoID), not t
 @dataclass
 class Context:
     settings: Settings
-    data: DataDir
-    pool: WorkerPool | RemoteBackend
+    follower: Follower  # the build being served, swapped for a new one (server/follow.py)
     base_iri: str
     results: ResultCache
-    cache: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
     def create(cls, settings: Settings, data: DataDir) -> Context:
         base = settings.base_iri or data.report.get("base") or DEFAULT_BASE
-        pool: WorkerPool | RemoteBackend
         if settings.backend:
-            pool = RemoteBackend(settings.backend, settings.query_timeout)
+            backend = RemoteBackend(settings.backend, settings.query_timeout)
+            follower = Follower(data, lambda _: backend, shared_pool=True)
         else:
-            pool = WorkerPool(data.store, settings.workers, settings.query_timeout)
-        return cls(settings, data, pool, base, ResultCache(settings.cache_bytes))
+            follower = Follower(data, lambda d: WorkerPool(
+                d.store, settings.workers, settings.query_timeout, memory=settings.worker_memory,
+                queue_limit=settings.queue_limit, client_queries=settings.client_queries))  # fmt: skip
+        return cls(settings, follower, base, ResultCache(settings.cache_bytes))
+
+    # the request's build (pinned when it began: server/follow.py), or the current one
+    @property
+    def data(self) -> DataDir:
+        return self.follower.generation.data
+
+    @property
+    def pool(self) -> WorkerPool | RemoteBackend:
+        return self.follower.generation.pool
+
+    @property
+    def cache(self) -> dict[str, Any]:
+        return self.follower.generation.cache
 
     def urls(self, request: Request) -> Urls:
         return Urls(request, self.base_iri, self.settings.public_url)
@@ -44,7 +58,8 @@ class Context:
     async def query(self, query: str, fmt: str, *, max_rows: int = INTERNAL_MAX_ROWS, timeout: float | None = None,
                     **request: Any) -> Answer:  # fmt: skip
         """The answer to a query request, from the result cache when the store is known to be fixed."""
-        request = {"query": query, "format": fmt, "max_rows": max_rows, **request}
+        request = {"query": query, "format": fmt, "max_rows": max_rows, "max_bytes": self.settings.max_bytes,
+                   **request}  # fmt: skip
         store = self.pool.identity if self.results.enabled else None
         if store is None:
             return await self.pool.run(request, timeout)

@@ -1,4 +1,9 @@
-"""The built data folder as the server sees it: the store, the dumps with their checksums, the report."""
+"""The built data folder as the server sees it: the store, the dumps with their checksums, the report.
+
+`kg build --out DIR` makes DIR a link to a generation folder (kg/generations.py); a DataDir is
+one generation, resolved once and held (a shared flock) so that no build removes it while it is
+served: its store, dumps and report stay the ones of that build whatever DIR points at later.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ from email.utils import formatdate
 from pathlib import Path
 from typing import Any
 
+from kg.generations import Hold, current, hold_current
 from server.formats import RDF, Format, by_suffix, of_kind
 
 STORE = "store"
@@ -44,22 +50,39 @@ class Dump:
 
 
 class DataDir:
-    """DIR/store, DIR/dumps/*, DIR/report.json of `kg build --out DIR`."""
+    """DIR/store, DIR/dumps/*, DIR/report.json of `kg build --out DIR`: the generation DIR points
+    at when it is opened (`path`), held until `release`."""
 
     def __init__(self, path: Path, need_store: bool = True) -> None:
-        self.path = Path(path)
+        self.root = Path(path)
+        self.need_store = need_store
+        self._held: Hold | None = None
+        if need_store and not (self.root / STORE).is_dir():
+            raise FileNotFoundError(f"no graph store in {self.root} (run `kg build ... --out {self.root}`)")
+        if self.root.is_dir():
+            self.path, self._held = hold_current(self.root)
+        else:
+            self.path = self.root
+        self.key = generation_key(self.path)
         self.store = self.path / STORE
         if need_store and not self.store.is_dir():
-            raise FileNotFoundError(f"no graph store in {self.path} (run `kg build ... --out {self.path}`)")
+            self.release()
+            raise FileNotFoundError(f"no graph store in {self.root} (run `kg build ... --out {self.root}`)")
         self.report: dict[str, Any] = self._read_report()
         self.dumps: dict[str, Dump] = self._scan_dumps()
+
+    def release(self) -> None:
+        """Let the generation go (a later build may remove it)."""
+        if self._held is not None:
+            self._held.release()
+            self._held = None
 
     @classmethod
     def absent(cls) -> DataDir:
         """No data folder (serving through a backend): no dumps, no report."""
         data = cls.__new__(cls)
-        data.path = Path()
-        data.store = Path()
+        data.root = data.path = data.store = Path()
+        data.key, data._held, data.need_store = None, None, False
         data.report, data.dumps = {}, {}
         return data
 
@@ -114,4 +137,22 @@ class DataDir:
             value = self.report.get(key)
             if isinstance(value, int) and not isinstance(value, bool):
                 return value
+        return None
+
+
+def generation_key(folder: Path) -> tuple[str, int, int] | None:
+    """What tells the build in `folder` from any other: its path, device and inode (a generation
+    is never written again; a plain folder replaced by another has another inode)."""
+    try:
+        st = os.stat(folder)
+    except OSError:
+        return None
+    return str(folder), st.st_dev, st.st_ino
+
+
+def current_key(root: Path) -> tuple[str, int, int] | None:
+    """The key of the generation `root` points at now."""
+    try:
+        return generation_key(current(root))
+    except OSError:
         return None

@@ -7,6 +7,7 @@ from email.utils import parsedate_to_datetime
 from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, Response
 
+from server.browse.landing import landing_sections
 from server.conneg import pick, requested_formats, vary
 from server.context import context
 from server.data import Dump
@@ -22,7 +23,8 @@ VOID_FORMATS = tuple(BY_KEY[k] for k in ("turtle", "jsonld", "ntriples", "rdfxml
 async def home(request: Request) -> Response:
     ctx = context(request)
     query = request.query_params.get("query")
-    return HTMLResponse(landing_page(ctx, ctx.urls(request), query))
+    urls = ctx.urls(request)
+    return HTMLResponse(landing_page(ctx, urls, query, await landing_sections(ctx, urls)))
 
 
 async def void(request: Request) -> Response:

@@ -40,8 +40,10 @@ def _page_query(iri: str) -> str:
 
 def _labels_query(iris: list[str]) -> str:
     values = " ".join(f"<{i}>" for i in iris)
-    props = " ".join(f"<{p}>" for p in (*LABEL_PROPERTIES, DCT + "date", DCT + "identifier"))
-    return f"SELECT DISTINCT ?n ?p ?l WHERE {{ VALUES ?n {{ {values} }} VALUES ?p {{ {props} }} ?n ?p ?l }}"
+    props = ", ".join(f"<{p}>" for p in (*LABEL_PROPERTIES, DCT + "date", DCT + "identifier"))
+    # ?n ?p ?l with ?n bound, then the filter: two VALUES blocks made Oxigraph scan every triple (6 s
+    # for 500 nodes of a 1M-triple graph, against 30 ms)
+    return f"SELECT DISTINCT ?n ?p ?l WHERE {{ VALUES ?n {{ {values} }} ?n ?p ?l FILTER(?p IN ({props})) }}"
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from datetime import datetime, timezone
 
 import pyoxigraph as ox
 
+from kg.counts import Counts, count_query, from_rows
 from kg.iris import DCT, ONTOLOGY, PREFIXES, RDF, RDFS, VOID, XSD
 from server.context import Context
 from server.formats import RESULTS, Format, of_kind
@@ -91,9 +92,9 @@ def service_description(ctx: Context, urls: Urls, fmt: Format) -> bytes:
             "The union of every named graph: one per release, the inferred graph, the ontology, the reference data."
         ),
     )
-    total = ctx.data.number("triples_total")
-    if total is not None:
-        g.add(default, VOID + "triples", _lit(total))
+    counts = Counts.from_dict(ctx.data.report.get("counts"))
+    if counts is not None:
+        g.add(default, VOID + "triples", _lit(counts.default_triples))
     for name, label in (
         (ctx.base_iri + "graph/inferred", "OWL RL entailments"),
         (ONTOLOGY, "the ontology"),
@@ -112,17 +113,30 @@ class Stats:
     graphs: dict[str, int]  # triples per named graph kind: release, inferred, ontology, reference, other
     releases: int
     classes: list[tuple[str, int]]  # class IRI, instances
+    counts: Counts  # kg.counts: the same numbers the build report and the landing page give
+
+
+async def counts(ctx: Context) -> Counts:
+    """The graph's counts: from the build report (counted from the store by `kg build`), else counted
+    now (a backend, or a build older than the counts)."""
+    found = Counts.from_dict(ctx.data.report.get("counts"))
+    if found is not None:
+        return found
+    timeout = ctx.settings.query_timeout * STATS_TIMEOUT_FACTOR
+    rows = await ctx.select(count_query(ctx.base_iri), timeout=timeout)
+    return from_rows({r["part"]["value"]: (int(r["graphs"]["value"]), int(r["n"]["value"])) for r in rows})
 
 
 async def stats(ctx: Context) -> Stats:
     """Counts for VoID, computed once in a worker (with a longer time limit) and kept."""
-    cached = ctx.cache.get("stats")
+    key = f"stats-{ctx.data.path}-{ctx.data.built}"
+    cached = ctx.cache.get(key)
     if cached is not None:
         return cached
     lock = ctx.cache.setdefault("stats-lock", asyncio.Lock())
     async with lock:
-        if "stats" in ctx.cache:
-            return ctx.cache["stats"]
+        if key in ctx.cache:
+            return ctx.cache[key]
         timeout = ctx.settings.query_timeout * STATS_TIMEOUT_FACTOR
         release = ctx.base_iri + "release/"
         rows = await ctx.select(
@@ -130,8 +144,9 @@ async def stats(ctx: Context) -> Stats:
               {{ SELECT ?g (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }} GROUP BY ?g }}
               BIND(IF(STRSTARTS(STR(?g), "{release}"), "release",
                    IF(?g = <{ctx.base_iri}graph/inferred>, "inferred",
+                   IF(?g = <{ctx.base_iri}graph/incumbency>, "incumbency",
                    IF(?g = <{ONTOLOGY}>, "ontology",
-                   IF(?g = <{ctx.base_iri}graph/reference>, "reference", "other")))) AS ?kind)
+                   IF(?g = <{ctx.base_iri}graph/reference>, "reference", "other"))))) AS ?kind)
             }} GROUP BY ?kind""",
             timeout=timeout,
         )
@@ -142,8 +157,8 @@ async def stats(ctx: Context) -> Stats:
             timeout=timeout,
         )
         classes = [(r["c"]["value"], int(r["n"]["value"])) for r in rows]
-        result = Stats(graphs, releases, classes)
-        ctx.cache["stats"] = result
+        result = Stats(graphs, releases, classes, await counts(ctx))
+        ctx.cache[key] = result
         return result
 
 
@@ -168,8 +183,12 @@ def void_description(ctx: Context, urls: Urls, st: Stats, fmt: Format) -> bytes:
     if ctx.data.built:
         built = datetime.fromtimestamp(ctx.data.built, tz=timezone.utc).replace(microsecond=0)
         g.add(ds, DCT + "modified", ox.Literal(built.isoformat(), datatype=_n(XSD + "dateTime")))
-    total = sum(st.graphs.values())
-    g.add(ds, VOID + "triples", _lit(total))
+    g.add(ds, VOID + "triples", _lit(st.counts.default_triples))
+    g.add(
+        ds,
+        RDFS + "comment",
+        _lit("; ".join(f"{n:,} {name}: {what}" for name, n, what in st.counts.explained())),
+    )
     g.add(ds, VOID + "classes", _lit(len(st.classes)))
     for i, (cls, count) in enumerate(st.classes):
         part = f"{doc}#class-{i + 1}"
@@ -178,6 +197,7 @@ def void_description(ctx: Context, urls: Urls, st: Stats, fmt: Format) -> bytes:
         g.add(part, VOID + "entities", _lit(count))
     for kind, label in (
         ("release", "what the releases say (one named graph per release)"),
+        ("incumbency", "incumbencies, computed by the build over all releases"),
         ("inferred", "OWL RL entailments"),
         ("ontology", "the ontology"),
         ("reference", "reference data"),
@@ -189,6 +209,7 @@ def void_description(ctx: Context, urls: Urls, st: Stats, fmt: Format) -> bytes:
         g.add(sub, RDF + "type", VOID + "Dataset")
         g.add(sub, DCT + "title", _lit(label))
         g.add(sub, VOID + "triples", _lit(st.graphs[kind]))
+        g.add(sub, RDFS + "comment", _lit("void:triples counts the quads of these named graphs"))
     if st.releases:
         g.add(f"{doc}#release", VOID + "documents", _lit(st.releases))
     for dump in ctx.data.dumps.values():

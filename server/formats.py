@@ -100,10 +100,14 @@ class _Range:
         return 0
 
 
+MAX_RANGES = 64  # an Accept header's ranges read (browsers send under 10; each costs per format)
+
+
 def parse_accept(header: str | None) -> list[_Range]:
-    """The media ranges of an Accept header with their q-values (malformed parts are skipped)."""
+    """The media ranges of an Accept header with their q-values (malformed parts are skipped), the
+    first `MAX_RANGES` of them: the work of choosing a format must not grow with the header."""
     ranges = []
-    for i, part in enumerate((header or "").split(",")):
+    for i, part in enumerate((header or "").split(",", MAX_RANGES)[:MAX_RANGES]):
         fields = [p.strip() for p in part.split(";")]
         media = fields[0].lower()
         if media == "*":

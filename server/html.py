@@ -62,10 +62,32 @@ def join(items: Iterable[Child], sep: str = ", ") -> Markup:
 
 def page(title: str, *body: Child, head: Iterable[Child] = (), home: str = "/") -> Markup:
     """A whole document in the site's layout."""
+    search = tag(
+        "form",
+        tag(
+            "input",
+            type="search",
+            name="q",
+            placeholder="Search people, posts, bodies, releases…",
+            aria_label="Search",
+            autocomplete="off",
+            class_="site-search",
+        ),
+        tag("button", "Search", type="submit"),
+        tag("div", class_="suggestions", role="listbox"),
+        action=home + "search",
+        method="get",
+        role="search",
+        class_="search",
+        data_suggest=home + "search.json",
+    )
     nav = tag(
         "nav",
         tag("a", "HK press releases KG", href=home, class_="brand"),
+        search,
+        tag("a", "Browse", href=home + "browse"),
         tag("a", "Query", href=home + "#query"),
+        tag("a", "Quality", href=home + "quality"),
         tag("a", "Ontology", href=home + "ontology"),
         tag("a", "VoID", href=home + ".well-known/void"),
         tag("a", "Dumps", href=home + "#dumps"),
@@ -78,6 +100,7 @@ def page(title: str, *body: Child, head: Iterable[Child] = (), home: str = "/") 
             tag("meta", name="viewport", content="width=device-width, initial-scale=1"),
             tag("title", title),
             tag("link", rel="stylesheet", href=home + "static/style.css"),
+            tag("script", src=home + "static/search.js", defer=True),
             *head,
         ),
         tag("body", nav, tag("main", *body)),

@@ -9,12 +9,13 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from kg.iris import ONTOLOGY
+from server.browse.entity import entity_page
 from server.conneg import pick, requested_formats, vary
 from server.context import Context, context
-from server.describe import TERM_PREFIXES, describe, document_query, exists_query
+from server.describe import TERM_PREFIXES, document_query, exists_query
 from server.errors import ApiError
 from server.formats import BY_KEY, HTML, Format, by_suffix
-from server.pages import ontology_page, resource_page
+from server.pages import ontology_page
 from server.urls import raw_subpath, safe_iri
 
 DOC_FORMATS: tuple[Format, ...] = tuple(BY_KEY[k] for k in ("html", "turtle", "jsonld", "ntriples", "rdfxml"))
@@ -74,8 +75,7 @@ async def document(request: Request) -> Response:
     alternates = _alternates(DOC_FORMATS, lambda f: urls.doc(rest, f.suffix or ""))
     headers["Link"] = _link_header(alternates) + f', <{urls.absolute("id/" + rest)}>; rel="about"'
     if fmt.kind == HTML:
-        d = await describe(ctx, iri)
-        return HTMLResponse(resource_page(ctx, urls, d, alternates), headers=headers)
+        return HTMLResponse(await entity_page(ctx, urls, iri, alternates), headers=headers)
     answer = await ctx.query(document_query(iri), fmt.key, prefixes=_prefixes(ctx))
     return Response(answer.body, media_type=fmt.content_type, headers=headers)
 

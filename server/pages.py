@@ -1,4 +1,5 @@
-"""The HTML pages: the landing page with its query editor, resource pages and the ontology's documentation.
+"""The HTML pages: the landing page with its query editor and the ontology's documentation (resource
+pages: server.browse.entity).
 Every value printed goes through server.html, which escapes it."""
 
 from __future__ import annotations
@@ -111,14 +112,12 @@ _FORM_FORMATS = (
 )
 
 
-def landing_page(ctx: Context, urls: Urls, query: str | None = None) -> Markup:
+def landing_page(ctx: Context, urls: Urls, query: str | None = None, extra: Iterable[Child] = ()) -> Markup:
     r = ctx.data
     facts = []
-    for key, label in (("releases_read", "releases"), ("triples_asserted", "triples asserted"),
-                       ("triples_inferred", "triples inferred")):  # fmt: skip
-        n = r.number(key)
-        if n is not None:
-            facts.append(f"{n:,} {label}")
+    n = r.number("releases_read")
+    if n is not None:
+        facts.append(f"{n:,} releases")
     dumps = [d for d in r.dumps.values() if d.format is not None]
     sums = r.dumps.get("SHA256SUMS")
     dump_list = tag(
@@ -186,6 +185,7 @@ def landing_page(ctx: Context, urls: Urls, query: str | None = None) -> Markup:
     return page(
         TITLE,
         intro,
+        extra,
         query_editor(ctx, urls, query, autorun=query is not None),
         about,
         downloads,
@@ -207,20 +207,8 @@ def query_page(ctx: Context, urls: Urls, query: str | None) -> Markup:
 # ---- resource pages
 
 
-def _graph_note(ctx: Context, urls: Urls, d: Description, g: str) -> Markup:
-    if g == ctx.base_iri + "graph/inferred":
-        return tag("span", "inferred", class_="badge inferred", title="entailed by OWL RL reasoning")
-    if g == ctx.base_iri + "graph/reference":
-        return tag("span", "reference", class_="badge", title="the project's reference data")
-    if g == ONTOLOGY:
-        return tag("span", "ontology", class_="badge")
-    if g.startswith(ctx.base_iri + "release/"):
-        name = d.identifiers.get(g) or g[len(ctx.base_iri + "release/") :]
-        return link(urls, g, name)
-    return link(urls, g)
-
-
-def _value(urls: Urls, d: Description, t: Term) -> Markup:
+def value_html(urls: Urls, d: Description, t: Term) -> Markup:
+    """An RDF term as a link (IRIs) or text with its language or datatype."""
     if t.is_iri:
         return link(urls, t.value, d.label(t.value))
     if t.type == "bnode":
@@ -231,90 +219,6 @@ def _value(urls: Urls, d: Description, t: Term) -> Markup:
     elif t.datatype and not t.datatype.endswith("#string"):
         extra = tag("span", compact(t.datatype), class_="datatype")
     return tag("span", tag("span", t.value, class_="literal"), " ", extra)
-
-
-def resource_page(
-    ctx: Context, urls: Urls, d: Description, alternates: Iterable[tuple[Format, str]]
-) -> Markup:
-    title = d.label(d.iri)
-    types = d.types
-    header = tag(
-        "header",
-        tag("h1", title),
-        tag("p", tag("code", d.iri), class_="iri"),
-        tag("p", "A ", join(link(urls, t, d.label(t)) for t in types), class_="types") if types else None,
-    )
-    prop_rows = []
-    for prop in sorted(d.out, key=lambda p: (p != RDF + "type", d.label(p).lower())):
-        values = d.out[prop]
-        items = [
-            tag(
-                "li",
-                _value(urls, d, t),
-                " ",
-                tag("span", join(_graph_note(ctx, urls, d, g) for g in sorted(gs)), class_="graphs"),
-            )
-            for t, gs in sorted(values.items(), key=lambda kv: (kv[0].type, kv[0].value))
-        ]
-        prop_rows.append(
-            tag("tr", tag("th", link(urls, prop, d.label(prop)), scope="row"), tag("td", tag("ul", items)))
-        )
-    props = tag(
-        "section",
-        tag("h2", "Properties"),
-        tag("table", tag("tbody", prop_rows), class_="props")
-        if prop_rows
-        else tag("p", "No statements about it."),
-    )
-    in_rows = [
-        tag("tr", tag("td", link(urls, s, d.label(s))), tag("td", link(urls, p, d.label(p))))
-        for (s, p) in sorted(d.incoming, key=lambda sp: (d.label(sp[1]).lower(), d.label(sp[0]).lower()))
-    ]
-    incoming = tag(
-        "section",
-        tag("h2", "Referenced by"),
-        tag(
-            "table", tag("thead", tag("tr", tag("th", "thing"), tag("th", "property"))), tag("tbody", in_rows)
-        )
-        if in_rows
-        else tag("p", "Nothing points to it."),
-        tag("p", "Only the first references are shown; query the endpoint for all.", class_="note")
-        if d.incoming_capped
-        else None,
-    )
-    provenance = _provenance(ctx, urls, d)
-    formats = tag(
-        "p",
-        "This description as ",
-        join((tag("a", f.label, href=url, type=f.media_type) for f, url in alternates), " · "),
-        class_="formats",
-    )
-    return page(title, header, props, incoming, provenance, formats, home=urls.absolute(""))
-
-
-def _provenance(ctx: Context, urls: Urls, d: Description) -> Markup:
-    release_prefix = ctx.base_iri + "release/"
-    releases = list(dict.fromkeys([*d.sources, *sorted(g for g in d.graphs if g.startswith(release_prefix))]))
-    items = []
-    for r in releases:
-        date = d.dates.get(r)
-        items.append(tag("li", link(urls, r, d.label(r)), f" ({date})" if date else None))
-    other = [g for g in sorted(d.graphs) if not g.startswith(release_prefix)]
-    sentences = [tag("blockquote", s, class_="sentence") for s in d.sentences]
-    if not items and not sentences and not other:
-        return tag("section", tag("h2", "Where it came from"), tag("p", "No source recorded."))
-    return tag(
-        "section",
-        tag("h2", "Where it came from"),
-        tag("p", "Stated in these releases:") if items else None,
-        tag("ul", items) if items else None,
-        tag("p", "Read from the sentence:" if len(sentences) == 1 else "Read from the sentences:")
-        if sentences
-        else None,
-        sentences,
-        tag("p", "Also in: ", join(_graph_note(ctx, urls, d, g) for g in other)) if other else None,
-        id="provenance",
-    )
 
 
 # ---- the ontology's documentation

@@ -14,7 +14,6 @@ import time
 from typing import Any
 
 import httpx
-import pyoxigraph as ox
 
 from server.pool import Answer, PoolError
 from server.sparql_text import read_query
@@ -27,19 +26,19 @@ ACCEPT = {
 }
 
 
-def query_form(query: str, base_iri: str | None = None) -> str:
-    """ "select", "ask" or "graph" (CONSTRUCT/DESCRIBE); a malformed query raises SyntaxError.
+def query_form(query: str) -> str:
+    """ "select", "ask" or "graph" (CONSTRUCT/DESCRIBE), read from the query's tokens.
 
-    The query is parsed (and run) by pyoxigraph over an empty in-memory store, which answers at
-    once; SERVICE (which pyoxigraph would follow) and updates are refused before that.
+    The query is not parsed or run here: pyoxigraph would evaluate an ASK at once, on the event
+    loop, and `VALUES` make work without any data. The backend reports a malformed query (400).
+    SERVICE and updates are refused here, before anything is sent.
     """
     info = read_query(query)
     if info.uses_service or info.form == "UPDATE":
         raise PoolError(400, "only read-only queries without SERVICE are sent to the backend")
-    result = ox.Store().query(query, base_iri=base_iri)
-    if isinstance(result, ox.QueryBoolean):
-        return "ask"
-    return "select" if isinstance(result, ox.QuerySolutions) else "graph"
+    if info.kind is None or info.unclosed is not None:
+        raise PoolError(400, "malformed query: not a SELECT, ASK, CONSTRUCT or DESCRIBE query")
+    return "graph" if info.kind == "graph" else info.kind
 
 
 class RemoteBackend:
@@ -73,17 +72,16 @@ class RemoteBackend:
             raise PoolError(503, "the server is not started")
         limit = timeout or self.timeout
         query = request["query"]
-        try:
-            form = query_form(query, request.get("base_iri"))
-        except SyntaxError as exc:
-            raise PoolError(400, f"malformed query: {exc}") from None
+        form = query_form(query)
         data: list[tuple[str, str]] = [("query", query)]
         data += [("default-graph-uri", g) for g in request.get("default_graphs") or []]
         data += [("named-graph-uri", g) for g in request.get("named_graphs") or []]
         max_rows = int(request["max_rows"])
         started = time.perf_counter()
         try:
-            lines, more = await asyncio.wait_for(self._fetch(data, ACCEPT[form], max_rows, form), limit)
+            lines, more = await asyncio.wait_for(
+                self._fetch(data, ACCEPT[form], max_rows, form, request.get("max_bytes")), limit
+            )
         except TimeoutError:
             raise PoolError(
                 504, f"the query ran longer than the time limit of {limit:g} s and was stopped"
@@ -92,14 +90,20 @@ class RemoteBackend:
             raise PoolError(
                 502, f"the SPARQL backend could not be reached: {exc.__class__.__name__}"
             ) from None
-        header, body = convert(form, lines, more, request.get("format", ""), request.get("prefixes") or {})
+        header, body = convert(form, lines, more, request.get("format", ""), request.get("prefixes") or {},
+                               request.get("max_bytes"))  # fmt: skip
+        if not header["ok"]:
+            raise PoolError(int(header["status"]), str(header["message"]))
         return Answer(
             header["format"], header["rows"], header["truncated"], body, time.perf_counter() - started
         )
 
-    async def _fetch(self, data: list[tuple[str, str]], accept: str, max_rows: int, form: str) -> tuple[list[bytes], bool]:  # fmt: skip
+    async def _fetch(self, data: list[tuple[str, str]], accept: str, max_rows: int, form: str, max_bytes: int | None = None) -> tuple[list[bytes], bool]:  # fmt: skip
+        """The backend's answer as lines, at most `max_rows` (and a TSV header) and about
+        `max_bytes`: reading stops there, so a backend cannot make this process hold more."""
         assert self._client is not None
         keep = max_rows + 1 if form == "select" else max_rows  # TSV has a header line
+        budget = max_bytes if max_bytes is not None else 1 << 62
         lines: list[bytes] = []
         seen: set[bytes] = set()
         more = False
@@ -107,14 +111,22 @@ class RemoteBackend:
             "POST", self.url, data=dict(_pairs(data)), headers={"Accept": accept}, timeout=None
         ) as response:
             if response.status_code >= 300:
-                detail = (await response.aread())[:500].decode("utf-8", "replace").strip()
+                detail = (await _first_bytes(response, 500)).decode("utf-8", "replace").strip()
                 status = 400 if 400 <= response.status_code < 500 else 502
                 raise PoolError(status, f"the SPARQL backend answered {response.status_code}: {detail}")
-            rest = b""
+            partial: list[bytes] = []  # the pieces of a line not yet ended (joined once, when it ends)
+            size = 0
             async for chunk in response.aiter_bytes():
-                parts = (rest + chunk).split(b"\n")
-                rest = parts.pop()
-                for line in parts:
+                size += len(chunk)
+                if size > budget:  # what is read so far is kept, in whole lines
+                    more = True
+                    break
+                *ended, last = chunk.split(b"\n")
+                if ended:
+                    ended[0] = b"".join([*partial, ended[0]])
+                    partial = []
+                partial.append(last)
+                for line in ended:
                     if form == "graph":
                         if not line.strip() or line in seen:
                             continue
@@ -125,9 +137,19 @@ class RemoteBackend:
                     lines.append(line)
                 if more:
                     break
+            rest = b"".join(partial)
             if rest and not more:
                 lines.append(rest)
         return lines, more
+
+
+async def _first_bytes(response: httpx.Response, n: int) -> bytes:
+    out = b""
+    async for chunk in response.aiter_bytes():
+        out += chunk
+        if len(out) >= n:
+            break
+    return out[:n]
 
 
 def _pairs(data: list[tuple[str, str]]) -> dict[str, list[str] | str]:

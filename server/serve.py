@@ -15,7 +15,9 @@ from typing import Any
 import uvicorn
 from fastapi import FastAPI
 
+from server import transport
 from server.app import create_app
+from server.lifeline import die_with_parent
 from server.settings import Settings
 from server.transport import http_protocol
 
@@ -29,6 +31,7 @@ def run(data_dir: Path | None, settings: Settings | argparse.Namespace | None = 
     settings = (settings or Settings()).model_copy(update={"data_dir": Path(data_dir) if data_dir else None})
     one = frontend_settings(settings)
     app = create_app(one)  # also checks the data folder before any process starts
+    bound_heads(settings)
     target: Any = app
     several: dict[str, Any] = {}
     if settings.frontends > 1:
@@ -43,6 +46,9 @@ def run(data_dir: Path | None, settings: Settings | argparse.Namespace | None = 
         proxy_headers=True,
         server_header=False,
         timeout_keep_alive=5,
+        # a request in flight ends within its time limit; SIGTERM waits for no more than that
+        timeout_graceful_shutdown=max(1, round(settings.query_timeout + 1)),
+        h11_max_incomplete_event_size=settings.max_header_bytes + settings.max_request_bytes,
         log_level="info",
         access_log=False,
         **several,
@@ -62,6 +68,15 @@ def frontend_settings(settings: Settings) -> Settings:
     )
 
 
+def bound_heads(settings: Settings) -> None:
+    """Bound request heads in this process (server.transport)."""
+    transport.configure(settings.max_header_bytes, settings.max_request_bytes, settings.header_timeout)
+
+
 def app_from_environment() -> FastAPI:
-    """The application of one front-end process (uvicorn's factory, in each process it starts)."""
-    return create_app(Settings.model_validate_json(os.environ[SETTINGS_ENV]))
+    """The application of one front-end process (uvicorn's factory, in each process it starts),
+    which dies with the supervisor that started it."""
+    die_with_parent()
+    settings = Settings.model_validate_json(os.environ[SETTINGS_ENV])
+    bound_heads(settings)
+    return create_app(settings)

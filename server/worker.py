@@ -25,6 +25,7 @@ from typing import IO, Any
 import pyoxigraph as ox
 
 from server.etags import entity_tag
+from server.lifeline import die_with_parent, watch_lifeline
 
 RESULT_FORMATS = {
     "json": ox.QueryResultsFormat.JSON,
@@ -53,8 +54,10 @@ class _LineSink:
     up to `limit`, in the order first written; it stops the writer at the one after. Lines are split
     and counted a chunk at a time, with no Python work per line."""
 
-    def __init__(self, limit: int) -> None:
+    def __init__(self, limit: int, max_bytes: int | None = None) -> None:
         self.limit = limit
+        self.max_bytes = max_bytes
+        self.size = 0  # bytes of the distinct lines kept (each with its newline)
         self._seen: dict[bytes, None] = {}  # insertion-ordered
         self.rest = b""
         self.more = False
@@ -67,8 +70,11 @@ class _LineSink:
         return len(chunk)
 
     def _keep(self, parts: list[bytes]) -> None:
+        before = len(self._seen)
         self._seen.update(dict.fromkeys(parts))
-        if len(self._seen) > self.limit:
+        if self.max_bytes is not None and len(self._seen) > before:
+            self.size += sum(len(line) + 1 for line in list(self._seen)[before:])
+        if len(self._seen) > self.limit or (self.max_bytes is not None and self.size > self.max_bytes):
             self.more = True
             raise _Enough
 
@@ -99,10 +105,12 @@ class _RowCounter:
     count passes `limit` the writer is stopped.
     """
 
-    def __init__(self, fmt: str, limit: int) -> None:
+    def __init__(self, fmt: str, limit: int, max_bytes: int | None = None) -> None:
         self.marks, header = ROW_MARKS[fmt]
         self.rows = -header
         self.limit = limit
+        self.max_bytes = max_bytes
+        self.size = 0
         self.chunks: list[bytes] = []
         self._tail = b""
         self._keep = max(len(m) for m in self.marks) - 1
@@ -115,6 +123,7 @@ class _RowCounter:
         self.rows += sum(window.count(m, max(0, skip - len(m) + 1)) for m in self.marks)
         self._tail = window[-self._keep :]
         self.chunks.append(chunk)
+        self.size += len(chunk)
         if self.stopped:
             raise _Enough
         return len(chunk)
@@ -124,7 +133,7 @@ class _RowCounter:
 
     @property
     def stopped(self) -> bool:
-        return self.rows > self.limit
+        return self.rows > self.limit or (self.max_bytes is not None and self.size > self.max_bytes)
 
     def body(self) -> bytes:
         return b"".join(self.chunks)
@@ -180,6 +189,7 @@ def answer(store: ox.Store, req: dict[str, Any]) -> tuple[dict[str, Any], bytes]
         kwargs["default_graph"] = [ox.NamedNode(g) for g in default or []]
         kwargs["named_graphs"] = [ox.NamedNode(g) for g in named or []]
     max_rows = int(req["max_rows"])
+    max_bytes = int(req["max_bytes"]) if req.get("max_bytes") else None
     fmt = req.get("format", "")
     prefixes = req.get("prefixes") or {}
 
@@ -193,11 +203,11 @@ def answer(store: ox.Store, req: dict[str, Any]) -> tuple[dict[str, Any], bytes]
             return _ok(fmt, 1, False, result.serialize(format=RESULT_FORMATS[fmt]))
         if isinstance(result, ox.QuerySolutions):
             fmt = fmt if fmt in RESULT_FORMATS else "json"
-            return _solutions(result, fmt, max_rows, run)
-        sink = _LineSink(max_rows)
+            return _solutions(result, fmt, max_rows, run, max_bytes)
+        sink = _LineSink(max_rows, max_bytes)
         _drain(lambda out: result.serialize(out, format=ox.RdfFormat.N_TRIPLES), sink)
         sink.finish()
-        return convert("graph", sink.lines, sink.more, fmt, prefixes)
+        return convert("graph", sink.lines, sink.more, fmt, prefixes, max_bytes)
     except SyntaxError as exc:
         return {"ok": False, "status": 400, "message": f"malformed query: {exc}"}, b""
     except ValueError as exc:
@@ -206,25 +216,28 @@ def answer(store: ox.Store, req: dict[str, Any]) -> tuple[dict[str, Any], bytes]
         return {"ok": False, "status": 500, "message": f"query failed: {exc}"}, b""
 
 
-def _solutions(result: ox.QuerySolutions, fmt: str, max_rows: int, again: Callable[[], Any]) -> tuple[dict[str, Any], bytes]:  # fmt: skip
-    """A SELECT result in `fmt`, written directly when its rows fit in `max_rows`, else cut.
+def _solutions(result: ox.QuerySolutions, fmt: str, max_rows: int, again: Callable[[], Any], max_bytes: int | None = None) -> tuple[dict[str, Any], bytes]:  # fmt: skip
+    """A SELECT result in `fmt`, written directly when its rows fit in `max_rows` and its bytes in
+    `max_bytes`, else cut.
 
-    Past the limit (by the count of `_RowCounter`) the query runs `again` and is written as TSV,
+    Past a limit (by the count of `_RowCounter`) the query runs `again` and is written as TSV,
     whose rows are exactly its lines, so it is cut after a row and converted; a TSV result is cut
     as it is, without a second run.
     """
-    counter = _RowCounter(fmt, max_rows)
+    counter = _RowCounter(fmt, max_rows, max_bytes)
     if _drain(lambda out: result.serialize(out, format=RESULT_FORMATS[fmt]), counter):
         return _ok(fmt, max(0, counter.rows), False, counter.body())
     if fmt != "tsv":
-        lines = _RowCounter("tsv", max_rows)
+        lines = _RowCounter("tsv", max_rows, max_bytes)
         rerun = again()
         if _drain(lambda out: rerun.serialize(out, format=ox.QueryResultsFormat.TSV), lines):
-            # a literal spelled a row mark: the rows fit after all
-            return convert("select", lines.body().split(b"\n")[:-1], False, fmt, {})
+            # a literal spelled a row mark, or JSON outgrew TSV: the rows fit after all
+            return convert("select", lines.body().split(b"\n")[:-1], False, fmt, {}, max_bytes)
         counter = lines
-    head_and_rows = counter.body().split(b"\n", max_rows + 1)[: max_rows + 1]
-    return convert("select", head_and_rows, True, fmt, {})
+    body = counter.body()
+    whole = body[: body.rfind(b"\n")]  # a line cut by the byte limit is dropped
+    head_and_rows = whole.split(b"\n", max_rows + 1)[: max_rows + 1]
+    return convert("select", head_and_rows, True, fmt, {}, max_bytes)
 
 
 _PN_PREFIX = re.compile(
@@ -250,10 +263,28 @@ def _write_graph(nt: bytes, fmt: str, prefixes: dict[str, str] | None) -> bytes:
         return ox.serialize(ox.parse(nt, format=ox.RdfFormat.N_TRIPLES), format=GRAPH_FORMATS[fmt])
 
 
-def convert(form: str, lines: list[bytes], more: bool, fmt: str, prefixes: dict[str, str]) -> tuple[dict[str, Any], bytes]:  # fmt: skip
+def convert(form: str, lines: list[bytes], more: bool, fmt: str, prefixes: dict[str, str], max_bytes: int | None = None) -> tuple[dict[str, Any], bytes]:  # fmt: skip
     """Results cut to whole lines (TSV with its header for SELECT, N-Triples for a graph, SPARQL
-    JSON for ASK) written in the format the client asked for; used for the local store and for a
-    remote backend alike."""
+    JSON for ASK) written in the format the client asked for, and cut to fewer rows if it comes
+    to more than `max_bytes` (refused, 507, if not even one row fits); used for the local store
+    and for a remote backend alike."""
+    header, body = _convert(form, lines, more, fmt, prefixes)
+    head = 1 if form == "select" else 0
+    while max_bytes is not None and len(body) > max_bytes and form != "ask":
+        rows = len(lines) - head
+        if rows <= 1:
+            message = (
+                f"the answer is larger than the limit of {max_bytes} bytes with a single row;"
+                " select fewer or shorter values (SUBSTR, LIMIT)"
+            )
+            return {"ok": False, "status": 507, "message": message}, b""
+        keep = max(1, min(rows - 1, rows * max_bytes // len(body)))
+        lines = lines[: head + keep]
+        header, body = _convert(form, lines, True, fmt, prefixes)
+    return header, body
+
+
+def _convert(form: str, lines: list[bytes], more: bool, fmt: str, prefixes: dict[str, str]) -> tuple[dict[str, Any], bytes]:  # fmt: skip
     raw = b"".join(line + b"\n" for line in lines)
     if form == "ask":
         fmt = fmt if fmt in ("json", "xml") else "json"
@@ -267,7 +298,7 @@ def convert(form: str, lines: list[bytes], more: bool, fmt: str, prefixes: dict[
             body = parsed.serialize(format=RESULT_FORMATS[fmt])
         return _ok(fmt, max(0, len(lines) - 1), more, body)
     fmt = fmt if fmt in GRAPH_FORMATS else "turtle"
-    lines.sort()  # groups each subject's triples for the writers, and makes the order stable
+    lines = sorted(lines)  # groups each subject's triples for the writers, and makes the order stable
     raw = b"".join(line + b"\n" for line in lines)
     if fmt != "ntriples":
         raw = _write_graph(raw, fmt, None if fmt in NO_PREFIXES else _prefixes(prefixes))
@@ -338,6 +369,9 @@ def open_store(path: str) -> tuple[ox.Store, str]:
 
 
 def main(argv: list[str]) -> int:
+    parent = os.environ.get("HKPR_PARENT_PID", "")
+    die_with_parent(int(parent) if parent.isdigit() else None)  # never outlive the server
+    watch_lifeline()
     inp = os.fdopen(os.dup(0), "rb")
     out = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)  # a stray print must not corrupt the answers

@@ -40,7 +40,15 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def client(data_dir: Path):
-    with TestClient(create_app(Settings(data_dir=data_dir, workers=2))) as c:
+    with TestClient(
+        create_app(
+            Settings(
+                data_dir=data_dir,
+                workers=2,
+                allowed_hosts="testserver,data.example.org,h.example,kg.example.org",
+            )
+        )
+    ) as c:
         yield c
 
 
@@ -233,13 +241,14 @@ def test_methods_that_do_not_apply_are_405(client: TestClient) -> None:
     assert client.post("/dumps/hkpr.ttl.gz").status_code == 405
 
 
-def test_service_description_names_the_endpoint_as_requested(client: TestClient) -> None:
-    r = client.get("/sparql", headers={"Accept": "text/turtle", "Host": "kg.example.org"})
+def test_service_description_names_the_endpoint_on_a_trusted_host(client: TestClient) -> None:
+    # a Host outside --allowed-hosts is not written into answers: the served address is
+    r = client.get("/sparql", headers={"Accept": "text/turtle", "Host": "evil.example"})
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/turtle")
     sd = "http://www.w3.org/ns/sparql-service-description#"
     g = triples(r)
     endpoint = {t.object.value for t in g if t.predicate.value == sd + "endpoint"}
-    assert endpoint == {"http://kg.example.org/sparql"}
+    assert endpoint == {"http://testserver/sparql"}
     formats = {t.object.value for t in g if t.predicate.value == sd + "resultFormat"}
     assert "http://www.w3.org/ns/formats/SPARQL_Results_JSON" in formats
     assert "http://www.w3.org/ns/formats/Turtle" in formats

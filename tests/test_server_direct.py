@@ -4,7 +4,6 @@ must be the one the framework's route would have given."""
 from __future__ import annotations
 
 import pytest
-from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from starlette.types import Receive, Scope, Send
 from test_server_support import BASE, build_data_dir
@@ -43,7 +42,7 @@ def clients(tmp_path_factory: pytest.TempPathFactory):
 
     async def either(scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and VIA_FRAMEWORK in scope["headers"]:
-            await FastAPI.__call__(app, scope, receive, send)  # the application without the direct path
+            await app.via_framework(scope, receive, send)  # the application without the direct path
         else:
             await app(scope, receive, send)
 

@@ -30,7 +30,9 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def client(data_dir: Path):
-    settings = Settings(data_dir=data_dir, workers=2, query_timeout=1.0, max_rows=3, max_request_bytes=4096)
+    # one test client stands for many: it may use both workers and queue a dozen queries
+    settings = Settings(data_dir=data_dir, workers=2, query_timeout=1.0, max_rows=3, max_request_bytes=4096,
+                        client_queries=2, queue_limit=24)  # fmt: skip
     with TestClient(create_app(settings)) as c:
         yield c
 

@@ -44,6 +44,11 @@ def test_the_form_of_a_query(query: str, form: str | None) -> None:
         "SELECT * { ?s ?p 'it''s' . SERVICE <http://x/> {} }",
         'SELECT * { ?s ?p """multi\nline "quoted" """ . SERVICE <http://x/> {} }',
         "SELECT * { ?s ?p 'a\\'b' . SERVICE <http://x/> {} }",
+        # pyoxigraph reads SERVICE without a word boundary: each of these opens a connection
+        "PREFIX x: <http://x/> SELECT * { SERVICEx:g { ?s ?p ?o } }",
+        "SELECT * { SERVICESILENT<http://x/>{ ?s ?p ?o } }",
+        "PREFIX : <http://x/> SELECT * { service:g { } }",
+        "PREFIX service: <http://x/> PREFIX : <http://y/> SELECT * { ?s service:p ?o . service:g {} }",
     ],
 )
 def test_service_is_found_wherever_it_is_a_keyword(query: str) -> None:
@@ -58,13 +63,25 @@ def test_service_is_found_wherever_it_is_a_keyword(query: str) -> None:
         "SELECT * { ?s ?p 'SERVICE <http://x/> {}' }",
         'SELECT * { ?s ?p """ SERVICE <http://x/> { } """ }',
         "SELECT * { ?s ?p ?o } # SERVICE <http://x/> {}",
-        "PREFIX service: <http://x/> SELECT * { ?s service:p ?o }",
         "PREFIX ex: <http://x/> SELECT * { ?s ex:SERVICE ?o . ?s ex:a.SERVICE ?o }",
         "SELECT * { _:SERVICE ?p ?o }",
     ],
 )
 def test_service_hidden_in_other_tokens_is_not_a_keyword(query: str) -> None:
     assert not read_query(query).uses_service
+
+
+@pytest.mark.parametrize(
+    ("query", "where"),
+    [
+        ("ASK { ?s ?p 'open }", "line 1, column 13"),
+        ('ASK {\n ?s ?p "a\nb" }', "line 2, column 8"),
+        ("SELECT * { ?s ?p " + "'" * 3 + "never closed }", "line 1, column 18"),
+    ],
+)
+def test_a_string_left_open_ends_the_reading(query: str, where: str) -> None:
+    info = read_query(query)
+    assert info.unclosed is not None and info.unclosed_at(query) == where
 
 
 def test_prologue_prefixes_and_dataset_clauses() -> None:
@@ -138,7 +155,9 @@ def test_the_cli_options_derive_from_the_declaration(tmp_path: Path) -> None:
     Settings.add_arguments(parser)
     names = [n for n, *_ in Settings.options()]
     assert names == ["data_dir", "base_iri", "host", "port", "query_timeout", "max_rows", "max_request_bytes",
-                     "workers", "frontends", "cache_bytes", "backend", "public_url"]  # fmt: skip
+                     "workers", "frontends", "cache_bytes", "backend", "public_url", "allowed_hosts",
+                     "worker_memory", "max_bytes", "max_header_bytes", "header_timeout", "queue_limit",
+                     "client_queries"]  # fmt: skip
     help_text = parser.format_help()
     assert (
         "--query-timeout" in help_text
@@ -151,6 +170,14 @@ def test_the_cli_options_derive_from_the_declaration(tmp_path: Path) -> None:
     with pytest.raises(ValidationError) as err:
         Settings.from_args(parser.parse_args(["--workers", "0"]))
     assert settings_error(err.value) == "--workers: Input should be greater than or equal to 1"
+    # the limits that depend on the workers follow them unless given
+    s = Settings.from_args(parser.parse_args(["--workers", "6"]))
+    assert (s.queue_limit, s.client_queries) == (24, 3)
+    assert s.worker_memory >= 256 << 20
+    with pytest.raises(ValidationError):
+        Settings(allowed_hosts="evil.example/x")
+    assert Settings(port=8080).trusted_hosts() >= {"127.0.0.1:8080", "localhost:8080", "localhost"}
+    assert Settings(allowed_hosts="*").trusted_hosts() is None
 
 
 # ---- HTML escaping

@@ -72,6 +72,8 @@ BASE <{BASE}>
 <zone/loop> a hkpr:Zone ; rdfs:label "Lok Ma Chau Loop" ; skos:altLabel "the Loop" ; hkpr:partOf <zone/gba> .
 <zone/gba> a hkpr:Zone ; rdfs:label "Greater Bay Area" ; skos:altLabel "GBA" .
 <place/hong-kong> a hkpr:Place ; rdfs:label "Hong Kong" .
+<org/cedd/under/itib> a hkpr:ParentPeriod ; hkpr:child <org/cedd> ; hkpr:parent <org/itib> ;
+    schema:startDate "2022-07-01"^^xsd:date .
 
 <meeting/jtf/10> a hkpr:Meeting ;
     rdfs:label "10th meeting of the Joint Task Force" ;
@@ -88,6 +90,8 @@ BASE <{BASE}>
 RELEASE, MEETING, TENURE = "release/P2023090700255", "meeting/jtf/10", "tenure/P2023090700255/sun-dong/sitl"
 INCUMBENCY, SUN, EDDIE, POST = "incumbency/sun-dong/sitl", "person/sun-dong", "person/eddie-mak", "post/sitl"
 CEDD, JTF, LOOP, GBA = "org/cedd", "body/jtf", "zone/loop", "zone/gba"
+PERIOD = "org/cedd/under/itib"
+DERIVATION = "derivation/P2023090700255/meeting-jtf-10"
 LABEL = "Needs an rdfs:label that is a plain string"
 TWO_LABELS = "more than one plain rdfs:label"
 NOT_BODY, NOT_PERSON = "A body (task force, committee, ...) is not also", "A person is not also"
@@ -197,6 +201,15 @@ CASES = [
     Case("meeting: two plain labels", add(f'<{MEETING}> rdfs:label "Tenth meeting of the JTF"'),
          [(MEETING, TWO_LABELS, WARNING)]),
     # tenures and incumbencies
+    # qualified derivations (the release and the sentence of one reading)
+    Case("derivation: no release", add(f'<{DERIVATION}> a prov:Derivation ; prov:value "A sentence."'),
+         [(DERIVATION, "names exactly one release")]),
+    Case("derivation: a literal for the release",
+         add(f'<{DERIVATION}> a prov:Derivation ; prov:entity "P2023090700255" ; prov:value "A sentence."'),
+         [(DERIVATION, "names exactly one release")]),
+    Case("derivation: two sentences",
+         add(f'<{DERIVATION}> a prov:Derivation ; prov:entity <{RELEASE}> ; prov:value "One.", "Two."'),
+         [(DERIVATION, "exactly one sentence")]),
     Case("tenure: no post", replace(TENURE, "hkpr:post", None), [(TENURE, "exactly one hkpr:post")]),
     Case("tenure: two holders", add(f"<{TENURE}> hkpr:holder <{EDDIE}>"), [(TENURE, "exactly one hkpr:holder")]),
     Case("tenure: holder as a literal", replace(TENURE, "hkpr:holder", '"Sun Dong"'),
@@ -251,6 +264,14 @@ CASES = [
     Case("zone: part of a literal", replace(LOOP, "hkpr:partOf", '"GBA"'), [(LOOP, "hkpr:partOf of a zone")]),
     Case("place: no label", replace("place/hong-kong", "rdfs:label", None),
          [("place/hong-kong", LABEL)]),
+    # reference data
+    Case("parent period: no parent", replace(PERIOD, "hkpr:parent", None), [(PERIOD, "exactly one hkpr:parent")]),
+    Case("parent period: two children", add(f"<{PERIOD}> hkpr:child <org/hksar>"),
+         [(PERIOD, "exactly one hkpr:child")]),
+    Case("parent period: ends before it starts", add(f'<{PERIOD}> schema:endDate "2021-06-30"^^xsd:date'),
+         [(PERIOD, "no later than its schema:endDate")]),
+    Case("parent period: end as a string", add(f'<{PERIOD}> schema:endDate "2030-06-30"'),
+         [(PERIOD, "at most one schema:endDate"), (PERIOD, "no later than its schema:endDate")]),
 ]  # fmt: skip
 
 

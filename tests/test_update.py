@@ -48,6 +48,13 @@ def test_adding_releases_equals_a_full_rebuild(full: Path, tmp_path: Path) -> No
     assert dataset(out) == dataset(full)
     inferred = "https://w3id.org/hkpr/id/graph/inferred"
     assert graph(out, inferred) == graph(full, inferred)
+    same_dumps(out, full)
+
+
+def same_dumps(a: Path, b: Path) -> None:
+    """The dumps of two builds byte for byte (users mirror them and compare SHA256SUMS)."""
+    for name in ("hkpr.nq.gz", "hkpr.jsonld.gz", "hkpr.nt.gz", "hkpr.ttl.gz", "SHA256SUMS"):
+        assert (a / "dumps" / name).read_bytes() == (b / "dumps" / name).read_bytes(), name
 
 
 def copy_with_seed_changed(full: Path, tmp_path: Path) -> tuple[Path, Path]:
@@ -151,6 +158,7 @@ def test_updates_in_place_equal_a_full_rebuild_on_a_generated_corpus(generated: 
     assert dataset(out) == dataset(full)
     same_report(report, full_report)
     dumps_match_store(out)
+    same_dumps(out, full)
 
 
 def test_an_update_in_place_keeps_dumps_and_report_true(full: Path, tmp_path: Path) -> None:
@@ -163,6 +171,7 @@ def test_an_update_in_place_keeps_dumps_and_report_true(full: Path, tmp_path: Pa
     )
     assert dataset(out) == dataset(tmp_path / "rebuilt")
     same_report(report, rebuilt)
+    same_dumps(out, tmp_path / "rebuilt")
 
 
 def test_a_last_build_without_dumps_is_updated_by_a_full_rebuild(full: Path, tmp_path: Path) -> None:
@@ -173,6 +182,7 @@ def test_a_last_build_without_dumps_is_updated_by_a_full_rebuild(full: Path, tmp
     assert report.notes == ["updated by a full rebuild: the last build has no dumps/hkpr.nq.gz"]
     assert dataset(out) == dataset(full)
     dumps_match_store(out)
+    same_dumps(out, full)
 
 
 def test_a_build_in_worker_processes_equals_one_in_a_single_process(generated: Path, tmp_path: Path) -> None:
@@ -182,5 +192,32 @@ def test_a_build_in_worker_processes_equals_one_in_a_single_process(generated: P
     assert report_two.releases_read == report_one.releases_read == 300
     assert dataset(two) == dataset(one)
     same_report(report_two, report_one)
-    for name in ("hkpr.nq.gz", "hkpr.jsonld.gz", "hkpr.nt.gz", "hkpr.ttl.gz"):
-        assert (two / "dumps" / name).read_bytes() == (one / "dumps" / name).read_bytes(), name
+    same_dumps(two, one)
+
+
+def test_dump_bytes_depend_on_the_content_not_on_how_it_was_written(tmp_path: Path) -> None:
+    from kg.dumps import Contents, write_dumps
+
+    lines = [
+        f'<http://e/{n}> <http://e/p> "{"x" * (n % 97)}" <http://e/g{n // 1000}> .\n'.encode()
+        for n in range(160_000)
+    ]
+    whole = b"".join(lines)  # over 4 MiB: several compressor blocks
+    assert len(whole) > 3 * (1 << 22) // 2
+    pieces = [b"".join(lines[i : i + 7]) for i in range(0, len(lines), 7)]
+    write_dumps(tmp_path / "a", Contents([whole], [], b""))
+    write_dumps(tmp_path / "b", Contents(pieces, [], b""))
+    assert (tmp_path / "a" / "hkpr.nq.gz").read_bytes() == (tmp_path / "b" / "hkpr.nq.gz").read_bytes()
+
+
+def test_a_damaged_last_dump_is_updated_by_a_full_rebuild(full: Path, tmp_path: Path) -> None:
+    out = tmp_path / "graph"
+    shutil.copytree(full, out)
+    nq = out / "dumps" / "hkpr.nq.gz"
+    nq.write_bytes(nq.read_bytes()[: nq.stat().st_size // 2])  # cut short, as a failing disk leaves it
+    report = build([SAMPLE_DIR / "P2023090700255.txt"], out, shacl=False, update=True)
+    assert len(report.notes) == 1 and report.notes[0].startswith(
+        "updated by a full rebuild: the update in place failed (EOFError"
+    ), report.notes
+    assert dataset(out) == dataset(full)
+    same_dumps(out, full)

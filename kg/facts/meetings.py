@@ -4,23 +4,22 @@ who chaired and attended and the organisations represented; written as a hkpr:Me
 from __future__ import annotations
 
 from kg.emit import (
-    DERIVED_FROM_NT,
     IRIS_WRITTEN,
     LABEL_NT,
     MENTIONS_NT,
     MODES_NT,
     P_NT,
-    PROV_VALUE_NT,
     GraphWriter,
+    derived,
     hkpr,
     integer,
     meeting_label,
     nt_day,
     nt_iri,
-    nt_sentence,
     nt_text,
 )
 from kg.facts import Kind
+from kg.identity import strip_term, term_in
 from kg.model import Meeting
 from kg.recognise.meetings import recognise_meetings
 from kg.resolve import Resolution, Resolved, ResolvedMeeting
@@ -37,9 +36,11 @@ def _resolve(records: list[Meeting], r: Resolution) -> None:
         chairs = tuple(dict.fromkeys(person(n) for n in m.chairs))
         participants = tuple(dict.fromkeys((*chairs, *(person(n) for n in m.participants))))
         represented = tuple(dict.fromkeys(c.add(resolver.org(n, aliases=aliases)).iri for n in m.represented))
+        term = strip_term(m.body)[1] or term_in(m.sentence, m.body)
+        restarts = term is not None or resolver.restarts_numbering(body)
         r.out.meetings.append(
             ResolvedMeeting(
-                iri=r.iris.meeting(body.label, m.ordinal, m.date, release.id),
+                iri=r.iris.meeting(body.label, m.ordinal, m.date, release.id, restarts, term),
                 body=body.iri,
                 sentence=m.sentence,
                 ordinal=m.ordinal,
@@ -76,8 +77,7 @@ def _emit(resolved: Resolved, w: GraphWriter, release: str) -> None:
             out[(node, P_NT["participant"], iri(person) or nt_iri(person))] = None
         for org in m.represented:
             out[(node, P_NT["represented"], iri(org) or nt_iri(org))] = None
-        w.add(node, DERIVED_FROM_NT, release)
-        w.add(node, PROV_VALUE_NT, nt_sentence(m.sentence))
+        derived(out, release, m.iri, node, m.sentence)
         w.add(release, MENTIONS_NT, node)
 
 

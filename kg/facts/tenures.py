@@ -5,15 +5,13 @@ from __future__ import annotations
 
 from kg.emit import (
     A_NT,
-    DERIVED_FROM_NT,
     IRIS_WRITTEN,
     P_NT,
-    PROV_VALUE_NT,
     GraphWriter,
+    derived,
     hkpr,
     nt_day,
     nt_iri,
-    nt_sentence,
 )
 from kg.facts import Kind
 from kg.lexicon import organisation_class
@@ -69,8 +67,7 @@ def _emit(resolved: Resolved, w: GraphWriter, release: str) -> None:
         out[(node, P_NT["post"], post)] = None
         out[(node, P_NT["holder"], person)] = None
         out[(node, P_NT["date"], nt_day(t.date))] = None
-        out[(node, DERIVED_FROM_NT, release)] = None
-        out[(node, PROV_VALUE_NT, nt_sentence(t.sentence))] = None
+        derived(out, release, t.iri, node, t.sentence)
         out[(post, P_NT["heldBy"], person)] = None
 
 

@@ -1,0 +1,137 @@
+"""An external merge sort of N-Triples lines: a set of lines held in bounded memory.
+
+Lines are gathered in memory (each once) until their estimated size passes `budget` bytes; then
+they are sorted and written to a run file in `folder`, and memory is freed. Reading merges the
+runs (`heapq.merge`), dropping a line met in more than one run, so what comes out is every line
+added, sorted bytewise, each once: what sorting the whole set in memory would give.
+
+No N-Triples line is a prefix of another (each ends in " ."), so comparing lines with or without
+their newline orders them alike; runs hold lines with their newline.
+"""
+
+from __future__ import annotations
+
+import heapq
+import shutil
+import tempfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+OVERHEAD = 100  # bytes a held line costs beyond its text: the bytes object and its slot in the set
+FAN_IN = 64  # runs merged at once; more are first merged into one
+CHUNK = 1 << 22  # bytes per chunk handed out by `chunks`
+
+
+class SortedLines:
+    """Lines (bytes, without their newline) added in any order, read back sorted and unique."""
+
+    def __init__(self, folder: Path, budget: int) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        self.folder = Path(tempfile.mkdtemp(prefix="sort-", dir=folder))
+        self.budget = max(budget, 1)
+        self._held: set[bytes] = set()
+        self._size = 0
+        self._runs: list[Path] = []
+        self._made = 0  # run files written (their names)
+
+    @property
+    def runs(self) -> int:
+        """How many run files hold lines now (the lines in memory not counted)."""
+        return len(self._runs)
+
+    def add(self, lines: Iterable[bytes]) -> None:
+        """Add lines (b"" is skipped); spill to a run when memory passes the budget."""
+        held = self._held
+        before = len(held)
+        size = 0
+        for line in lines:
+            if line and line not in held:
+                held.add(line)
+                size += len(line)
+        self._size += size + (len(held) - before) * OVERHEAD
+        if self._size >= self.budget:
+            self.spill()
+
+    def spill(self) -> None:
+        """Write the lines held in memory as a sorted run, and free them."""
+        if not self._held:
+            return
+        lines = sorted(self._held)
+        self._held, self._size = set(), 0
+        self._runs.append(self._write(iter(lines)))
+        del lines
+        if len(self._runs) > FAN_IN:
+            # the old runs stay until `close`: an iteration begun may still read them
+            self._runs = [self._write(unique(heapq.merge(*map(_read, self._runs))))]
+
+    def __iter__(self) -> Iterator[bytes]:
+        """Every line added so far, sorted and unique, each with its newline. Lines added later are
+        not seen by an iteration already begun (it reads the runs it started with)."""
+        if not self._runs:
+            return (line + b"\n" for line in sorted(self._held))
+        self.spill()
+        return unique(heapq.merge(*map(_read, list(self._runs))))
+
+    def chunks(self) -> Iterator[bytes]:
+        """The lines of `iter(self)` joined into chunks of about CHUNK bytes."""
+        return chunked(iter(self))
+
+    def close(self) -> None:
+        """Remove the run files."""
+        self._held, self._runs = set(), []
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    def __enter__(self) -> SortedLines:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _write(self, lines: Iterator[bytes]) -> Path:
+        self._made += 1
+        path = self.folder / f"run-{self._made:05d}.nt"
+        with path.open("wb") as out:
+            for chunk in chunked(line if line.endswith(b"\n") else line + b"\n" for line in lines):
+                out.write(chunk)
+        return path
+
+
+def _read(path: Path) -> Iterator[bytes]:
+    """A run's lines, newline included (the file is opened now, closed when the lines end)."""
+    run = path.open("rb", buffering=1 << 20)
+
+    def lines() -> Iterator[bytes]:
+        with run:
+            yield from run
+
+    return lines()
+
+
+def unique(lines: Iterator[bytes]) -> Iterator[bytes]:
+    """Sorted lines with repeats dropped."""
+    last = None
+    for line in lines:
+        if line != last:
+            yield line
+            last = line
+
+
+def chunked(lines: Iterable[bytes]) -> Iterator[bytes]:
+    """Lines joined into chunks of about CHUNK bytes."""
+    part: list[bytes] = []
+    size = 0
+    for line in lines:
+        part.append(line)
+        size += len(line)
+        if size >= CHUNK:
+            yield b"".join(part)
+            part, size = [], 0
+    if part:
+        yield b"".join(part)
+
+
+def file_chunks(path: Path) -> Iterator[bytes]:
+    """A file's bytes in chunks of CHUNK bytes."""
+    with path.open("rb") as file:
+        while chunk := file.read(CHUNK):
+            yield chunk

@@ -1,0 +1,370 @@
+"""The search index `DIR/search.sqlite`: the names of every entity and the titles and text of every
+release, in an SQLite FTS5 table, written by `kg build` and kept current by `kg build --update`.
+
+SQLite FTS5 (Python's standard library): no server to run beside the endpoint, one file in the
+data folder that is renamed into place with the rest of the build, queried in-process in
+milliseconds, bm25 ranking with a weight per column, and prefix queries for search-as-you-type.
+
+Tables: `items` (one per entity or release: IRI, kind, label, date); `names` (FTS5, rowid =
+items.id: every item's label and other names, a release's title and number) and `texts` (FTS5,
+the title and text of each release). A search ranks the name matches first (bm25, the label
+weighing most), then the releases whose text matches (bm25), so "Carrie" finds the person before
+the releases that speak of her; both use FTS5's ranked fast path (`ORDER BY rank LIMIT n`), which
+scores matches without building each row, and snippets are made for the rows shown only. Users'
+queries are never passed to FTS5 as syntax: `match_expression` quotes each word, so any input is a
+valid query.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.iris import DCT, FOAF, HKPR, ORG, RDF, RDFS, SCHEMA, SKOS, Iris
+from kg.model import Release
+
+INDEX = "search.sqlite"
+
+# Kinds of entity, most specific first: a node typed as several takes the first that applies.
+KINDS: tuple[tuple[str, str], ...] = (
+    ("release", HKPR + "PressRelease"),
+    ("meeting", HKPR + "Meeting"),
+    ("body", HKPR + "Body"),
+    ("post", HKPR + "Post"),
+    ("zone", HKPR + "Zone"),
+    ("person", FOAF + "Person"),
+    ("organisation", ORG + "Organization"),
+    ("place", SCHEMA + "Place"),
+)
+KIND_OF_CLASS = {cls: kind for kind, cls in KINDS}
+NAME_PROPERTIES = (RDFS + "label", SKOS + "prefLabel", FOAF + "name", SKOS + "altLabel")
+DATE_PROPERTIES = {"release": DCT + "date", "meeting": SCHEMA + "startDate"}
+MARK = ("\ue000", "\ue001")  # around matched words in snippets (private-use characters)
+
+_SCHEMA = """
+CREATE TABLE items(id INTEGER PRIMARY KEY, iri TEXT UNIQUE NOT NULL, kind TEXT NOT NULL,
+                   label TEXT NOT NULL, date TEXT);
+CREATE INDEX items_kind ON items(kind, label);
+CREATE VIRTUAL TABLE names USING fts5(label, other, prefix='1 2 3',
+                                      tokenize='unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE texts USING fts5(body, prefix='3', tokenize='unicode61 remove_diacritics 2');
+INSERT INTO names(names, rank) VALUES ('rank', 'bm25(10.0, 4.0)');
+PRAGMA user_version = 2;
+"""
+SCHEMA_VERSION = 2  # PRAGMA user_version of an index this code reads and updates
+TEXT_PREFIX = 3  # in release text, words shorter than this are matched whole (not as prefixes)
+RANK_CAP = 2000  # more matches than this are not ranked by bm25 (broad queries: a letter, "meeting")
+COUNT_CAP = 10_000  # matches counted per table
+
+
+@dataclass(frozen=True)
+class Hit:
+    iri: str
+    kind: str
+    label: str
+    date: str | None
+    snippet: str  # with MARK around the matched words; "" when only the label matched
+
+
+def release_label(release_id: str, day: str | None, title: str | None) -> str:
+    """A release as people name it: its title, else "Press release P... of DATE"."""
+    if title and title.strip():
+        return title.strip()
+    return f"Press release {release_id}" + (f" of {day}" if day else "")
+
+
+# ---- writing
+
+
+def schema_version(path: Path) -> int:
+    """The index's schema version (0 for a file SQLite cannot read)."""
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            return int(db.execute("PRAGMA user_version").fetchone()[0])
+        finally:
+            db.close()
+    except sqlite3.Error:
+        return 0
+
+
+def _open_new(path: Path) -> sqlite3.Connection:
+    path.unlink(missing_ok=True)
+    db = sqlite3.connect(path)
+    db.executescript(_SCHEMA)
+    return db
+
+
+def _put(
+    db: sqlite3.Connection, iri: str, kind: str, label: str, date: str | None, names: str, body: str
+) -> None:
+    _remove(db, [iri])
+    cur = db.execute(
+        "INSERT INTO items(iri, kind, label, date) VALUES (?, ?, ?, ?)", (iri, kind, label, date)
+    )
+    db.execute("INSERT INTO names(rowid, label, other) VALUES (?, ?, ?)", (cur.lastrowid, label, names))
+    if body:
+        db.execute("INSERT INTO texts(rowid, body) VALUES (?, ?)", (cur.lastrowid, body))
+
+
+def _remove(db: sqlite3.Connection, iris: Iterable[str]) -> None:
+    for iri in iris:
+        row = db.execute("SELECT id FROM items WHERE iri = ?", (iri,)).fetchone()
+        if row is not None:
+            db.execute("DELETE FROM names WHERE rowid = ?", row)
+            db.execute("DELETE FROM texts WHERE rowid = ?", row)
+            db.execute("DELETE FROM items WHERE id = ?", row)
+
+
+def _release_text(r: Release) -> str:
+    return "\n\n".join([r.title or "", r.text, *r.captions])
+
+
+class PendingIndex:
+    """The index being written into a build's folder: the releases' rows first (their text is only
+    known while they are read), then, once the store is written, the entities' rows (`finish`)."""
+
+    def __init__(self, folder: Path, releases: Sequence[Release], iris: Iris, previous: Path | None) -> None:
+        self.path = folder / INDEX
+        self.iris = iris
+        self.read = [iris.release(r.id) for r in releases]
+        self.full = previous is None
+        last = previous / INDEX if previous is not None else None
+        if last is not None and last.is_file() and schema_version(last) == SCHEMA_VERSION:
+            self.path.unlink(missing_ok=True)
+            self.db = sqlite3.connect(self.path)
+            src = sqlite3.connect(f"file:{last}?mode=ro", uri=True)
+            src.backup(self.db)
+            src.close()
+            with self.db:
+                _remove(self.db, self.read)
+        else:
+            self.db = _open_new(self.path)
+            self.full = True
+        with self.db:
+            for r in releases:
+                label = release_label(r.id, r.date.isoformat(), r.title)
+                _put(
+                    self.db, iris.release(r.id), "release", label, r.date.isoformat(), r.id, _release_text(r)
+                )
+
+    def finish(self, store_dir: Path) -> int:
+        """Add the entities' rows from the built store: every entity after a full build, the ones the
+        releases read name after an update. Returns the number of rows in the index."""
+        store = ox.Store.read_only(str(store_dir))
+        releases = set(_typed_nodes(store, "release"))
+        nodes = (set(_typed_nodes(store)) if self.full else set(_named_by(store, self.read))) - releases
+        with self.db:
+            for iri, kind, label, date, names in entity_rows(store, nodes):  # releases keep their rows
+                _put(self.db, iri, kind, label, date, names, "")
+            if not self.full:  # nodes only the replaced releases named are gone
+                a = ox.NamedNode(RDF + "type")
+                gone = [
+                    iri
+                    for (iri,) in self.db.execute("SELECT iri FROM items").fetchall()
+                    if next(store.quads_for_pattern(ox.NamedNode(iri), a, None, ox.DefaultGraph()), None)
+                    is None
+                ]
+                _remove(self.db, gone)
+            if self.full:  # releases kept from an earlier build whose index lacked them: title only
+                known = {iri for (iri,) in self.db.execute("SELECT iri FROM items WHERE kind = 'release'")}
+                for iri, kind, label, date, names in entity_rows(store, releases - known):
+                    _put(self.db, iri, kind, label, date, names, "")
+        self.db.execute("INSERT INTO names(names) VALUES ('optimize')")
+        self.db.execute("INSERT INTO texts(texts) VALUES ('optimize')")
+        self.db.commit()
+        (count,) = self.db.execute("SELECT COUNT(*) FROM items").fetchone()
+        self.db.close()
+        return count
+
+
+def start(folder: Path, releases: Sequence[Release], base: str, previous: Path | None = None) -> PendingIndex:
+    """Begin the index of a build in `folder` (`previous`: the data folder an update starts from)."""
+    return PendingIndex(folder, releases, Iris(base), previous)
+
+
+def _typed_nodes(store: ox.Store, only: str | None = None) -> Iterator[str]:
+    a = ox.NamedNode(RDF + "type")
+    for kind, cls in KINDS:
+        if only is None or kind == only:
+            for q in store.quads_for_pattern(None, a, ox.NamedNode(cls), ox.DefaultGraph()):
+                if isinstance(q.subject, ox.NamedNode):
+                    yield q.subject.value
+
+
+def _named_by(store: ox.Store, graphs: Iterable[str]) -> Iterator[str]:
+    """The nodes the release graphs speak of."""
+    for g in graphs:
+        for q in store.quads_for_pattern(None, None, None, ox.NamedNode(g)):
+            if isinstance(q.subject, ox.NamedNode):
+                yield q.subject.value
+            if isinstance(q.object, ox.NamedNode) and q.predicate.value == HKPR + "mentions":
+                yield q.object.value
+
+
+def entity_rows(store: ox.Store, nodes: Iterable[str]) -> Iterator[tuple[str, str, str, str | None, str]]:
+    """(iri, kind, label, date, other names) of each node of a known kind, from the default graph."""
+    dg = ox.DefaultGraph()
+    a = ox.NamedNode(RDF + "type")
+    props = [ox.NamedNode(p) for p in NAME_PROPERTIES]
+    for iri in sorted(nodes):
+        node = ox.NamedNode(iri)
+        types = {q.object.value for q in store.quads_for_pattern(node, a, None, dg)}
+        kind = next((k for k, cls in KINDS if cls in types), None)
+        if kind is None:
+            continue
+        names: list[str] = []
+        for p in props:
+            found = sorted(
+                q.object.value
+                for q in store.quads_for_pattern(node, p, None, dg)
+                if isinstance(q.object, ox.Literal)
+            )
+            names.extend(n for n in found if n not in names)
+        date = None
+        if kind in DATE_PROPERTIES:
+            dates = sorted(
+                q.object.value
+                for q in store.quads_for_pattern(node, ox.NamedNode(DATE_PROPERTIES[kind]), None, dg)
+            )
+            date = dates[0] if dates else None
+        if kind == "release":
+            ident = [
+                q.object.value
+                for q in store.quads_for_pattern(node, ox.NamedNode(DCT + "identifier"), None, dg)
+            ]
+            title = [
+                q.object.value for q in store.quads_for_pattern(node, ox.NamedNode(DCT + "title"), None, dg)
+            ]
+            release_id = ident[0] if ident else iri.rsplit("/", 1)[-1]
+            yield iri, kind, release_label(release_id, date, title[0] if title else None), date, release_id
+            continue
+        label = min(names[:1] or [iri.rstrip("/").rsplit("/", 1)[-1]], key=len)
+        yield iri, kind, label, date, " ".join(n for n in names if n != label)
+
+
+# ---- reading
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def match_expression(text: str, shortest_prefix: int = 2) -> str | None:
+    """An FTS5 query for what a user typed: each word quoted (so no input is FTS5 syntax), every word
+    required; the last word (being typed) and words of `shortest_prefix` letters or more matched as
+    prefixes."""
+    words = _WORD.findall(text)[:12]
+    if not words:
+        return None
+    last = len(words) - 1
+    return " ".join(
+        f'"{w}"*' if len(w) >= shortest_prefix or (i == last and shortest_prefix <= 2) else f'"{w}"'
+        for i, w in enumerate(words)
+    )
+
+
+class SearchIndex:
+    """A read-only connection to `DIR/search.sqlite`."""
+
+    def __init__(self, folder: Path) -> None:
+        path = Path(folder) / INDEX
+        if not path.is_file():
+            raise FileNotFoundError(f"no search index in {folder} (built by `kg build`)")
+        if schema_version(path) != SCHEMA_VERSION:
+            raise FileNotFoundError(f"the search index in {folder} was built by another version: rebuild it")
+        self.db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def _items(self, ids: list[int]) -> dict[int, tuple[str, str, str, str | None]]:
+        marks = ",".join("?" * len(ids))
+        rows = self.db.execute(f"SELECT id, iri, kind, label, date FROM items WHERE id IN ({marks})", ids)
+        return {r[0]: r[1:] for r in rows}
+
+    def _broad(self, table: str, expr: str) -> bool:
+        """Whether more than RANK_CAP rows match (found without ranking them)."""
+        (n,) = self.db.execute(
+            f"SELECT COUNT(*) FROM (SELECT rowid FROM {table} WHERE {table} MATCH ? LIMIT {RANK_CAP + 1})",
+            (expr,),
+        ).fetchone()
+        return n > RANK_CAP
+
+    def _name_ids(self, expr: str, kind: str | None, n: int) -> list[int]:
+        """The best name matches: by bm25, or for a broad query (a letter or two, a word most names
+        have) in the index's order, entities before releases, as ranking them all costs too much."""
+        order = "ORDER BY rowid DESC" if self._broad("names", expr) else "ORDER BY rank"
+        if kind is None:
+            rows = self.db.execute(f"SELECT rowid FROM names WHERE names MATCH ? {order} LIMIT ?", (expr, n))
+        else:
+            rows = self.db.execute(
+                "SELECT names.rowid FROM names JOIN items ON items.id = names.rowid "
+                f"WHERE names MATCH ? AND items.kind = ? {order.replace('rowid', 'names.rowid')} LIMIT ?",
+                (expr, kind, n),
+            )
+        return [r[0] for r in rows]
+
+    def _text_ids(self, expr: str, n: int) -> list[tuple[int, str]]:
+        """The best release text matches with their snippets: by bm25, or the latest for a broad query."""
+        order = "ORDER BY rowid DESC" if self._broad("texts", expr) else "ORDER BY rank"
+        rows = self.db.execute(
+            f"SELECT rowid, snippet(texts, 0, '{MARK[0]}', '{MARK[1]}', '…', 16) FROM texts "
+            f"WHERE texts MATCH ? {order} LIMIT ?",
+            (expr, n),
+        )
+        return [(r[0], r[1]) for r in rows]
+
+    def search(
+        self, text: str, kind: str | None = None, limit: int = 20, offset: int = 0, count: bool = True
+    ) -> tuple[list[Hit], int | None]:
+        """The best hits for `text` (names first, then release text), and how many there are in all
+        (None without `count`: search-as-you-type needs only the best)."""
+        names, texts = match_expression(text), match_expression(text, TEXT_PREFIX)
+        if names is None or texts is None:
+            return [], 0
+        wanted = offset + limit
+        ranked: list[tuple[int, str]] = [(i, "") for i in self._name_ids(names, kind, wanted)]
+        if len(ranked) < wanted and kind in (None, "release"):
+            seen = {i for i, _ in ranked}
+            for i, snip in self._text_ids(texts, wanted + len(seen)):
+                if i not in seen:
+                    ranked.append((i, snip))
+                    if len(ranked) >= wanted:
+                        break
+        page = ranked[offset:wanted]
+        found = self._items([i for i, _ in page])
+        hits = [Hit(*found[i], snip) for i, snip in page if i in found]
+        if not count:
+            return hits, None
+        counts = self.kinds(text)
+        total = counts.get(kind, 0) if kind else sum(counts.values())
+        return hits, total
+
+    def kinds(self, text: str) -> dict[str, int]:
+        """Hits per kind for `text` (a release counts once, whether its name or its text matches),
+        counted up to COUNT_CAP matches of each table (`capped` says whether a count stopped there)."""
+        names, texts = match_expression(text), match_expression(text, TEXT_PREFIX)
+        if names is None or texts is None:
+            return {}
+        matched = f"SELECT rowid FROM names WHERE names MATCH ? LIMIT {COUNT_CAP}"
+        counts = dict(
+            self.db.execute(
+                f"SELECT kind, COUNT(*) FROM items WHERE id IN ({matched}) GROUP BY kind", (names,)
+            )
+        )
+        (only_text,) = self.db.execute(
+            f"SELECT COUNT(*) FROM (SELECT rowid FROM texts WHERE texts MATCH ? AND rowid NOT IN ({matched}) "
+            f"LIMIT {COUNT_CAP})",
+            (texts, names),
+        ).fetchone()
+        if only_text:
+            counts["release"] = counts.get("release", 0) + only_text
+        return counts
+
+    def counts(self) -> dict[str, int]:
+        """Rows per kind."""
+        return dict(self.db.execute("SELECT kind, COUNT(*) FROM items GROUP BY kind").fetchall())

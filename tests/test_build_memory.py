@@ -1,0 +1,91 @@
+"""`kg build --memory`: a build that sorts the merged graph on disk in many small runs writes the
+same graph as one that holds it all in memory, byte for byte and quad for quad."""
+
+from __future__ import annotations
+
+import json
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from kg import build as build_module
+from kg.build import build
+from kg.memory import parse_size
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("corpus") / "releases"
+    command = [sys.executable, str(ROOT / "bench" / "generate.py"), "--releases", "300", "--out", str(out)]
+    subprocess.run([*command, "--seed", "5", "--start", "2024-01-01", "--end", "2024-03-31"], check=True)
+    return out
+
+
+def quads(folder: Path) -> list[bytes]:
+    store = ox.Store.read_only(str(folder / "store"))
+    return sorted(ox.serialize([q], format=ox.RdfFormat.N_QUADS) for q in store)
+
+
+def test_a_tiny_memory_setting_builds_the_same_graph(corpus: Path, tmp_path: Path, monkeypatch) -> None:
+    runs: list[int] = []
+    original = build_module.MergedGraph.__init__
+
+    def counting(self, folder, budget):  # remember how many runs each build's sorts wrote
+        original(self, folder, budget)
+        runs.append(self)
+
+    monkeypatch.setattr(build_module.MergedGraph, "__init__", counting)
+    small = build([corpus], tmp_path / "small", memory=parse_size("64k"))
+    large = build([corpus], tmp_path / "large", memory=parse_size("4G"))
+    tiny, big = runs
+    assert tiny._read_lines._made > 20 and big._read_lines._made == 1  # many runs against one
+    for name in ("hkpr.nq.gz", "hkpr.nt.gz", "hkpr.ttl.gz", "hkpr.jsonld.gz", "SHA256SUMS"):
+        assert (tmp_path / "small" / "dumps" / name).read_bytes() == (
+            tmp_path / "large" / "dumps" / name
+        ).read_bytes(), name
+    assert quads(tmp_path / "small") == quads(tmp_path / "large")
+    timing = ("seconds", "cpu_seconds", "memory_mb", "out")
+    reports = [json.loads((tmp_path / n / "report.json").read_text()) for n in ("small", "large")]
+    kept = [{k: v for k, v in r.items() if k not in timing} for r in reports]
+    assert kept[0] == kept[1]
+    assert small.triples_total == large.triples_total > 0
+    assert not [p for p in (tmp_path / "small").iterdir() if p.name.startswith("sort-")]
+
+
+def test_memory_sizes_are_read_and_bad_ones_named() -> None:
+    assert parse_size("2G") == 2 * 2**30
+    assert parse_size("512m") == 512 * 2**20
+    assert parse_size("1.5GiB") == 3 * 2**29
+    for bad in ("", "lots", "-1G", "0"):
+        with pytest.raises(ValueError, match="not a size"):
+            parse_size(bad)
+
+
+def test_a_dump_compresses_alike_however_its_content_was_written(tmp_path: Path, monkeypatch) -> None:
+    from kg import dumps
+
+    monkeypatch.setattr(dumps._Buffered, "SIZE", 1 << 16)  # many compressor blocks
+    rng = random.Random(0)
+    words = ["".join(rng.choices("abcdefghijklmnop", k=rng.randint(2, 9))) for _ in range(3000)]
+    text = "".join(
+        f'<https://e.org/{rng.choice(words)}/{rng.randint(0, 99999)}> <https://e.org/p> "{rng.choice(words)}" .\n'
+        for _ in range(20000)
+    ).encode()
+    sums = []
+    for name, pieces in (
+        ("whole", [text]),
+        ("pieces", [text[i : i + 50_000] for i in range(0, len(text), 50_000)]),
+        ("lines", text.splitlines(keepends=True)),
+    ):
+        writer = dumps.DumpWriter(tmp_path / name)
+        try:
+            sums.append(writer.finish(lambda pieces=pieces: pieces))
+        finally:
+            writer.close()
+    assert sums[0] == sums[1] == sums[2]
