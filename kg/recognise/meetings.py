@@ -747,12 +747,11 @@ def _date_for(text: str, start: int, release_date: date) -> date | None:
 def _persons_in(analysis: Analysis, si: int, lo: int = 0, hi: int | None = None) -> list[str]:
     s = analysis.sentences[si]
     hi = len(s.text) if hi is None else hi
-    out = []
+    out: dict[str, None] = {}  # in order, once each (a list's `in` took time in the square of the names)
     for m in analysis.mentions[si]:
-        at = s.starts[m.first]
-        if lo <= at < hi and m.person and m.person not in out:
-            out.append(m.person)
-    return out
+        if m.person and lo <= s.starts[m.first] < hi:
+            out.setdefault(m.person)
+    return list(out)
 
 
 _FEMALE = frozenset("Mrs Ms Miss Madam Mdm Dame Lady".split())
@@ -1114,9 +1113,8 @@ def recognise_meetings(release: Release, people: list[Person], tenures: list[Ten
                     add_chairs(leaders)
             trigger = si in found_at
             if trigger or _ATTEND_CUES.search(text) or sentences[si].caption:
-                for p in _persons_in(analysis, si):
-                    if p not in m.participants:
-                        m.participants.append(p)
+                known = set(m.participants)
+                m.participants += [p for p in _persons_in(analysis, si) if p not in known]
             if m.date is None and not d.passing:
                 when = _date_for(text, 0, release.date)
                 if when and (sentences[si].caption or _BRACKETED_DAY.search(text)):
@@ -1137,18 +1135,17 @@ def recognise_meetings(release: Release, people: list[Person], tenures: list[Ten
             "working group",
             "expert group",
         }
+        attending = set(m.participants)
         for t in tenures:
-            if t.person not in m.participants or t.person in m.chairs:
+            if t.person not in attending or t.person in m.chairs:
                 continue
             cm = _CHAIR_POST.match(t.post)
             pm = _CHAIR_SUFFIX.match(t.post)
             of = name_key((cm.group("of") or "") if cm else pm.group("of") if pm else "-")
             if (cm or pm) and (not of or of in d.aliases or of == d.key or of in kinds):
                 m.chairs.append(t.person)
-        for c in m.chairs:
-            if c in m.participants:
-                m.participants.remove(c)
-        m.participants = [*m.chairs, *m.participants]
+        chairs = set(m.chairs)
+        m.participants = [*m.chairs, *(p for p in m.participants if p not in chairs)]
         if m.mode is None and m.location:
             m.mode = "in-person"
 

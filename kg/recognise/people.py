@@ -678,34 +678,44 @@ def _chain_after(s: Sentence, m: Mention, starts_at: dict[int, Mention]) -> tupl
 
 
 def _resolve(mentions: list[Mention]) -> None:
-    """Give each mention its canonical person name (see module rules)."""
-    full: list[Mention] = [m for m in mentions if len(m.name.split()) >= 2]
+    """Give each mention its canonical person name (see module rules).
+
+    Indexed by name and by word, so a release naming thousands of people takes time in
+    proportion to its mentions (a scan of every earlier name for each took minutes)."""
     canon: dict[str, str] = {}
-    for m in full:
-        toks = m.name.split()
-        target = m.name
-        for c in canon.values():
-            ct = c.split()
-            if len(ct) != len(toks) and (ct[: len(toks)] == toks or toks[: len(ct)] == ct):
-                target = c
-                break
-        canon.setdefault(m.name, target)
+    # the canonical names so far, by their words and by their proper prefixes: (order, name)
+    whole: dict[tuple[str, ...], tuple[int, str]] = {}
+    prefix: dict[tuple[str, ...], tuple[int, str]] = {}
+    for m in mentions:
+        toks = tuple(m.name.split())
+        if len(toks) < 2 or m.name in canon:
+            continue
+        # the first canonical name that is a longer or shorter form of this one, else itself
+        found = [prefix.get(toks)] + [whole.get(toks[:j]) for j in range(1, len(toks))]
+        target = min((f for f in found if f is not None), default=(0, m.name))[1]
+        canon[m.name] = target
+        ct = tuple(target.split())
+        whole.setdefault(ct, (len(canon), target))
+        for j in range(1, len(ct)):
+            prefix.setdefault(ct[:j], (len(canon), target))
+    # for each mention, the first canonical name after it, by word (read from the end)
+    after: list[str | None] = [None] * len(mentions)
+    first_after: dict[str, str] = {}
+    for idx in range(len(mentions) - 1, -1, -1):
+        m = mentions[idx]
+        after[idx] = first_after.get(m.name.split()[0] if m.name else "")
+        if m.name in canon:
+            for w in canon[m.name].split():
+                first_after[w] = canon[m.name]
+    last_before: dict[str, str] = {}  # the person of the nearest mention before, by word
     for idx, m in enumerate(mentions):
         if m.name in canon:
             m.person = canon[m.name]
-            continue
-        word = m.name.split()[0] if m.name else ""
-        best = None
-        for prev in reversed(mentions[:idx]):  # the nearest person named before ...
-            if prev.person and word in prev.person.split():
-                best = prev.person
-                break
-        if best is None:  # ... else the first named after
-            for nxt in mentions[idx + 1 :]:
-                if nxt.name in canon and word in canon[nxt.name].split():
-                    best = canon[nxt.name]
-                    break
-        m.person = best
+        else:  # the nearest person named before, else the first named after
+            m.person = last_before.get(m.name.split()[0] if m.name else "") or after[idx]
+        if m.person:
+            for w in m.person.split():
+                last_before[w] = m.person
 
 
 def _prepare(text: str) -> str:
@@ -804,8 +814,10 @@ def analyse(release: Release) -> Analysis:
                 posts = []
             if posts:
                 posted_before.add(id(m))
-            chain, respectively = _chain_after(s, m, starts_at)
-            if len(posts) > 1 and respectively and len(chain) + 1 == len(posts):
+            # "the A and the B, Mr X and Ms Y, respectively" (the list is walked only then: a
+            # walk from every name of a long list of names took time in its square)
+            chain, respectively = _chain_after(s, m, starts_at) if len(posts) > 1 else ([], False)
+            if respectively and len(chain) + 1 == len(posts):
                 for mm, post in zip([m, *chain], posts, strict=True):
                     add(mm, post, s)
                     done.add(id(mm))
