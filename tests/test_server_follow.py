@@ -155,7 +155,10 @@ def test_a_served_folder_rebuilt_under_concurrent_queries(corpora, tmp_path: Pat
         # a build killed before its end changes nothing served
         served = os.readlink(out)
         killed = kg_build(old, out)
-        time.sleep(0.8)
+        # killed once it has started writing its generation (a fixed pause let a quick build finish)
+        while generations(out) == [served] and killed.poll() is None:
+            time.sleep(0.002)
+        assert killed.poll() is None, "the build ended before it could be killed"
         killed.kill()
         killed.wait()
         time.sleep(2.5)
