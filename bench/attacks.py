@@ -482,24 +482,35 @@ def item6_swap(args: argparse.Namespace, tmp: Path) -> list[Outcome]:
     src = releases(tmp / "swap-src", SEED)
     out = tmp / "swap"
     build(args, str(src), "--out", str(out), "--no-shacl")
-    missing = []
+    missing, left = [], 0
     for when in range(1, 7):
         calls = "rename,renameat,renameat2"
         strace = ["strace", "-f", "-o", os.devnull, "-e", f"trace={calls}",
                   "-e", f"inject={calls}:error=EIO:signal=SIGKILL:when={when}"]  # fmt: skip
         build(args, str(src), "--out", str(out), "--no-shacl", strace=strace)
+        left = max(left, len(_leftovers(out)))
         if not (out / "report.json").exists():
             missing.append(when)
             build(args, str(src), "--out", str(out), "--no-shacl")
-    leftovers = [p.name for p in tmp.iterdir() if p.name.startswith(".swap.")]
     build(args, str(src), "--out", str(out), "--no-shacl")
-    after = [p.name for p in tmp.iterdir() if p.name.startswith(".swap.")]
+    after = _leftovers(out)
     return [
         Outcome("6", "kg build killed at its 1st..6th rename", "the output there every time",
                 f"missing after the kill at rename {missing}" if missing else "always there", not missing),
         Outcome("6", "leftovers of killed builds", "cleaned up by the next build",
-                f"{len(leftovers)} before, {len(after)} after", not after),
+                f"up to {left} after a killed build, {len(after)} after the next", not after),
     ]  # fmt: skip
+
+
+def _count(rejected: int | list) -> int:
+    """The report's rejections: a number, or (since the build names them) a list."""
+    return len(rejected) if isinstance(rejected, list) else rejected
+
+
+def _leftovers(out: Path) -> list[str]:
+    """What builds left beside `out` (`.out.*`), but the generation `out` links to (it is `out`)."""
+    served = os.readlink(out) if out.is_symlink() else None
+    return [p.name for p in out.parent.iterdir() if p.name.startswith(f".{out.name}.") and p.name != served]
 
 
 def item8_csv(args: argparse.Namespace, tmp: Path) -> list[Outcome]:
@@ -522,7 +533,7 @@ def item8_csv(args: argparse.Namespace, tmp: Path) -> list[Outcome]:
         writer.writerows(records)
     code, _ = build(args, str(src), "--out", str(tmp / "csv-out"), "--no-shacl")
     got = report(tmp / "csv-out")
-    read, rejected = got.get("releases_read", 0), got.get("releases_rejected", got.get("rejected", 0))
+    read, rejected = got.get("releases_read", 0), _count(got.get("releases_rejected", got.get("rejected", 0)))
     return [Outcome("8", f"a CSV field of 150,000 characters in row {big + 1} of {rows}",
                     f"{rows - 1} or {rows} releases, none lost", f"exit {code}, {read} read, {rejected} rejected",
                     code == 0 and read >= rows - 1)]  # fmt: skip
@@ -546,14 +557,16 @@ def item11_build(args: argparse.Namespace, tmp: Path) -> list[Outcome]:
     same = [n for n in ("hkpr.nq.gz", "hkpr.jsonld.gz") if n in a and a.get(n) == b.get(n)]
     out.append(Outcome("11", "--update vs a rebuild of the same releases", "the same dumps byte for byte",
                        f"identical: {same or 'none'}", len(same) == 2))  # fmt: skip
-    names = tmp / "names"
-    names.mkdir()
+    names = releases(tmp / "names", SEED)  # a release beside it: the batch goes on without it
     people = ", ".join(f"Mr Chan Tai-{i:05d}" for i in range(10_000))
     text = SEED.read_text(encoding="utf-8").replace("The", f"The meeting was attended by {people}. The", 1)
     (names / "P2023090700999.txt").write_text(text, encoding="utf-8")
     code, seconds = build(args, str(names), "--out", str(tmp / "names-out"), "--no-shacl", timeout=300)
-    out.append(Outcome("11", "one release naming 10,000 people", "done or rejected within the per-release limit",
-                       f"exit {code} in {seconds:.0f} s", code == 0 and seconds < 20))  # fmt: skip
+    got = report(tmp / "names-out")
+    read, rejected = got.get("releases_read", 0), _count(got.get("releases_rejected", got.get("rejected", 0)))
+    out.append(Outcome("11", "one release naming 10,000 people beside a release", "done or rejected within the per-release limit",
+                       f"exit {code} in {seconds:.0f} s, {read} read, {rejected} rejected",
+                       code == 0 and read >= 1 and seconds < 20))  # fmt: skip
     return out
 
 

@@ -135,3 +135,30 @@ def test_the_pages_work_without_javascript(site: str, browser: Browser) -> None:
     assert browser.evaluate("document.querySelectorAll('svg.plot').length") >= 2
     assert browser.evaluate("document.querySelectorAll('ol.sources li').length") == 3
     assert browser.evaluate("document.querySelector('.suggestions').hidden") is False  # no script ran
+
+
+CSP_WATCH = (
+    "window.__csp = []; document.addEventListener('securitypolicyviolation',"
+    " e => window.__csp.push(e.violatedDirective + ' ' + (e.blockedURI || e.sample)))"
+)
+
+
+def test_the_content_security_policy_blocks_nothing_the_pages_use(site: str, browser: Browser) -> None:
+    """The server sends `Content-Security-Policy: default-src 'none'; script-src 'self'; style-src
+    'self' ...`: an inline script or style, or a style attribute in a plot, would be refused by the
+    browser and the page would silently lose it."""
+    browser.call("Page.addScriptToEvaluateOnNewDocument", session=True, source=CSP_WATCH)
+    query = "PREFIX schema: <https://schema.org/> SELECT ?m ?date WHERE { ?m schema:startDate ?date }"
+    pages = ["/", "/browse", "/browse/meetings?sort=oldest", "/search?q=harbour", BODY, "/quality",
+             "/doc/person/chau-mei-ling.html", "/sparql?" + urlencode({"query": query})]  # fmt: skip
+    for page in pages:
+        browser.open(site + page)
+        if page == "/browse":
+            type_text(browser, "form.search input[name=q]", "harbour te")
+            browser.wait_for("document.querySelectorAll('.suggestions a.suggestion').length")
+        if page.startswith("/sparql"):
+            browser.wait_for("document.querySelectorAll('#results svg.plot rect.bar').length")
+        assert browser.evaluate("window.__csp") == [], page
+    # the watch sees a refusal when there is one
+    browser.evaluate("document.body.setAttribute('style', 'color: red')")
+    assert browser.wait_for("window.__csp.length && window.__csp") == ["style-src-attr inline"]

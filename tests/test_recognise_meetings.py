@@ -589,3 +589,17 @@ def test_a_place_right_after_a_meetings_own_head_is_where_it_was_held():
         "Auckland",
         "in-person",
     )
+
+
+def test_a_meeting_attended_by_thousands_lists_each_once_chair_first():
+    # one release naming 3,000 people: each is a participant once, in the order named, the chair
+    # first and not again (the lists are kept with sets: this once took time in the square)
+    names = [f"Mr Chan Tai-{i:04d}" for i in range(3000)]
+    text = (
+        "The Secretary for Development, Ms Bernadette Linn, chaired the fifth meeting of the Task Force "
+        "on Harbourfront Testing today (March 14).\n\n"
+        f"Other members attending the meeting included {', '.join(names)} and Ms Bernadette Linn."
+    )
+    [m] = meetings(text)
+    assert m.chairs == ["Bernadette Linn"]
+    assert m.participants == ["Bernadette Linn", *(n.removeprefix("Mr ") for n in names)]
