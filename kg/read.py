@@ -314,7 +314,7 @@ def release_from_record(row: dict, source: str) -> Release:
     day = (
         page.get("date")
         or (issued.date() if issued else None)
-        or _parse_iso_date(_str(row.get("date")))
+        or parse_day(_str(row.get("date")))
         or date_from_id(release_id)
     )
     if issued is None and page.get("issued_time") and day:
@@ -339,7 +339,8 @@ def _parse_published(value: str | None) -> datetime | None:
     return stamp if stamp.tzinfo else stamp.replace(tzinfo=HKT)
 
 
-def _parse_iso_date(value: str | None) -> date | None:
+def parse_day(value: str | None) -> date | None:
+    """An ISO date's day (the first ten characters: a date or a date-time), or None."""
     if not value:
         return None
     try:

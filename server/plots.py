@@ -34,16 +34,6 @@ class Event:
     note: str = ""
 
 
-def parse_day(value: str | None) -> date | None:
-    """An xsd:date's lexical form (the first ten characters), or None."""
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
 def _fraction(d: date) -> float:
     return d.year + (d.timetuple().tm_yday - 1) / 366
 

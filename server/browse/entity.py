@@ -12,6 +12,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from kg.iris import DCT, HKPR, ONTOLOGY, PROV, RDF, SCHEMA, SKOS
+from kg.read import parse_day
 from kg.search_index import KINDS, release_label
 from server.browse import panels as panel_files
 from server.browse.quality import about
@@ -20,7 +21,6 @@ from server.describe import Description, describe
 from server.formats import Format
 from server.html import Markup, join, page, tag
 from server.pages import value_html
-from server.plots import parse_day
 from server.urls import Urls, safe_iri
 
 MAX_SOURCES = 150

@@ -17,8 +17,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
+from kg.read import parse_day
 from server.html import Markup, tag
-from server.plots import Event, Span, bars, events, parse_day, timeline
+from server.plots import Event, Span, bars, events, timeline
 from server.urls import Urls
 
 FOLDER = Path(__file__).resolve().parents[1] / "panels"
