@@ -36,7 +36,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import httpx
-from support import PeakMemory, children, resident
+from support import PeakMemory, children, free_port, resident
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -58,12 +58,6 @@ class Outcome:
 
 
 # ---- processes
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def alive(pid: int) -> bool:

@@ -46,7 +46,6 @@ import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -62,7 +61,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT))
 
-from support import PeakMemory, gib, machine  # noqa: E402
+from support import PeakMemory, free_port, gib, machine  # noqa: E402
 
 from server.examples import EXAMPLES, PROLOGUE  # noqa: E402
 
@@ -99,12 +98,6 @@ class Run:
     probes: dict[str, dict] = field(default_factory=dict)
     loads: dict[str, dict] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def sparql_url(port: int, path: str, query: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import platform
+import socket
 import tempfile
 import threading
 import time
@@ -13,6 +14,13 @@ from pathlib import Path
 from generate import write_corpus
 
 PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+
+
+def free_port() -> int:
+    """A TCP port of 127.0.0.1 free now (for a server a benchmark starts)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 def machine() -> str:
