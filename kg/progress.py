@@ -21,6 +21,9 @@ class Task:
     def advance(self, n: int = 1) -> None:
         """`n` more done."""
 
+    def note(self, text: str) -> None:
+        """Show `text` beside the task (counts of what was done so far)."""
+
     def close(self) -> None:
         """The work is over."""
 
@@ -28,10 +31,13 @@ class Task:
 class _Shown(Task):
     def __init__(self, progress: Any, name: str, total: int | None, unit: str) -> None:
         self.progress, self.total = progress, total
-        self.id = progress.add_task(name, total=total, unit=unit)
+        self.id = progress.add_task(name, total=total, unit=unit, note="")
 
     def advance(self, n: int = 1) -> None:
         self.progress.advance(self.id, n)
+
+    def note(self, text: str) -> None:
+        self.progress.update(self.id, note=text, refresh=True)
 
     def close(self) -> None:
         task = next(t for t in self.progress.tasks if t.id == self.id)
@@ -87,6 +93,7 @@ def shown(quiet: bool = False, stream: IO[str] | None = None) -> Iterator[None]:
         TimeElapsedColumn(),
         TextColumn("left"),
         TimeRemainingColumn(),
+        TextColumn("{task.fields[note]}"),
     )
     with Progress(*columns, console=Console(file=stream), refresh_per_second=4) as progress:
         _progress = progress
