@@ -33,7 +33,7 @@ POST_HEADS = frozenset(
     Economist Statistician Librarian Curator Superintendent Inspector Treasurer Accountant
     Solicitor Administrator Editor CEO Deputy Attorney Prosecutor Comptroller
     Marshal Councillor Legislator Delegate Representative Patron Partner Founder Co-founder Principal
-    Chief-of-Staff""".split()
+    Chief-of-Staff Supervisor Pastor Chaplain Counsel""".split()
 )
 # Words that come before a head inside a post: "Permanent Secretary", "Executive Vice Mayor".
 POST_MODIFIERS = frozenset(
@@ -229,6 +229,8 @@ HONORIFICS: tuple[str, ...] = (
     "Dame",
     "Hon",
     "the Hon",
+    "Reverend",
+    "Rev",
 )
 HONORIFIC_WORDS = frozenset(h for h in HONORIFICS if " " not in h)
 # Letters after a name that are dropped: "Mr Lee Ka-chiu, GBS, JP".

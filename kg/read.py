@@ -421,7 +421,10 @@ def parse_page_text(text: str, title: str | None = None) -> dict:
             stripped = ln.strip()
             # a headline: short, not indented like a paragraph, no sentence end (or equal to the title)
             is_title = title and _same(stripped, title)
-            looks_like = len(stripped) < 250 and not ln.startswith("   ") and not stripped.endswith(".")
+            # (a line ending in ":" introduces what follows: "Following is the transcript ... (May 3):")
+            looks_like = (
+                len(stripped) < 250 and not ln.startswith("   ") and not stripped.endswith((".", ":"))
+            )
             if is_title or (looks_like and not title):
                 headline = stripped
                 body_start = i + 1

@@ -354,3 +354,28 @@ def test_a_salutations_short_post_beside_the_post_in_full_is_one_post():
     assert tenures(text) == {
         ("Ho Ka-wing", "Deputy Commissioner of the Harbour Safety Office of the Marine Department")
     }
+
+
+def test_a_surname_alone_after_a_rank_is_no_tenure():
+    assert tenures("We thank Director-General Ren and Vice Mayor Qian for their support.") == set()
+
+
+def test_a_surname_ending_a_post_is_no_name():
+    # "Law" ends the commission's name: the addressee's post is read up to her full name
+    got = tenures("Anna (Secretary of the Commission on Maritime Law, Ms Anna Keller), distinguished guests,")
+    assert got == {("Anna Keller", "Secretary of the Commission on Maritime Law")}
+
+
+def test_mr_justice_is_a_title_not_a_name():
+    assert names("Mr Justice Ma Tao-li said the court would rise.") == ["Ma Tao-li"]
+    assert tenures("The Department of Justice Wong Ka-fai case was heard.") == set()
+
+
+def test_words_in_brackets_after_a_name_are_a_post_only_with_a_head():
+    assert tenures("Mr Wong Kin-man (second left) and Ms Lee Mei-yan (centre) toured the site.") == set()
+    assert tenures("Mr Wong Kin-man (Hong Kong) spoke.") == set()
+
+
+def test_a_post_cut_before_the_occasion_must_say_whose_it_is():
+    text = "Following are the remarks by Ms Ho Ka-yan, Associate Professor at the forum today (March 14):"
+    assert tenures(text) == set()

@@ -65,7 +65,7 @@ from kg.recognise.text import (
 )
 
 _ABBR_PAREN = re.compile(r"\s*\((?:the\s+)?[A-Z][A-Z&\d]+(?:\s[A-Z][A-Z&\d]+)?\)")
-_END_OF_APPOSITION = frozenset({",", ";", ".", ":", "(", ")", "and", "respectively", '"', "!", "?"})
+_END_OF_APPOSITION = frozenset({",", ";", ".", ":", "(", ")", "and", "respectively", '"', "!", "?", "at"})
 # a sentence can name a person only if it holds an honorific or a post's head word
 _MAY_NAME = re.compile(
     word_start_regex(
@@ -133,7 +133,14 @@ def _is_head(words: list[str], i: int) -> bool:
     kind = _HEAD_KIND_OF.get(words[i])
     if kind is None:
         kind = _head_kind(words[i])
-    return kind == _HEAD or (kind == _HEAD_AFTER_CHIEF and i > 0 and words[i - 1] == "Chief")
+    if kind != _HEAD_AFTER_CHIEF:
+        return kind == _HEAD
+    if i > 0 and words[i - 1] == "Chief":
+        return True
+    # a judge's rank on its own before a name ("thanked Justice Zhao Ming"), not "Secretary for
+    # Justice" nor the title "Mr Justice"
+    prv = words[i - 1] if i > 0 else ""
+    return words[i] == "Justice" and not prv[:1].isupper() and prv not in CONNECTORS
 
 
 @per_word
@@ -146,6 +153,13 @@ def _is_name_word(w: str) -> bool:
 
 
 _NAME_WORD: dict[str, bool] = _is_name_word.known  # type: ignore[attr-defined]
+
+
+def _upper_surname(w: str) -> bool:
+    """A surname written in capitals, as older releases do ("Mr CHAU Tak-hay", "Mr Donald TSANG")."""
+    return len(w) >= 2 and w.isupper() and w.isalpha() and w.capitalize() in SURNAMES
+
+
 _HYPHENATED_GIVEN = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
 
 
@@ -158,12 +172,16 @@ def _read_name(s: Sentence, k: int, limit: int = 6) -> int:
         name_word = _NAME_WORD.get(w)
         if name_word is None:
             name_word = _is_name_word(w)
-        if name_word or (
-            # "Mr Kong Lun-man", "Professor Estella Kong Tsz-lap": a surname that is also a word of a
-            # place's name, right after the title or before a hyphenated given name
-            w in SURNAMES
-            and w[:1].isupper()
-            and (j == k or (j + 1 < n and _HYPHENATED_GIVEN.match(words[j + 1])))
+        if (
+            name_word
+            or _upper_surname(w)
+            or (
+                # "Mr Kong Lun-man", "Professor Estella Kong Tsz-lap": a surname that is also a word of a
+                # place's name, right after the title or before a hyphenated given name
+                w in SURNAMES
+                and w[:1].isupper()
+                and (j == k or (j + 1 < n and _HYPHENATED_GIVEN.match(words[j + 1])))
+            )
         ):
             if w == "Hong" and j + 1 < n and words[j + 1].startswith("Kong"):
                 break
@@ -200,6 +218,8 @@ def _clean_name(text: str) -> str:
     return _one_spaced(text)
 
 
+# Honorifics before "Justice" in a judge's title ("Mr Justice A", "Madam Justice B").
+_JUDGES_TITLED = frozenset({"Mr", "Madam", "Mrs", "Ms"})
 # The words a title before a name can open with (a mention can start nowhere else).
 _TITLE_OPENERS = HONORIFIC_WORDS | {"the", "The"}
 
@@ -227,6 +247,15 @@ def _honorific_mentions(s: Sentence, si: int) -> list[PersonMention]:
                 if j < n and words[j] == "." and s.starts[j] == s.ends[j - 1]:
                     j += 1
             elif x in ("the", "The") and j + 1 < n and words[j + 1] == "Hon":
+                j += 1
+            elif (
+                x == "Justice"
+                and hon
+                and hon[-1] in _JUDGES_TITLED
+                and j + 1 < n
+                and _is_name_word(words[j + 1])
+            ):
+                hon.append(x)  # "Mr Justice Wong Ka-ho": a judge's title, not a name
                 j += 1
             else:
                 break
@@ -259,7 +288,19 @@ def _surname_mentions(s: Sentence, si: int, taken: set[int]) -> list[PersonMenti
         if name_range is None:
             continue
         start, j = name_range
-        posts = _posts_before(s, start, taken, allow_comma=False)
+        if (
+            j - start == 1
+            and start > 0
+            and not _is_head(words, start - 1)
+            and words[start - 1] not in POST_ABBREVIATIONS
+        ):
+            continue  # a surname alone ends a name it is part of ("... of Private Law"), unless after a head
+        # the post runs up to the name ("Chief Executive Carrie Lam"), not "POST, and Sai Kung"
+        posts = (
+            []
+            if start > 0 and words[start - 1] in CONNECTORS
+            else _posts_before(s, start, taken, allow_comma=False)
+        )
         comma_post = (
             not posts
             and start > 0
@@ -532,19 +573,48 @@ def _posts_and_start(s: Sentence, i: int, blocked: set[int], allow_comma: bool) 
 _POST_END = frozenset({",", ".", ";", ")", ":", "said"})
 
 
+def _inner_abbreviation(words: list[str], k: int) -> int:
+    """Index after an abbreviation in brackets that opens at token k ("(UNIDROIT)" inside "Secretary-
+    General of the ... (UNIDROIT)"); k itself when there is none."""
+    n = len(words)
+    if (
+        k + 2 < n
+        and words[k] == "("
+        and words[k + 2] == ")"
+        and words[k + 1].isupper()
+        and len(words[k + 1]) >= 2
+    ):
+        return k + 3
+    return k
+
+
+def _of_whom(words: list[str], a: int, b: int) -> bool:
+    """Whether the post in [a, b) names whose post it is: a head word followed by "of" or "at" and
+    a capitalised name ("Artistic Director of Shanghai Opera House")."""
+    return any(
+        (_is_head(words, q) or words[q] in AFTER_NAME_HEADS)
+        and words[q + 1] in ("of", "at")
+        and (words[q + 2][:1].isupper() or (words[q + 2] == "the" and q + 3 < b))
+        for q in range(a, b - 2)
+    )
+
+
 def _post_after(s: Sentence, end: int, starts_at: dict[int, PersonMention]) -> str | None:
     """The post written after a name that ends at token `end`: "Mr Cheung, the Chairman," ->
     "Chairman"; "Xu Zhong, Artistic Director of Shanghai Opera House" -> "Artistic Director of
     Shanghai Opera House" (a post not opening with a head word or modifier must name whose post
-    it is, "of X" / "at X")."""
+    it is, "of X" / "at X"); "Ir A (Chairman of the B Institute)" -> "Chairman of the B Institute"
+    (in brackets, closed by the bracket). A post followed by the occasion ("Mr A, Chairman of the
+    B Authority at the annual meeting today") ends before "at"."""
     words, n = s.words, len(s.words)
     k = end
     while k < n and (
         words[k] in POST_NOMINALS or (words[k] == "," and k + 1 < n and words[k + 1] in POST_NOMINALS)
     ):
         k += 1
-    if k >= n or words[k] != ",":
+    if k >= n or words[k] not in (",", "("):
         return None
+    bracket = words[k] == "("
     k += 1
     if k < n and words[k] in ("the", "The"):
         k += 1
@@ -566,6 +636,9 @@ def _post_after(s: Sentence, end: int, starts_at: dict[int, PersonMention]) -> s
         if (t[0].isalpha() and (t[0].isupper() or t in CONNECTORS or t == "at")) or t in ("&", "/", "'", "-"):
             k += 1
             continue
+        if t == "(" and _inner_abbreviation(words, k) > k:
+            k = _inner_abbreviation(words, k)
+            continue
         if (
             t == ","
             and k + 1 < n
@@ -582,21 +655,33 @@ def _post_after(s: Sentence, end: int, starts_at: dict[int, PersonMention]) -> s
         b -= 1
     if b <= a:
         return None
-    # a head word followed by "of" or "at" and a capitalised name
-    of_whom = any(
-        (_is_head(words, q) or words[q] in AFTER_NAME_HEADS)
-        and words[q + 1] in ("of", "at")
-        and (words[q + 2][:1].isupper() or (words[q + 2] == "the" and q + 3 < b))
-        for q in range(a, b - 2)
-    )
-    if not of_whom and not (strict and _has_post_head(words, a, b)):
+    if bracket:
+        if k >= n or words[k] != ")":
+            return None
+        closes = True
+    else:
+        closed_by_and = (
+            b < k and words[b] == "and" and k < n and words[k][:1].islower()
+        )  # "..., and a conductor"
+        closes = closed_by_name or closed_by_and or k >= n or words[k] in _POST_END
+        if not closes and "at" in words[a:b]:
+            b = words.index("at", a, b)  # "..., Chairman of the B Authority at the annual meeting today"
+            closes = b > a and _of_whom(words, a, b)
+    if not closes:
         return None
-    closed_by_and = b < k and words[b] == "and" and k < n and words[k][:1].islower()  # "..., and a conductor"
-    if not closed_by_name and not closed_by_and and k < n and words[k] not in _POST_END:
+    if not _of_whom(words, a, b) and not (strict and _has_post_head(words, a, b)):
         return None
-    if k < n and words[k] == "," and k + 1 < n and (k + 1) in starts_at:
+    if not bracket and k < n and words[k] == "," and k + 1 < n and (k + 1) in starts_at:
         return None
     return _post_text(s, a, b)
+
+
+def _bracket_after(words: list[str], end: int) -> bool:
+    """Whether a bracket opens right after the name that ends at token `end` (post-nominals aside)."""
+    k = end
+    while k < len(words) and words[k] in POST_NOMINALS:
+        k += 1
+    return k < len(words) and words[k] == "("
 
 
 def _post_as(s: Sentence, end: int, starts_at: dict[int, PersonMention]) -> str | None:
@@ -726,6 +811,24 @@ _POST_COMMA_NAME = Form(
             "The Chairman of the Hong Kong Tourism Board, Dr Pang Yiu-kai, welcomed the delegation.",
             _tenure("Pang Yiu-kai", "Chairman of the Hong Kong Tourism Board"),
         ),
+        Example(  # "Mr Justice" is a judge's title
+            "The Chief Judge of the High Court, Mr Justice Poon Wai-kit, delivered the welcome address.",
+            _tenure("Poon Wai-kit", "Chief Judge of the High Court"),
+        ),
+        Example(  # older releases write the surname in capitals
+            "The Secretary for Works, Mr KWONG Hon-sang, said today (March 14) that the project was on time.",
+            _tenure("KWONG Hon-sang", "Secretary for Works"),
+        ),
+        Example(  # a lead sentence that leaves out the closing comma
+            "Following is the speech by the Secretary for Security, Mr Lee Siu-kwan at the passing-out "
+            "parade today (March 14):",
+            _tenure("Lee Siu-kwan", "Secretary for Security"),
+        ),
+        Example(  # a speech's addressee: "Surname (Post, Honorific Full Name)"
+            "Professor Ho (School Supervisor, Professor Ho Man-kit), Reverend Wong (School Chaplain, Reverend "
+            "Wong Kin-on), teachers and students,",
+            _tenure("Wong Kin-on", "School Chaplain"),
+        ),
     ),
 )
 _POST_NAME = Form(
@@ -751,6 +854,11 @@ _POST_SURNAME = Form(
         Example(
             "Guangdong Governor Wang Weizhong met the delegation in Guangzhou today (March 14).",
             _tenure("Wang Weizhong", "Guangdong Governor"),
+        ),
+        Example(  # a judge's rank on its own
+            "The Chief Justice thanked Vice President Li Wei, Justice Zhao Ming and Senior Judge Qian Li for "
+            "their visit.",
+            _tenure("Zhao Ming", "Justice"),
         ),
     ),
 )
@@ -791,6 +899,28 @@ _POST_AFTER = Form(
             "Mr Ng Ka-lok.",
             _tenure("Chan Yuen-yi", "Principal Dancer of the Hong Kong Ballet"),
         ),
+        Example(  # the occasion follows the post
+            "Following are the remarks by Mr Cheung Ka-wai, Chairman of the Hong Kong Housing Authority at the "
+            "Authority's open meeting today (March 14):",
+            _tenure("Cheung Ka-wai", "Chairman of the Hong Kong Housing Authority"),
+        ),
+    ),
+)
+_POST_IN_BRACKETS = Form(
+    "tenure: name (post)",
+    "tenure",
+    ("HONORIFIC*", "NAME", "(", "the?", "POST", ")"),
+    (
+        Example(
+            "Ir Lau Chi-keung (Chairman of the Hong Kong Institute of Marine Technology), distinguished guests, "
+            "ladies and gentlemen,",
+            _tenure("Lau Chi-keung", "Chairman of the Hong Kong Institute of Marine Technology"),
+        ),
+        Example(
+            "Dr Maria Gonzalez (Secretary-General of the International Council for Maritime Law (ICML)), "
+            "distinguished guests,",
+            _tenure("Maria Gonzalez", "Secretary-General of the International Council for Maritime Law"),
+        ),
     ),
 )
 _POST_BETWEEN_NAMES = Form(
@@ -828,6 +958,7 @@ TENURE_FORMS: tuple[Form, ...] = (
     _POST_COMMA_SURNAME,
     _RESPECTIVELY,
     _POST_AFTER,
+    _POST_IN_BRACKETS,
     _POST_BETWEEN_NAMES,
     _POST_AS,
 )
@@ -934,7 +1065,7 @@ def analyse(doc: Document) -> Analysis:
             for post in posts:
                 add(m, post, s, _post_before_form(m, comma))
             if after:
-                add(m, after, s, _POST_AFTER)
+                add(m, after, s, _POST_IN_BRACKETS if _bracket_after(s.words, m.end) else _POST_AFTER)
             appointed = _post_as(s, m.end, starts_at)
             if appointed:
                 add(m, appointed, s, _POST_AS)
