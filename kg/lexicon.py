@@ -607,3 +607,8 @@ ZONE_RULES: dict[str, tuple[ZoneRule, ...]] = {
     "Technopole": (ZoneRule(),),
     "InnoPark": (ZoneRule(),),
 }
+
+# Words before "member(s)" that stay in the membership as written: "as non-official members of X".
+MEMBER_QUALIFIERS = frozenset(
+    "non-official official ex-officio lay independent co-opted serving ordinary associate honorary".split()
+)

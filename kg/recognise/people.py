@@ -45,6 +45,7 @@ from kg.lexicon import (
     EVENT_OR_ORG_HEADS,
     HONORIFIC_WORDS,
     LOWER_CASE_HEADS,
+    MEMBER_QUALIFIERS,
     NAME_OF_THINGS,
     NAME_PARTICLES,
     NON_NAME,
@@ -684,10 +685,13 @@ def _bracket_after(words: list[str], end: int) -> bool:
     return k < len(words) and words[k] == "("
 
 
-def _post_as(s: Sentence, end: int, starts_at: dict[int, PersonMention]) -> str | None:
+def _post_as(
+    s: Sentence, end: int, starts_at: dict[int, PersonMention], body: str | None = None
+) -> str | None:
     """The post a person is appointed or serves as, right after the name that ends at token `end`:
     "appointed Mr A as the Chairman of the B, and ..." -> "Chairman of the B" (it must open with a
-    head word or modifier and hold a head)."""
+    head word or modifier and hold a head); "re-appointed Dr C as its Chairman" -> "Chairman of"
+    the body the sentence named for the appointment before (`body`)."""
     words, n = s.words, len(s.words)
     k = end
     while k < n and words[k] in POST_NOMINALS:
@@ -695,7 +699,8 @@ def _post_as(s: Sentence, end: int, starts_at: dict[int, PersonMention]) -> str 
     if k + 1 >= n or words[k] != "as":
         return None
     k += 1
-    if words[k] in ("the", "The"):
+    its = words[k] == "its"
+    if words[k] in ("the", "The") or (its and body):
         k += 1
     a = k
     if a >= n or not (words[a] in POST_MODIFIERS or _is_head(words, a)):
@@ -709,13 +714,114 @@ def _post_as(s: Sentence, end: int, starts_at: dict[int, PersonMention]) -> str 
     b = k
     while b > a and words[b - 1] in CONNECTORS:
         b -= 1
-    return _post_text(s, a, b) if b > a and _has_post_head(words, a, b) else None
+    if b <= a or not _has_post_head(words, a, b):
+        return None
+    return f"{_post_text(s, a, b)} of {body}" if its else _post_text(s, a, b)
+
+
+def _post_who(s: Sentence, end: int, starts_at: dict[int, PersonMention]) -> tuple[str, bool] | None:
+    """A post given in a relative clause after the name that ends at token `end`: "Mr A, who is also
+    the Vice Governor of B Province," -> "Vice Governor of B Province"; "Ms C, a teacher, who is also
+    a serving member of the D Council" -> "serving member of the D Council" (and True: a membership).
+    A short description in lower case may stand between the name and the clause."""
+    words, n = s.words, len(s.words)
+    k = end
+    while k < n and (words[k] in POST_NOMINALS or words[k] == ","):
+        if (
+            words[k] == "," and k + 1 < n and words[k + 1] in ("a", "an")
+        ):  # ", a kindergarten educationalist,"
+            q = k + 2
+            while q < n and q < k + 10 and words[q].isalpha() and words[q].islower():
+                q += 1
+            if q < n and words[q] == ",":
+                k = q
+                continue
+        k += 1
+    if k + 2 >= n or words[k - 1] != "," or words[k] != "who" or words[k + 1] not in ("is", "was"):
+        return None
+    k += 2
+    if words[k] == "also":
+        k += 1
+    membership = _member_role(s, k, starts_at) if k < n and words[k] in ("a", "an") else None
+    if membership and membership[1]:
+        return f"{membership[0]} of {membership[1]}", True
+    if k < n and words[k] == "the":
+        k += 1
+    a = k
+    if a >= n or not (words[a] in POST_MODIFIERS or _is_head(words, a)):
+        return None
+    while k < n and k not in starts_at:
+        t = words[k]
+        if (t[0].isalpha() and (t[0].isupper() or t in CONNECTORS)) or t in ("&", "/", "'", "-"):
+            k += 1
+            continue
+        break
+    b = k
+    while b > a and words[b - 1] in CONNECTORS:
+        b -= 1
+    if b <= a or not _has_post_head(words, a, b) or (k < n and words[k] not in _POST_END):
+        return None
+    return _post_text(s, a, b), False
+
+
+def _membership(s: Sentence, k: int, starts_at: dict[int, PersonMention]) -> tuple[str, str | None] | None:
+    """What a list of names ending at token k is appointed or thanked as when it is membership:
+    "[for their dedicated service] as [a] [non-official] member(s) [of [the] X]" -> ("non-official
+    member", "the X"); the body is None when not written ("... and Mr B as members")."""
+    words, n = s.words, len(s.words)
+    if k < n and words[k] == "for":  # "for their valuable contributions as members of ..."
+        q = k + 1
+        while q < n and q < k + 7 and words[q] != "as" and words[q].isalpha() and words[q].islower():
+            q += 1
+        k = q
+    if k + 1 >= n or words[k] != "as":
+        return None
+    return _member_role(s, k + 1, starts_at)
+
+
+def _member_role(s: Sentence, k: int, starts_at: dict[int, PersonMention]) -> tuple[str, str | None] | None:
+    """A membership from token k: "[a] [non-official] member(s) [of [the] X]" (see _membership)."""
+    words, n = s.words, len(s.words)
+    if k < n and words[k] in ("a", "an", "the"):
+        k += 1
+    a = k
+    while k < n and words[k] in MEMBER_QUALIFIERS:
+        k += 1
+    if k >= n or words[k].lower() not in ("member", "members"):
+        return None
+    role = " ".join((*words[a:k], "member"))
+    k += 1
+    if k + 1 >= n or words[k] != "of":
+        return role, None
+    a = k = k + 1
+    if words[k] in ("the", "The"):
+        k += 1
+    c = k
+    while k < n and k not in starts_at:
+        t = words[k]
+        if (t[0].isalpha() and (t[0].isupper() or t in CONNECTORS)) or t in ("&", "'", "-"):
+            k += 1
+            continue
+        break
+    while k > c and words[k - 1] in CONNECTORS:
+        k -= 1
+    if k <= c or not words[c][:1].isupper():
+        return None  # "as members of the public"
+    return role, _one_spaced(s.span(a, k))
+
+
+def _body_of(post: str) -> str | None:
+    """The body a post belongs to as written after its "of": "Chairman of the B Committee" -> "the B
+    Committee"."""
+    _, of, body = post.partition(" of ")
+    return body if of and (body[:1].isupper() or body.startswith("the ")) else None
 
 
 def _chain_after(
     s: Sentence, m: PersonMention, starts_at: dict[int, PersonMention]
-) -> tuple[list[PersonMention], bool]:
-    """Mentions that follow m in a list ("Mr X and Ms Y") and whether "respectively" closes it."""
+) -> tuple[list[PersonMention], bool, int]:
+    """Mentions that follow m in a list ("Mr X and Ms Y"), whether "respectively" closes it and
+    the token after the list."""
     words, n = s.words, len(s.words)
     chain: list[PersonMention] = []
     k = m.end
@@ -736,7 +842,7 @@ def _chain_after(
                 k = close + 1
                 continue
         break
-    return chain, (k < n and words[k] == "respectively")
+    return chain, (k < n and words[k] == "respectively"), k
 
 
 def _resolve(mentions: list[PersonMention]) -> None:
@@ -951,6 +1057,55 @@ _POST_AS = Form(
         ),
     ),
 )
+_POST_WHO = Form(
+    "tenure: name, who is the post",
+    "tenure",
+    ("HONORIFIC*", "NAME", ",", "(a description ,)?", "who", "is|was", "also?", "the?", "POST", ",|.|;"),
+    (
+        Example(
+            "He then met the Standing Committee Member of the CPC Fuzhou Municipal Committee, Mr Sun Wei, who is "
+            "also the Executive Vice Mayor of Fuzhou.",
+            _tenure("Sun Wei", "Executive Vice Mayor of Fuzhou"),
+        ),
+    ),
+)
+_MEMBERS = Form(
+    "tenure: names as members of the body",
+    "tenure",
+    (
+        "HONORIFIC*",
+        "NAME",
+        "(,|and NAME)*",
+        "(for their ...)?",
+        "as",
+        "a?",
+        "QUALIFIER*",
+        "member|members",
+        "(of the? BODY)?",
+    ),
+    (
+        Example(
+            "The Chief Executive has appointed Mr Lam Ka-ming and Ms Wong Mei-ling, SC, as members of the "
+            "Advisory Panel on Sea Ports for two years.",
+            _tenure("Wong Mei-ling", "member of the Advisory Panel on Sea Ports"),
+        ),
+        Example(  # the body from the appointment before; "its" as well
+            "The Chief Executive has re-appointed Dr Ho Siu-fai as the Chairman of the Advisory Panel on Sea "
+            "Ports, and Mr Lam Ka-ming and Ms Wong Mei-ling as members.",
+            _tenure("Lam Ka-ming", "member of the Advisory Panel on Sea Ports"),
+        ),
+        Example(
+            "The Government thanked Mr Chow Tak-wing and Dr Yuen Siu-lan for their valuable contributions as "
+            "non-official members of the Council on Road Safety.",
+            _tenure("Yuen Siu-lan", "non-official member of the Council on Road Safety"),
+        ),
+        Example(  # in a relative clause, after a short description
+            "Let us welcome Ms Ip Wai-han, a dedicated social worker, who is also a serving member of the "
+            "Elderly Commission.",
+            _tenure("Ip Wai-han", "serving member of the Elderly Commission"),
+        ),
+    ),
+)
 TENURE_FORMS: tuple[Form, ...] = (
     _POST_COMMA_NAME,
     _POST_NAME,
@@ -961,6 +1116,8 @@ TENURE_FORMS: tuple[Form, ...] = (
     _POST_IN_BRACKETS,
     _POST_BETWEEN_NAMES,
     _POST_AS,
+    _POST_WHO,
+    _MEMBERS,
 )
 
 
@@ -1010,6 +1167,7 @@ def analyse(doc: Document) -> Analysis:
         if key not in found:
             found[key] = Tenure(m.person, post, s.text, people[m.person].honorific, form=form.name)
 
+    last_body: tuple[int, str] | None = None  # the body of the last appointment named, and where
     for si, s in enumerate(sentences):
         ms = per_sentence[si]
         if not ms:
@@ -1056,7 +1214,7 @@ def analyse(doc: Document) -> Analysis:
                 posts = []
             if posts:
                 posted_before.add(id(m))
-            chain, respectively = _chain_after(s, m, starts_at)
+            chain, respectively, after_list = _chain_after(s, m, starts_at)
             if len(posts) > 1 and respectively and len(chain) + 1 == len(posts):
                 for mm, post in zip([m, *chain], posts, strict=True):
                     add(mm, post, s, _RESPECTIVELY)
@@ -1066,9 +1224,21 @@ def analyse(doc: Document) -> Analysis:
                 add(m, post, s, _post_before_form(m, comma))
             if after:
                 add(m, after, s, _POST_IN_BRACKETS if _bracket_after(s.words, m.end) else _POST_AFTER)
-            appointed = _post_as(s, m.end, starts_at)
+            who = _post_who(s, m.end, starts_at)
+            if who:
+                add(m, who[0], s, _MEMBERS if who[1] else _POST_WHO)
+            body = last_body[1] if last_body and si - last_body[0] <= 1 else None
+            appointed = _post_as(s, m.end, starts_at, body)
             if appointed:
                 add(m, appointed, s, _POST_AS)
+                if of := _body_of(appointed):
+                    last_body = (si, of)
+            membership = _membership(s, after_list, starts_at)
+            if membership and (membership[1] or body):
+                role, of = membership
+                last_body = (si, of or body)
+                for mm in (m, *chain):
+                    add(mm, f"{role} of {last_body[1]}", s, _MEMBERS)
 
     # "Governor" beside "Governor of Guangdong Province" for one person is one post written twice,
     # as is the "Director-General" of a salutation ("Director-General Ren (Deputy Director-General
