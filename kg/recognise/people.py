@@ -685,6 +685,25 @@ def _bracket_after(words: list[str], end: int) -> bool:
     return k < len(words) and words[k] == "("
 
 
+def _post_run(s: Sentence, a: int, starts_at: dict[int, PersonMention]) -> tuple[int, int, int]:
+    """The post that opens at token a with a head word or modifier and runs over capitalised words
+    and connectors: its range [a, b) (b <= a for none) and the token after the run."""
+    words, n = s.words, len(s.words)
+    if a >= n or not (words[a] in POST_MODIFIERS or _is_head(words, a)):
+        return a, a, a
+    k = a
+    while k < n and k not in starts_at:
+        t = words[k]
+        if (t[0].isalpha() and (t[0].isupper() or t in CONNECTORS)) or t in ("&", "/", "'", "-"):
+            k += 1
+            continue
+        break
+    b = k
+    while b > a and words[b - 1] in CONNECTORS:
+        b -= 1
+    return (a, b, k) if b > a and _has_post_head(words, a, b) else (a, a, k)
+
+
 def _post_as(
     s: Sentence, end: int, starts_at: dict[int, PersonMention], body: str | None = None
 ) -> str | None:
@@ -702,19 +721,8 @@ def _post_as(
     its = words[k] == "its"
     if words[k] in ("the", "The") or (its and body):
         k += 1
-    a = k
-    if a >= n or not (words[a] in POST_MODIFIERS or _is_head(words, a)):
-        return None
-    while k < n and k not in starts_at:
-        t = words[k]
-        if (t[0].isalpha() and (t[0].isupper() or t in CONNECTORS)) or t in ("&", "/", "'", "-"):
-            k += 1
-            continue
-        break
-    b = k
-    while b > a and words[b - 1] in CONNECTORS:
-        b -= 1
-    if b <= a or not _has_post_head(words, a, b):
+    a, b, k = _post_run(s, k, starts_at)
+    if b <= a:
         return None
     return f"{_post_text(s, a, b)} of {body}" if its else _post_text(s, a, b)
 
@@ -747,19 +755,8 @@ def _post_who(s: Sentence, end: int, starts_at: dict[int, PersonMention]) -> tup
         return f"{membership[0]} of {membership[1]}", True
     if k < n and words[k] == "the":
         k += 1
-    a = k
-    if a >= n or not (words[a] in POST_MODIFIERS or _is_head(words, a)):
-        return None
-    while k < n and k not in starts_at:
-        t = words[k]
-        if (t[0].isalpha() and (t[0].isupper() or t in CONNECTORS)) or t in ("&", "/", "'", "-"):
-            k += 1
-            continue
-        break
-    b = k
-    while b > a and words[b - 1] in CONNECTORS:
-        b -= 1
-    if b <= a or not _has_post_head(words, a, b) or (k < n and words[k] not in _POST_END):
+    a, b, k = _post_run(s, k, starts_at)
+    if b <= a or (k < n and words[k] not in _POST_END):
         return None
     return _post_text(s, a, b), False
 
