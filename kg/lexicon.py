@@ -612,3 +612,8 @@ ZONE_RULES: dict[str, tuple[ZoneRule, ...]] = {
 MEMBER_QUALIFIERS = frozenset(
     "non-official official ex-officio lay independent co-opted serving ordinary associate honorary".split()
 )
+# Words of a speech's or an occasion's title, never inside a post written before a name ("CE's
+# Speech at the Banquet in Honour of President X" names the post "President").
+OCCASION_WORDS = frozenset(
+    "Speech Speeches Remarks Transcript Banquet Dinner Luncheon Reception Ceremony Honour Honor Welcome".split()
+)

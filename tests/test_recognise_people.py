@@ -379,3 +379,20 @@ def test_words_in_brackets_after_a_name_are_a_post_only_with_a_head():
 def test_a_post_cut_before_the_occasion_must_say_whose_it_is():
     text = "Following are the remarks by Ms Ho Ka-yan, Associate Professor at the forum today (March 14):"
     assert tenures(text) == set()
+
+
+def test_two_roles_sharing_one_of_stay_one_post_but_a_portfolio_splits():
+    assert tenures(
+        "The Deputy Prime Minister and Minister for Finance of Singapore, Mr Lim Boon-keng, spoke."
+    ) == {
+        ("Lim Boon-keng", "Deputy Prime Minister"),
+        ("Lim Boon-keng", "Minister for Finance of Singapore"),
+    }
+
+
+def test_its_post_without_a_body_before_stays_as_written():
+    assert tenures("He said its Chairman, Mr Ho Ka-lun, was helpful.") == {("Ho Ka-lun", "Chairman")}
+
+
+def test_a_speech_title_gives_no_post():
+    assert tenures("Speech at the Welcome Dinner by Mr Ho Ka-lun") == set()

@@ -40,6 +40,7 @@ from itertools import compress, count
 from kg.lexicon import (
     ADDRESSING,
     AFTER_NAME_HEADS,
+    BODY_HEADS,
     COMPANY_NOUNS,
     CONNECTORS,
     EVENT_OR_ORG_HEADS,
@@ -49,6 +50,7 @@ from kg.lexicon import (
     NAME_OF_THINGS,
     NAME_PARTICLES,
     NON_NAME,
+    OCCASION_WORDS,
     ORG_HEADS,
     POST_ABBREVIATIONS,
     POST_HEADS,
@@ -418,6 +420,8 @@ def _left_span(s: Sentence, i: int, blocked: set[int], allow_comma: bool) -> tup
             break
         c = t[0]
         if c.isalpha():
+            if t in OCCASION_WORDS:
+                break  # "Speech at the Banquet in Honour of President X": the post starts after it
             if c.isupper() or t in CONNECTORS:
                 j -= 1
                 continue
@@ -431,13 +435,16 @@ def _left_span(s: Sentence, i: int, blocked: set[int], allow_comma: bool) -> tup
             continue
         if t == ")":
             k = j - 1
-            while k >= 0 and k > j - 6 and words[k] != "(":
+            while k >= 0 and k > j - 10 and words[k] != "(":
                 k -= 1
-            # "(HKSAR)", "(Operations)", "(Environmental Hygiene)" belong to the post
+            # "(HKSAR)", "(Operations)", "(Central and Western)" belong to the post
             if (
                 k >= 0
                 and words[k] == "("
-                and all((x[0].isupper() and x[0].isalpha()) or x == "&" for x in words[k + 1 : j])
+                and all(
+                    (x[0].isupper() and x[0].isalpha()) or x == "&" or x in CONNECTORS
+                    for x in words[k + 1 : j]
+                )
             ):
                 j = k - 1
                 continue
@@ -507,10 +514,11 @@ def _split_and(s: Sentence, a: int, b: int) -> list[tuple[int, int]]:
         while q < b and q < m + 4 and not _is_head(words, q) and words[q][:1].isupper():
             q += 1
         if q < b and _is_head(words, q) and _has_post_head(words, start, k):
+            of_or_for = next((words[x] for x in range(m, b) if words[x] in ("of", "for")), None)
             if (
                 m == k + 1
                 and all(_is_head(words, x) or words[x] in POST_MODIFIERS for x in range(start, k))
-                and any(words[x] in ("of", "for") for x in range(m, b))
+                and of_or_for == "of"  # not "Deputy Prime Minister and Minister for Trade of X": two posts
             ):
                 # "Chairlady and Founder of X": two roles sharing one "of X" are one post as written
                 continue
@@ -538,6 +546,12 @@ def _posts_and_start(s: Sentence, i: int, blocked: set[int], allow_comma: bool) 
     a, b = _left_span(s, i, blocked, allow_comma)
     if b <= a:
         return [], a
+    if words[b - 1] == ")":  # "Director (Director of the Trade Office) Li Ming": the post in full
+        p = b - 2
+        while p > a and words[p] != "(":
+            p -= 1
+        if words[p] == "(" and _has_post_head(words, p + 1, b - 1) and _has_post_head(words, a, p):
+            a, b = p + 1, b - 1
     # segments between commas, read from the right
     cuts = [k for k in range(a, b) if words[k] == ","]
     bounds = [a, *[c + 1 for c in cuts]]
@@ -675,6 +689,29 @@ def _post_after(s: Sentence, end: int, starts_at: dict[int, PersonMention]) -> s
     if not bracket and k < n and words[k] == "," and k + 1 < n and (k + 1) in starts_at:
         return None
     return _post_text(s, a, b)
+
+
+def _named_before(s: Sentence, i: int) -> str | None:
+    """The organisation or body named last before token i in the sentence, as written ("the Shenzhen
+    Innovation Association"), that an "its" at i refers to; None when there is none."""
+    words = s.words
+    k = i - 1
+    while k >= 0 and not (words[k] in ORG_HEADS or words[k] in BODY_HEADS):
+        k -= 1
+    if k < 0:
+        return None
+    end, j = k + 1, k
+    while end < i and (words[end][:1].isupper() or words[end] in CONNECTORS):
+        end += 1  # "... Chamber of Commerce"
+    while words[end - 1] in CONNECTORS:
+        end -= 1
+    while j > 0 and (words[j - 1][:1].isupper() or words[j - 1] in ("of", "for", "and", "&", "'", "-")):
+        j -= 1
+    while j < k and words[j] in CONNECTORS:
+        j += 1
+    if j > 0 and words[j - 1] == "the":
+        j -= 1
+    return _one_spaced(s.span(j, end))
 
 
 def _bracket_after(words: list[str], end: int) -> bool:
@@ -932,6 +969,19 @@ _POST_COMMA_NAME = Form(
             "Wong Kin-on), teachers and students,",
             _tenure("Wong Kin-on", "School Chaplain"),
         ),
+        Example(  # "its": the post of the organisation named just before
+            "The delegation visited the Qianhai Youth Entrepreneurs Association, and its Deputy Director, Mr Zhou "
+            "Ming, briefed them on its work.",
+            _tenure("Zhou Ming", "Deputy Director of the Qianhai Youth Entrepreneurs Association"),
+        ),
+        Example(  # two posts joined, the second with its own portfolio
+            "He also met the Deputy Prime Minister and Minister for Finance of Singapore, Mr Lim Boon-keng.",
+            _tenure("Lim Boon-keng", "Minister for Finance of Singapore"),
+        ),
+        Example(  # a district in brackets belongs to the post
+            "The District Officer (Wong Tai Sin and Sai Kung), Mrs Fung Wai-yee, officiated at the ceremony.",
+            _tenure("Fung Wai-yee", "District Officer (Wong Tai Sin and Sai Kung)"),
+        ),
     ),
 )
 _POST_NAME = Form(
@@ -962,6 +1012,14 @@ _POST_SURNAME = Form(
             "The Chief Justice thanked Vice President Li Wei, Justice Zhao Ming and Senior Judge Qian Li for "
             "their visit.",
             _tenure("Zhao Ming", "Justice"),
+        ),
+        Example(  # a salutation's rank with the post in full in brackets
+            "Director (Director of the Guangdong Commerce Office) Liu Jianguo, distinguished guests,",
+            _tenure("Liu Jianguo", "Director of the Guangdong Commerce Office"),
+        ),
+        Example(  # a speech's title is not part of the post
+            "CE's Speech at the Banquet in Honour of President Liu Haifeng",
+            _tenure("Liu Haifeng", "President"),
         ),
     ),
 )
@@ -1187,6 +1245,8 @@ def analyse(doc: Document) -> Analysis:
                 posts = []  # "Reporter: Chief Executive, Professor X said ...": whom the reporter asks
             if posts and a >= 1 and s.words[a - 1] == "as" and "and" in s.words[a : m.first]:
                 posts = []  # "appointed Mr A as the Chairman, and Mr B as a member": A's post
+            if len(posts) == 1 and a >= 1 and s.words[a - 1] == "its" and (owner := _named_before(s, a - 1)):
+                posts = [f"{posts[0]} of {owner}"]  # "the X Association, and its Deputy Director, Mr B"
             comma = m.first > 0 and s.words[m.first - 1] == ","
             if posts and comma:
                 # an apposition closes after the name (", Mr X," / "Mr X (second left)" / "Mr X and")
