@@ -124,6 +124,7 @@ class ResolvedTenure:
     post: str  # IRI
     date: date  # the release's date
     sentence: str
+    acting: bool = False  # held in an acting capacity (hkpr:acting); the post is the substantive one
 
 
 @dataclass(frozen=True, slots=True)

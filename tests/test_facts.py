@@ -47,3 +47,18 @@ def test_every_kind_of_fact_reaches_the_graph():
         "meeting/task-force-on-harbourfront-shared-space/2",  # meetings
     ):
         assert expected in written, expected
+
+
+def test_an_acting_post_is_a_tenure_of_the_substantive_post_held_acting():
+    release = dataclasses.replace(
+        RELEASE,
+        text="The Under Secretary for Housing, Mr Lam Kin-wai, will be the Acting Secretary for Housing.",
+    )
+    quads = [str(q) for q in emit(recognise(release), Resolver.load(Iris().base), Iris())]
+    acting = [q for q in quads if "ontology#acting>" in q]
+    assert len(acting) == 1 and '"true"^^' in acting[0] and "lam-kin-wai" in acting[0]
+    tenure = acting[0].split()[0]  # the acting tenure's post is the Secretary for Housing
+    posts = [q.split()[2] for q in quads if q.startswith(tenure) and "ontology#post>" in q]
+    labels = {q.split(" ", 2)[2] for q in quads if q.split()[0] in posts and "#label>" in q}
+    assert any('"Secretary for Housing"' in lab for lab in labels), labels
+    assert not any(q for q in quads if '"Acting Secretary for Housing"' in q)

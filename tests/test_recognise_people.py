@@ -72,7 +72,10 @@ def test_news_style_posts_and_names_without_honorifics():
 
 def test_a_capitalised_run_after_a_surname_is_no_name():
     # "Sun Hing Knitting Factory" is a company, not a person called Sun
-    assert tenures("Mr Ken Lau is the Director of Sun Hing Knitting Factory Ltd.") == set()
+    # ("Mr A is the POST" is a tenure: tenure: name will be the post)
+    text = "Mr Ken Lau is the Director of Sun Hing Knitting Factory Ltd."
+    assert tenures(text) == {("Ken Lau", "Director of Sun Hing Knitting Factory Ltd")}
+    assert names(text) == ["Ken Lau"]
 
 
 def test_two_posts_respectively():

@@ -14,12 +14,16 @@ from kg.emit import (
     nt_iri,
 )
 from kg.facts import Kind
+from kg.iris import XSD
 from kg.lexicon import organisation_class
 from kg.model import Tenure
 from kg.recognise.document import Document
 from kg.resolve import BODY_WORDS, Resolution, Resolved, ResolvedTenure
 
 _TENURE = str(hkpr("Tenure"))
+_ACTING = "Acting "
+_ACTING_NT = str(hkpr("acting"))
+_TRUE_NT = f'"true"^^<{XSD}boolean>'  # hkpr:acting's value, in N-Triples form
 
 
 def _recognise(doc: Document) -> list[Tenure]:
@@ -47,15 +51,25 @@ def _resolve(records: list[Tenure], r: Resolution) -> None:
                     aliases.add(org, (t.post_org,))
             else:
                 org = None  # "Governor of Guangdong Province": a place, not an organisation
-        post = c.add(resolver.post(t.post, org))
+        acting, held = _substantive(t.post)
+        post = c.add(resolver.post(held, org))
         if post.parent is not None:
             c.add_parents(post)
         who = r.person(t.person)
+        key = f"Acting {post.label}" if acting else post.label
         r.out.tenures.append(
             ResolvedTenure(
-                r.iris.tenure(release.id, t.person, post.label), who, post.iri, release.date, t.sentence
+                r.iris.tenure(release.id, t.person, key), who, post.iri, release.date, t.sentence, acting
             )
         )
+
+
+def _substantive(post: str) -> tuple[bool, str]:
+    """Whether a post is held in an acting capacity, and the substantive post: "Acting Secretary for
+    Education" -> (True, "Secretary for Education"); an acting post is not a post of its own."""
+    if post.startswith(_ACTING) and len(post) > len(_ACTING) and post[len(_ACTING)].isupper():
+        return True, post[len(_ACTING) :]
+    return False, post
 
 
 def _emit(resolved: Resolved, w: GraphWriter, release: str) -> None:
@@ -67,6 +81,8 @@ def _emit(resolved: Resolved, w: GraphWriter, release: str) -> None:
         out[(node, P_NT["post"], post)] = None
         out[(node, P_NT["holder"], person)] = None
         out[(node, P_NT["date"], nt_day(t.date))] = None
+        if t.acting:
+            out[(node, _ACTING_NT, _TRUE_NT)] = None
         derived(out, release, t.iri, node, t.sentence)
         out[(post, P_NT["heldBy"], person)] = None
 

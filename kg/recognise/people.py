@@ -738,7 +738,42 @@ def _post_run(s: Sentence, a: int, starts_at: dict[int, PersonMention]) -> tuple
     b = k
     while b > a and words[b - 1] in CONNECTORS:
         b -= 1
+    if b > a and words[b - 1].endswith("'s"):
+        return a, a, k  # "the Chairman's guest"
     return (a, b, k) if b > a and _has_post_head(words, a, b) else (a, a, k)
+
+
+# Verbs that give a person a post: "Mr A, will be the Acting Secretary for B", "Mr C is the Chairman".
+_IS_PHRASES = (
+    ("will", "be"),
+    ("will", "act", "as"),
+    ("will", "serve", "as"),
+    ("is",),
+    ("was",),
+    ("has", "been"),
+)
+
+
+def _post_is(s: Sentence, end: int, starts_at: dict[int, PersonMention]) -> str | None:
+    """The post a sentence says a person holds or will hold, after the name that ends at token
+    `end`: "Mr A will be the Acting Secretary for B during C's absence" -> "Acting Secretary for B"
+    (after "the"; it must open with a head word or modifier and hold a head)."""
+    words, n = s.words, len(s.words)
+    k = end
+    while k < n and words[k] in POST_NOMINALS:
+        k += 1
+    if k < n and words[k] == ",":
+        k += 1
+    for phrase in _IS_PHRASES:
+        if tuple(words[k : k + len(phrase)]) == phrase:
+            k += len(phrase)
+            break
+    else:
+        return None
+    if k >= n or words[k] != "the":
+        return None
+    a, b, _ = _post_run(s, k + 1, starts_at)
+    return _post_text(s, a, b) if b > a else None
 
 
 def _post_as(
@@ -1112,6 +1147,22 @@ _POST_AS = Form(
         ),
     ),
 )
+_POST_IS = Form(
+    "tenure: name will be the post",
+    "tenure",
+    ("HONORIFIC*", "NAME", ",?", "will be|will act as|will serve as|is|was|has been", "the", "POST"),
+    (
+        Example(  # an acting arrangement: a tenure of the substantive post, held in an acting capacity
+            "During Mr Yeung's absence, the Under Secretary for Labour and Welfare, Mr Ho Kai-ming, will be the "
+            "Acting Secretary for Labour and Welfare.",
+            _tenure("Ho Kai-ming", "Acting Secretary for Labour and Welfare"),
+        ),
+        Example(
+            "Dr Lam Sze-yan is the Chairman of the Hong Kong Council for Testing and Certification.",
+            _tenure("Lam Sze-yan", "Chairman of the Hong Kong Council for Testing and Certification"),
+        ),
+    ),
+)
 _POST_WHO = Form(
     "tenure: name, who is the post",
     "tenure",
@@ -1171,6 +1222,7 @@ TENURE_FORMS: tuple[Form, ...] = (
     _POST_IN_BRACKETS,
     _POST_BETWEEN_NAMES,
     _POST_AS,
+    _POST_IS,
     _POST_WHO,
     _MEMBERS,
 )
@@ -1281,6 +1333,9 @@ def analyse(doc: Document) -> Analysis:
                 add(m, post, s, _post_before_form(m, comma))
             if after:
                 add(m, after, s, _POST_IN_BRACKETS if _bracket_after(s.words, m.end) else _POST_AFTER)
+            held = _post_is(s, m.end, starts_at)
+            if held:
+                add(m, held, s, _POST_IS)
             who = _post_who(s, m.end, starts_at)
             if who:
                 add(m, who[0], s, _MEMBERS if who[1] else _POST_WHO)
