@@ -118,16 +118,48 @@ _REGION_CHIEF = re.compile(
 # "<organisation> <title>" is "<title> of the <organisation>": "FCC Chairperson", "Hong Kong and
 # Macao Affairs Office Deputy Director"
 _ORG_TITLE = re.compile(
-    r"^(?:the\s+)?(?P<org>(?=[A-Z])(?:.*\s)?(?:Office|Department|Bureau|Commission|Council|Committee|Authority|[A-Z]{2,}))\s+"
+    r"^(?:the\s+)?(?P<org>(?=[A-Z])(?:.*\s)?(?:Office|Department|Bureau|Commission|Council|Committee|Authority|Federation|Association|Chamber|[A-Z]{2,}))\s+"
     r"(?P<title>(?:Deputy\s+|Vice[\s-]|Executive\s+|Assistant\s+)?"
     r"(?:Director(?:[\s-]General)?|Chief\s+Executive(?:\s+Officer)?|Chairperson|Chairman|Chairwoman|President"
     r"|Secretary[\s-]General|Head))$"
 )
 
 
+# A post's organisation written with a comma or a possessive, or without "the": "Executive
+# Director, Hong Kong Trade Development Council", "the Federation's Vice-President", "Guangdong's
+# Department of ... Director-General", "Chairperson of SWHC" are "... of the <organisation>".
+_ORG_END = r"(?:Office|Department|Bureau|Commission|Council|Committee|Authority|Federation|Association|Chamber|Institute|Corporation|Board|[A-Z]{2,})"
+_TITLE_COMMA_ORG = re.compile(rf"^(?P<title>[A-Z][^,]*?),\s+(?:the\s+)?(?P<org>(?:[A-Z][^,]*\s)?{_ORG_END})$")
+_TITLE_OF_BARE_ORG = re.compile(
+    rf"^(?P<title>[A-Z][^,]*?\s+of)\s+(?P<org>(?!the\b)(?:[A-Z][^,]*\s)?{_ORG_END})$"
+)
+# "the Federation's Vice-President" (an organisation's title), "Guangdong's Department of ..." (a
+# place's organisation)
+_ORG_POSSESSIVE = re.compile(rf"^(?:the\s+)?(?P<owner>(?:[A-Z][^,]*\s)?{_ORG_END})'s\s+(?P<rest>[A-Z].*)$")
+_PLACE_POSSESSIVE = re.compile(rf"^(?P<owner>[A-Z][a-z]+)'s\s+(?P<rest>{_ORG_END}\b.*)$")
+
+
+def _organisation_written_plainly(post: str) -> str:
+    """ "Title, Organisation" / "Owner's Title" / "Title of Organisation" as "Title of the
+    Organisation" (or the organisation before the title, for _ORG_TITLE); the post itself when it
+    is none of these."""
+    if (m := _TITLE_COMMA_ORG.match(post)) and not re.search(r"\b(?:of|for)\b", m.group("title")):
+        return f"{m.group('title')} of the {m.group('org')}"
+    if "'s " in post and not _ORG_TITLE.match(post):
+        if m := _PLACE_POSSESSIVE.match(post):
+            return f"{m.group('owner')} {m.group('rest')}"
+        if m := _ORG_POSSESSIVE.match(post):
+            return f"{m.group('rest')} of the {m.group('owner')}"
+    if m := _TITLE_OF_BARE_ORG.match(post):
+        return f"{m.group('title')} the {m.group('org')}"
+    return post
+
+
 def canonical_post(post: str) -> str:
-    """The one form of a Mainland post written either way round (see above); the post itself
-    when it is not one of these forms."""
+    """The one form of a Mainland post written either way round, and of a post whose organisation
+    is written with a comma, a possessive or without "the" (see above); the post itself when it
+    is not one of these forms."""
+    post = _organisation_written_plainly(post)
     if m := _PLACE_TITLE.match(post) or _TITLE_OF_PLACE.match(post):
         title = re.sub(r"Vice[\s-]", "Vice ", m.group("title"))
         return f"{title} of {m.group('place')}"

@@ -307,6 +307,20 @@ def test_party_and_region_posts_have_one_form_and_other_titles_are_left_as_writt
             False,
         ),
         ("HKTDC Executive Director", "executive-director-of-the-hong-kong-trade-development-council", False),
+        # the organisation after a comma, with a possessive, or without "the"
+        (
+            "Executive Director, Hong Kong Trade Development Council",
+            "executive-director-of-the-hong-kong-trade-development-council",
+            False,
+        ),
+        ("Chairperson of Harbour Council", "chairperson-of-the-harbour-council", False),
+        ("Chairperson of SWHC", "chairperson-of-the-swhc", False),
+        ("Federation's Vice-President", "vice-president-of-the-federation", False),
+        (
+            "Fujian's Department of Commerce Director-General",
+            "fujian-department-of-commerce-director-general",
+            False,
+        ),
     ],
 )
 def test_a_title_after_its_organisation_and_an_abbreviated_organisation_give_one_post(
