@@ -131,7 +131,7 @@ _ORG_TITLE = re.compile(
 _ORG_END = r"(?:Office|Department|Bureau|Commission|Council|Committee|Authority|Federation|Association|Chamber|Institute|Corporation|Board|[A-Z]{2,})"
 _TITLE_COMMA_ORG = re.compile(rf"^(?P<title>[A-Z][^,]*?),\s+(?:the\s+)?(?P<org>(?:[A-Z][^,]*\s)?{_ORG_END})$")
 _TITLE_OF_BARE_ORG = re.compile(
-    rf"^(?P<title>[A-Z][^,]*?\s+of)\s+(?P<org>(?!the\b)(?:[A-Z][^,]*\s)?{_ORG_END})$"
+    rf"^(?P<title>[A-Z](?:(?!\bof\b)[^,])*?\s+of)\s+(?P<org>(?!the\b)(?:[A-Z][^,]*\s)?{_ORG_END})$"
 )
 # "the Federation's Vice-President" (an organisation's title), "Guangdong's Department of ..." (a
 # place's organisation)
