@@ -522,6 +522,7 @@ POST_OPENERS = frozenset(
     """The And At In On For During After Before With From By As To Of Upon Following Speaking
     Meanwhile Also Both Accompanying Joining Led Chaired Hosted Among Including Besides""".split()
 ) | frozenset({"Honourable"})  # a speech's salutation: "Honourable Chief Justice Mr X" holds "Chief Justice"
+POST_OPENERS = POST_OPENERS | {"Its", "Their"}  # "Its Chairman, Mr X": whose post, not part of it
 EVENT_OR_ORG_HEADS = ORG_HEADS | frozenset(
     "Conference Forum Summit Meeting Ceremony Expo Fair Festival Session".split()
 )

@@ -707,11 +707,10 @@ def _named_before(s: Sentence, i: int) -> str | None:
         end -= 1
     while j > 0 and (words[j - 1][:1].isupper() or words[j - 1] in ("of", "for", "and", "&", "'", "-")):
         j -= 1
-    while j < k and words[j] in CONNECTORS:
-        j += 1
-    if j > 0 and words[j - 1] == "the":
-        j -= 1
-    return _one_spaced(s.span(j, end))
+    while j < k and (words[j] in CONNECTORS or words[j] in POST_OPENERS):
+        j += 1  # "The", "During", "of" before the name
+    the = "the " if j > 0 and words[j - 1] in ("the", "The") else ""
+    return the + _one_spaced(s.span(j, end))
 
 
 def _bracket_after(words: list[str], end: int) -> bool:
@@ -1009,6 +1008,11 @@ _POST_COMMA_NAME = Form(
             "Ming, briefed them on its work.",
             _tenure("Zhou Ming", "Deputy Director of the Qianhai Youth Entrepreneurs Association"),
         ),
+        Example(  # "Its" opening a sentence: the body the sentence before named
+            "The Hong Kong Arts Development Council held its annual forum today. Its Chairman, Mr Kwok Siu-ming, "
+            "opened the forum.",
+            _tenure("Kwok Siu-ming", "Chairman of the Hong Kong Arts Development Council"),
+        ),
         Example(  # two posts joined, the second with its own portfolio
             "He also met the Deputy Prime Minister and Minister for Finance of Singapore, Mr Lim Boon-keng.",
             _tenure("Lim Boon-keng", "Minister for Finance of Singapore"),
@@ -1299,6 +1303,13 @@ def analyse(doc: Document) -> Analysis:
                 posts = []  # "appointed Mr A as the Chairman, and Mr B as a member": A's post
             if len(posts) == 1 and a >= 1 and s.words[a - 1] == "its" and (owner := _named_before(s, a - 1)):
                 posts = [f"{posts[0]} of {owner}"]  # "the X Association, and its Deputy Director, Mr B"
+            elif (
+                len(posts) == 1 and a == 0 and s.words[0] == "Its" and si > 0
+            ):  # "... Council. Its Chairman, Mr B"
+                before = sentences[si - 1]
+                owner = _named_before(before, len(before.words)) if before.paragraph == s.paragraph else None
+                if owner:
+                    posts = [f"{posts[0]} of {owner}"]
             comma = m.first > 0 and s.words[m.first - 1] == ","
             if posts and comma:
                 # an apposition closes after the name (", Mr X," / "Mr X (second left)" / "Mr X and")
