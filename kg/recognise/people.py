@@ -28,6 +28,15 @@ Rules, each tested in tests/test_recognise_people.py:
   name without honorific needs a hyphenated given name ("Director of Marine, So Ping-chi,").
 - Post-nominal letters ("SBS", "JP") are dropped. Photo captions are read like the body; the
   headline is not (it abbreviates posts: "SEE attends ...").
+- A post in brackets after a name ("Ir A (Chairman of the B Institute)"), in a relative clause
+  ("Mr A, who is also the Vice Governor of B") or after "will be / is the" ("Mr A will be the
+  Acting Secretary for B": the tenure is later resolved to the substantive post, held acting).
+- Appointment notices give each person the membership written next to them ("appointed Mr A and
+  Ms B as members of the X", "thanked C for his service as a member of the X"); "as members" or
+  "as its Chairman" without a body takes the body of the appointment just before. "its POST"
+  before a name is the post of the organisation named just before.
+- "Mr Justice A" is the judge A; "Justice A" alone is a rank. A surname alone ("Director-General
+  Ren") names no one new. Older releases write surnames in capitals ("Mr CHAU Tak-hay").
 """
 
 from __future__ import annotations
@@ -1115,6 +1124,10 @@ _POST_IN_BRACKETS = Form(
             "Ir Lau Chi-keung (Chairman of the Hong Kong Institute of Marine Technology), distinguished guests, "
             "ladies and gentlemen,",
             _tenure("Lau Chi-keung", "Chairman of the Hong Kong Institute of Marine Technology"),
+        ),
+        Example(
+            "Ms Rachel Ford (General Counsel of the Asian Development Fund), distinguished guests,",
+            _tenure("Rachel Ford", "General Counsel of the Asian Development Fund"),
         ),
         Example(
             "Dr Maria Gonzalez (Secretary-General of the International Council for Maritime Law (ICML)), "
