@@ -399,3 +399,14 @@ def test_its_post_without_a_body_before_stays_as_written():
 
 def test_a_speech_title_gives_no_post():
     assert tenures("Speech at the Welcome Dinner by Mr Ho Ka-lun") == set()
+
+
+def test_a_post_between_two_captioned_names_is_the_first_ones():
+    text = (
+        "Mr Lee Ka-kit (left), Chairman of the Hong Kong Tourism Board, and Mr Chan Siu-ming (right), "
+        "Director of Tourism, cut the ribbon."
+    )
+    assert tenures(text) == {
+        ("Lee Ka-kit", "Chairman of the Hong Kong Tourism Board"),
+        ("Chan Siu-ming", "Director of Tourism"),
+    }

@@ -636,6 +636,7 @@ def _post_after(s: Sentence, end: int, starts_at: dict[int, PersonMention]) -> s
         words[k] in POST_NOMINALS or (words[k] == "," and k + 1 < n and words[k + 1] in POST_NOMINALS)
     ):
         k += 1
+    k = _past_position(words, k)  # "Mr A (second left), Chairman of B, ..." in a photo caption
     if k >= n or words[k] not in (",", "("):
         return None
     bracket = words[k] == "("
@@ -723,11 +724,25 @@ def _named_before(s: Sentence, i: int) -> str | None:
 
 
 def _bracket_after(words: list[str], end: int) -> bool:
-    """Whether a bracket opens right after the name that ends at token `end` (post-nominals aside)."""
+    """Whether a bracket opens right after the name that ends at token `end` (post-nominals and a
+    caption's position aside)."""
     k = end
     while k < len(words) and words[k] in POST_NOMINALS:
         k += 1
+    k = _past_position(words, k)
     return k < len(words) and words[k] == "("
+
+
+def _past_position(words: list[str], k: int) -> int:
+    """Index after a photo caption's position in brackets at token k ("(left)", "(second right)",
+    "(front row, centre)": lower-case words only); k itself when there is none."""
+    n = len(words)
+    if k >= n or words[k] != "(":
+        return k
+    q = k + 1
+    while q < n and q < k + 7 and (words[q] == "," or (words[q].isalpha() and words[q].islower())):
+        q += 1
+    return q + 1 if q > k + 1 and q < n and words[q] == ")" else k
 
 
 def _post_run(s: Sentence, a: int, starts_at: dict[int, PersonMention]) -> tuple[int, int, int]:
@@ -1108,6 +1123,11 @@ _POST_AFTER = Form(
             "Mr Ng Ka-lok.",
             _tenure("Chan Yuen-yi", "Principal Dancer of the Hong Kong Ballet"),
         ),
+        Example(  # a photo caption's position before the post
+            "Mr Ho Chi-ming (second left), Chairman of the Hong Kong Shippers' Council, presents a souvenir to "
+            "the guests.",
+            _tenure("Ho Chi-ming", "Chairman of the Hong Kong Shippers' Council"),
+        ),
         Example(  # the occasion follows the post
             "Following are the remarks by Mr Cheung Ka-wai, Chairman of the Hong Kong Housing Authority at the "
             "Authority's open meeting today (March 14):",
@@ -1301,7 +1321,12 @@ def analyse(doc: Document) -> Analysis:
             blocked.update(range(m.first, m.end))
         starts_at = {m.first: m for m in ms}
         # the mention that a comma right after it follows ("Mr A ,")
-        ends_at = {m.end + 1: m for m in ms if m.end < len(s.words) and s.words[m.end] == ","}
+        # (past a caption's position: "Mr A (left), Chairman of B, and Mr C")
+        ends_at = {}
+        for m in ms:
+            k = _past_position(s.words, m.end)
+            if k < len(s.words) and s.words[k] == ",":
+                ends_at[k + 1] = m
         posted_before: set[int] = set()
         done: set[int] = set()
         for m in ms:
