@@ -135,6 +135,9 @@ def _head_kind(w: str) -> int:
             base = base[: -len(suffix)]
     if w in LOWER_CASE_HEADS or base in POST_HEADS:
         return _HEAD
+    prefix, _, rest = base.partition("-")
+    if prefix in ("Vice", "Co", "Deputy", "Assistant") and rest in POST_HEADS:
+        return _HEAD  # "Vice-Minister", "Co-Convenor", "Deputy-Director"
     return _HEAD_AFTER_CHIEF if base in ("Executive", "Justice") else _NOT_HEAD
 
 
@@ -1059,6 +1062,10 @@ _POST_NAME = Form(
         Example(
             "Honourable Chief Justice Mr Ho Chun-wai, distinguished guests, ladies and gentlemen,",
             _tenure("Ho Chun-wai", "Chief Justice"),
+        ),
+        Example(  # a head word with a hyphenated "Vice-", "Co-", "Deputy-"
+            "Minister of Commerce Zhang Wei and Vice-Minister of Commerce Mr Liu Jian attended the forum.",
+            _tenure("Liu Jian", "Vice-Minister of Commerce"),
         ),
     ),
 )
