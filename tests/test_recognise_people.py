@@ -410,3 +410,8 @@ def test_a_post_between_two_captioned_names_is_the_first_ones():
         ("Lee Ka-kit", "Chairman of the Hong Kong Tourism Board"),
         ("Chan Siu-ming", "Director of Tourism"),
     }
+
+
+def test_a_surname_in_capitals_is_written_as_a_name():
+    assert names("The Chief Secretary, Mrs Anson CHAN, said. Mrs Anson Chan added a word.") == ["Anson Chan"]
+    assert names("Mr C Y Leung said.") == ["C Y Leung"]

@@ -230,7 +230,11 @@ def _clean_name(text: str) -> str:
     text = text.strip()
     if text.endswith("'s"):  # a possessive's "'s" is not part of the name
         text = text[:-2]
-    return _one_spaced(text)
+    text = _one_spaced(text)
+    words = text.split(" ")
+    if any(_upper_surname(w) for w in words):  # "CHAU Tak-hay" is Chau Tak-hay: one person, one label
+        text = " ".join(w.capitalize() if _upper_surname(w) else w for w in words)
+    return text
 
 
 # Honorifics before "Justice" in a judge's title ("Mr Justice A", "Madam Justice B").
@@ -1018,7 +1022,7 @@ _POST_COMMA_NAME = Form(
         ),
         Example(  # older releases write the surname in capitals
             "The Secretary for Works, Mr KWONG Hon-sang, said today (March 14) that the project was on time.",
-            _tenure("KWONG Hon-sang", "Secretary for Works"),
+            _tenure("Kwong Hon-sang", "Secretary for Works"),
         ),
         Example(  # a lead sentence that leaves out the closing comma
             "Following is the speech by the Secretary for Security, Mr Lee Siu-kwan at the passing-out "
