@@ -603,3 +603,61 @@ def test_a_meeting_attended_by_thousands_lists_each_once_chair_first():
     [m] = meetings(text)
     assert m.chairs == ["Bernadette Linn"]
     assert m.participants == ["Bernadette Linn", *(n.removeprefix("Mr ") for n in names)]
+
+
+def test_a_notice_of_a_bare_panel_with_no_full_name_before_is_no_meeting():
+    assert (
+        meetings(
+            "The Panel will hold a special meeting on March 28 (Thursday) at 10.45am in Conference Room 2 of "
+            "the Legislative Council Complex."
+        )
+        == []
+    )
+
+
+def test_another_meeting_is_a_second_meeting_of_the_body():
+    first, second = meetings(
+        "The Legislative Council will hold its first meeting of the 2024-2025 legislative session on "
+        "Wednesday (March 20) at 11am in the Chamber of the Legislative Council Complex.\n\n"
+        "Meanwhile, the Legislative Council will hold another meeting on Thursday (March 21) at 3pm in the "
+        "Chamber of the Legislative Council Complex."
+    )
+    assert (first.ordinal, first.date, first.location) == (
+        1,
+        date(2024, 3, 20),
+        "Chamber of the Legislative Council Complex",
+    )
+    assert (second.ordinal, second.date, second.mode) == (None, date(2024, 3, 21), "in-person")
+
+
+def test_an_open_meeting_without_a_named_body_is_no_meeting():
+    assert meetings("The Housing Department will respond in detail at the open meeting on 26 March.") == []
+
+
+def test_a_briefing_after_a_body_meeting_names_no_participants():
+    [m] = meetings(
+        "Following is a transcript of remarks by the Secretary for Development, Ms Bernadette Linn, at a "
+        "media session today (March 14) after the meeting of the Steering Committee of the Council for "
+        "Sustainable Growth."
+    )
+    assert (m.body, m.date, m.participants, m.chairs) == (
+        "Steering Committee of the Council for Sustainable Growth",
+        date(2024, 3, 14),
+        [],
+        [],
+    )
+
+
+def test_a_plenary_named_alone_takes_no_chairs_of_the_meeting_that_builds_on_it():
+    plenary, working = sorted(
+        meetings(
+            "The first working meeting of the Hong Kong/Fujian Co-operation Conference was held in Fuzhou "
+            "today (March 14). The meeting, which followed up the consensus reached at the Third Plenary on "
+            "January 20, was co-chaired by the Chief Secretary for Administration, Mr Chan Tai-man, and the "
+            "Vice Governor of Fujian Province, Mr Lin Wen."
+        ),
+        key=lambda m: m.ordinal or 0,
+        reverse=True,
+    )
+    assert (plenary.ordinal, plenary.date, plenary.chairs) == (3, date(2024, 1, 20), [])
+    assert (working.ordinal, working.location, working.chairs) == (1, "Fuzhou", ["Chan Tai-man", "Lin Wen"])

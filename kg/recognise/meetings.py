@@ -45,7 +45,7 @@ Rules, each tested in tests/test_recognise_meetings.py:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice
@@ -125,6 +125,22 @@ _ITS_FORM = re.compile(
     )
     + rf")\s+(?:its\s+|their\s+|a\s+)?(?:{_ORD}\s+)?(?:[Pp]lenary\s+)?[Mm]eeting(?P<plural>s)?\b"
 )
+# "The Panel will hold a special meeting on July 11 (Tuesday) at 9am in Conference Room 2",
+# "the Council will hold another meeting on Thursday (October 11)": LegCo business notices
+_NOTICE_FORM = re.compile(
+    word_start_alternatives(r"will\s+hold|is\s+to\s+hold|holds|held")
+    + r"\s+(?:(?P<another>another)|an?\s+(?:special|open|further|closed))\s+meeting\b"
+)
+# "the Annual Special Open Meeting of the Housing Authority", "the Authority's annual open meeting"
+_OPEN_FORM = re.compile(
+    r"(?:(?:[Aa]nnual|[Ss]pecial)\s+)*[Oo]pen\s+[Mm]eeting\s+of\s+the\s+(?P<body>" + _NAME + r")"
+    r"|(?:[Tt]he\s+)?(?P<owner>" + _NAME + r")'s\s+(?:(?:annual|special)\s+)*open\s+meeting\b"
+)
+_OPEN_BODY_END = re.compile(r"\b(?:Authority|Board|Council|Committee|Commission|Corporation)$")
+# "after the meeting of the Executive Committee of the Commission on ... today": held that day
+_AFTER_IT = re.compile(r"\b(?:after|following)\s+$", re.I)
+# "the consensus reached at the Sixth Plenary on August 5": a plenary of the conference named before
+_SHORT_PLENARY = re.compile(rf"\b(?:[Tt]he|[Ii]ts)\s+{_ORD}\s+[Pp]lenary(?:\s+[Ss]ession)?\b(?!\s+of\b)")
 # "... the Advisory Committee on X and the Task Force on Y, both having held their first meetings"
 _BOTH_BEFORE = re.compile(r"\b(?:both|all|each)\s*,?\s*$")
 # "the Committee on Innovation, Technology & Re-industrialisation's first meeting"
@@ -242,6 +258,12 @@ _VENUE_RX = re.compile(
     word_start_alternatives("at|in")
     + rf"\s+the\s+(?P<place>(?:[A-Z][\w'\-]*\s+)*(?:of\s+the\s+)?(?:[A-Z][\w'\-]*\s+)*{_VENUE_WORDS})\b"
 )
+# "in Conference Room 2 of the Legislative Council Complex" (LegCo business notices)
+_ROOM_RX = re.compile(
+    word_start_alternatives("in|at")
+    + r"\s+(?:the\s+)?(?P<place>(?:Conference|Committee)\s+Room\s+\w+"
+    + rf"(?:\s+of\s+the\s+(?:[A-Z][\w'\-]*\s+)*{_VENUE_WORDS})?)\b"
+)
 _TRAIL_PLACE = re.compile(
     r"\s+in\s+(?:" + "|".join(re.escape(p) for p in CITIES) + r")$"
     # a place right after the head of a meeting's own name: "Ministerial Meeting in Bali, Indonesia"
@@ -259,7 +281,8 @@ _STRONG_PLACE_TAIL = re.compile(
 )
 # what may stand between a meeting's name and its place: "(the plenary)", "was held"
 _JUST_AFTER = re.compile(
-    r"\s*(?:\([^)]*\)\s*)?(?:(?:was|were|is|will\s+be)\s+)?(?:held\s+)?(?:,\s*)?"
+    r"\s*(?:,\s*)?(?:of\s+the\s+[\d\-]*\s*(?:[a-z]+\s+){0,2}(?:session|term|year)\s+)?"
+    r"(?:\([^)]*\)\s*)?(?:(?:was|were|is|will\s+be)\s+)?(?:held\s+)?(?:,\s*)?"
     r"(?:(?:today|tomorrow|yesterday|on\s+\w+(?:\s+\d{1,2})?)\s*(?:\([^)]*\)\s*)?)?(?:,?\s*at\s+\d[\w:.]*\s*)?$"
 )
 _PLACE_TAIL_LOOSE = re.compile(r"\s+(?:\w+ly\s+)?\w+ed\b")  # "in Guangzhou concluded successfully today"
@@ -449,6 +472,7 @@ class _Found:
     passing: bool = False  # named in passing as having met ("both having held their first meetings")
     form: str = ""  # the name of the form that found it
     ahead: bool = False  # named as about to be held ("before the ExCo meeting today"): no people
+    another: bool = False  # "will hold another meeting on ...": a second meeting of the body
 
 
 @dataclass(slots=True)
@@ -630,6 +654,19 @@ def _read_possessive(m: re.Match, text: str, si: int, found: list[_Found]) -> li
     return [_Found(body, ordinal_value(m.group("ord")), si, m.start(), m.end())] if _is_body(body) else []
 
 
+def _read_notice(m: re.Match, text: str, si: int, found: list[_Found]) -> list[_Found]:
+    subj = _subject_bodies(text, m.start())
+    if not subj:
+        return []
+    fut = not m.group(0).startswith("held")
+    return [_Found(subj[0][0], None, si, subj[0][1], m.end(), future=fut, another=bool(m.group("another")))]
+
+
+def _read_open(m: re.Match, text: str, si: int, found: list[_Found]) -> list[_Found]:
+    body = _LEADING_THE.sub("", m.group("body") or m.group("owner"))
+    return [_Found(body, None, si, m.start(), m.end())] if _OPEN_BODY_END.search(body) else []
+
+
 def _overlaps(found: list[_Found], a: int, b: int) -> bool:
     return any(not (b <= f.start or a >= f.end) for f in found)
 
@@ -693,6 +730,18 @@ def _gate_event(text: str) -> int:
 
 def _gate_short(text: str) -> int:
     return 0 if "eeting" in text and _SHORT_HINT.search(text) else -1
+
+
+def _gate_notice(text: str) -> int:
+    return 0 if " meeting" in text and ("hold" in text or "held" in text) else -1
+
+
+def _gate_open(text: str) -> int:
+    return 0 if "pen meeting" in text or "pen Meeting" in text else -1
+
+
+def _gate_plenary(text: str) -> int:
+    return 0 if "lenary" in text else -1
 
 
 def _meeting(body: str, **fields: Any) -> dict[str, Any]:
@@ -783,6 +832,52 @@ MEETING_FORMS: tuple[Form, ...] = (
         read=_read_both_held,
     ),
     Form(
+        "meeting: Body will hold a special or another meeting (LegCo notice)",
+        "meeting",
+        _NOTICE_FORM,
+        (
+            Example(
+                "The Legislative Council Panel on Housing invites the public to give views on the "
+                "review of public rental housing. The Panel will hold a special meeting on March 28 "
+                "(Thursday) at 10.45am in Conference Room 2 of the Legislative Council Complex to "
+                "receive public views.",
+                _meeting(
+                    "Legislative Council Panel on Housing",
+                    date=date(2024, 3, 28),
+                    location="Conference Room 2 of the Legislative Council Complex",
+                    mode="in-person",
+                ),
+            ),
+            Example(
+                "The Legislative Council will hold a meeting on Wednesday (March 20) at 11am in the "
+                "Chamber of the Legislative Council Complex. Meanwhile, the Legislative Council will "
+                "hold another meeting on Thursday (March 21) at 2.30pm in the Chamber.",
+                _meeting("Legislative Council", date=date(2024, 3, 21), mode="in-person"),
+            ),
+        ),
+        gate=_gate_notice,
+        read=_read_notice,
+    ),
+    Form(
+        "meeting: open meeting of a statutory body",
+        "meeting",
+        _OPEN_FORM,
+        (
+            Example(
+                "Following is the opening speech by the Chairman of the Hong Kong Housing Authority, "
+                "Mr Chan Tai-man, at the Annual Open Meeting of the Hong Kong Housing Authority today (March 14):",
+                _meeting("Hong Kong Housing Authority", date=_DAY, chairs=["Chan Tai-man"]),
+            ),
+            Example(
+                "The Hospital Authority was set up in 1990. Members of the public may attend the "
+                "Authority's annual open meeting today (March 14) at its head office.",
+                _meeting("Hospital Authority", date=_DAY, chairs=[]),
+            ),
+        ),
+        gate=_gate_open,
+        read=_read_open,
+    ),
+    Form(
         "meeting: the Body's meeting",
         "meeting",
         _POSSESSIVE_FORM,
@@ -859,6 +954,27 @@ SHORT_FORMS: tuple[Form, ...] = (
         ),
         gate=_gate_short,
     ),
+    Form(
+        "meeting: the ordinal plenary, after the conference's name",
+        "meeting",
+        _SHORT_PLENARY,
+        (
+            Example(
+                "The second working meeting of the Hong Kong/Fujian Co-operation Conference was held in "
+                "Fuzhou today (March 14). The meeting, which followed up the agreements reached at the "
+                "Third Plenary on January 20, was co-chaired by the Chief Secretary for Administration, "
+                "Mr Chan Tai-man.",
+                _meeting(
+                    "Hong Kong/Fujian Co-operation Conference",
+                    ordinal=3,
+                    date=date(2024, 1, 20),
+                    chairs=[],
+                    participants=[],
+                ),
+            ),
+        ),
+        gate=_gate_plenary,
+    ),
 )
 
 _BY_PATTERN: list[list[Form]] = []
@@ -891,22 +1007,38 @@ def _short_forms(texts: list[str], si: int) -> list[_Found]:
     text = texts[si]
     out: list[_Found] = []
     for form in SHORT_FORMS:
+        if form.gate(text) < 0:
+            continue
         for m in form.pattern.finditer(text):
-            head = name_key(m.group("head"))
-            body = None
-            for t in (*texts[:si], text[: m.start()]):
-                for n in _SUBJECT.finditer(t):
-                    cand = _clean_body(n.group("body"))
-                    lead = name_key(_HEAD_CUT.split(cand, 1)[0])
-                    if (lead == head or lead.endswith(" " + head)) and name_key(cand) not in _GENERIC_BODIES:
-                        body = cand
+            # a plenary named alone is one of the conference named before, and only a reference
+            # to it: its people are those of the meeting the sentence reports
+            plenary = "head" not in m.re.groupindex
+            body = _last_full_name(
+                "conference" if plenary else m.group("head"), (*texts[:si], text[: m.start()])
+            )
             if body is None:
                 continue
             held = not _FUTURE.search(text) and bool(
                 _HELD_CUES.search(text) or _AT_MEETING.search(text, max(0, m.start() - 12), m.start())
             )
-            out.append(_Found(body, _ordinal(m), si, m.start(), m.end(), held=held, form=form.name))
+            out.append(
+                _Found(body, _ordinal(m), si, m.start(), m.end(), held=held, form=form.name, ahead=plenary)
+            )
     return out
+
+
+def _last_full_name(head: str, texts: Iterable[str]) -> str | None:
+    """The last full name in texts whose head ends with the word(s) `head` ("the Panel" -> "Legislative
+    Council Panel on Housing"), or None."""
+    head = name_key(head)
+    body = None
+    for t in texts:
+        for n in _SUBJECT.finditer(t):
+            cand = _clean_body(n.group("body"))
+            lead = name_key(_HEAD_CUT.split(cand, 1)[0])
+            if (lead == head or lead.endswith(" " + head)) and name_key(cand) not in _GENERIC_BODIES:
+                body = cand
+    return body
 
 
 def _held(text: str, f: _Found, headline: bool) -> tuple[bool, bool]:
@@ -921,6 +1053,9 @@ def _held(text: str, f: _Found, headline: bool) -> tuple[bool, bool]:
     if not future and not _HELD_CUES.search(text) and _BEFORE_IT.search(text, max(0, f.start - 20), f.start):
         f.ahead = True  # "before the Executive Council meeting today": to be held on the day stated
         return True, True
+    if not future and not _HELD_CUES.search(text) and _AFTER_IT.search(text, max(0, f.start - 20), f.start):
+        f.ahead = True  # "a briefing after the meeting of the X today": held that day, people unstated
+        return True, False
     return bool(_HELD_CUES.search(text)) or future, future
 
 
@@ -932,7 +1067,7 @@ def _location(text: str, body: str, loose: bool = False, near: tuple[int, int] |
     ("the plenary in Beijing.", "a meeting on Wednesday (May 13) at 11am in the Chamber."): "...
     the development of I&T in Hong Kong." is not where the meeting was."""
     best = None
-    for rx in (_PLACE_RX, _VENUE_RX):
+    for rx in (_PLACE_RX, _VENUE_RX, _ROOM_RX):
         for m in rx.finditer(text):
             if m.group(0) in body:
                 continue
@@ -1173,10 +1308,12 @@ class _DraftBook:
         d.aliases.add(key)
         self._index(self._rank[id(d)], key)
 
-    def draft_for(self, body: str, ordinal: int | None, form: str = "") -> _Draft:
+    def draft_for(self, body: str, ordinal: int | None, form: str = "", fresh: bool = False) -> _Draft:
+        """The draft of the body (and ordinal), a new one when none fits or `fresh` ("another
+        meeting")."""
         key = name_key(body)
-        near = set(self._starts.get(key, ()))
-        for prefix in _word_prefixes(key):
+        near = set() if fresh else set(self._starts.get(key, ()))
+        for prefix in () if fresh else _word_prefixes(key):
             near.update(self._whole.get(prefix, ()))
         for rank in sorted(near):
             d = self.drafts[rank]
@@ -1211,6 +1348,8 @@ def _sentences_naming(drafts: list[_Draft], sentences: list) -> Iterator[tuple[i
     for rank, d in enumerate(drafts):
         for si in d.sentences:
             at[si] = rank
+        if d.ahead:  # a meeting named as a time reference holds only the sentences naming it so
+            continue
         keys = [a for a in (d.key, *d.aliases) if a]
         if not keys:
             keyless = rank
@@ -1273,7 +1412,7 @@ def recognise_meetings(doc: Document) -> list[Meeting]:
     if not drafts:
         return []
     _bind_sentences(drafts, doc.sentences)
-    _gather_people(doc, drafts, {f.sentence_index for f in found})
+    _gather_people(doc, drafts, {f.sentence_index for f in found if not f.ahead})
     _gather_represented(doc, drafts)
     for d in drafts:
         if not d.meeting.sentence:
@@ -1312,8 +1451,12 @@ def _find(doc: Document) -> list[_Found]:
         before = len(found)
         for f in _find_in_text(s.text, si):
             f.held, f.future = _held(s.text, f, False)
+            if " " not in _clean_body(f.body):  # "The Panel will hold ...": the Panel named before
+                f.body = _last_full_name(f.body, (headline, *(x.text for x in sentences[:si]))) or f.body
             found.append(f)
-        if "eeting" in s.text and len(found) == before and _SHORT_HINT.search(s.text):
+        if len(found) == before and (
+            ("eeting" in s.text and _SHORT_HINT.search(s.text)) or "lenary" in s.text
+        ):
             found += _short_forms([x.text for x in sentences[: si + 1]], si)
     return found
 
@@ -1349,7 +1492,7 @@ def _draft(doc: Document, found: list[_Found]) -> list[_Draft]:
             when = _date_for(text, f.start, release.date)
         if f.future and when is None:
             continue
-        d = book.draft_for(body, f.ordinal, f.form)
+        d = book.draft_for(body, f.ordinal, f.form, fresh=f.another)
         m = d.meeting
         abbr = _abbreviation(f.body) or _abbreviation(text[f.start : f.end + 12])
         if abbr:
@@ -1384,10 +1527,14 @@ def _bind_sentences(drafts: list[_Draft], sentences: list) -> None:
     """Add to each draft the sentences that speak of it."""
     # sentences that speak of a meeting: its name or abbreviation, or "the meeting"/"the plenary"
     # (which is the last meeting named that was not named in passing)
-    last: _Draft | None = next((d for d in drafts if not d.passing), drafts[0])
+    last: _Draft | None = next((d for d in drafts if not (d.passing or d.ahead)), drafts[0])
     for si, hit in _sentences_naming(drafts, sentences):
         if hit is not None:
-            last = last if hit.passing else hit
+            if hit.ahead:  # "The meeting, which followed the Third Plenary on May 2, ...": the meeting
+                if last is not None and last is not hit and _MEETING_REF.search(sentences[si].text):
+                    last.sentences.add(si)
+            else:
+                last = last if hit.passing else hit
             hit.sentences.add(si)
         elif _MEETING_REF.search(sentences[si].text) and last is not None:
             last.sentences.add(si)
@@ -1417,7 +1564,7 @@ def _gather_people(doc: Document, drafts: list[_Draft], found_at: set[int]) -> N
     tenures_of: dict[str, list[tuple[int, Tenure]]] = {}
     for rank, t in enumerate(tenures):
         tenures_of.setdefault(t.person, []).append((rank, t))
-    main = [d for d in drafts if not d.passing]
+    main = [d for d in drafts if not (d.passing or d.ahead)]
     lead_when, lead_place, lead = (
         _lead_event(sentences, release.date, headline) if len(main) == 1 else (None, None, set())
     )
