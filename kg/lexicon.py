@@ -605,3 +605,5 @@ ZONE_RULES: dict[str, tuple[ZoneRule, ...]] = {
     "Technopole": (ZoneRule(),),
     "InnoPark": (ZoneRule(),),
 }
+# Meeting bodies written by an abbreviation alone before "meeting" ("before the ExCo meeting").
+BODY_ABBREVIATIONS: dict[str, str] = {"ExCo": "Executive Council"}

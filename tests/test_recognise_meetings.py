@@ -661,3 +661,35 @@ def test_a_plenary_named_alone_takes_no_chairs_of_the_meeting_that_builds_on_it(
     )
     assert (plenary.ordinal, plenary.date, plenary.chairs) == (3, date(2024, 1, 20), [])
     assert (working.ordinal, working.location, working.chairs) == (1, "Fuzhou", ["Chan Tai-man", "Lin Wen"])
+
+
+def test_the_place_in_a_clause_of_its_own():
+    [m] = meetings(
+        "The Secretary for Development, Ms Wong Mei-ling, chaired the fifth meeting of the Steering Committee "
+        "on Land Supply today (March 14). The meeting was held at the Central Government Offices."
+    )
+    assert (m.location, m.mode, m.chairs) == ("Central Government Offices", "in-person", ["Wong Mei-ling"])
+
+
+def test_the_city_departed_for_to_chair_a_meeting_is_its_place():
+    [m] = meetings(
+        "The Chief Secretary for Administration, Mr Chan Tai-man, will depart for Guangzhou tomorrow "
+        "(March 15) to co-chair the 12th meeting of the Hong Kong/Guangdong Co-operation Joint Conference."
+    )
+    assert (m.ordinal, m.date, m.location, m.mode) == (12, date(2024, 3, 15), "Guangzhou", "in-person")
+
+
+def test_met_with_an_object_is_no_meeting_of_a_body():
+    assert (
+        meetings("The Chairman of the Commission on Poverty met the Mayor of Shenzhen today (March 14).")
+        == []
+    )
+
+
+def test_a_plenary_meeting_in_lower_case_is_a_description_not_a_second_meeting():
+    [m] = meetings(
+        "The Chief Executive co-chaired the 21st Plenary of the Hong Kong/Guangdong Co-operation Joint "
+        "Conference in Guangzhou today (March 14). Noting this was the first plenary meeting held after the "
+        "new plan, the Chief Executive thanked the Guangdong side."
+    )
+    assert m.ordinal == 21

@@ -52,6 +52,7 @@ from itertools import islice
 from typing import Any
 
 from kg.lexicon import (
+    BODY_ABBREVIATIONS,
     BODY_KINDS,
     CITIES,
     CONNECTORS,
@@ -137,10 +138,30 @@ _OPEN_FORM = re.compile(
     r"|(?:[Tt]he\s+)?(?P<owner>" + _NAME + r")'s\s+(?:(?:annual|special)\s+)*open\s+meeting\b"
 )
 _OPEN_BODY_END = re.compile(r"\b(?:Authority|Board|Council|Committee|Commission|Corporation)$")
+# "The Commission on Poverty met today (March 14) to discuss ...": a body as the subject of "met"
+# with a time right after it (not "met the Mayor")
+_MET_FORM = re.compile(
+    rf"(?:^|(?<=[\s(]))(?:[Tt]he\s+)?{_PREFIX}(?P<body>{_NAME})\s+met\s+"
+    r"(?=today|yesterday|this\s+(?:morning|afternoon|evening)|on\s+\w+\s+\(|on\s+[A-Z][a-z]+\s+\d)"
+)
+# "The meeting was held at the Central Government Offices": a meeting's place in a clause of its own
+_HELD_AT_CLAUSE = re.compile(
+    r"\b[Tt]he\s+(?:meeting|plenary(?:\s+session)?|session)\s+(?:was|is|will\s+be)\s+held\b"
+)
+# "will depart for Guangzhou tomorrow to co-chair the 12th meeting of ...": where it is held
+_DEPART_FOR = re.compile(
+    word_start_alternatives(r"depart|departs|departed|leave|leaves|left|travel|travels|travelled")
+    + r"\s+for\s+(?P<place>"
+    + "|".join(re.escape(p) for p in sorted(CITIES, key=len, reverse=True))
+    + r")\b[^.;]*?\bto\s+(?:co-chair|chair|attend|join|host)\b"
+)
 # "after the meeting of the Executive Committee of the Commission on ... today": held that day
 _AFTER_IT = re.compile(r"\b(?:after|following)\s+$", re.I)
 # "the consensus reached at the Sixth Plenary on August 5": a plenary of the conference named before
-_SHORT_PLENARY = re.compile(rf"\b(?:[Tt]he|[Ii]ts)\s+{_ORD}\s+[Pp]lenary(?:\s+[Ss]ession)?\b(?!\s+of\b)")
+# (written as a name, "Plenary" capitalised: "the first plenary meeting held after ..." is a description)
+_SHORT_PLENARY = re.compile(
+    rf"\b(?:[Tt]he|[Ii]ts)\s+{_ORD}\s+Plenary(?:\s+Session)?\b(?!\s+(?:of|[Mm]eeting)\b)"
+)
 # "... the Advisory Committee on X and the Task Force on Y, both having held their first meetings"
 _BOTH_BEFORE = re.compile(r"\b(?:both|all|each)\s*,?\s*$")
 # "the Committee on Innovation, Technology & Re-industrialisation's first meeting"
@@ -473,6 +494,7 @@ class _Found:
     form: str = ""  # the name of the form that found it
     ahead: bool = False  # named as about to be held ("before the ExCo meeting today"): no people
     another: bool = False  # "will hold another meeting on ...": a second meeting of the body
+    reported: bool = False  # the form itself reports it as held ("X met today")
 
 
 @dataclass(slots=True)
@@ -596,7 +618,9 @@ def _ordinal(m: re.Match) -> int | None:
 
 def _may_name_meeting(text: str) -> bool:
     """False when no form of _find_in_text can match: each needs one of these words."""
-    return "eeting" in text or "lenary" in text or "onference" in text or "briefing" in text
+    return (
+        "eeting" in text or "lenary" in text or "onference" in text or "briefing" in text or " met " in text
+    )
 
 
 # -- what each form reads from a match: the meetings it names (each a _Found) -------------------
@@ -674,11 +698,18 @@ def _overlaps(found: list[_Found], a: int, b: int) -> bool:
 def _read_body_meeting(m: re.Match, text: str, si: int, found: list[_Found]) -> list[_Found]:
     if _overlaps(found, m.start(), m.end()):
         return []
-    body = m.group("body")
+    body = BODY_ABBREVIATIONS.get(m.group("body"), m.group("body"))
     head = _HEAD_CUT.split(body, 1)[0]
     if not _BODY_WORD.search(head) or _COUNCIL_NAME_END.search(body):
         return []
     return [_Found(body, _ordinal(m), si, m.start(), m.end())]
+
+
+def _read_met(m: re.Match, text: str, si: int, found: list[_Found]) -> list[_Found]:
+    body = m.group("body")
+    if not _is_body(body) or body.startswith(("Chief Secretary", "Secretary")):
+        return []
+    return [_Found(body, None, si, m.start("body"), m.end("body"), reported=True)]
 
 
 def _read_event(m: re.Match, text: str, si: int, found: list[_Found]) -> list[_Found]:
@@ -738,6 +769,10 @@ def _gate_notice(text: str) -> int:
 
 def _gate_open(text: str) -> int:
     return 0 if "pen meeting" in text or "pen Meeting" in text else -1
+
+
+def _gate_met(text: str) -> int:
+    return 0 if " met " in text else -1
 
 
 def _gate_plenary(text: str) -> int:
@@ -878,6 +913,20 @@ MEETING_FORMS: tuple[Form, ...] = (
         read=_read_open,
     ),
     Form(
+        "meeting: Body met on a day",
+        "meeting",
+        _MET_FORM,
+        (
+            Example(
+                "The Commission on Poverty met today (March 14) to review the progress of the poverty "
+                "alleviation measures.",
+                _meeting("Commission on Poverty", date=_DAY),
+            ),
+        ),
+        gate=_gate_met,
+        read=_read_met,
+    ),
+    Form(
         "meeting: the Body's meeting",
         "meeting",
         _POSSESSIVE_FORM,
@@ -903,6 +952,11 @@ MEETING_FORMS: tuple[Form, ...] = (
             Example(
                 "Speaking to reporters before the Executive Council meeting this morning, the Chief "
                 "Executive, Mr John Lee, said the Government would announce the measures soon.",
+                _meeting("Executive Council", date=_DAY, chairs=[], participants=[]),
+            ),
+            Example(
+                "Following is the transcript of remarks by the Chief Executive, Mr John Lee, at a media "
+                "session before the ExCo meeting today (March 14):",
                 _meeting("Executive Council", date=_DAY, chairs=[], participants=[]),
             ),
         ),
@@ -1034,18 +1088,23 @@ def _last_full_name(head: str, texts: Iterable[str]) -> str | None:
     body = None
     for t in texts:
         for n in _SUBJECT.finditer(t):
-            cand = _clean_body(n.group("body"))
-            lead = name_key(_HEAD_CUT.split(cand, 1)[0])
-            if (lead == head or lead.endswith(" " + head)) and name_key(cand) not in _GENERIC_BODIES:
-                body = cand
+            whole = _clean_body(n.group("body"))
+            # "the Chairman of the Hospital Authority" names the Authority too
+            for cand in (whole, *(whole[o.end() :] for o in _OF_THE.finditer(whole))):
+                lead = name_key(_HEAD_CUT.split(cand, 1)[0])
+                if (lead == head or lead.endswith(" " + head)) and name_key(cand) not in _GENERIC_BODIES:
+                    body = cand
     return body
+
+
+_OF_THE = re.compile(r"\sof\s+the\s")
 
 
 def _held(text: str, f: _Found, headline: bool) -> tuple[bool, bool]:
     """(reported as held or as to be held, in the future) for a meeting found in text."""
     if _CANCELLED.search(text):
         return False, False
-    if f.passing:  # "has held", "both having held": held, whatever comes next
+    if f.passing or f.reported:  # "has held", "both having held", "met today": held
         return True, False
     future = f.future or bool(_FUTURE.search(text, max(0, f.start - 60), f.end + 15))
     if headline:
@@ -1446,13 +1505,15 @@ def _find(doc: Document) -> list[_Found]:
             and "lenary" not in s.text
             and "onference" not in s.text
             and "briefing" not in s.text
+            and " met " not in s.text
         ):
             continue
         before = len(found)
         for f in _find_in_text(s.text, si):
             f.held, f.future = _held(s.text, f, False)
             if " " not in _clean_body(f.body):  # "The Panel will hold ...": the Panel named before
-                f.body = _last_full_name(f.body, (headline, *(x.text for x in sentences[:si]))) or f.body
+                before = (headline, *(x.text for x in sentences[:si]), s.text[: f.start])
+                f.body = _last_full_name(f.body, before) or f.body
             found.append(f)
         if len(found) == before and (
             ("eeting" in s.text and _SHORT_HINT.search(s.text)) or "lenary" in s.text
@@ -1512,6 +1573,10 @@ def _draft(doc: Document, found: list[_Found]) -> list[_Draft]:
             m.date = when
         if m.location is None:
             m.location = _location(text, body, near=(f.start, f.end))
+        if m.location is None:  # "will depart for Guangzhou tomorrow to co-chair the 12th meeting of ..."
+            m.location = next(
+                (p.group("place") for p in _DEPART_FOR.finditer(text, 0, f.start) if p.end() <= f.start), None
+            )
         if m.location is None and body != full:  # "... Ministerial Meeting in Bali": there
             m.location = _TRAIL_PLACE.search(full).group("place")
         if m.mode is None and _VIDEO.search(text):
@@ -1578,6 +1643,9 @@ def _gather_people(doc: Document, drafts: list[_Draft], found_at: set[int]) -> N
             text = sentences[si].text
             if si not in found_at:
                 add_chairs(_chairs_of_the_meeting(analysis, si))
+                held_at = _HELD_AT_CLAUSE.search(text) if m.location is None else None
+                if held_at:  # "The meeting was held at the Central Government Offices."
+                    m.location = _location(text, m.body, near=held_at.span())
                 if _CHAIRED_BY.search(text):
                     add_chairs(_chairs_in(analysis, si, len(text), len(text)))
             led = _LED_DELEGATIONS.search(text)
