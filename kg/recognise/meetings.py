@@ -144,6 +144,11 @@ _MET_FORM = re.compile(
     rf"(?:^|(?<=[\s(]))(?:[Tt]he\s+)?{_PREFIX}(?P<body>{_NAME})\s+met\s+"
     r"(?=today|yesterday|this\s+(?:morning|afternoon|evening)|on\s+\w+\s+\(|on\s+[A-Z][a-z]+\s+\d)"
 )
+# "the items on the Finance Committee agenda today": the body meets that day (people unstated)
+_AGENDA_FORM = re.compile(
+    rf"\b(?:on|in)\s+the\s+(?P<body>{_NAME})(?:'s)?\s+(?:meeting\s+)?agenda\s+"
+    r"(?=today|tomorrow|this\s+(?:morning|afternoon|evening)|on\s+\w+\s+\()"
+)
 # "The meeting was held at the Central Government Offices": a meeting's place in a clause of its own
 _HELD_AT_CLAUSE = re.compile(
     r"\b[Tt]he\s+(?:meeting|plenary(?:\s+session)?|session)\s+(?:was|is|will\s+be)\s+held\b"
@@ -618,9 +623,10 @@ def _ordinal(m: re.Match) -> int | None:
 
 def _may_name_meeting(text: str) -> bool:
     """False when no form of _find_in_text can match: each needs one of these words."""
-    return (
-        "eeting" in text or "lenary" in text or "onference" in text or "briefing" in text or " met " in text
-    )
+    return any(map(text.__contains__, _MEETING_WORDS))
+
+
+_MEETING_WORDS = ("eeting", "lenary", "onference", "briefing", " met ", "agenda")
 
 
 # -- what each form reads from a match: the meetings it names (each a _Found) -------------------
@@ -705,6 +711,13 @@ def _read_body_meeting(m: re.Match, text: str, si: int, found: list[_Found]) -> 
     return [_Found(body, _ordinal(m), si, m.start(), m.end())]
 
 
+def _read_agenda(m: re.Match, text: str, si: int, found: list[_Found]) -> list[_Found]:
+    body = m.group("body")
+    if not _is_body(body) or _COUNCIL_NAME_END.search(body):
+        return []
+    return [_Found(body, None, si, m.start("body"), m.end(), reported=True, ahead=True)]
+
+
 def _read_met(m: re.Match, text: str, si: int, found: list[_Found]) -> list[_Found]:
     body = m.group("body")
     if not _is_body(body) or body.startswith(("Chief Secretary", "Secretary")):
@@ -769,6 +782,10 @@ def _gate_notice(text: str) -> int:
 
 def _gate_open(text: str) -> int:
     return 0 if "pen meeting" in text or "pen Meeting" in text else -1
+
+
+def _gate_agenda(text: str) -> int:
+    return 0 if "agenda" in text else -1
 
 
 def _gate_met(text: str) -> int:
@@ -925,6 +942,20 @@ MEETING_FORMS: tuple[Form, ...] = (
         ),
         gate=_gate_met,
         read=_read_met,
+    ),
+    Form(
+        "meeting: the Body agenda on a day",
+        "meeting",
+        _AGENDA_FORM,
+        (
+            Example(
+                "I appeal to Members to deal with the five items on the Finance Committee agenda today "
+                "(March 14) in a rational manner, said the Financial Secretary, Mr Paul Chan.",
+                _meeting("Finance Committee", date=_DAY, chairs=[], participants=[]),
+            ),
+        ),
+        gate=_gate_agenda,
+        read=_read_agenda,
     ),
     Form(
         "meeting: the Body's meeting",
@@ -1500,13 +1531,7 @@ def _find(doc: Document) -> list[_Found]:
             f.held, f.future = _held(headline, f, True)
             found.append(f)
     for si, s in enumerate(sentences):
-        if (
-            "eeting" not in s.text
-            and "lenary" not in s.text
-            and "onference" not in s.text
-            and "briefing" not in s.text
-            and " met " not in s.text
-        ):
+        if not _may_name_meeting(s.text):
             continue
         before = len(found)
         for f in _find_in_text(s.text, si):
