@@ -141,8 +141,8 @@ _OPEN_BODY_END = re.compile(r"\b(?:Authority|Board|Council|Committee|Commission|
 # "The Commission on Poverty met today (March 14) to discuss ...": a body as the subject of "met"
 # with a time right after it (not "met the Mayor")
 _MET_FORM = re.compile(
-    rf"(?:^|(?<=[\s(]))(?:[Tt]he\s+)?{_PREFIX}(?P<body>{_NAME})\s+met\s+"
-    r"(?=today|yesterday|this\s+(?:morning|afternoon|evening)|on\s+\w+\s+\(|on\s+[A-Z][a-z]+\s+\d)"
+    rf"(?:^|(?<=[\s(]))(?:[Tt]he\s+)?{_PREFIX}(?P<body>{_NAME})\s+(?P<verb>met|will\s+meet)\s+"
+    r"(?=today|tomorrow|yesterday|this\s+(?:morning|afternoon|evening)|on\s+\w+\s+\(|on\s+[A-Z][a-z]+\s+\d)"
 )
 # "the items on the Finance Committee agenda today": the body meets that day (people unstated)
 _AGENDA_FORM = re.compile(
@@ -626,7 +626,7 @@ def _may_name_meeting(text: str) -> bool:
     return any(map(text.__contains__, _MEETING_WORDS))
 
 
-_MEETING_WORDS = ("eeting", "lenary", "onference", "briefing", " met ", "agenda")
+_MEETING_WORDS = ("eeting", "lenary", "onference", "briefing", " met ", " meet ", "agenda")
 
 
 # -- what each form reads from a match: the meetings it names (each a _Found) -------------------
@@ -722,7 +722,8 @@ def _read_met(m: re.Match, text: str, si: int, found: list[_Found]) -> list[_Fou
     body = m.group("body")
     if not _is_body(body) or body.startswith(("Chief Secretary", "Secretary")):
         return []
-    return [_Found(body, None, si, m.start("body"), m.end("body"), reported=True)]
+    fut = m.group("verb") != "met"
+    return [_Found(body, None, si, m.start("body"), m.end(), future=fut, reported=True)]
 
 
 def _read_event(m: re.Match, text: str, si: int, found: list[_Found]) -> list[_Found]:
@@ -789,7 +790,7 @@ def _gate_agenda(text: str) -> int:
 
 
 def _gate_met(text: str) -> int:
-    return 0 if " met " in text else -1
+    return 0 if " met " in text or " meet " in text else -1
 
 
 def _gate_plenary(text: str) -> int:
@@ -938,6 +939,15 @@ MEETING_FORMS: tuple[Form, ...] = (
                 "The Commission on Poverty met today (March 14) to review the progress of the poverty "
                 "alleviation measures.",
                 _meeting("Commission on Poverty", date=_DAY),
+            ),
+            Example(
+                "The Finance Committee of the Legislative Council will meet on Friday (March 15) at 9am in "
+                "Conference Room 1 of the Legislative Council Complex.",
+                _meeting(
+                    "Finance Committee of the Legislative Council",
+                    date=date(2024, 3, 15),
+                    location="Conference Room 1 of the Legislative Council Complex",
+                ),
             ),
         ),
         gate=_gate_met,
@@ -1136,7 +1146,7 @@ def _held(text: str, f: _Found, headline: bool) -> tuple[bool, bool]:
     if _CANCELLED.search(text):
         return False, False
     if f.passing or f.reported:  # "has held", "both having held", "met today": held
-        return True, False
+        return True, f.future
     future = f.future or bool(_FUTURE.search(text, max(0, f.start - 60), f.end + 15))
     if headline:
         return True, future
