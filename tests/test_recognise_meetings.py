@@ -693,3 +693,13 @@ def test_a_plenary_meeting_in_lower_case_is_a_description_not_a_second_meeting()
         "new plan, the Chief Executive thanked the Guangdong side."
     )
     assert m.ordinal == 21
+
+
+def test_a_special_meeting_with_people_is_no_meeting_of_the_body_named_before():
+    assert (
+        meetings(
+            "The Chairman of the Commission on Poverty, Mr Lee Ka-ming, held a special meeting with the "
+            "welfare sector today (March 14)."
+        )
+        == []
+    )

@@ -130,7 +130,8 @@ _ITS_FORM = re.compile(
 # "the Council will hold another meeting on Thursday (October 11)": LegCo business notices
 _NOTICE_FORM = re.compile(
     word_start_alternatives(r"will\s+hold|is\s+to\s+hold|holds|held")
-    + r"\s+(?:(?P<another>another)|an?\s+(?:special|open|further|closed))\s+meeting\b"
+    # (not "held a special meeting with the trade": a meeting of people, not of the body)
+    + r"\s+(?:(?P<another>another)|an?\s+(?:special|open|further|closed))\s+meeting\b(?!\s+with\b)"
 )
 # "the Annual Special Open Meeting of the Housing Authority", "the Authority's annual open meeting"
 _OPEN_FORM = re.compile(
