@@ -181,6 +181,8 @@ _BODY_MEETING_FORM = re.compile(
 _EVENT_FORM = re.compile(word_start_alternatives(r"The\s+|the\s+") + rf"(?:{_ORD}\s+)?(?P<body>{_NAME})")
 _EVENT_NAME = re.compile(
     r"(?:Co-operation|Cooperation|Joint|High[- ]Level)\b.*\b(?:Meeting|Conference)\b|\bJoint Conference\b"
+    # "the 30th APEC Ministerial Meeting", "the APEC Economic Leaders' Meeting": a meeting named as such
+    r"|\b(?:Ministerial|Ministers'|Leaders')\s+Meeting\b"
 )
 # What every match of a form above holds (its noun and the words around it), found much faster
 # than the form itself, which has no fixed start: a text without it cannot match the form.
@@ -771,7 +773,10 @@ def _gate_body_meeting(text: str) -> int:
 
 
 def _gate_event(text: str) -> int:
-    return 0 if "Co-operation" in text or "Cooperation" in text or "Joint" in text or "High" in text else -1
+    return 0 if any(map(text.__contains__, _EVENT_GATE_WORDS)) else -1
+
+
+_EVENT_GATE_WORDS = ("Co-operation", "Cooperation", "Joint", "High", "Ministerial", "Ministers'", "Leaders'")
 
 
 def _gate_short(text: str) -> int:
@@ -1006,7 +1011,7 @@ MEETING_FORMS: tuple[Form, ...] = (
         read=_read_body_meeting,
     ),
     Form(
-        "meeting: co-operation conference held",
+        "meeting: named co-operation conference or ministerial meeting held",
         "meeting",
         _EVENT_FORM,
         (
@@ -1014,6 +1019,18 @@ MEETING_FORMS: tuple[Form, ...] = (
                 "The Chief Executive, Mr John Lee, co-chaired the Hong Kong-Fujian Co-operation Conference "
                 "in Fuzhou today (March 14).",
                 _meeting("Hong Kong-Fujian Co-operation Conference", date=_DAY, location="Fuzhou"),
+            ),
+            Example(
+                "The Secretary for Commerce and Economic Development, Mr Algernon Yau, attended the 30th "
+                "APEC Ministerial Meeting in Lima, Peru, today (March 14).",
+                _meeting(
+                    "APEC Ministerial Meeting",
+                    ordinal=30,
+                    date=_DAY,
+                    location="Lima",
+                    mode="in-person",
+                    participants=["Algernon Yau"],
+                ),
             ),
         ),
         gate=_gate_event,
