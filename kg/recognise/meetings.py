@@ -134,15 +134,17 @@ _NOTICE_FORM = re.compile(
     + r"\s+(?:(?P<another>another)|an?\s+(?:special|open|further|closed))\s+meeting\b(?!\s+with\b)"
 )
 # "the Annual Special Open Meeting of the Housing Authority", "the Authority's annual open meeting"
+# (the owner is read back from "'s": a name before a fixed word, searched for from each start,
+# would make the search quadratic in a long run of capitalised words)
 _OPEN_FORM = re.compile(
     r"(?:(?:[Aa]nnual|[Ss]pecial)\s+)*[Oo]pen\s+[Mm]eeting\s+of\s+the\s+(?P<body>" + _NAME + r")"
-    r"|(?:[Tt]he\s+)?(?P<owner>" + _NAME + r")'s\s+(?:(?:annual|special)\s+)*open\s+meeting\b"
+    r"|(?P<owner>'s)\s+(?:(?:annual|special)\s+)*open\s+meeting\b"
 )
 _OPEN_BODY_END = re.compile(r"\b(?:Authority|Board|Council|Committee|Commission|Corporation)$")
 # "The Commission on Poverty met today (March 14) to discuss ...": a body as the subject of "met"
 # with a time right after it (not "met the Mayor")
 _MET_FORM = re.compile(
-    rf"(?:^|(?<=[\s(]))(?:[Tt]he\s+)?{_PREFIX}(?P<body>{_NAME})\s+(?P<verb>met|will\s+meet)\s+"
+    r"(?<=[\w'])\s+(?P<verb>met|will\s+meet)\s+"
     r"(?=today|tomorrow|yesterday|this\s+(?:morning|afternoon|evening)|on\s+\w+\s+\(|on\s+[A-Z][a-z]+\s+\d)"
 )
 # "the items on the Finance Committee agenda today": the body meets that day (people unstated)
@@ -695,9 +697,26 @@ def _read_notice(m: re.Match, text: str, si: int, found: list[_Found]) -> list[_
     return [_Found(subj[0][0], None, si, subj[0][1], m.end(), future=fut, another=bool(m.group("another")))]
 
 
+def _name_before(text: str, at: int) -> tuple[str, int] | None:
+    """The capitalised name (without "the") that ends at text[at] and where it starts, read in
+    the 200 characters before it."""
+    lo = max(0, at - 200)
+    last = None
+    for n in _SUBJECT.finditer(text, lo, at):
+        last = n
+    return (last.group("body"), last.start("body")) if last is not None and last.end() == at else None
+
+
 def _read_open(m: re.Match, text: str, si: int, found: list[_Found]) -> list[_Found]:
-    body = _LEADING_THE.sub("", m.group("body") or m.group("owner"))
-    return [_Found(body, None, si, m.start(), m.end())] if _OPEN_BODY_END.search(body) else []
+    if m.group("owner"):
+        named = _name_before(text, m.start())
+        if named is None:
+            return []
+        body, start = named
+    else:
+        body, start = m.group("body"), m.start()
+    body = _LEADING_THE.sub("", body)
+    return [_Found(body, None, si, start, m.end())] if _OPEN_BODY_END.search(body) else []
 
 
 def _overlaps(found: list[_Found], a: int, b: int) -> bool:
@@ -722,11 +741,14 @@ def _read_agenda(m: re.Match, text: str, si: int, found: list[_Found]) -> list[_
 
 
 def _read_met(m: re.Match, text: str, si: int, found: list[_Found]) -> list[_Found]:
-    body = m.group("body")
+    named = _name_before(text, m.start())
+    if named is None:
+        return []
+    body, start = named
     if not _is_body(body) or body.startswith(("Chief Secretary", "Secretary")):
         return []
     fut = m.group("verb") != "met"
-    return [_Found(body, None, si, m.start("body"), m.end(), future=fut, reported=True)]
+    return [_Found(body, None, si, start, m.end(), future=fut, reported=True)]
 
 
 def _read_event(m: re.Match, text: str, si: int, found: list[_Found]) -> list[_Found]:
