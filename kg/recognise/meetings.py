@@ -148,10 +148,11 @@ _MET_FORM = re.compile(
     r"(?=today|tomorrow|yesterday|this\s+(?:morning|afternoon|evening)|on\s+\w+\s+\(|on\s+[A-Z][a-z]+\s+\d)"
 )
 # "the items on the Finance Committee agenda today": the body meets that day (people unstated)
-_AGENDA_FORM = re.compile(
-    rf"\b(?:on|in)\s+the\s+(?P<body>{_NAME})(?:'s)?\s+(?:meeting\s+)?agenda\s+"
+_AGENDA_FORM = re.compile(  # (the body is read back from "agenda")
+    r"(?<=[\w'])(?:'s)?\s+(?:meeting\s+)?agenda\s+"
     r"(?=today|tomorrow|this\s+(?:morning|afternoon|evening)|on\s+\w+\s+\()"
 )
+_ON_THE_BEFORE = re.compile(r"\b(?:on|in)\s+the\s+$")
 # "The meeting was held at the Central Government Offices": a meeting's place in a clause of its own
 _HELD_AT_CLAUSE = re.compile(
     r"\b[Tt]he\s+(?:meeting|plenary(?:\s+session)?|session)\s+(?:was|is|will\s+be)\s+held\b"
@@ -161,7 +162,7 @@ _DEPART_FOR = re.compile(
     word_start_alternatives(r"depart|departs|departed|leave|leaves|left|travel|travels|travelled")
     + r"\s+for\s+(?P<place>"
     + "|".join(re.escape(p) for p in sorted(CITIES, key=len, reverse=True))
-    + r")\b[^.;]*?\bto\s+(?:co-chair|chair|attend|join|host)\b"
+    + r")\b[^.;]{0,150}?\bto\s+(?:co-chair|chair|attend|join|host)\b"
 )
 # "after the meeting of the Executive Committee of the Commission on ... today": held that day
 _AFTER_IT = re.compile(r"\b(?:after|following)\s+$", re.I)
@@ -734,10 +735,13 @@ def _read_body_meeting(m: re.Match, text: str, si: int, found: list[_Found]) -> 
 
 
 def _read_agenda(m: re.Match, text: str, si: int, found: list[_Found]) -> list[_Found]:
-    body = m.group("body")
+    named = _name_before(text, m.start())
+    if named is None or not _ON_THE_BEFORE.search(text, max(0, named[1] - 8), named[1]):
+        return []
+    body, start = named
     if not _is_body(body) or _COUNCIL_NAME_END.search(body):
         return []
-    return [_Found(body, None, si, m.start("body"), m.end(), reported=True, ahead=True)]
+    return [_Found(body, None, si, start, m.end(), reported=True, ahead=True)]
 
 
 def _read_met(m: re.Match, text: str, si: int, found: list[_Found]) -> list[_Found]:
