@@ -703,3 +703,23 @@ def test_a_special_meeting_with_people_is_no_meeting_of_the_body_named_before():
         )
         == []
     )
+
+
+def _bodies_by_head(n: int) -> Release:
+    """A release of n notices of a body named by its head alone after its full name."""
+    from tests.test_recognise_scaling import _word
+
+    paragraphs = [
+        f"The Chairman of the {_word(i)} Housing Authority, Mr Chan {_word(i)}-man, spoke. The Legislative "
+        f"Council Panel on {_word(i)} invites views. The Panel held a special meeting today (March 14). The "
+        "Authority's open meeting was held today. The Sixth Plenary on January 8 was held."
+        for i in range(n)
+    ]
+    return Release(id="P2024031400100", date=date(2024, 3, 14), text="\n\n".join(paragraphs), source="test")
+
+
+def test_bodies_named_by_their_head_cost_work_that_grows_with_the_text():
+    from tests.test_recognise_scaling import lines_run
+
+    small, large = lines_run(_bodies_by_head(100)), lines_run(_bodies_by_head(200))
+    assert large < 2.3 * small, (small, large)

@@ -45,7 +45,7 @@ Rules, each tested in tests/test_recognise_meetings.py:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice
@@ -1140,10 +1140,9 @@ def _find_in_text(text: str, si: int) -> list[_Found]:
     return found
 
 
-def _short_forms(texts: list[str], si: int) -> list[_Found]:
-    """Meetings of a body named by its head noun alone in texts[si] ("the task force's first
-    meeting today"): the body is the last full name with that head written before it."""
-    text = texts[si]
+def _short_forms(text: str, si: int, names: _FullNames) -> list[_Found]:
+    """Meetings of a body named by its head noun alone in `text`, sentence si ("the task force's
+    first meeting today"): the body is the last full name with that head written before it."""
     out: list[_Found] = []
     for form in SHORT_FORMS:
         if form.gate(text) < 0:
@@ -1152,9 +1151,7 @@ def _short_forms(texts: list[str], si: int) -> list[_Found]:
             # a plenary named alone is one of the conference named before, and only a reference
             # to it: its people are those of the meeting the sentence reports
             plenary = "head" not in m.re.groupindex
-            body = _last_full_name(
-                "conference" if plenary else m.group("head"), (*texts[:si], text[: m.start()])
-            )
+            body = names.last("conference" if plenary else m.group("head"), si, text[: m.start()])
             if body is None:
                 continue
             held = not _FUTURE.search(text) and bool(
@@ -1166,20 +1163,46 @@ def _short_forms(texts: list[str], si: int) -> list[_Found]:
     return out
 
 
-def _last_full_name(head: str, texts: Iterable[str]) -> str | None:
-    """The last full name in texts whose head ends with the word(s) `head` ("the Panel" -> "Legislative
-    Council Panel on Housing"), or None."""
-    head = name_key(head)
-    body = None
-    for t in texts:
-        for n in _SUBJECT.finditer(t):
-            whole = _clean_body(n.group("body"))
-            # "the Chairman of the Hospital Authority" names the Authority too
-            for cand in (whole, *(whole[o.end() :] for o in _OF_THE.finditer(whole))):
-                lead = name_key(_HEAD_CUT.split(cand, 1)[0])
-                if (lead == head or lead.endswith(" " + head)) and name_key(cand) not in _GENERIC_BODIES:
-                    body = cand
-    return body
+class _FullNames:
+    """The full names of bodies a release writes, for a body named by its head alone ("The Panel",
+    "the task force"): the last full name before it whose head ends with those words. The
+    headline and sentences are each read once, when a lookup first needs them, so the work grows
+    with the text, not with the text times the lookups."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self._texts = texts  # the headline, then the sentences
+        self._read = 0  # how many of them are indexed
+        self._by_word: dict[str, list[tuple[str, str]]] = {}  # last word of the head -> (head, name)
+
+    def last(self, head: str, si: int, prefix: str = "") -> str | None:
+        """The last full name with `head` in the headline and sentences before si, or in `prefix`
+        (the start of sentence si)."""
+        head = name_key(head)
+        hit = None
+        for lead, cand in _full_names(prefix):
+            if lead == head or lead.endswith(" " + head):
+                hit = cand
+        if hit is not None or not head:
+            return hit
+        for t in self._texts[self._read : si + 1]:  # the headline is texts[0]
+            for lead, cand in _full_names(t):
+                self._by_word.setdefault(lead.rsplit(" ", 1)[-1], []).append((lead, cand))
+        self._read = max(self._read, si + 1)
+        for lead, cand in reversed(self._by_word.get(head.rsplit(" ", 1)[-1], ())):
+            if lead == head or lead.endswith(" " + head):
+                return cand
+        return None
+
+
+def _full_names(text: str) -> Iterator[tuple[str, str]]:
+    """The full body-like names in text, each with its head as a key ("the Chairman of the
+    Hospital Authority" names the Authority too)."""
+    for n in _SUBJECT.finditer(text):
+        whole = _clean_body(n.group("body"))
+        for cand in (whole, *(whole[o.end() :] for o in _OF_THE.finditer(whole))):
+            lead = name_key(_HEAD_CUT.split(cand, 1)[0])
+            if lead and name_key(cand) not in _GENERIC_BODIES:
+                yield lead, cand
 
 
 _OF_THE = re.compile(r"\sof\s+the\s")
@@ -1584,6 +1607,7 @@ def _find(doc: Document) -> list[_Found]:
         for f in _find_in_text(headline, -1):
             f.held, f.future = _held(headline, f, True)
             found.append(f)
+    names = _FullNames([headline, *(x.text for x in sentences)])
     for si, s in enumerate(sentences):
         if not _may_name_meeting(s.text):
             continue
@@ -1591,13 +1615,12 @@ def _find(doc: Document) -> list[_Found]:
         for f in _find_in_text(s.text, si):
             f.held, f.future = _held(s.text, f, False)
             if " " not in _clean_body(f.body):  # "The Panel will hold ...": the Panel named before
-                before = (headline, *(x.text for x in sentences[:si]), s.text[: f.start])
-                f.body = _last_full_name(f.body, before) or f.body
+                f.body = names.last(f.body, si, s.text[: f.start]) or f.body
             found.append(f)
         if len(found) == before and (
             ("eeting" in s.text and _SHORT_HINT.search(s.text)) or "lenary" in s.text
         ):
-            found += _short_forms([x.text for x in sentences[: si + 1]], si)
+            found += _short_forms(s.text, si, names)
     return found
 
 
