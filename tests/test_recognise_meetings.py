@@ -723,3 +723,23 @@ def test_bodies_named_by_their_head_cost_work_that_grows_with_the_text():
 
     small, large = lines_run(_bodies_by_head(100)), lines_run(_bodies_by_head(200))
     assert large < 2.3 * small, (small, large)
+
+
+@pytest.mark.parametrize(
+    "when",
+    [
+        "at 8.30am on Saturday (March 16)",
+        "on Saturday, March 16, at 8.30am",
+        "on March 16 (Saturday) from 2.30pm to 4.30pm",
+    ],
+)
+def test_a_notice_gives_the_room_whichever_way_the_day_and_time_are_written(when):
+    [m] = meetings(
+        f"The Legislative Council Panel on Transport will hold a special meeting {when} in Conference Room 1 "
+        "of the Legislative Council Complex."
+    )
+    assert (m.date, m.location, m.mode) == (
+        date(2024, 3, 16),
+        "Conference Room 1 of the Legislative Council Complex",
+        "in-person",
+    )

@@ -315,7 +315,10 @@ _STRONG_PLACE_TAIL = re.compile(
 _JUST_AFTER = re.compile(
     r"\s*(?:,\s*)?(?:of\s+the\s+[\d\-]*\s*(?:[a-z]+\s+){0,2}(?:session|term|year)\s+)?"
     r"(?:\([^)]*\)\s*)?(?:(?:was|were|is|will\s+be)\s+)?(?:held\s+)?(?:,\s*)?"
-    r"(?:(?:today|tomorrow|yesterday|on\s+\w+(?:\s+\d{1,2})?)\s*(?:\([^)]*\)\s*)?)?(?:,?\s*at\s+\d[\w:.]*\s*)?$"
+    # the day and the time in either order: "on March 20 (Wednesday) at 9am", "at 8.30am on
+    # Saturday (March 16)", "on Tuesday, March 19, at 10.45am", "from 2.30pm to 4.30pm"
+    r"(?:,?\s*(?:today|tomorrow|yesterday|on\s+\w+(?:,?\s+[A-Z][a-z]+)?(?:\s+\d{1,2})?|at\s+\d[\w:.]*"
+    r"|from\s+\d[\w:.]*\s+to\s+\d[\w:.]*)\s*(?:\([^)]*\)\s*)?){0,3},?\s*$"
 )
 _PLACE_TAIL_LOOSE = re.compile(r"\s+(?:\w+ly\s+)?\w+ed\b")  # "in Guangzhou concluded successfully today"
 _DATE_TAIL = re.compile(r"\s*,?\s*(?:today|tonight|this\s|yesterday|tomorrow|on\s|\()", re.I)
