@@ -743,3 +743,15 @@ def test_a_notice_gives_the_room_whichever_way_the_day_and_time_are_written(when
         "Conference Room 1 of the Legislative Council Complex",
         "in-person",
     )
+
+
+def test_a_bills_committee_keeps_its_bill_name_whole():
+    [m] = meetings(
+        "The Bills Committee on the Rating (Amendment) Bill 2024 will hold a meeting on March 20 (Wednesday) "
+        "at 2.30pm in Conference Room 2A of the Legislative Council Complex."
+    )
+    assert (m.body, m.date, m.location) == (
+        "Bills Committee on the Rating (Amendment) Bill 2024",
+        date(2024, 3, 20),
+        "Conference Room 2A of the Legislative Council Complex",
+    )

@@ -85,7 +85,11 @@ _MONTHS = r"(?:" + "|".join(MONTH_NAMES) + r")\b"
 _LINK = r"(?:\s+(?:of|on|for|and|the|in|to|&|cum|between)(?=\s+(?:the\s+)?[A-Z&])(?!\s+" + _MONTHS + r"))*"
 _ABBR = r"(?:\s*\((?:the\s+)?[A-Z][\w&\-]*(?:\s[A-Z][\w&\-]*){0,3}\))?"
 # a capitalised name with inner connectors and an optional bracketed abbreviation inside it
-_NAME = rf"{_CAP}(?:{_ABBR}(?:{_LINK}|,(?=\s+[A-Z][a-z]+(?:,|\s+(?:and|&)\s)))\s+(?!{_MONTHS}){_CAP})*"
+# (a bill's name keeps its year: "the Bills Committee on the Rating (Amendment) Bill 2024")
+_NAME = (
+    rf"{_CAP}(?:{_ABBR}(?:{_LINK}|,(?=\s+[A-Z][a-z]+(?:,|\s+(?:and|&)\s)))\s+(?!{_MONTHS}){_CAP})*"
+    r"(?:(?<=Bill)\s+(?:19|20)\d\d\b)?"
+)
 _PREFIX = r"(?:(?:newly[\s-]established|newly[\s-]formed|revamped|new|current|(?:\w+)-term|inaugural)\s+)*"
 _ORD = rf"(?P<ord>{ORDINAL_PATTERN}|\d{{4}})"
 _MEETING_NOUN = r"(?:[Mm]eeting|[Pp]lenary(?:\s+[Ss]ession|\s+[Mm]eeting)?|[Ww]orking\s+[Mm]eeting|[Ss]pecial\s+[Mm]eeting|policy\s+briefing)"
@@ -278,7 +282,8 @@ def body_kind(body: str) -> str:
     return best
 
 
-_STRIP_ABBR = re.compile(r"\s*\((?:the\s+)?[A-Z][\w&\-]*(?:\s[A-Z][\w&\-]*){0,3}\)")
+_IN_A_LAW = r"(?!\s+(?:Bill|Ordinance|Regulation)\b)"  # "(Amendment) Bill" is no abbreviation
+_STRIP_ABBR = re.compile(r"\s*\((?:the\s+)?[A-Z][\w&\-]*(?:\s[A-Z][\w&\-]*){0,3}\)" + _IN_A_LAW)
 _VENUE_WORDS = r"(?:Offices|Office|House|Hall|Centre|Center|Hotel|Building|Tower|Complex|Room|Chamber|Headquarters|Guesthouse|Guest House)"
 _PLACE_RX = re.compile(
     word_start_alternatives("in|at")
@@ -470,7 +475,7 @@ _LEADING_TERM = re.compile(
     r"^(?:[Nn]ewly[\s-]established|[Nn]ewly[\s-]formed|[Rr]evamped|[Nn]ew|[Cc]urrent|[\w]+-term|[Ii]naugural)\s+"
 )
 _VIA_NEXT = re.compile(r"\s*(?:,\s*)?via\b")
-_BRACKETED_ABBREVIATION = re.compile(r"\((?:the\s+)?([A-Z][\w&\-]*(?:\s[A-Z][\w&\-]*){0,3})\)")
+_BRACKETED_ABBREVIATION = re.compile(r"\((?:the\s+)?([A-Z][\w&\-]*(?:\s[A-Z][\w&\-]*){0,3})\)" + _IN_A_LAW)
 _AND_SPLIT = re.compile(r"(\s+and\s+(?:the\s+)?)")
 _COUNCIL_END = re.compile(r"\b(?:Legislative|Executive) Council$")
 _DAY_NEXT = re.compile(r"\s*(?:today|this|yesterday|tomorrow|on\s)")
