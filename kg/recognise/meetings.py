@@ -135,7 +135,9 @@ _ITS_FORM = re.compile(
 _NOTICE_FORM = re.compile(
     word_start_alternatives(r"will\s+hold|is\s+to\s+hold|holds|held")
     # (not "held a special meeting with the trade": a meeting of people, not of the body)
-    + r"\s+(?:(?P<another>another)|an?\s+(?:special|open|further|closed))\s+meeting\b(?!\s+with\b)"
+    + r"\s+(?:(?:(?P<another>another)|an?\s+(?:special|open|further|closed))\s+meeting"
+    # "The Public Accounts Committee will hold a public hearing on ...": a meeting of the committee
+    + r"|an?\s+(?:public\s+|open\s+)?hearing)\b(?!\s+with\b)"
 )
 # "the Annual Special Open Meeting of the Housing Authority", "the Authority's annual open meeting"
 # (the owner is read back from "'s": a name before a fixed word, searched for from each start,
@@ -640,7 +642,7 @@ def _may_name_meeting(text: str) -> bool:
     return any(map(text.__contains__, _MEETING_WORDS))
 
 
-_MEETING_WORDS = ("eeting", "lenary", "onference", "briefing", " met ", " meet ", "agenda")
+_MEETING_WORDS = ("eeting", "lenary", "onference", "briefing", " met ", " meet ", "agenda", " hearing")
 
 
 # -- what each form reads from a match: the meetings it names (each a _Found) -------------------
@@ -818,7 +820,7 @@ def _gate_short(text: str) -> int:
 
 
 def _gate_notice(text: str) -> int:
-    return 0 if " meeting" in text and ("hold" in text or "held" in text) else -1
+    return 0 if (" meeting" in text or " hearing" in text) and ("hold" in text or "held" in text) else -1
 
 
 def _gate_open(text: str) -> int:
@@ -938,6 +940,16 @@ MEETING_FORMS: tuple[Form, ...] = (
                     "Legislative Council Panel on Housing",
                     date=date(2024, 3, 28),
                     location="Conference Room 2 of the Legislative Council Complex",
+                    mode="in-person",
+                ),
+            ),
+            Example(
+                "The Public Accounts Committee of the Legislative Council will hold a public hearing on "
+                "March 22 (Friday) at 9am in Conference Room 1 of the Legislative Council Complex.",
+                _meeting(
+                    "Public Accounts Committee of the Legislative Council",
+                    date=date(2024, 3, 22),
+                    location="Conference Room 1 of the Legislative Council Complex",
                     mode="in-person",
                 ),
             ),
