@@ -618,3 +618,5 @@ MEMBER_QUALIFIERS = frozenset(
 OCCASION_WORDS = frozenset(
     "Speech Speeches Remarks Transcript Banquet Dinner Luncheon Reception Ceremony Honour Honor Welcome".split()
 )
+# Meeting bodies written by an abbreviation alone before "meeting" ("before the ExCo meeting").
+BODY_ABBREVIATIONS: dict[str, str] = {"ExCo": "Executive Council"}

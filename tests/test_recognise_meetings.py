@@ -603,3 +603,155 @@ def test_a_meeting_attended_by_thousands_lists_each_once_chair_first():
     [m] = meetings(text)
     assert m.chairs == ["Bernadette Linn"]
     assert m.participants == ["Bernadette Linn", *(n.removeprefix("Mr ") for n in names)]
+
+
+def test_a_notice_of_a_bare_panel_with_no_full_name_before_is_no_meeting():
+    assert (
+        meetings(
+            "The Panel will hold a special meeting on March 28 (Thursday) at 10.45am in Conference Room 2 of "
+            "the Legislative Council Complex."
+        )
+        == []
+    )
+
+
+def test_another_meeting_is_a_second_meeting_of_the_body():
+    first, second = meetings(
+        "The Legislative Council will hold its first meeting of the 2024-2025 legislative session on "
+        "Wednesday (March 20) at 11am in the Chamber of the Legislative Council Complex.\n\n"
+        "Meanwhile, the Legislative Council will hold another meeting on Thursday (March 21) at 3pm in the "
+        "Chamber of the Legislative Council Complex."
+    )
+    assert (first.ordinal, first.date, first.location) == (
+        1,
+        date(2024, 3, 20),
+        "Chamber of the Legislative Council Complex",
+    )
+    assert (second.ordinal, second.date, second.mode) == (None, date(2024, 3, 21), "in-person")
+
+
+def test_an_open_meeting_without_a_named_body_is_no_meeting():
+    assert meetings("The Housing Department will respond in detail at the open meeting on 26 March.") == []
+
+
+def test_a_briefing_after_a_body_meeting_names_no_participants():
+    [m] = meetings(
+        "Following is a transcript of remarks by the Secretary for Development, Ms Bernadette Linn, at a "
+        "media session today (March 14) after the meeting of the Steering Committee of the Council for "
+        "Sustainable Growth."
+    )
+    assert (m.body, m.date, m.participants, m.chairs) == (
+        "Steering Committee of the Council for Sustainable Growth",
+        date(2024, 3, 14),
+        [],
+        [],
+    )
+
+
+def test_a_plenary_named_alone_takes_no_chairs_of_the_meeting_that_builds_on_it():
+    plenary, working = sorted(
+        meetings(
+            "The first working meeting of the Hong Kong/Fujian Co-operation Conference was held in Fuzhou "
+            "today (March 14). The meeting, which followed up the consensus reached at the Third Plenary on "
+            "January 20, was co-chaired by the Chief Secretary for Administration, Mr Chan Tai-man, and the "
+            "Vice Governor of Fujian Province, Mr Lin Wen."
+        ),
+        key=lambda m: m.ordinal or 0,
+        reverse=True,
+    )
+    assert (plenary.ordinal, plenary.date, plenary.chairs) == (3, date(2024, 1, 20), [])
+    assert (working.ordinal, working.location, working.chairs) == (1, "Fuzhou", ["Chan Tai-man", "Lin Wen"])
+
+
+def test_the_place_in_a_clause_of_its_own():
+    [m] = meetings(
+        "The Secretary for Development, Ms Wong Mei-ling, chaired the fifth meeting of the Steering Committee "
+        "on Land Supply today (March 14). The meeting was held at the Central Government Offices."
+    )
+    assert (m.location, m.mode, m.chairs) == ("Central Government Offices", "in-person", ["Wong Mei-ling"])
+
+
+def test_the_city_departed_for_to_chair_a_meeting_is_its_place():
+    [m] = meetings(
+        "The Chief Secretary for Administration, Mr Chan Tai-man, will depart for Guangzhou tomorrow "
+        "(March 15) to co-chair the 12th meeting of the Hong Kong/Guangdong Co-operation Joint Conference."
+    )
+    assert (m.ordinal, m.date, m.location, m.mode) == (12, date(2024, 3, 15), "Guangzhou", "in-person")
+
+
+def test_met_with_an_object_is_no_meeting_of_a_body():
+    assert (
+        meetings("The Chairman of the Commission on Poverty met the Mayor of Shenzhen today (March 14).")
+        == []
+    )
+
+
+def test_a_plenary_meeting_in_lower_case_is_a_description_not_a_second_meeting():
+    [m] = meetings(
+        "The Chief Executive co-chaired the 21st Plenary of the Hong Kong/Guangdong Co-operation Joint "
+        "Conference in Guangzhou today (March 14). Noting this was the first plenary meeting held after the "
+        "new plan, the Chief Executive thanked the Guangdong side."
+    )
+    assert m.ordinal == 21
+
+
+def test_a_special_meeting_with_people_is_no_meeting_of_the_body_named_before():
+    assert (
+        meetings(
+            "The Chairman of the Commission on Poverty, Mr Lee Ka-ming, held a special meeting with the "
+            "welfare sector today (March 14)."
+        )
+        == []
+    )
+
+
+def _bodies_by_head(n: int) -> Release:
+    """A release of n notices of a body named by its head alone after its full name."""
+    from tests.test_recognise_scaling import _word
+
+    paragraphs = [
+        f"The Chairman of the {_word(i)} Housing Authority, Mr Chan {_word(i)}-man, spoke. The Legislative "
+        f"Council Panel on {_word(i)} invites views. The Panel held a special meeting today (March 14). The "
+        "Authority's open meeting was held today. The Sixth Plenary on January 8 was held."
+        for i in range(n)
+    ]
+    return Release(id="P2024031400100", date=date(2024, 3, 14), text="\n\n".join(paragraphs), source="test")
+
+
+def test_bodies_named_by_their_head_cost_work_that_grows_with_the_text():
+    from tests.test_recognise_scaling import lines_run
+
+    small, large = lines_run(_bodies_by_head(100)), lines_run(_bodies_by_head(200))
+    assert large < 2.3 * small, (small, large)
+
+
+@pytest.mark.parametrize(
+    "when",
+    [
+        "at 8.30am on Saturday (March 16)",
+        "on Saturday, March 16, at 8.30am",
+        "on March 16 (Saturday) from 2.30pm to 4.30pm",
+    ],
+)
+def test_a_notice_gives_the_room_whichever_way_the_day_and_time_are_written(when):
+    [m] = meetings(
+        f"The Legislative Council Panel on Transport will hold a special meeting {when} in Conference Room 1 "
+        "of the Legislative Council Complex."
+    )
+    assert (m.date, m.location, m.mode) == (
+        date(2024, 3, 16),
+        "Conference Room 1 of the Legislative Council Complex",
+        "in-person",
+    )
+
+
+def test_a_bills_committee_keeps_its_bill_name_whole():
+    [m] = meetings(
+        "The Bills Committee on the Rating (Amendment) Bill 2024 will hold a meeting on March 20 (Wednesday) "
+        "at 2.30pm in Conference Room 2A of the Legislative Council Complex."
+    )
+    assert (m.body, m.date, m.location) == (
+        "Bills Committee on the Rating (Amendment) Bill 2024",
+        date(2024, 3, 20),
+        "Conference Room 2A of the Legislative Council Complex",
+    )

@@ -52,6 +52,7 @@ from itertools import islice
 from typing import Any
 
 from kg.lexicon import (
+    BODY_ABBREVIATIONS,
     BODY_KINDS,
     CITIES,
     CONNECTORS,
@@ -84,7 +85,11 @@ _MONTHS = r"(?:" + "|".join(MONTH_NAMES) + r")\b"
 _LINK = r"(?:\s+(?:of|on|for|and|the|in|to|&|cum|between)(?=\s+(?:the\s+)?[A-Z&])(?!\s+" + _MONTHS + r"))*"
 _ABBR = r"(?:\s*\((?:the\s+)?[A-Z][\w&\-]*(?:\s[A-Z][\w&\-]*){0,3}\))?"
 # a capitalised name with inner connectors and an optional bracketed abbreviation inside it
-_NAME = rf"{_CAP}(?:{_ABBR}(?:{_LINK}|,(?=\s+[A-Z][a-z]+(?:,|\s+(?:and|&)\s)))\s+(?!{_MONTHS}){_CAP})*"
+# (a bill's name keeps its year: "the Bills Committee on the Rating (Amendment) Bill 2024")
+_NAME = (
+    rf"{_CAP}(?:{_ABBR}(?:{_LINK}|,(?=\s+[A-Z][a-z]+(?:,|\s+(?:and|&)\s)))\s+(?!{_MONTHS}){_CAP})*"
+    r"(?:(?<=Bill)\s+(?:19|20)\d\d\b)?"
+)
 _PREFIX = r"(?:(?:newly[\s-]established|newly[\s-]formed|revamped|new|current|(?:\w+)-term|inaugural)\s+)*"
 _ORD = rf"(?P<ord>{ORDINAL_PATTERN}|\d{{4}})"
 _MEETING_NOUN = r"(?:[Mm]eeting|[Pp]lenary(?:\s+[Ss]ession|\s+[Mm]eeting)?|[Ww]orking\s+[Mm]eeting|[Ss]pecial\s+[Mm]eeting|policy\s+briefing)"
@@ -125,6 +130,53 @@ _ITS_FORM = re.compile(
     )
     + rf")\s+(?:its\s+|their\s+|a\s+)?(?:{_ORD}\s+)?(?:[Pp]lenary\s+)?[Mm]eeting(?P<plural>s)?\b"
 )
+# "The Panel will hold a special meeting on July 11 (Tuesday) at 9am in Conference Room 2",
+# "the Council will hold another meeting on Thursday (October 11)": LegCo business notices
+_NOTICE_FORM = re.compile(
+    word_start_alternatives(r"will\s+hold|is\s+to\s+hold|holds|held")
+    # (not "held a special meeting with the trade": a meeting of people, not of the body)
+    + r"\s+(?:(?:(?P<another>another)|an?\s+(?:special|open|further|closed))\s+meeting"
+    # "The Public Accounts Committee will hold a public hearing on ...": a meeting of the committee
+    + r"|an?\s+(?:public\s+|open\s+)?hearing)\b(?!\s+with\b)"
+)
+# "the Annual Special Open Meeting of the Housing Authority", "the Authority's annual open meeting"
+# (the owner is read back from "'s": a name before a fixed word, searched for from each start,
+# would make the search quadratic in a long run of capitalised words)
+_OPEN_FORM = re.compile(
+    r"(?:(?:[Aa]nnual|[Ss]pecial)\s+)*[Oo]pen\s+[Mm]eeting\s+of\s+the\s+(?P<body>" + _NAME + r")"
+    r"|(?P<owner>'s)\s+(?:(?:annual|special)\s+)*open\s+meeting\b"
+)
+_OPEN_BODY_END = re.compile(r"\b(?:Authority|Board|Council|Committee|Commission|Corporation)$")
+# "The Commission on Poverty met today (March 14) to discuss ...": a body as the subject of "met"
+# with a time right after it (not "met the Mayor")
+_MET_FORM = re.compile(
+    r"(?<=[\w'])\s+(?P<verb>met|will\s+meet)\s+"
+    r"(?=today|tomorrow|yesterday|this\s+(?:morning|afternoon|evening)|on\s+\w+\s+\(|on\s+[A-Z][a-z]+\s+\d)"
+)
+# "the items on the Finance Committee agenda today": the body meets that day (people unstated)
+_AGENDA_FORM = re.compile(  # (the body is read back from "agenda")
+    r"(?<=[\w'])(?:'s)?\s+(?:meeting\s+)?agenda\s+"
+    r"(?=today|tomorrow|this\s+(?:morning|afternoon|evening)|on\s+\w+\s+\()"
+)
+_ON_THE_BEFORE = re.compile(r"\b(?:on|in)\s+the\s+$")
+# "The meeting was held at the Central Government Offices": a meeting's place in a clause of its own
+_HELD_AT_CLAUSE = re.compile(
+    r"\b[Tt]he\s+(?:meeting|plenary(?:\s+session)?|session)\s+(?:was|is|will\s+be)\s+held\b"
+)
+# "will depart for Guangzhou tomorrow to co-chair the 12th meeting of ...": where it is held
+_DEPART_FOR = re.compile(
+    word_start_alternatives(r"depart|departs|departed|leave|leaves|left|travel|travels|travelled")
+    + r"\s+for\s+(?P<place>"
+    + "|".join(re.escape(p) for p in sorted(CITIES, key=len, reverse=True))
+    + r")\b[^.;]{0,150}?\bto\s+(?:co-chair|chair|attend|join|host)\b"
+)
+# "after the meeting of the Executive Committee of the Commission on ... today": held that day
+_AFTER_IT = re.compile(r"\b(?:after|following)\s+$", re.I)
+# "the consensus reached at the Sixth Plenary on August 5": a plenary of the conference named before
+# (written as a name, "Plenary" capitalised: "the first plenary meeting held after ..." is a description)
+_SHORT_PLENARY = re.compile(
+    rf"\b(?:[Tt]he|[Ii]ts)\s+{_ORD}\s+Plenary(?:\s+Session)?\b(?!\s+(?:of|[Mm]eeting)\b)"
+)
 # "... the Advisory Committee on X and the Task Force on Y, both having held their first meetings"
 _BOTH_BEFORE = re.compile(r"\b(?:both|all|each)\s*,?\s*$")
 # "the Committee on Innovation, Technology & Re-industrialisation's first meeting"
@@ -138,6 +190,8 @@ _BODY_MEETING_FORM = re.compile(
 _EVENT_FORM = re.compile(word_start_alternatives(r"The\s+|the\s+") + rf"(?:{_ORD}\s+)?(?P<body>{_NAME})")
 _EVENT_NAME = re.compile(
     r"(?:Co-operation|Cooperation|Joint|High[- ]Level)\b.*\b(?:Meeting|Conference)\b|\bJoint Conference\b"
+    # "the 30th APEC Ministerial Meeting", "the APEC Economic Leaders' Meeting": a meeting named as such
+    r"|\b(?:Ministerial|Ministers'|Leaders')\s+Meeting\b"
 )
 # What every match of a form above holds (its noun and the words around it), found much faster
 # than the form itself, which has no fixed start: a text without it cannot match the form.
@@ -230,7 +284,8 @@ def body_kind(body: str) -> str:
     return best
 
 
-_STRIP_ABBR = re.compile(r"\s*\((?:the\s+)?[A-Z][\w&\-]*(?:\s[A-Z][\w&\-]*){0,3}\)")
+_IN_A_LAW = r"(?!\s+(?:Bill|Ordinance|Regulation)\b)"  # "(Amendment) Bill" is no abbreviation
+_STRIP_ABBR = re.compile(r"\s*\((?:the\s+)?[A-Z][\w&\-]*(?:\s[A-Z][\w&\-]*){0,3}\)" + _IN_A_LAW)
 _VENUE_WORDS = r"(?:Offices|Office|House|Hall|Centre|Center|Hotel|Building|Tower|Complex|Room|Chamber|Headquarters|Guesthouse|Guest House)"
 _PLACE_RX = re.compile(
     word_start_alternatives("in|at")
@@ -241,6 +296,12 @@ _PLACE_RX = re.compile(
 _VENUE_RX = re.compile(
     word_start_alternatives("at|in")
     + rf"\s+the\s+(?P<place>(?:[A-Z][\w'\-]*\s+)*(?:of\s+the\s+)?(?:[A-Z][\w'\-]*\s+)*{_VENUE_WORDS})\b"
+)
+# "in Conference Room 2 of the Legislative Council Complex" (LegCo business notices)
+_ROOM_RX = re.compile(
+    word_start_alternatives("in|at")
+    + r"\s+(?:the\s+)?(?P<place>(?:Conference|Committee)\s+Room\s+\w+"
+    + rf"(?:\s+of\s+the\s+(?:[A-Z][\w'\-]*\s+)*{_VENUE_WORDS})?)\b"
 )
 _TRAIL_PLACE = re.compile(
     r"\s+in\s+(?:" + "|".join(re.escape(p) for p in CITIES) + r")$"
@@ -259,8 +320,12 @@ _STRONG_PLACE_TAIL = re.compile(
 )
 # what may stand between a meeting's name and its place: "(the plenary)", "was held"
 _JUST_AFTER = re.compile(
-    r"\s*(?:\([^)]*\)\s*)?(?:(?:was|were|is|will\s+be)\s+)?(?:held\s+)?(?:,\s*)?"
-    r"(?:(?:today|tomorrow|yesterday|on\s+\w+(?:\s+\d{1,2})?)\s*(?:\([^)]*\)\s*)?)?(?:,?\s*at\s+\d[\w:.]*\s*)?$"
+    r"\s*(?:,\s*)?(?:of\s+the\s+[\d\-]*\s*(?:[a-z]+\s+){0,2}(?:session|term|year)\s+)?"
+    r"(?:\([^)]*\)\s*)?(?:(?:was|were|is|will\s+be)\s+)?(?:held\s+)?(?:,\s*)?"
+    # the day and the time in either order: "on March 20 (Wednesday) at 9am", "at 8.30am on
+    # Saturday (March 16)", "on Tuesday, March 19, at 10.45am", "from 2.30pm to 4.30pm"
+    r"(?:,?\s*(?:today|tomorrow|yesterday|on\s+\w+(?:,?\s+[A-Z][a-z]+)?(?:\s+\d{1,2})?|at\s+\d[\w:.]*"
+    r"|from\s+\d[\w:.]*\s+to\s+\d[\w:.]*)\s*(?:\([^)]*\)\s*)?){0,3},?\s*$"
 )
 _PLACE_TAIL_LOOSE = re.compile(r"\s+(?:\w+ly\s+)?\w+ed\b")  # "in Guangzhou concluded successfully today"
 _DATE_TAIL = re.compile(r"\s*,?\s*(?:today|tonight|this\s|yesterday|tomorrow|on\s|\()", re.I)
@@ -412,7 +477,7 @@ _LEADING_TERM = re.compile(
     r"^(?:[Nn]ewly[\s-]established|[Nn]ewly[\s-]formed|[Rr]evamped|[Nn]ew|[Cc]urrent|[\w]+-term|[Ii]naugural)\s+"
 )
 _VIA_NEXT = re.compile(r"\s*(?:,\s*)?via\b")
-_BRACKETED_ABBREVIATION = re.compile(r"\((?:the\s+)?([A-Z][\w&\-]*(?:\s[A-Z][\w&\-]*){0,3})\)")
+_BRACKETED_ABBREVIATION = re.compile(r"\((?:the\s+)?([A-Z][\w&\-]*(?:\s[A-Z][\w&\-]*){0,3})\)" + _IN_A_LAW)
 _AND_SPLIT = re.compile(r"(\s+and\s+(?:the\s+)?)")
 _COUNCIL_END = re.compile(r"\b(?:Legislative|Executive) Council$")
 _DAY_NEXT = re.compile(r"\s*(?:today|this|yesterday|tomorrow|on\s)")
@@ -449,6 +514,8 @@ class _Found:
     passing: bool = False  # named in passing as having met ("both having held their first meetings")
     form: str = ""  # the name of the form that found it
     ahead: bool = False  # named as about to be held ("before the ExCo meeting today"): no people
+    another: bool = False  # "will hold another meeting on ...": a second meeting of the body
+    reported: bool = False  # the form itself reports it as held ("X met today")
 
 
 @dataclass(slots=True)
@@ -572,7 +639,10 @@ def _ordinal(m: re.Match) -> int | None:
 
 def _may_name_meeting(text: str) -> bool:
     """False when no form of _find_in_text can match: each needs one of these words."""
-    return "eeting" in text or "lenary" in text or "onference" in text or "briefing" in text
+    return any(map(text.__contains__, _MEETING_WORDS))
+
+
+_MEETING_WORDS = ("eeting", "lenary", "onference", "briefing", " met ", " meet ", "agenda", " hearing")
 
 
 # -- what each form reads from a match: the meetings it names (each a _Found) -------------------
@@ -630,6 +700,36 @@ def _read_possessive(m: re.Match, text: str, si: int, found: list[_Found]) -> li
     return [_Found(body, ordinal_value(m.group("ord")), si, m.start(), m.end())] if _is_body(body) else []
 
 
+def _read_notice(m: re.Match, text: str, si: int, found: list[_Found]) -> list[_Found]:
+    subj = _subject_bodies(text, m.start())
+    if not subj:
+        return []
+    fut = not m.group(0).startswith("held")
+    return [_Found(subj[0][0], None, si, subj[0][1], m.end(), future=fut, another=bool(m.group("another")))]
+
+
+def _name_before(text: str, at: int) -> tuple[str, int] | None:
+    """The capitalised name (without "the") that ends at text[at] and where it starts, read in
+    the 200 characters before it."""
+    lo = max(0, at - 200)
+    last = None
+    for n in _SUBJECT.finditer(text, lo, at):
+        last = n
+    return (last.group("body"), last.start("body")) if last is not None and last.end() == at else None
+
+
+def _read_open(m: re.Match, text: str, si: int, found: list[_Found]) -> list[_Found]:
+    if m.group("owner"):
+        named = _name_before(text, m.start())
+        if named is None:
+            return []
+        body, start = named
+    else:
+        body, start = m.group("body"), m.start()
+    body = _LEADING_THE.sub("", body)
+    return [_Found(body, None, si, start, m.end())] if _OPEN_BODY_END.search(body) else []
+
+
 def _overlaps(found: list[_Found], a: int, b: int) -> bool:
     return any(not (b <= f.start or a >= f.end) for f in found)
 
@@ -637,11 +737,32 @@ def _overlaps(found: list[_Found], a: int, b: int) -> bool:
 def _read_body_meeting(m: re.Match, text: str, si: int, found: list[_Found]) -> list[_Found]:
     if _overlaps(found, m.start(), m.end()):
         return []
-    body = m.group("body")
+    body = BODY_ABBREVIATIONS.get(m.group("body"), m.group("body"))
     head = _HEAD_CUT.split(body, 1)[0]
     if not _BODY_WORD.search(head) or _COUNCIL_NAME_END.search(body):
         return []
     return [_Found(body, _ordinal(m), si, m.start(), m.end())]
+
+
+def _read_agenda(m: re.Match, text: str, si: int, found: list[_Found]) -> list[_Found]:
+    named = _name_before(text, m.start())
+    if named is None or not _ON_THE_BEFORE.search(text, max(0, named[1] - 8), named[1]):
+        return []
+    body, start = named
+    if not _is_body(body) or _COUNCIL_NAME_END.search(body):
+        return []
+    return [_Found(body, None, si, start, m.end(), reported=True, ahead=True)]
+
+
+def _read_met(m: re.Match, text: str, si: int, found: list[_Found]) -> list[_Found]:
+    named = _name_before(text, m.start())
+    if named is None:
+        return []
+    body, start = named
+    if not _is_body(body) or body.startswith(("Chief Secretary", "Secretary")):
+        return []
+    fut = m.group("verb") != "met"
+    return [_Found(body, None, si, start, m.end(), future=fut, reported=True)]
 
 
 def _read_event(m: re.Match, text: str, si: int, found: list[_Found]) -> list[_Found]:
@@ -688,11 +809,34 @@ def _gate_body_meeting(text: str) -> int:
 
 
 def _gate_event(text: str) -> int:
-    return 0 if "Co-operation" in text or "Cooperation" in text or "Joint" in text or "High" in text else -1
+    return 0 if any(map(text.__contains__, _EVENT_GATE_WORDS)) else -1
+
+
+_EVENT_GATE_WORDS = ("Co-operation", "Cooperation", "Joint", "High", "Ministerial", "Ministers'", "Leaders'")
 
 
 def _gate_short(text: str) -> int:
     return 0 if "eeting" in text and _SHORT_HINT.search(text) else -1
+
+
+def _gate_notice(text: str) -> int:
+    return 0 if (" meeting" in text or " hearing" in text) and ("hold" in text or "held" in text) else -1
+
+
+def _gate_open(text: str) -> int:
+    return 0 if "pen meeting" in text or "pen Meeting" in text else -1
+
+
+def _gate_agenda(text: str) -> int:
+    return 0 if "agenda" in text else -1
+
+
+def _gate_met(text: str) -> int:
+    return 0 if " met " in text or " meet " in text else -1
+
+
+def _gate_plenary(text: str) -> int:
+    return 0 if "lenary" in text else -1
 
 
 def _meeting(body: str, **fields: Any) -> dict[str, Any]:
@@ -783,6 +927,99 @@ MEETING_FORMS: tuple[Form, ...] = (
         read=_read_both_held,
     ),
     Form(
+        "meeting: Body will hold a special or another meeting (LegCo notice)",
+        "meeting",
+        _NOTICE_FORM,
+        (
+            Example(
+                "The Legislative Council Panel on Housing invites the public to give views on the "
+                "review of public rental housing. The Panel will hold a special meeting on March 28 "
+                "(Thursday) at 10.45am in Conference Room 2 of the Legislative Council Complex to "
+                "receive public views.",
+                _meeting(
+                    "Legislative Council Panel on Housing",
+                    date=date(2024, 3, 28),
+                    location="Conference Room 2 of the Legislative Council Complex",
+                    mode="in-person",
+                ),
+            ),
+            Example(
+                "The Public Accounts Committee of the Legislative Council will hold a public hearing on "
+                "March 22 (Friday) at 9am in Conference Room 1 of the Legislative Council Complex.",
+                _meeting(
+                    "Public Accounts Committee of the Legislative Council",
+                    date=date(2024, 3, 22),
+                    location="Conference Room 1 of the Legislative Council Complex",
+                    mode="in-person",
+                ),
+            ),
+            Example(
+                "The Legislative Council will hold a meeting on Wednesday (March 20) at 11am in the "
+                "Chamber of the Legislative Council Complex. Meanwhile, the Legislative Council will "
+                "hold another meeting on Thursday (March 21) at 2.30pm in the Chamber.",
+                _meeting("Legislative Council", date=date(2024, 3, 21), mode="in-person"),
+            ),
+        ),
+        gate=_gate_notice,
+        read=_read_notice,
+    ),
+    Form(
+        "meeting: open meeting of a statutory body",
+        "meeting",
+        _OPEN_FORM,
+        (
+            Example(
+                "Following is the opening speech by the Chairman of the Hong Kong Housing Authority, "
+                "Mr Chan Tai-man, at the Annual Open Meeting of the Hong Kong Housing Authority today (March 14):",
+                _meeting("Hong Kong Housing Authority", date=_DAY, chairs=["Chan Tai-man"]),
+            ),
+            Example(
+                "The Hospital Authority was set up in 1990. Members of the public may attend the "
+                "Authority's annual open meeting today (March 14) at its head office.",
+                _meeting("Hospital Authority", date=_DAY, chairs=[]),
+            ),
+        ),
+        gate=_gate_open,
+        read=_read_open,
+    ),
+    Form(
+        "meeting: Body met on a day",
+        "meeting",
+        _MET_FORM,
+        (
+            Example(
+                "The Commission on Poverty met today (March 14) to review the progress of the poverty "
+                "alleviation measures.",
+                _meeting("Commission on Poverty", date=_DAY),
+            ),
+            Example(
+                "The Finance Committee of the Legislative Council will meet on Friday (March 15) at 9am in "
+                "Conference Room 1 of the Legislative Council Complex.",
+                _meeting(
+                    "Finance Committee of the Legislative Council",
+                    date=date(2024, 3, 15),
+                    location="Conference Room 1 of the Legislative Council Complex",
+                ),
+            ),
+        ),
+        gate=_gate_met,
+        read=_read_met,
+    ),
+    Form(
+        "meeting: the Body agenda on a day",
+        "meeting",
+        _AGENDA_FORM,
+        (
+            Example(
+                "I appeal to Members to deal with the five items on the Finance Committee agenda today "
+                "(March 14) in a rational manner, said the Financial Secretary, Mr Paul Chan.",
+                _meeting("Finance Committee", date=_DAY, chairs=[], participants=[]),
+            ),
+        ),
+        gate=_gate_agenda,
+        read=_read_agenda,
+    ),
+    Form(
         "meeting: the Body's meeting",
         "meeting",
         _POSSESSIVE_FORM,
@@ -810,12 +1047,17 @@ MEETING_FORMS: tuple[Form, ...] = (
                 "Executive, Mr John Lee, said the Government would announce the measures soon.",
                 _meeting("Executive Council", date=_DAY, chairs=[], participants=[]),
             ),
+            Example(
+                "Following is the transcript of remarks by the Chief Executive, Mr John Lee, at a media "
+                "session before the ExCo meeting today (March 14):",
+                _meeting("Executive Council", date=_DAY, chairs=[], participants=[]),
+            ),
         ),
         gate=_gate_body_meeting,
         read=_read_body_meeting,
     ),
     Form(
-        "meeting: co-operation conference held",
+        "meeting: named co-operation conference or ministerial meeting held",
         "meeting",
         _EVENT_FORM,
         (
@@ -823,6 +1065,18 @@ MEETING_FORMS: tuple[Form, ...] = (
                 "The Chief Executive, Mr John Lee, co-chaired the Hong Kong-Fujian Co-operation Conference "
                 "in Fuzhou today (March 14).",
                 _meeting("Hong Kong-Fujian Co-operation Conference", date=_DAY, location="Fuzhou"),
+            ),
+            Example(
+                "The Secretary for Commerce and Economic Development, Mr Algernon Yau, attended the 30th "
+                "APEC Ministerial Meeting in Lima, Peru, today (March 14).",
+                _meeting(
+                    "APEC Ministerial Meeting",
+                    ordinal=30,
+                    date=_DAY,
+                    location="Lima",
+                    mode="in-person",
+                    participants=["Algernon Yau"],
+                ),
             ),
         ),
         gate=_gate_event,
@@ -859,6 +1113,27 @@ SHORT_FORMS: tuple[Form, ...] = (
         ),
         gate=_gate_short,
     ),
+    Form(
+        "meeting: the ordinal plenary, after the conference's name",
+        "meeting",
+        _SHORT_PLENARY,
+        (
+            Example(
+                "The second working meeting of the Hong Kong/Fujian Co-operation Conference was held in "
+                "Fuzhou today (March 14). The meeting, which followed up the agreements reached at the "
+                "Third Plenary on January 20, was co-chaired by the Chief Secretary for Administration, "
+                "Mr Chan Tai-man.",
+                _meeting(
+                    "Hong Kong/Fujian Co-operation Conference",
+                    ordinal=3,
+                    date=date(2024, 1, 20),
+                    chairs=[],
+                    participants=[],
+                ),
+            ),
+        ),
+        gate=_gate_plenary,
+    ),
 )
 
 _BY_PATTERN: list[list[Form]] = []
@@ -885,42 +1160,89 @@ def _find_in_text(text: str, si: int) -> list[_Found]:
     return found
 
 
-def _short_forms(texts: list[str], si: int) -> list[_Found]:
-    """Meetings of a body named by its head noun alone in texts[si] ("the task force's first
-    meeting today"): the body is the last full name with that head written before it."""
-    text = texts[si]
+def _short_forms(text: str, si: int, names: _FullNames) -> list[_Found]:
+    """Meetings of a body named by its head noun alone in `text`, sentence si ("the task force's
+    first meeting today"): the body is the last full name with that head written before it."""
     out: list[_Found] = []
     for form in SHORT_FORMS:
+        if form.gate(text) < 0:
+            continue
         for m in form.pattern.finditer(text):
-            head = name_key(m.group("head"))
-            body = None
-            for t in (*texts[:si], text[: m.start()]):
-                for n in _SUBJECT.finditer(t):
-                    cand = _clean_body(n.group("body"))
-                    lead = name_key(_HEAD_CUT.split(cand, 1)[0])
-                    if (lead == head or lead.endswith(" " + head)) and name_key(cand) not in _GENERIC_BODIES:
-                        body = cand
+            # a plenary named alone is one of the conference named before, and only a reference
+            # to it: its people are those of the meeting the sentence reports
+            plenary = "head" not in m.re.groupindex
+            body = names.last("conference" if plenary else m.group("head"), si, text[: m.start()])
             if body is None:
                 continue
             held = not _FUTURE.search(text) and bool(
                 _HELD_CUES.search(text) or _AT_MEETING.search(text, max(0, m.start() - 12), m.start())
             )
-            out.append(_Found(body, _ordinal(m), si, m.start(), m.end(), held=held, form=form.name))
+            out.append(
+                _Found(body, _ordinal(m), si, m.start(), m.end(), held=held, form=form.name, ahead=plenary)
+            )
     return out
+
+
+class _FullNames:
+    """The full names of bodies a release writes, for a body named by its head alone ("The Panel",
+    "the task force"): the last full name before it whose head ends with those words. The
+    headline and sentences are each read once, when a lookup first needs them, so the work grows
+    with the text, not with the text times the lookups."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self._texts = texts  # the headline, then the sentences
+        self._read = 0  # how many of them are indexed
+        self._by_word: dict[str, list[tuple[str, str]]] = {}  # last word of the head -> (head, name)
+
+    def last(self, head: str, si: int, prefix: str = "") -> str | None:
+        """The last full name with `head` in the headline and sentences before si, or in `prefix`
+        (the start of sentence si)."""
+        head = name_key(head)
+        hit = None
+        for lead, cand in _full_names(prefix):
+            if lead == head or lead.endswith(" " + head):
+                hit = cand
+        if hit is not None or not head:
+            return hit
+        for t in self._texts[self._read : si + 1]:  # the headline is texts[0]
+            for lead, cand in _full_names(t):
+                self._by_word.setdefault(lead.rsplit(" ", 1)[-1], []).append((lead, cand))
+        self._read = max(self._read, si + 1)
+        for lead, cand in reversed(self._by_word.get(head.rsplit(" ", 1)[-1], ())):
+            if lead == head or lead.endswith(" " + head):
+                return cand
+        return None
+
+
+def _full_names(text: str) -> Iterator[tuple[str, str]]:
+    """The full body-like names in text, each with its head as a key ("the Chairman of the
+    Hospital Authority" names the Authority too)."""
+    for n in _SUBJECT.finditer(text):
+        whole = _clean_body(n.group("body"))
+        for cand in (whole, *(whole[o.end() :] for o in _OF_THE.finditer(whole))):
+            lead = name_key(_HEAD_CUT.split(cand, 1)[0])
+            if lead and name_key(cand) not in _GENERIC_BODIES:
+                yield lead, cand
+
+
+_OF_THE = re.compile(r"\sof\s+the\s")
 
 
 def _held(text: str, f: _Found, headline: bool) -> tuple[bool, bool]:
     """(reported as held or as to be held, in the future) for a meeting found in text."""
     if _CANCELLED.search(text):
         return False, False
-    if f.passing:  # "has held", "both having held": held, whatever comes next
-        return True, False
+    if f.passing or f.reported:  # "has held", "both having held", "met today": held
+        return True, f.future
     future = f.future or bool(_FUTURE.search(text, max(0, f.start - 60), f.end + 15))
     if headline:
         return True, future
     if not future and not _HELD_CUES.search(text) and _BEFORE_IT.search(text, max(0, f.start - 20), f.start):
         f.ahead = True  # "before the Executive Council meeting today": to be held on the day stated
         return True, True
+    if not future and not _HELD_CUES.search(text) and _AFTER_IT.search(text, max(0, f.start - 20), f.start):
+        f.ahead = True  # "a briefing after the meeting of the X today": held that day, people unstated
+        return True, False
     return bool(_HELD_CUES.search(text)) or future, future
 
 
@@ -932,7 +1254,7 @@ def _location(text: str, body: str, loose: bool = False, near: tuple[int, int] |
     ("the plenary in Beijing.", "a meeting on Wednesday (May 13) at 11am in the Chamber."): "...
     the development of I&T in Hong Kong." is not where the meeting was."""
     best = None
-    for rx in (_PLACE_RX, _VENUE_RX):
+    for rx in (_PLACE_RX, _VENUE_RX, _ROOM_RX):
         for m in rx.finditer(text):
             if m.group(0) in body:
                 continue
@@ -1173,10 +1495,12 @@ class _DraftBook:
         d.aliases.add(key)
         self._index(self._rank[id(d)], key)
 
-    def draft_for(self, body: str, ordinal: int | None, form: str = "") -> _Draft:
+    def draft_for(self, body: str, ordinal: int | None, form: str = "", fresh: bool = False) -> _Draft:
+        """The draft of the body (and ordinal), a new one when none fits or `fresh` ("another
+        meeting")."""
         key = name_key(body)
-        near = set(self._starts.get(key, ()))
-        for prefix in _word_prefixes(key):
+        near = set() if fresh else set(self._starts.get(key, ()))
+        for prefix in () if fresh else _word_prefixes(key):
             near.update(self._whole.get(prefix, ()))
         for rank in sorted(near):
             d = self.drafts[rank]
@@ -1211,6 +1535,8 @@ def _sentences_naming(drafts: list[_Draft], sentences: list) -> Iterator[tuple[i
     for rank, d in enumerate(drafts):
         for si in d.sentences:
             at[si] = rank
+        if d.ahead:  # a meeting named as a time reference holds only the sentences naming it so
+            continue
         keys = [a for a in (d.key, *d.aliases) if a]
         if not keys:
             keyless = rank
@@ -1273,7 +1599,7 @@ def recognise_meetings(doc: Document) -> list[Meeting]:
     if not drafts:
         return []
     _bind_sentences(drafts, doc.sentences)
-    _gather_people(doc, drafts, {f.sentence_index for f in found})
+    _gather_people(doc, drafts, {f.sentence_index for f in found if not f.ahead})
     _gather_represented(doc, drafts)
     for d in drafts:
         if not d.meeting.sentence:
@@ -1301,20 +1627,20 @@ def _find(doc: Document) -> list[_Found]:
         for f in _find_in_text(headline, -1):
             f.held, f.future = _held(headline, f, True)
             found.append(f)
+    names = _FullNames([headline, *(x.text for x in sentences)])
     for si, s in enumerate(sentences):
-        if (
-            "eeting" not in s.text
-            and "lenary" not in s.text
-            and "onference" not in s.text
-            and "briefing" not in s.text
-        ):
+        if not _may_name_meeting(s.text):
             continue
         before = len(found)
         for f in _find_in_text(s.text, si):
             f.held, f.future = _held(s.text, f, False)
+            if " " not in _clean_body(f.body):  # "The Panel will hold ...": the Panel named before
+                f.body = names.last(f.body, si, s.text[: f.start]) or f.body
             found.append(f)
-        if "eeting" in s.text and len(found) == before and _SHORT_HINT.search(s.text):
-            found += _short_forms([x.text for x in sentences[: si + 1]], si)
+        if len(found) == before and (
+            ("eeting" in s.text and _SHORT_HINT.search(s.text)) or "lenary" in s.text
+        ):
+            found += _short_forms(s.text, si, names)
     return found
 
 
@@ -1349,7 +1675,7 @@ def _draft(doc: Document, found: list[_Found]) -> list[_Draft]:
             when = _date_for(text, f.start, release.date)
         if f.future and when is None:
             continue
-        d = book.draft_for(body, f.ordinal, f.form)
+        d = book.draft_for(body, f.ordinal, f.form, fresh=f.another)
         m = d.meeting
         abbr = _abbreviation(f.body) or _abbreviation(text[f.start : f.end + 12])
         if abbr:
@@ -1369,6 +1695,10 @@ def _draft(doc: Document, found: list[_Found]) -> list[_Draft]:
             m.date = when
         if m.location is None:
             m.location = _location(text, body, near=(f.start, f.end))
+        if m.location is None:  # "will depart for Guangzhou tomorrow to co-chair the 12th meeting of ..."
+            m.location = next(
+                (p.group("place") for p in _DEPART_FOR.finditer(text, 0, f.start) if p.end() <= f.start), None
+            )
         if m.location is None and body != full:  # "... Ministerial Meeting in Bali": there
             m.location = _TRAIL_PLACE.search(full).group("place")
         if m.mode is None and _VIDEO.search(text):
@@ -1384,10 +1714,14 @@ def _bind_sentences(drafts: list[_Draft], sentences: list) -> None:
     """Add to each draft the sentences that speak of it."""
     # sentences that speak of a meeting: its name or abbreviation, or "the meeting"/"the plenary"
     # (which is the last meeting named that was not named in passing)
-    last: _Draft | None = next((d for d in drafts if not d.passing), drafts[0])
+    last: _Draft | None = next((d for d in drafts if not (d.passing or d.ahead)), drafts[0])
     for si, hit in _sentences_naming(drafts, sentences):
         if hit is not None:
-            last = last if hit.passing else hit
+            if hit.ahead:  # "The meeting, which followed the Third Plenary on May 2, ...": the meeting
+                if last is not None and last is not hit and _MEETING_REF.search(sentences[si].text):
+                    last.sentences.add(si)
+            else:
+                last = last if hit.passing else hit
             hit.sentences.add(si)
         elif _MEETING_REF.search(sentences[si].text) and last is not None:
             last.sentences.add(si)
@@ -1417,7 +1751,7 @@ def _gather_people(doc: Document, drafts: list[_Draft], found_at: set[int]) -> N
     tenures_of: dict[str, list[tuple[int, Tenure]]] = {}
     for rank, t in enumerate(tenures):
         tenures_of.setdefault(t.person, []).append((rank, t))
-    main = [d for d in drafts if not d.passing]
+    main = [d for d in drafts if not (d.passing or d.ahead)]
     lead_when, lead_place, lead = (
         _lead_event(sentences, release.date, headline) if len(main) == 1 else (None, None, set())
     )
@@ -1431,6 +1765,9 @@ def _gather_people(doc: Document, drafts: list[_Draft], found_at: set[int]) -> N
             text = sentences[si].text
             if si not in found_at:
                 add_chairs(_chairs_of_the_meeting(analysis, si))
+                held_at = _HELD_AT_CLAUSE.search(text) if m.location is None else None
+                if held_at:  # "The meeting was held at the Central Government Offices."
+                    m.location = _location(text, m.body, near=held_at.span())
                 if _CHAIRED_BY.search(text):
                     add_chairs(_chairs_in(analysis, si, len(text), len(text)))
             led = _LED_DELEGATIONS.search(text)
