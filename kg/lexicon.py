@@ -189,6 +189,19 @@ ORG_CLASSES: dict[str, str] = {
     "Sinfonietta": "Organization",
     "Troupe": "Organization",
     "Gesellschaft": "Organization",
+    # schools and their units: "St Mary's College", "Police Training School", "Faculty of Law"
+    "College": "Organization",
+    "School": "Organization",
+    "Faculty": "Organization",
+    "Confederation": "Organization",
+    # legal suffixes of companies abroad: "Rhein Messe GmbH", "Nordbank AG", "Harbour Foods plc"
+    "GmbH": "Company",
+    "AG": "Company",
+    "PLC": "Company",
+    "Plc": "Company",
+    "LLC": "Company",
+    "LLP": "Company",
+    "Incorporated": "Company",
 }
 
 
@@ -288,7 +301,7 @@ SEQ_STOP_ALL = SEQ_STOP | SEQ_TITLES
 NAME_POSSESSIVES = frozenset(
     """People's Executive's Secretary's Women's Children's Men's Commissioner's Director's
     Registrar's Receiver's Ombudsman's Mayor's Governor's President's Premier's Workers'
-    Employers' Manufacturers' Insurers' Members' Administration's Justice's""".split()
+    Employers' Manufacturers' Insurers' Members' Administration's Justice's Girls' Boys'""".split()
 )
 
 ZONE_HEADS = frozenset(
@@ -442,6 +455,17 @@ HOSPITAL_UNITS = frozenset(
     Obstetrics Gynaecology Oncology Radiology Pathology Nursing Anaesthesia Cardiology Neurology
     Intensive Outpatient Outpatients""".split()
 )
+# Words that alone before "School" or "College" say what kind of school, not which one ("a
+# Secondary School", "the Summer School", "Community College").
+SCHOOL_GENERIC = frozenset(
+    """Primary Secondary Special Local Public Private International Aided Subsidised Government
+    Direct Subsidy Scheme DSS Kindergarten Nursery Summer Winter Night Evening Sunday Business Law
+    Medical Graduate Community Technical Vocational Training Boarding Day Secondary-School Junior
+    Senior Middle High Elementary Partner Sister Member Participating Mainstream Designated Our
+    Your Their This That Each Every Other Relevant Respective""".split()
+)
+# Saints a school, church or hospital is named after: "St Paul's College" keeps the possessive.
+SAINTS = frozenset("St Saint Ste".split())
 IN_HEADS = frozenset("Office Consulate Consulate-General Embassy Chamber Commerce".split())
 # Words that join two capitalised runs into one name ("Federation of ...", "Camera Nazionale della
 # Moda"), and articles that may follow them ("de la Mode").
@@ -549,6 +573,8 @@ NOT_ORG_WHEN: dict[str, tuple[tuple[str, frozenset[str]], ...]] = {
     "Laboratory": (("all words before in", LAB_GENERIC),),
     "Laboratories": (("all words before in", LAB_GENERIC),),
     "Department": (("holds one of", HOSPITAL_UNITS),),
+    "School": (("all words before in", SCHOOL_GENERIC),),
+    "College": (("all words before in", SCHOOL_GENERIC),),
     "Division": (("holds one of", HOSPITAL_UNITS),),
 }
 # Heads of names that are agencies or bodies that meet, as the reference data or the text says.

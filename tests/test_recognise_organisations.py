@@ -413,3 +413,19 @@ def test_the_parent_of_x_of_the_y_is_the_name_that_ends_it():
     assert "Hong Kong Special Administration" not in got
     got = orgs("Officials of the Liaison Office of the Central People's Government in the HKSAR attended.")
     assert "Central People's Government" in {o.part_of for o in got.values()} | set(got)
+
+
+def test_schools_colleges_and_faculties_are_organisations_but_kinds_of_school_are_not():
+    got = orgs(
+        "St Anne's Girls' College and Lee Shau Kee Memorial Secondary School sent teams. "
+        "Every Secondary School and the Summer School will join, as will Community College students."
+    )
+    assert {"St Anne's Girls' College", "Lee Shau Kee Memorial Secondary School"} <= set(got)
+    assert not {"Secondary School", "Summer School", "Community College"} & set(got)
+    got = orgs("The Science Faculty of the University of Hong Kong celebrated its 70th anniversary.")
+    assert got["Science Faculty of the University of Hong Kong"].part_of == "University of Hong Kong"
+
+
+def test_a_company_abroad_by_its_legal_suffix():
+    got = orgs("Delegates met Nordwind Logistik AG and Harbour Foods PLC in the morning.")
+    assert {"Nordwind Logistik AG", "Harbour Foods PLC"} <= set(got)

@@ -68,6 +68,7 @@ from kg.lexicon import (
     PERSON_TITLES,
     PLACE_WORDS,
     PLURAL_ZONES,
+    SAINTS,
     SEQ_STOP_ALL,
     SHORT_ZONES,
     SURNAMES,
@@ -523,6 +524,20 @@ class _Analyser:
             if t == "/" and i >= 1 and self.left_word(i - 1):
                 i -= 1
                 continue
+            if t.endswith("'s") and i >= 1 and w[i - 1] in SAINTS:
+                start = i - 1  # "St Paul's College"
+                i -= 2
+                continue
+            if (
+                t == "of"
+                and w[h] in ("College", "School")
+                and i >= 1
+                and start == i + 1
+                and w[start] in PLACE_WORDS
+                and is_abbreviation(w[i - 1])
+            ):
+                start = i - 1  # "YMCA of Hong Kong Christian College": the founder's name is in it
+                break
             if (
                 t == ")"
                 and w[h] in ("Zone", "Area", "Zones", "Areas")
@@ -1452,6 +1467,30 @@ NAME_FORMS: tuple[Form, ...] = (
         Example(
             "Staff of the Tai Po Rural Heritage Foundation met the residents today (March 14).",
             _named("Tai Po Rural Heritage Foundation"),
+        ),
+        Example(
+            "The Secretary for Education attended the speech day of St Matthew's College today.",
+            _named("St Matthew's College"),
+        ),
+        Example(
+            "Let me congratulate the 120 graduates of the Customs Training School on their success.",
+            _named("Customs Training School"),
+        ),
+        Example(
+            "The students of the YWCA of Hong Kong Lok Yan College performed a dance.",
+            _named("YWCA of Hong Kong Lok Yan College"),
+        ),
+        Example(
+            "Last week, the Faculty of Law of the Chinese University of Hong Kong marked its 20th year.",
+            _named("Faculty of Law of the Chinese University of Hong Kong", part_of="Chinese University of Hong Kong"),
+        ),
+        Example(
+            "The fair is staged with Rhein Expo GmbH, which runs trade fairs in 30 countries.",
+            _named("Rhein Expo GmbH"),
+        ),
+        Example(
+            "He told the Confederation of Danish Industry in Copenhagen that Hong Kong is open for business.",
+            _named("Confederation of Danish Industry"),
         ),
     ),
     _name_form(
