@@ -429,3 +429,17 @@ def test_schools_colleges_and_faculties_are_organisations_but_kinds_of_school_ar
 def test_a_company_abroad_by_its_legal_suffix():
     got = orgs("Delegates met Nordwind Logistik AG and Harbour Foods PLC in the morning.")
     assert {"Nordwind Logistik AG", "Harbour Foods PLC"} <= set(got)
+
+
+def test_a_name_after_a_comma_with_its_own_head_is_a_name_of_its_own():
+    got = orgs("Stephan (Member of the Board of Management, Rhein Expo GmbH, Mr Stephan Vogel), guests")
+    assert "Rhein Expo GmbH" in got
+
+
+def test_a_known_name_with_and_inside_is_not_cut_at_the_and():
+    got = orgs(
+        "Mr Li (Director of the Department of Climate Change of the National Development and Reform "
+        "Commission, Mr Li Gang) and the Department of Health and Hospital Authority staff attended."
+    )
+    assert got["National Development and Reform Commission"]
+    assert {"Department of Health", "Hospital Authority"} <= set(got)

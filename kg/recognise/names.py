@@ -599,6 +599,7 @@ class _Analyser:
         n = self.n
         m = k
         last = k
+        run = k  # where the run after the last "of/for/the" began
         comma = False
         while m < n and m - k < 18:
             t = w[m]
@@ -621,27 +622,33 @@ class _Analyser:
                         while nxt + 1 < n and nxt - m < 3 and w[nxt] in FOREIGN_CONNECTORS:
                             nxt += 1
                     if self.seq_word(nxt):
-                        m = nxt
+                        m = run = nxt
                         continue
                 if (
                     t == "and"
                     and m + 1 < n
                     and self.seq_word(m + 1)
                     and w[m + 1] not in AND_STOP
-                    and (comma or not self.run_has_head(m + 1))
+                    and (comma or not self.run_has_head(m + 1) or self.known_through(run, m))
                 ):
                     m += 1
                     continue
                 if t == "," and m + 2 < n and self.seq_word(m + 1):
                     j = m + 1
-                    while j < n and self.seq_word(j):
-                        j += 1
+                    while j < n and self.seq_word(j) and not self.is_head(w[j]):
+                        j += 1  # "Management, Messe Frankfurt GmbH": a name of its own
                     if j < n and w[j] in ("and", "&", ","):
                         comma = True
                         m += 1
                         continue
             break
         return last
+
+    def known_through(self, run: int, m: int) -> bool:
+        """Whether a known name starting at `run` goes on past the "and" at m ("of the National
+        Development and Reform Commission": one name, not two)."""
+        known = self.gaz.match(self.w, run)
+        return known is not None and run + known.length > m + 1
 
     def right_ext(self, h: int, zone: bool) -> int:
         w = self.w
@@ -1487,6 +1494,14 @@ NAME_FORMS: tuple[Form, ...] = (
         Example(
             "The fair is staged with Rhein Expo GmbH, which runs trade fairs in 30 countries.",
             _named("Rhein Expo GmbH"),
+        ),
+        Example(
+            "Officials of the Department of Regional Opening of the National Development and Reform "
+            "Commission joined the visit.",
+            _named(
+                "Department of Regional Opening of the National Development and Reform Commission",
+                part_of="National Development and Reform Commission",
+            ),
         ),
         Example(
             "He told the Confederation of Danish Industry in Copenhagen that Hong Kong is open for business.",
