@@ -306,7 +306,7 @@ NAME_POSSESSIVES = frozenset(
 
 ZONE_HEADS = frozenset(
     """Zone Park Technopole Loop Metropolis Area Region Delta Belt Town InnoPark Estate Port Extension
-    Circle Corridor""".split()
+    Circle Corridor District""".split()
 )
 # Places: a name before one is part of a place's name ("Nansha District"), but "Government of
 # Futian District" is an organisation.
@@ -375,7 +375,12 @@ PARK_QUALIFIERS = frozenset(
     High-Tech Biotech Data Digital Cyber Business Enterprise Manufacturing Bioscience I&T Research
     Tech""".split()
 )
-AREA_QUALIFIERS = frozenset("Development Co-operation Cooperation Trade Innovation New".split())
+AREA_QUALIFIERS = frozenset(
+    "Development Co-operation Cooperation Trade Innovation New Bonded Demonstration Pilot".split()
+)
+# A district that is a designated zone, not an administrative one ("Guangzhou Development
+# District", "West Kowloon Cultural District"; not "Nansha District").
+DISTRICT_QUALIFIERS = frozenset("Development Cultural Innovation".split())
 # Words a short form of a zone is made of ("the Co-operation Zone", "the Park").
 ZONE_GENERIC = (
     ZONE_QUALIFIERS | ZONE_HEADS | frozenset("and & Bay Greater New Hong Kong-Shenzhen I&T".split())
@@ -623,6 +628,7 @@ ZONE_RULES: dict[str, tuple[ZoneRule, ...]] = {
     "Town": (ZoneRule(before=_after("University")), ZoneRule(before=_after("New"), words=2)),
     "Circle": (ZoneRule(before=_after("Economic")),),
     "Corridor": (ZoneRule(before=CORRIDOR_QUALIFIERS),),
+    "District": (ZoneRule(before=DISTRICT_QUALIFIERS),),
     "Extension": (ZoneRule(before=_after("Town")),),
     "Estate": (ZoneRule(before=_after("Industrial")),),
     "Port": (ZoneRule(before=_after("Trade"), all_of=_after("Free")),),

@@ -198,3 +198,15 @@ def test_dev_set_precision_and_recall(shared_dir: Path):
 def test_an_abbreviation_in_brackets_inside_an_events_name_is_no_zone():
     text = "The Secretary spoke at the Greater Bay Area (GBA) Young Entrepreneurs Summit today (March 14)."
     assert zones(text) == {}
+
+
+def test_a_district_is_a_zone_only_when_named_as_a_designated_one():
+    found = zones("He visited the Huangpu Development District in the Nansha District and the Futian District.")
+    assert set(found) == {"Huangpu Development District"}
+
+
+def test_a_delta_right_after_a_development_word_is_a_zone_even_beside_the_environment():
+    found = zones("To be the hub for the Pearl River Delta, Hong Kong needs a quality environment.")
+    assert "Pearl River Delta" in {n for z in found.values() for n in (z.name, *z.alt_labels)}
+    found = zones("Air quality in the Pearl River Delta region improved, as the environment report shows.")
+    assert not found

@@ -1579,6 +1579,14 @@ NAME_FORMS: tuple[Form, ...] = (
             "The delegation visited the Shaoguan Hi-Tech Industrial Development Zone today (March 14).",
             _named("Shaoguan Hi-Tech Industrial Development Zone"),
         ),
+        Example(
+            "In the afternoon, Mr Lau visited the Nansha Comprehensive Bonded Area.",
+            _named("Nansha Comprehensive Bonded Area"),
+        ),
+        Example(
+            "The project is jointly developed by the Huangpu Development District and a Hong Kong firm.",
+            _named("Huangpu Development District"),
+        ),
     ),
     _name_form(
         "zone",

@@ -22,7 +22,7 @@ from kg.recognise.names import NameMention, form_name, key
 # of the Yangtze River Delta"), unlike a plain geographic one ("air quality in the PRD region").
 _DEVELOPMENT = re.compile(
     r"\b(?:develop|co-?operat|collaborat|integrat|econom|strateg|plan|opportunit|invest|business|"
-    r"trade|industr|innovat|enterprise|market|connectivity|synerg|national|regional co)",
+    r"trade|industr|innovat|enterprise|market|connectivity|synerg|national|regional co|hub|gateway)",
     re.IGNORECASE,
 )
 
@@ -39,8 +39,8 @@ def _canonical(m: NameMention) -> str:
 
 def _named_as_zone(m: NameMention) -> bool:
     """A river-delta region is a zone when named "... Region" or in a development or
-    co-operation context; "the Pearl River Delta (PRD) region" in a sentence on air quality is a
-    place."""
+    co-operation context (the words right before it, else its sentence); "the Pearl River Delta
+    (PRD) region" in a sentence on air quality is a place."""
     canonical = _canonical(m)
     if (
         not canonical.endswith(("Region", "Delta"))
@@ -48,6 +48,8 @@ def _named_as_zone(m: NameMention) -> bool:
         or m.name.endswith("Region")
     ):
         return True  # the Pan-PRD is a co-operation framework, not a river's delta
+    if _DEVELOPMENT.search(m.text, max(0, m.start - 30), m.start):
+        return True  # "the hub for the Pearl River Delta": the words right before it decide
     sentence = m.sentence
     return bool(_DEVELOPMENT.search(sentence)) and not _GEOGRAPHY.search(sentence)
 
