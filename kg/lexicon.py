@@ -471,6 +471,9 @@ SCHOOL_GENERIC = frozenset(
 )
 # Saints a school, church or hospital is named after: "St Paul's College" keeps the possessive.
 SAINTS = frozenset("St Saint Ste".split())
+# Heads of bodies of members, whose name may go on "of <members> in <place>" ("Federation of
+# Cities in the Greater Bay Area", "Alliance of Universities in Asia").
+MEMBERS_HEADS = frozenset("Federation Association Alliance Union Confederation League".split())
 IN_HEADS = frozenset("Office Consulate Consulate-General Embassy Chamber Commerce".split())
 # Words that join two capitalised runs into one name ("Federation of ...", "Camera Nazionale della
 # Moda"), and articles that may follow them ("de la Mode").

@@ -443,3 +443,13 @@ def test_a_known_name_with_and_inside_is_not_cut_at_the_and():
     )
     assert got["National Development and Reform Commission"]
     assert {"Department of Health", "Hospital Authority"} <= set(got)
+
+
+def test_a_bracketed_abbreviation_of_a_bridge_or_link_inside_its_authority_or_office():
+    got = orgs("The Tuen Mun-Chek Lap Kok Link (TM-CLKL) Office said the works were on schedule.")
+    assert got["Tuen Mun-Chek Lap Kok Link Office"].alt_labels == ("TM-CLKL Office",)
+
+
+def test_a_body_of_members_of_plural_members_in_a_place_keeps_the_place():
+    got = orgs("He met the Federation of Hong Kong Industries in the morning and the Union of Ports in Asia.")
+    assert {"Federation of Hong Kong Industries", "Union of Ports in Asia"} <= set(got)

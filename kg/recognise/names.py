@@ -57,6 +57,7 @@ from kg.lexicon import (
     LAST_WORD_HEADS,
     LEADING_HEADS,
     LEFT_STOP,
+    MEMBERS_HEADS,
     MONTHS,
     NAME_OF_THINGS,
     NAME_POSSESSIVES,
@@ -173,7 +174,7 @@ def _marks_at_word_ends(text: str) -> list[int]:
     return out
 
 
-_BRIDGE_HINT = re.compile(r" \([A-Z][A-Za-z&]*[A-Z]\) [A-Z]")  # a literal start: a fast search
+_BRIDGE_HINT = re.compile(r" \([A-Z][A-Za-z&\-]*[A-Z]\) [A-Z]")  # a literal start: a fast search
 _WORD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9'&\-]*|[^\sA-Za-z0-9]")
 _ABBR_RE = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Z][A-Za-z&.\-]*[A-Za-z]$|^[A-Z]{2,}s?$")
 
@@ -264,7 +265,7 @@ class _Segment:
                     and _is_cap(words[i - 1])
                     and words[i - 1] not in ORG_CLASSES
                     and (words[i - 1] not in ZONE_HEADS or words[i - 1] == "Region")
-                    and words[i - 1] not in OTHER_HEADS
+                    and (words[i - 1] not in OTHER_HEADS or _head_alone(words, i + 3))
                     and _is_cap(words[i + 3])
                     and words[i + 3] not in LEFT_STOP
                     and not _names_an_organisation(words, i)
@@ -309,6 +310,12 @@ def _is_left_word(w: str) -> bool:
 _LEFT_WORD: dict[str, bool] = _is_left_word.known  # type: ignore[attr-defined]
 
 
+def _head_alone(words: list[str], k: int) -> bool:
+    """Whether words[k] is an organisation's head noun that ends the name alone: "the
+    Hong Kong-Zhuhai-Macao Bridge (HZMB) Authority where ..." is the authority of the bridge."""
+    return words[k] in ORG_CLASSES and (k + 1 >= len(words) or not _is_cap(words[k + 1]))
+
+
 def _names_an_organisation(words: list[str], i: int) -> bool:
     """Whether the run of name words before index i holds an organisation's head noun ("China
     Council for the Promotion of International Trade (CCPIT) Guangdong Sub-Council")."""
@@ -329,6 +336,11 @@ def _is_given_name(w: str) -> bool:
         and w not in ZONE_HEADS
         and w != "Kong"
     )
+
+
+def _is_plural(w: str) -> bool:
+    """A plain plural ("Cities", "Universities"), not a possessive or a word ending in "ss"."""
+    return len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "'s", "s'"))
 
 
 def _maybe_inside(w: str) -> bool:
@@ -670,8 +682,10 @@ class _Analyser:
                     break
                 if zone and not (c == "of" and _strip_possessive(w[stop - 1]) in ZONE_HEADS):
                     break
-                if c == "of" and w[stop - 1] == "Commerce":
-                    allow_in = True
+                if c == "of" and (
+                    w[stop - 1] == "Commerce" or (w[h] in MEMBERS_HEADS and _is_plural(w[stop - 1]))
+                ):
+                    allow_in = True  # "Federation of Cities in the Greater Bay Area"
                 elif c == "in":
                     allow_in = False
                 end = stop
@@ -1494,6 +1508,14 @@ NAME_FORMS: tuple[Form, ...] = (
         Example(
             "The fair is staged with Rhein Expo GmbH, which runs trade fairs in 30 countries.",
             _named("Rhein Expo GmbH"),
+        ),
+        Example(
+            "The Alliance of Museums in the Greater Bay Area was set up in Guangzhou last year.",
+            _named("Alliance of Museums in the Greater Bay Area"),
+        ),
+        Example(
+            "Mr Lee then went to the Shenzhen-Zhongshan Link (SZL) Authority for a briefing.",
+            _named("Shenzhen-Zhongshan Link Authority", alt_labels=("SZL Authority",)),
         ),
         Example(
             "Officials of the Department of Regional Opening of the National Development and Reform "
