@@ -474,6 +474,12 @@ SAINTS = frozenset("St Saint Ste".split())
 # Heads of bodies of members, whose name may go on "of <members> in <place>" ("Federation of
 # Cities in the Greater Bay Area", "Alliance of Universities in Asia").
 MEMBERS_HEADS = frozenset("Federation Association Alliance Union Confederation League".split())
+# What a name's possessive hosts or gives, marking the name as an organisation's ("the X Review's
+# annual conference", "at Y's invitation", "Z's board").
+HOSTED_NOUNS = frozenset(
+    """conference dinner luncheon forum summit seminar symposium gala reception invitation
+    anniversary board shareholders""".split()
+)
 IN_HEADS = frozenset("Office Consulate Consulate-General Embassy Chamber Commerce".split())
 # Words that join two capitalised runs into one name ("Federation of ...", "Camera Nazionale della
 # Moda"), and articles that may follow them ("de la Mode").

@@ -453,3 +453,19 @@ def test_a_bracketed_abbreviation_of_a_bridge_or_link_inside_its_authority_or_of
 def test_a_body_of_members_of_plural_members_in_a_place_keeps_the_place():
     got = orgs("He met the Federation of Hong Kong Industries in the morning and the Union of Ports in Asia.")
     assert {"Federation of Hong Kong Industries", "Union of Ports in Asia"} <= set(got)
+
+
+def test_a_name_without_head_noun_marked_by_organised_by_an_invitation_or_its_event():
+    got = orgs(
+        "The forum, organised by Fintrove, drew 500 guests. The Secretary spoke at the Asian Markets "
+        "Weekly's annual conference at the Weekly's invitation."
+    )
+    assert {"Fintrove", "Asian Markets Weekly"} == set(got)
+
+
+def test_places_people_and_posts_do_not_host_or_organise():
+    got = orgs(
+        "The meeting hosted by Peru, organised by Foshan, followed Hong Kong's annual dinner, "
+        "the Chief Executive's reception and Donald Tsang's invitation, at the invitation of Mr Lee Wai."
+    )
+    assert not got

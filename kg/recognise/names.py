@@ -45,12 +45,14 @@ from kg.lexicon import (
     AGENCY_WORDS,
     AND_STOP,
     BODY_HEADS,
+    CITIES,
     ENDS_NAME,
     EVENT_HEADS,
     EXCHANGE_NOT,
     FOREIGN_CONNECTORS,
     GENERIC,
     HONORIFIC_WORDS,
+    HOSTED_NOUNS,
     IN_HEADS,
     INTERESTING,
     KIND_NOUNS,
@@ -61,6 +63,7 @@ from kg.lexicon import (
     MONTHS,
     NAME_OF_THINGS,
     NAME_POSSESSIVES,
+    NON_NAME,
     NOT_ORG_WHEN,
     OPENING_PARTICIPLES,
     ORG_BY_WORD_BEFORE,
@@ -69,6 +72,7 @@ from kg.lexicon import (
     PERSON_TITLES,
     PLACE_WORDS,
     PLURAL_ZONES,
+    POST_HEADS,
     SAINTS,
     SEQ_STOP_ALL,
     SHORT_ZONES,
@@ -98,6 +102,8 @@ GOVERNMENTS_AFTER = "the A and B governments"
 TYPED = "name after a noun saying what it is"
 APPOSITION = "name, a noun saying what it is"
 BY = "name after organised by"
+INVITED = "name after at the invitation of"
+HOST = "name's event or invitation"
 
 # ---------------------------------------------------------------------------------------------
 # Word lists
@@ -111,7 +117,12 @@ _BY_CUES = ("organised by", "organized by", "hosted by", "presented by", "sponso
 _BY_OPENERS = frozenset("Organised Organized Co-organised Co-organized Hosted Presented Sponsored".split())
 _APPOSITION = ("a ", "an ", "which is a ", "which is an ", "which was a ", "which was an ")
 # Where the cues above are in a text (most texts have none): the tokens there are looked at.
-_CUES = (" by ", *(f"{noun} " for noun in TYPING_NOUNS))
+_CUES = (" by ", "invitation of ", *(f"{noun} " for noun in TYPING_NOUNS))
+_ORGANISED_BY = ("organised by", "organized by")
+_HOST_RE = re.compile(
+    r"(?<=[A-Za-z])'s (?:[a-z][a-z\-]* ){0,2}?(?:" + "|".join(sorted(HOSTED_NOUNS)) + r")\b"
+)
+_ORGANISED = frozenset("Organised Organized Co-organised Co-organized".split())
 _APPOSITION_RE = re.compile(
     r", (?:which (?:is|was) )?an? [^,.;:()\"\n]{0,80}?(?:"
     + "|".join(sorted(KIND_NOUNS, key=len, reverse=True))
@@ -962,6 +973,8 @@ class _Analyser:
         text = self.seg.text
         if ", a " in text or ", an " in text or ", which " in text:  # what _APPOSITION_RE needs
             out.extend(self.appositions())
+        if "'s " in text:
+            out.extend(self.hosts())
         at: set[int] = set()
         for cue in _CUES:
             p = text.find(cue)
@@ -983,11 +996,15 @@ class _Analyser:
                 if b > i + 1 and self.described_ok(i + 1, b, single=True):
                     out.append(_Cand(i + 1, b, "org", TYPING_NOUNS[last], form=TYPED))
             elif last == "by" and (t.endswith(_BY_CUES) or (t == "by" and i > 0 and w[i - 1] in _BY_OPENERS)):
-                out.extend(self.by_names(i + 1))
+                single = t.endswith(_ORGANISED_BY) or (t == "by" and i > 0 and w[i - 1] in _ORGANISED)
+                out.extend(self.by_names(i + 1, single))
+            elif t == "of" and i > 0 and w[i - 1].endswith("invitation"):
+                out.extend(self.by_names(i + 1, form=INVITED))  # "at the invitation of the X Review"
         return out
 
-    def by_names(self, k: int) -> list[_Cand]:
-        """The names after "organised by": each of "X and Y" that is not a place or a person."""
+    def by_names(self, k: int, single: bool = False, form: str = BY) -> list[_Cand]:
+        """The names after "organised by": each of "X and Y" that is not a place or a person (one
+        word only when `single`: "organised by Bloomberg", not "hosted by Peru")."""
         w = self.w
         out: list[_Cand] = []
         if k < self.n and w[k] in _ARTICLES:
@@ -1002,8 +1019,9 @@ class _Analyser:
             b = self.plain_run(a)
             if b <= a:
                 break
-            if b - a >= 2 and self.described_ok(a, b, single=False):
-                out.append(_Cand(a, b, "org", "Organization", form=BY))
+            several = b - a >= 2 and self.described_ok(a, b, single=False)
+            if several or (single and b - a == 1 and self.one_word_ok(a) and self.described_ok(a, b, single=True)):
+                out.append(_Cand(a, b, "org", "Organization", form=form))
             a = b + 1
             if a < whole and w[a] in _ARTICLES:
                 a += 1
@@ -1042,6 +1060,35 @@ class _Analyser:
             if self.described_ok(a, i, single=True):
                 out.append(_Cand(a, i, "org", KIND_NOUNS[kind], form=APPOSITION))
         return out
+
+    def hosts(self) -> list[_Cand]:
+        """ "the Far Eastern Economic Review's annual conference", "at Fintrove's invitation": a
+        name without a head noun that hosts an event or invites (not a person, a post or a place;
+        one word after "the" is a short form of a name given before)."""
+        w = self.w
+        out: list[_Cand] = []
+        starts = self.seg.starts
+        for m in _HOST_RE.finditer(self.seg.text):
+            k = bisect_right(starts, m.start()) - 1
+            if k < 0 or not w[k].endswith("'s") or not _is_cap(w[k]):
+                continue
+            a = k
+            while a > 0 and self.left_word(a - 1):
+                a -= 1
+            words = [_strip_possessive(x) for x in w[a : k + 1]]
+            if any(x in SURNAMES or x in POST_HEADS or x in NON_NAME for x in words):
+                continue
+            if a == k and (not self.one_word_ok(a) or (a > 0 and w[a - 1] in _ARTICLES)):
+                continue
+            if self.described_ok(a, k + 1, single=True):
+                out.append(_Cand(a, k + 1, "org", "Organization", form=HOST))
+        return out
+
+    def one_word_ok(self, a: int) -> bool:
+        """Whether one capitalised word alone after "organised by" may name an organisation: not
+        a place, a city, a surname or an abbreviation (those a release defines are read as such)."""
+        x = _strip_possessive(self.w[a])
+        return not (x in PLACE_WORDS or x in CITIES or x in SURNAMES or x in GENERIC or x in NON_NAME)
 
     def plain_run(self, k: int) -> int:
         """The end of a run of capitalised words from k, joined only by "of", "for", "&" (not by
@@ -1582,6 +1629,33 @@ NAME_FORMS: tuple[Form, ...] = (
         Example(
             "The exhibition is organised by Harbour Arts Collective and supported by the Government.",
             _named("Harbour Arts Collective"),
+        ),
+        Example(
+            "It is a pleasure to join you at the Asia Wealth Forum, organised by Fintrove.",
+            _named("Fintrove"),
+        ),
+    ),
+    _name_form(
+        "organisation",
+        INVITED,
+        ("at the invitation of", "the?", "CAP CAP+"),
+        Example(
+            "The Financial Secretary will visit London at the invitation of the Pacific Investment "
+            "Review.",
+            _named("Pacific Investment Review"),
+        ),
+    ),
+    _name_form(
+        "organisation",
+        HOST,
+        ("CAP+'s", "LOWER{0,2}", "HOSTED_NOUN"),
+        Example(
+            "Following is the speech by the Secretary at the Asian Markets Weekly's annual dinner today.",
+            _named("Asian Markets Weekly"),
+        ),
+        Example(
+            "He thanked Northwind Capital's board for the invitation.",
+            _named("Northwind Capital"),
         ),
     ),
     _name_form(
