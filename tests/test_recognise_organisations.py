@@ -469,3 +469,10 @@ def test_places_people_and_posts_do_not_host_or_organise():
         "the Chief Executive's reception and Donald Tsang's invitation, at the invitation of Mr Lee Wai."
     )
     assert not got
+
+
+def test_the_central_government_in_lower_case_but_not_another_countrys():
+    assert set(orgs("We will seek the central government's support.")) == {"Central Government"}
+    assert not orgs("Thailand's central government and the central government of Peru met.")
+    got = orgs("The Central Government and central government officials attended.")
+    assert len(got) == 1
