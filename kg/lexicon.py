@@ -480,6 +480,10 @@ HOSTED_NOUNS = frozenset(
     """conference dinner luncheon forum summit seminar symposium gala reception invitation
     anniversary board shareholders""".split()
 )
+# Zones whose name is also the short name of the company that runs them: where the release shows
+# the name acting ("Cyberport has launched ..."), it names the company. (The Hong Kong Science Park
+# stays a zone: the gold conventions name it as one.)
+ZONE_COMPANIES = {"Cyberport": "Hong Kong Cyberport Management Company Limited"}
 IN_HEADS = frozenset("Office Consulate Consulate-General Embassy Chamber Commerce".split())
 # Words that join two capitalised runs into one name ("Federation of ...", "Camera Nazionale della
 # Moda"), and articles that may follow them ("de la Mode").

@@ -210,3 +210,10 @@ def test_a_delta_right_after_a_development_word_is_a_zone_even_beside_the_enviro
     assert "Pearl River Delta" in {n for z in found.values() for n in (z.name, *z.alt_labels)}
     found = zones("Air quality in the Pearl River Delta region improved, as the environment report shows.")
     assert not found
+
+
+def test_a_park_named_acting_is_its_company_and_named_in_a_list_of_parks_a_zone():
+    found = zones("The three I&T parks (the Hong Kong Science Park, Cyberport and the Tai Po InnoPark) have grown.")
+    assert "Cyberport" in found
+    found = zones("Cyberport will launch a new fund. The Cyberport start-ups grew.")
+    assert "Cyberport" not in found

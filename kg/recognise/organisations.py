@@ -14,6 +14,7 @@ from kg.model import Organisation
 from kg.recognise.document import Document
 from kg.recognise.forms import Example, Form
 from kg.recognise.names import NameMention, form_name, is_abbreviation, key, sentence_at
+from kg.recognise.zones import zone_company
 from kg.reference import load_reference
 
 # "central government leaders", "the support of the central government": the Central People's
@@ -83,6 +84,9 @@ def recognise_organisations(doc: Document) -> list[Organisation]:
         org.alt_labels = tuple(dict.fromkeys(merged))
         if org.part_of is None:
             org.part_of = part_of
+    for company in zone_company(doc).values():
+        entry = load_reference().lookup(company.name, ("org",))
+        found.setdefault(entry.iri if entry is not None else key(company.name), company)
     central = _lower_central(doc) if "central government" in doc.written else None
     if central is not None:
         entry = load_reference().lookup(_CENTRAL, ("org",))

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import re
 
-from kg.model import Zone
+from kg.lexicon import ZONE_COMPANIES
+from kg.model import Organisation, Zone
 from kg.recognise.document import Document
+from kg.recognise.forms import Example, Form
 from kg.recognise.names import NameMention, form_name, key
 
 # Words that put a region in a development or co-operation context ("the integrated development
@@ -30,6 +32,47 @@ _DEVELOPMENT = re.compile(
 _GEOGRAPHY = re.compile(
     r"air quality|emission|pollut|ozone|environment|water quality|weather|typhoon|rainfall|haze|smog",
     re.IGNORECASE,
+)
+
+
+# A name acting as the subject of a verb: "Cyberport has been taking forward ...", "Cyberport
+# will launch ...", "Cyberport organised ...".
+_ACTING = re.compile(
+    r"(?:\s*,[^,]{1,60},)?\s+(?:(?:has|have|had|will|would|is|was)\s+(?:been\s+|also\s+)?[a-z]+(?:ed|ing)?\b"
+    r"|(?:launched|organised|organized|announced|signed|introduced|said|set up|plans|aims)\b)"
+)
+ACTING_COMPANY = "a park's name acting as its company"
+
+
+def zone_company(doc: Document) -> dict[str, Organisation]:
+    """Zones of ZONE_COMPANIES that the release shows acting: each is the company that runs the
+    zone in this release (not the zone), by its short name."""
+    out: dict[str, Organisation] = {}
+    for m in doc.names:
+        if m.kind != "zone" or m.name not in ZONE_COMPANIES or m.name in out:
+            continue
+        if _ACTING.match(m.text, m.start + len(m.name)):
+            out[m.name] = Organisation(
+                name=ZONE_COMPANIES[m.name],
+                sentence=m.sentence,
+                alt_labels=(m.name,),
+                form=form_name("organisation", ACTING_COMPANY),
+            )
+    return out
+
+
+ZONE_COMPANY_FORMS: tuple[Form, ...] = (
+    Form(
+        form_name("organisation", ACTING_COMPANY),
+        "organisation",
+        ("ZONE_COMPANY", "has|will|is (been)? VERB"),
+        (
+            Example(
+                "Cyberport has been nurturing over 900 start-ups in the past year.",
+                {"name": "Hong Kong Cyberport Management Company Limited", "alt_labels": ("Cyberport",)},
+            ),
+        ),
+    ),
 )
 
 
@@ -57,6 +100,7 @@ def _named_as_zone(m: NameMention) -> bool:
 def recognise_zones(doc: Document) -> list[Zone]:
     """One `Zone` per zone the release names, in order of first mention."""
     found: dict[str, Zone] = {}
+    companies = zone_company(doc)
     where: dict[str, tuple[int, int]] = {}  # zone key -> (segment, offset) of its latest mention
     shorts: list[NameMention] = []
     for m in doc.names:
@@ -65,7 +109,7 @@ def recognise_zones(doc: Document) -> list[Zone]:
         if m.short:
             shorts.append(m)
             continue
-        if not _named_as_zone(m):
+        if not _named_as_zone(m) or m.name in companies:
             continue
         name = _canonical(m)
         k = m.entry.iri if m.entry is not None else key(name)
