@@ -467,7 +467,7 @@ SCHOOL_GENERIC = frozenset(
     Direct Subsidy Scheme DSS Kindergarten Nursery Summer Winter Night Evening Sunday Business Law
     Medical Graduate Community Technical Vocational Training Boarding Day Secondary-School Junior
     Senior Middle High Elementary Partner Sister Member Participating Mainstream Designated Our
-    Your Their This That Each Every Other Relevant Respective""".split()
+    Your Their This That Each Every Other Relevant Respective Electoral""".split()
 )
 # Saints a school, church or hospital is named after: "St Paul's College" keeps the possessive.
 SAINTS = frozenset("St Saint Ste".split())

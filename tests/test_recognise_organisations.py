@@ -476,3 +476,7 @@ def test_the_central_government_in_lower_case_but_not_another_countrys():
     assert not orgs("Thailand's central government and the central government of Peru met.")
     got = orgs("The Central Government and central government officials attended.")
     assert len(got) == 1
+
+
+def test_one_word_before_an_invitation_may_be_a_person():
+    assert not orgs("He visited Moscow at Putin's invitation and attended Mr Lam's dinner.")

@@ -217,3 +217,8 @@ def test_a_park_named_acting_is_its_company_and_named_in_a_list_of_parks_a_zone(
     assert "Cyberport" in found
     found = zones("Cyberport will launch a new fund. The Cyberport start-ups grew.")
     assert "Cyberport" not in found
+
+
+def test_a_park_located_or_to_be_expanded_is_still_the_zone():
+    found = zones("Cyberport is located in Telegraph Bay. Cyberport will be expanded by 2030.")
+    assert "Cyberport" in found

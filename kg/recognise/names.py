@@ -122,6 +122,7 @@ _ORGANISED_BY = ("organised by", "organized by")
 _HOST_RE = re.compile(
     r"(?<=[A-Za-z])'s (?:[a-z][a-z\-]* ){0,2}?(?:" + "|".join(sorted(HOSTED_NOUNS)) + r")\b"
 )
+_PERSONAL_HOSTED = frozenset(("invitation", "board", "shareholders"))  # a one-word name: a person too
 _ORGANISED = frozenset("Organised Organized Co-organised Co-organized".split())
 _APPOSITION_RE = re.compile(
     r", (?:which (?:is|was) )?an? [^,.;:()\"\n]{0,80}?(?:"
@@ -1078,8 +1079,14 @@ class _Analyser:
             words = [_strip_possessive(x) for x in w[a : k + 1]]
             if any(x in SURNAMES or x in POST_HEADS or x in NON_NAME for x in words):
                 continue
-            if a == k and (not self.one_word_ok(a) or (a > 0 and w[a - 1] in _ARTICLES)):
-                continue
+            if a > 0 and (w[a - 1] in HONORIFIC_WORDS or w[a - 1] in PERSON_TITLES):
+                continue  # "Mr Lam's invitation", "President Putin's dinner"
+            if a == k and (
+                not self.one_word_ok(a)
+                or (a > 0 and w[a - 1] in _ARTICLES)
+                or m.group().rsplit(" ", 1)[-1] in _PERSONAL_HOSTED
+            ):
+                continue  # one word may be a person: "at Putin's invitation"
             if self.described_ok(a, k + 1, single=True):
                 out.append(_Cand(a, k + 1, "org", "Organization", form=HOST))
         return out
@@ -1088,7 +1095,9 @@ class _Analyser:
         """Whether one capitalised word alone after "organised by" may name an organisation: not
         a place, a city, a surname or an abbreviation (those a release defines are read as such)."""
         x = _strip_possessive(self.w[a])
-        return not (x in PLACE_WORDS or x in CITIES or x in SURNAMES or x in GENERIC or x in NON_NAME)
+        return not (
+            x in PLACE_WORDS or x in CITIES or x in SURNAMES or x in GENERIC or x in NON_NAME or is_abbreviation(x)
+        )
 
     def plain_run(self, k: int) -> int:
         """The end of a run of capitalised words from k, joined only by "of", "for", "&" (not by

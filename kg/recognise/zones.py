@@ -38,7 +38,8 @@ _GEOGRAPHY = re.compile(
 # A name acting as the subject of a verb: "Cyberport has been taking forward ...", "Cyberport
 # will launch ...", "Cyberport organised ...".
 _ACTING = re.compile(
-    r"(?:\s*,[^,]{1,60},)?\s+(?:(?:has|have|had|will|would|is|was)\s+(?:been\s+|also\s+)?[a-z]+(?:ed|ing)?\b"
+    r"(?:\s*,[^,]{1,60},)?\s+(?:also\s+)?(?:(?:has|had)\s+(?:also\s+)?(?:been\s+[a-z]+ing|[a-z]+ed)\b"
+    r"|(?:is|was)\s+(?:also\s+)?[a-z]+ing\b|(?:will|would)\s+(?:also\s+)?(?!be\b)[a-z]+\b"
     r"|(?:launched|organised|organized|announced|signed|introduced|said|set up|plans|aims)\b)"
 )
 ACTING_COMPANY = "a park's name acting as its company"
