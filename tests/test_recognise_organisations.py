@@ -480,3 +480,13 @@ def test_the_central_government_in_lower_case_but_not_another_countrys():
 
 def test_one_word_before_an_invitation_may_be_a_person():
     assert not orgs("He visited Moscow at Putin's invitation and attended Mr Lam's dinner.")
+
+
+def test_a_term_of_the_government_and_of_legco_are_the_known_entities():
+    from kg.resolve import Resolver
+
+    r = Resolver.load()
+    hksar = r.org("HKSAR Government").iri
+    assert r.org("Third Term Government").iri == hksar
+    assert r.org("Fourth Term HKSAR Government").iri == hksar
+    assert r.org("LegCo Secretariat").iri == r.org("Legislative Council Secretariat").iri
