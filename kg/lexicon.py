@@ -194,6 +194,7 @@ ORG_CLASSES: dict[str, str] = {
     "School": "Organization",
     "Faculty": "Organization",
     "Confederation": "Organization",
+    "Court": "Organization",  # only "... People's Court" (ORG_BY_WORD_BEFORE); others are known names
     # legal suffixes of companies abroad: "Rhein Messe GmbH", "Nordbank AG", "Harbour Foods plc"
     "GmbH": "Company",
     "AG": "Company",
@@ -578,6 +579,7 @@ ORG_BY_WORD_BEFORE: dict[str, tuple[frozenset[str], str | None, str | None]] = {
     "Market": (frozenset({"Financial"}), "org", None),
     "Fund": (frozenset({"Investment", "Monetary"}), "org", None),
     "Party": (frozenset({"State"}), None, "org"),  # "State Party" of a convention is no party
+    "Court": (frozenset({"People's"}), "org", None),  # "Guangdong Provincial Higher People's Court"
 }
 # Heads whose name is no organisation when a test on the words before the head, or on all its
 # words, finds one of the listed words ("Intensive Care Unit", "Post Office", "Medical Laboratory",

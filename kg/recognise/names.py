@@ -1566,6 +1566,10 @@ NAME_FORMS: tuple[Form, ...] = (
             _named("Rhein Expo GmbH"),
         ),
         Example(
+            "The Secretary for Justice will call on the Fujian Provincial Higher People's Court.",
+            _named("Fujian Provincial Higher People's Court"),
+        ),
+        Example(
             "The Alliance of Museums in the Greater Bay Area was set up in Guangzhou last year.",
             _named("Alliance of Museums in the Greater Bay Area"),
         ),

@@ -25,6 +25,18 @@ _LOWER_CENTRAL_RE = re.compile(r"(?<![A-Za-z\-])central government(?![\w\-]| of\
 _CENTRAL = "Central Government"
 
 
+# A court named only as where a hearing or a conviction took place is a venue ("convicted at the
+# X Magistrates' Courts", "heard in the Court of Final Appeal"), not the institution.
+_AT = re.compile(r"\b(?:at|in)\s+(?:the\s+)?\Z")
+_COURT = frozenset(("Court", "Courts"))
+
+
+def _as_venue(m: NameMention) -> bool:
+    """Whether a court is named as a place: after "at" or "in"."""
+    name = m.entry.label if m.entry is not None else m.name
+    return not _COURT.isdisjoint(name.split()[:4]) and bool(_AT.search(m.text, max(0, m.start - 12), m.start))
+
+
 def _display_name(m: NameMention) -> str:
     """The full name: a known entity named only by its abbreviation gets its reference label."""
     if m.entry is not None and (
@@ -59,7 +71,7 @@ def recognise_organisations(doc: Document) -> list[Organisation]:
     found: dict[str, Organisation] = {}
     alias: dict[str, str] = {}  # key of another name the release gave -> entity key
     for m in doc.names:
-        if m.kind != "org":
+        if m.kind != "org" or _as_venue(m):
             continue
         k = _entity_key(m)
         k = alias.get(key(m.name), k)
