@@ -497,3 +497,10 @@ def test_a_court_named_only_as_where_a_hearing_took_place_is_a_venue():
     got = orgs("The case was heard in the Court of Final Appeal. The Court of Final Appeal ruled on it.")
     assert set(got) == {"Court of Final Appeal"}
     assert not orgs("A spokesman said the High Court Building and the Hong Kong Court of Arbitration hall reopened.")
+
+
+def test_a_person_after_an_interview_or_invitation_is_no_organisation():
+    assert not orgs(
+        "In an interview with Gordon Brown and at the invitation of Carrie Lam, he spoke. "
+        "An interview with the Commissioner followed, at the invitation of the Secretary."
+    )

@@ -103,6 +103,7 @@ TYPED = "name after a noun saying what it is"
 APPOSITION = "name, a noun saying what it is"
 BY = "name after organised by"
 INVITED = "name after at the invitation of"
+INTERVIEW = "name after an interview with"
 HOST = "name's event or invitation"
 
 # ---------------------------------------------------------------------------------------------
@@ -117,7 +118,7 @@ _BY_CUES = ("organised by", "organized by", "hosted by", "presented by", "sponso
 _BY_OPENERS = frozenset("Organised Organized Co-organised Co-organized Hosted Presented Sponsored".split())
 _APPOSITION = ("a ", "an ", "which is a ", "which is an ", "which was a ", "which was an ")
 # Where the cues above are in a text (most texts have none): the tokens there are looked at.
-_CUES = (" by ", "invitation of ", *(f"{noun} " for noun in TYPING_NOUNS))
+_CUES = (" by ", "invitation of ", "interview with ", *(f"{noun} " for noun in TYPING_NOUNS))
 _ORGANISED_BY = ("organised by", "organized by")
 _HOST_RE = re.compile(
     r"(?<=[A-Za-z])'s (?:[a-z][a-z\-]* ){0,2}?(?:" + "|".join(sorted(HOSTED_NOUNS)) + r")\b"
@@ -1000,15 +1001,21 @@ class _Analyser:
                 single = t.endswith(_ORGANISED_BY) or (t == "by" and i > 0 and w[i - 1] in _ORGANISED)
                 out.extend(self.by_names(i + 1, single))
             elif t == "of" and i > 0 and w[i - 1].endswith("invitation"):
-                out.extend(self.by_names(i + 1, form=INVITED))  # "at the invitation of the X Review"
+                out.extend(self.by_names(i + 1, True, INVITED, person=True))  # "... of the X Review"
+            elif last == "with" and t.endswith("interview with"):
+                out.extend(self.by_names(i + 1, True, INTERVIEW, person=True))  # "... with Bloomberg"
         return out
 
-    def by_names(self, k: int, single: bool = False, form: str = BY) -> list[_Cand]:
+    def by_names(self, k: int, single: bool = False, form: str = BY, person: bool = False) -> list[_Cand]:
         """The names after "organised by": each of "X and Y" that is not a place or a person (one
-        word only when `single`: "organised by Bloomberg", not "hosted by Peru")."""
+        word only when `single`: "organised by Bloomberg", not "hosted by Peru"). After a cue a
+        person may follow (`person`: "an interview with", "at the invitation of"), several words
+        need "the" before them ("the Financial Weekly", not "Gordon Brown") and one word must not
+        have it."""
         w = self.w
         out: list[_Cand] = []
-        if k < self.n and w[k] in _ARTICLES:
+        the = k < self.n and w[k] in _ARTICLES
+        if the:
             k += 1
         if k >= self.n or not self.seq_word(k):
             return out
@@ -1020,8 +1027,14 @@ class _Analyser:
             b = self.plain_run(a)
             if b <= a:
                 break
-            several = b - a >= 2 and self.described_ok(a, b, single=False)
-            if several or (single and b - a == 1 and self.one_word_ok(a) and self.described_ok(a, b, single=True)):
+            several = b - a >= 2 and (the or not person) and self.described_ok(a, b, single=False)
+            if several or (
+                single
+                and b - a == 1
+                and not (person and the)
+                and self.one_word_ok(a)
+                and self.described_ok(a, b, single=True)
+            ):
                 out.append(_Cand(a, b, "org", "Organization", form=form))
             a = b + 1
             if a < whole and w[a] in _ARTICLES:
@@ -1657,6 +1670,17 @@ NAME_FORMS: tuple[Form, ...] = (
             "Review.",
             _named("Pacific Investment Review"),
         ),
+    ),
+    _name_form(
+        "organisation",
+        INTERVIEW,
+        ("interview with", "the CAP CAP+ | CAP"),
+        Example(
+            "Following is the transcript of an interview with the Asian Business Daily by the "
+            "Financial Secretary.",
+            _named("Asian Business Daily"),
+        ),
+        Example("In an interview with Finwire yesterday, the Secretary said so.", _named("Finwire")),
     ),
     _name_form(
         "organisation",
