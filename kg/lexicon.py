@@ -302,7 +302,8 @@ SEQ_STOP_ALL = SEQ_STOP | SEQ_TITLES
 NAME_POSSESSIVES = frozenset(
     """People's Executive's Secretary's Women's Children's Men's Commissioner's Director's
     Registrar's Receiver's Ombudsman's Mayor's Governor's President's Premier's Workers'
-    Employers' Manufacturers' Insurers' Members' Administration's Justice's Girls' Boys'""".split()
+    Employers' Manufacturers' Insurers' Members' Administration's Justice's Girls' Boys' Students'
+    Teachers' Parents' Veterans' Merchants' Traders'""".split()
 )
 
 ZONE_HEADS = frozenset(

@@ -504,3 +504,8 @@ def test_a_person_after_an_interview_or_invitation_is_no_organisation():
         "In an interview with Gordon Brown and at the invitation of Carrie Lam, he spoke. "
         "An interview with the Commissioner followed, at the invitation of the Secretary."
     )
+
+
+def test_plural_possessives_inside_school_and_union_names():
+    got = orgs("Pupils of Kowloon Old Students' Association Primary School met the Eastern Teachers' Union.")
+    assert {"Kowloon Old Students' Association Primary School", "Eastern Teachers' Union"} <= set(got)
