@@ -1243,6 +1243,8 @@ class _Analyser:
             while j < self.n and self.seq_word(j) and j - c.b < 8:
                 last = _strip_possessive(w[j])
                 j += 1
+            if last == "Area" and c.kind == "zone" and w[c.b - 1] == "Zone":
+                return False  # "... Pilot Free Trade Zone Nansha Area": a part of the zone follows it
             if last is not None and (last in OTHER_HEADS or last in ORG_CLASSES or last in ZONE_HEADS):
                 return True
             first = w[c.b]
@@ -1711,6 +1713,10 @@ NAME_FORMS: tuple[Form, ...] = (
         Example(
             "The delegation visited the Shaoguan Hi-Tech Industrial Development Zone today (March 14).",
             _named("Shaoguan Hi-Tech Industrial Development Zone"),
+        ),
+        Example(
+            "He toured the China (Fujian) Pilot Free Trade Zone Xiamen Area of Fujian today.",
+            _named("China (Fujian) Pilot Free Trade Zone"),
         ),
         Example(
             "In the afternoon, Mr Lau visited the Nansha Comprehensive Bonded Area.",
