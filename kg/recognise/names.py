@@ -120,9 +120,7 @@ _APPOSITION = ("a ", "an ", "which is a ", "which is an ", "which was a ", "whic
 # Where the cues above are in a text (most texts have none): the tokens there are looked at.
 _CUES = (" by ", "invitation of ", "interview with ", *(f"{noun} " for noun in TYPING_NOUNS))
 _ORGANISED_BY = ("organised by", "organized by")
-_HOST_RE = re.compile(
-    r"(?<=[A-Za-z])'s (?:[a-z][a-z\-]* ){0,2}?(?:" + "|".join(sorted(HOSTED_NOUNS)) + r")\b"
-)
+_HOST_RE = re.compile(r"'s (?:[a-z][a-z\-]* ){0,2}?(?:" + "|".join(sorted(HOSTED_NOUNS)) + r")\b")
 _PERSONAL_HOSTED = frozenset(("invitation", "board", "shareholders"))  # a one-word name: a person too
 _ORGANISED = frozenset("Organised Organized Co-organised Co-organized".split())
 _APPOSITION_RE = re.compile(
@@ -1081,9 +1079,8 @@ class _Analyser:
         one word after "the" is a short form of a name given before)."""
         w = self.w
         out: list[_Cand] = []
-        starts = self.seg.starts
         for m in _HOST_RE.finditer(self.seg.text):
-            k = bisect_right(starts, m.start()) - 1
+            k = bisect_right(self.seg.starts, m.start()) - 1  # offsets worked out only on a match
             if k < 0 or not w[k].endswith("'s") or not _is_cap(w[k]):
                 continue
             a = k
