@@ -178,6 +178,8 @@ ORG_CLASSES: dict[str, str] = {
     "Garrison": "Organization",
     "Force": "Department",
     "Centre": "Organization",
+    "Center": "Organization",
+    "Centers": "Organization",
     "Market": "Organization",
     "Fund": "Organization",
     "Committee": "Organization",

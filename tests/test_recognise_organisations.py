@@ -509,3 +509,8 @@ def test_a_person_after_an_interview_or_invitation_is_no_organisation():
 def test_plural_possessives_inside_school_and_union_names():
     got = orgs("Pupils of Kowloon Old Students' Association Primary School met the Eastern Teachers' Union.")
     assert {"Kowloon Old Students' Association Primary School", "Eastern Teachers' Union"} <= set(got)
+
+
+def test_a_centre_spelt_center_or_plural_is_an_organisation_only_with_for():
+    got = orgs("The Centers for Health Protection of Ruritania and the Kowloon Exhibition Center replied.")
+    assert set(got) == {"Centers for Health Protection of Ruritania"}

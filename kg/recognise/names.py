@@ -510,9 +510,10 @@ class _Analyser:
         return w in ORG_CLASSES or w in ZONE_HEADS
 
     def run_has_head(self, m: int) -> bool:
-        while m < self.n and _is_cap(self.w[m]):
-            if self.is_head(self.w[m]):
-                return True
+        w = self.w
+        while m < self.n and _is_cap(w[m]):
+            if self.is_head(w[m]) and not (w[m] in LAST_WORD_HEADS and m + 1 < self.n and _is_cap(w[m + 1])):
+                return True  # "International" is a head only as the last word: "and International Studies"
             m += 1
         return False
 
@@ -722,7 +723,7 @@ class _Analyser:
         if by_prev is not None:  # "Police Force", "Financial Market" ... (see the lexicon)
             words_before, if_one, otherwise = by_prev
             return if_one if prev in words_before else otherwise
-        if head == "Centre":
+        if head in ("Centre", "Center", "Centers"):  # "Centers for Disease Control and Prevention"
             return "org" if set(before) & UNIT_CENTRE or (has_right and w[h + 1] == "for") else None
         if head in LAST_WORD_HEADS:
             if has_right or (h + 1 < self.n and _is_cap(w[h + 1])):
@@ -1576,6 +1577,10 @@ NAME_FORMS: tuple[Form, ...] = (
         Example(
             "The fair is staged with Rhein Expo GmbH, which runs trade fairs in 30 countries.",
             _named("Rhein Expo GmbH"),
+        ),
+        Example(
+            "The scheme was praised by the Center for Strategic and International Studies.",
+            _named("Center for Strategic and International Studies"),
         ),
         Example(
             "The Secretary for Justice will call on the Fujian Provincial Higher People's Court.",
