@@ -178,6 +178,8 @@ ORG_CLASSES: dict[str, str] = {
     "Garrison": "Organization",
     "Force": "Department",
     "Centre": "Organization",
+    "Center": "Organization",
+    "Centers": "Organization",
     "Market": "Organization",
     "Fund": "Organization",
     "Committee": "Organization",
@@ -189,6 +191,20 @@ ORG_CLASSES: dict[str, str] = {
     "Sinfonietta": "Organization",
     "Troupe": "Organization",
     "Gesellschaft": "Organization",
+    # schools and their units: "St Mary's College", "Police Training School", "Faculty of Law"
+    "College": "Organization",
+    "School": "Organization",
+    "Faculty": "Organization",
+    "Confederation": "Organization",
+    "Court": "Organization",  # only "... People's Court" (ORG_BY_WORD_BEFORE); others are known names
+    # legal suffixes of companies abroad: "Rhein Messe GmbH", "Nordbank AG", "Harbour Foods plc"
+    "GmbH": "Company",
+    "AG": "Company",
+    "PLC": "Company",
+    "Plc": "Company",
+    "LLC": "Company",
+    "LLP": "Company",
+    "Incorporated": "Company",
 }
 
 
@@ -290,12 +306,13 @@ SEQ_STOP_ALL = SEQ_STOP | SEQ_TITLES
 NAME_POSSESSIVES = frozenset(
     """People's Executive's Secretary's Women's Children's Men's Commissioner's Director's
     Registrar's Receiver's Ombudsman's Mayor's Governor's President's Premier's Workers'
-    Employers' Manufacturers' Insurers' Members' Administration's Justice's""".split()
+    Employers' Manufacturers' Insurers' Members' Administration's Justice's Girls' Boys' Students'
+    Teachers' Parents' Veterans' Merchants' Traders'""".split()
 )
 
 ZONE_HEADS = frozenset(
     """Zone Park Technopole Loop Metropolis Area Region Delta Belt Town InnoPark Estate Port Extension
-    Circle Corridor""".split()
+    Circle Corridor District""".split()
 )
 # Places: a name before one is part of a place's name ("Nansha District"), but "Government of
 # Futian District" is an organisation.
@@ -364,7 +381,12 @@ PARK_QUALIFIERS = frozenset(
     High-Tech Biotech Data Digital Cyber Business Enterprise Manufacturing Bioscience I&T Research
     Tech""".split()
 )
-AREA_QUALIFIERS = frozenset("Development Co-operation Cooperation Trade Innovation New".split())
+AREA_QUALIFIERS = frozenset(
+    "Development Co-operation Cooperation Trade Innovation New Bonded Demonstration Pilot".split()
+)
+# A district that is a designated zone, not an administrative one ("Guangzhou Development
+# District", "West Kowloon Cultural District"; not "Nansha District").
+DISTRICT_QUALIFIERS = frozenset("Development Cultural Innovation".split())
 # Words a short form of a zone is made of ("the Co-operation Zone", "the Park").
 ZONE_GENERIC = (
     ZONE_QUALIFIERS | ZONE_HEADS | frozenset("and & Bay Greater New Hong Kong-Shenzhen I&T".split())
@@ -444,6 +466,30 @@ HOSPITAL_UNITS = frozenset(
     Obstetrics Gynaecology Oncology Radiology Pathology Nursing Anaesthesia Cardiology Neurology
     Intensive Outpatient Outpatients""".split()
 )
+# Words that alone before "School" or "College" say what kind of school, not which one ("a
+# Secondary School", "the Summer School", "Community College").
+SCHOOL_GENERIC = frozenset(
+    """Primary Secondary Special Local Public Private International Aided Subsidised Government
+    Direct Subsidy Scheme DSS Kindergarten Nursery Summer Winter Night Evening Sunday Business Law
+    Medical Graduate Community Technical Vocational Training Boarding Day Secondary-School Junior
+    Senior Middle High Elementary Partner Sister Member Participating Mainstream Designated Our
+    Your Their This That Each Every Other Relevant Respective Electoral""".split()
+)
+# Saints a school, church or hospital is named after: "St Paul's College" keeps the possessive.
+SAINTS = frozenset("St Saint Ste".split())
+# Heads of bodies of members, whose name may go on "of <members> in <place>" ("Federation of
+# Cities in the Greater Bay Area", "Alliance of Universities in Asia").
+MEMBERS_HEADS = frozenset("Federation Association Alliance Union Confederation League".split())
+# What a name's possessive hosts or gives, marking the name as an organisation's ("the X Review's
+# annual conference", "at Y's invitation", "Z's board").
+HOSTED_NOUNS = frozenset(
+    """conference dinner luncheon forum summit seminar symposium gala reception invitation
+    anniversary board shareholders""".split()
+)
+# Zones whose name is also the short name of the company that runs them: where the release shows
+# the name acting ("Cyberport has launched ..."), it names the company. (The Hong Kong Science Park
+# stays a zone: the gold conventions name it as one.)
+ZONE_COMPANIES = {"Cyberport": "Hong Kong Cyberport Management Company Limited"}
 IN_HEADS = frozenset("Office Consulate Consulate-General Embassy Chamber Commerce".split())
 # Words that join two capitalised runs into one name ("Federation of ...", "Camera Nazionale della
 # Moda"), and articles that may follow them ("de la Mode").
@@ -539,6 +585,7 @@ ORG_BY_WORD_BEFORE: dict[str, tuple[frozenset[str], str | None, str | None]] = {
     "Market": (frozenset({"Financial"}), "org", None),
     "Fund": (frozenset({"Investment", "Monetary"}), "org", None),
     "Party": (frozenset({"State"}), None, "org"),  # "State Party" of a convention is no party
+    "Court": (frozenset({"People's"}), "org", None),  # "Guangdong Provincial Higher People's Court"
 }
 # Heads whose name is no organisation when a test on the words before the head, or on all its
 # words, finds one of the listed words ("Intensive Care Unit", "Post Office", "Medical Laboratory",
@@ -552,6 +599,8 @@ NOT_ORG_WHEN: dict[str, tuple[tuple[str, frozenset[str]], ...]] = {
     "Laboratory": (("all words before in", LAB_GENERIC),),
     "Laboratories": (("all words before in", LAB_GENERIC),),
     "Department": (("holds one of", HOSPITAL_UNITS),),
+    "School": (("all words before in", SCHOOL_GENERIC),),
+    "College": (("all words before in", SCHOOL_GENERIC),),
     "Division": (("holds one of", HOSPITAL_UNITS),),
 }
 # Heads of names that are agencies or bodies that meet, as the reference data or the text says.
@@ -600,6 +649,7 @@ ZONE_RULES: dict[str, tuple[ZoneRule, ...]] = {
     "Town": (ZoneRule(before=_after("University")), ZoneRule(before=_after("New"), words=2)),
     "Circle": (ZoneRule(before=_after("Economic")),),
     "Corridor": (ZoneRule(before=CORRIDOR_QUALIFIERS),),
+    "District": (ZoneRule(before=DISTRICT_QUALIFIERS),),
     "Extension": (ZoneRule(before=_after("Town")),),
     "Estate": (ZoneRule(before=_after("Industrial")),),
     "Port": (ZoneRule(before=_after("Trade"), all_of=_after("Free")),),

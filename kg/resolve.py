@@ -313,6 +313,8 @@ class Resolver:
             plain, _ = strip_term(name)
             if plain != name:
                 yield plain
+                if plain == "Government":
+                    yield "HKSAR Government"  # "the Fifth Term Government": a term of Hong Kong's
             region = government_form(name)
             if region != name:
                 yield region

@@ -413,3 +413,104 @@ def test_the_parent_of_x_of_the_y_is_the_name_that_ends_it():
     assert "Hong Kong Special Administration" not in got
     got = orgs("Officials of the Liaison Office of the Central People's Government in the HKSAR attended.")
     assert "Central People's Government" in {o.part_of for o in got.values()} | set(got)
+
+
+def test_schools_colleges_and_faculties_are_organisations_but_kinds_of_school_are_not():
+    got = orgs(
+        "St Anne's Girls' College and Lee Shau Kee Memorial Secondary School sent teams. "
+        "Every Secondary School and the Summer School will join, as will Community College students."
+    )
+    assert {"St Anne's Girls' College", "Lee Shau Kee Memorial Secondary School"} <= set(got)
+    assert not {"Secondary School", "Summer School", "Community College"} & set(got)
+    got = orgs("The Science Faculty of the University of Hong Kong celebrated its 70th anniversary.")
+    assert got["Science Faculty of the University of Hong Kong"].part_of == "University of Hong Kong"
+
+
+def test_a_company_abroad_by_its_legal_suffix():
+    got = orgs("Delegates met Nordwind Logistik AG and Harbour Foods PLC in the morning.")
+    assert {"Nordwind Logistik AG", "Harbour Foods PLC"} <= set(got)
+
+
+def test_a_name_after_a_comma_with_its_own_head_is_a_name_of_its_own():
+    got = orgs("Stephan (Member of the Board of Management, Rhein Expo GmbH, Mr Stephan Vogel), guests")
+    assert "Rhein Expo GmbH" in got
+
+
+def test_a_known_name_with_and_inside_is_not_cut_at_the_and():
+    got = orgs(
+        "Mr Li (Director of the Department of Climate Change of the National Development and Reform "
+        "Commission, Mr Li Gang) and the Department of Health and Hospital Authority staff attended."
+    )
+    assert got["National Development and Reform Commission"]
+    assert {"Department of Health", "Hospital Authority"} <= set(got)
+
+
+def test_a_bracketed_abbreviation_of_a_bridge_or_link_inside_its_authority_or_office():
+    got = orgs("The Tuen Mun-Chek Lap Kok Link (TM-CLKL) Office said the works were on schedule.")
+    assert got["Tuen Mun-Chek Lap Kok Link Office"].alt_labels == ("TM-CLKL Office",)
+
+
+def test_a_body_of_members_of_plural_members_in_a_place_keeps_the_place():
+    got = orgs("He met the Federation of Hong Kong Industries in the morning and the Union of Ports in Asia.")
+    assert {"Federation of Hong Kong Industries", "Union of Ports in Asia"} <= set(got)
+
+
+def test_a_name_without_head_noun_marked_by_organised_by_an_invitation_or_its_event():
+    got = orgs(
+        "The forum, organised by Fintrove, drew 500 guests. The Secretary spoke at the Asian Markets "
+        "Weekly's annual conference at the Weekly's invitation."
+    )
+    assert {"Fintrove", "Asian Markets Weekly"} == set(got)
+
+
+def test_places_people_and_posts_do_not_host_or_organise():
+    got = orgs(
+        "The meeting hosted by Peru, organised by Foshan, followed Hong Kong's annual dinner, "
+        "the Chief Executive's reception and Donald Tsang's invitation, at the invitation of Mr Lee Wai."
+    )
+    assert not got
+
+
+def test_the_central_government_in_lower_case_but_not_another_countrys():
+    assert set(orgs("We will seek the central government's support.")) == {"Central Government"}
+    assert not orgs("Thailand's central government and the central government of Peru met.")
+    got = orgs("The Central Government and central government officials attended.")
+    assert len(got) == 1
+
+
+def test_one_word_before_an_invitation_may_be_a_person():
+    assert not orgs("He visited Moscow at Putin's invitation and attended Mr Lam's dinner.")
+
+
+def test_a_term_of_the_government_and_of_legco_are_the_known_entities():
+    from kg.resolve import Resolver
+
+    r = Resolver.load()
+    hksar = r.org("HKSAR Government").iri
+    assert r.org("Third Term Government").iri == hksar
+    assert r.org("Fourth Term HKSAR Government").iri == hksar
+    assert r.org("LegCo Secretariat").iri == r.org("Legislative Council Secretariat").iri
+
+
+def test_a_court_named_only_as_where_a_hearing_took_place_is_a_venue():
+    assert not orgs("The man was convicted at the Court of Final Appeal and fined at the Supreme People's Court.")
+    got = orgs("The case was heard in the Court of Final Appeal. The Court of Final Appeal ruled on it.")
+    assert set(got) == {"Court of Final Appeal"}
+    assert not orgs("A spokesman said the High Court Building and the Hong Kong Court of Arbitration hall reopened.")
+
+
+def test_a_person_after_an_interview_or_invitation_is_no_organisation():
+    assert not orgs(
+        "In an interview with Gordon Brown and at the invitation of Carrie Lam, he spoke. "
+        "An interview with the Commissioner followed, at the invitation of the Secretary."
+    )
+
+
+def test_plural_possessives_inside_school_and_union_names():
+    got = orgs("Pupils of Kowloon Old Students' Association Primary School met the Eastern Teachers' Union.")
+    assert {"Kowloon Old Students' Association Primary School", "Eastern Teachers' Union"} <= set(got)
+
+
+def test_a_centre_spelt_center_or_plural_is_an_organisation_only_with_for():
+    got = orgs("The Centers for Health Protection of Ruritania and the Kowloon Exhibition Center replied.")
+    assert set(got) == {"Centers for Health Protection of Ruritania"}

@@ -198,3 +198,27 @@ def test_dev_set_precision_and_recall(shared_dir: Path):
 def test_an_abbreviation_in_brackets_inside_an_events_name_is_no_zone():
     text = "The Secretary spoke at the Greater Bay Area (GBA) Young Entrepreneurs Summit today (March 14)."
     assert zones(text) == {}
+
+
+def test_a_district_is_a_zone_only_when_named_as_a_designated_one():
+    found = zones("He visited the Huangpu Development District in the Nansha District and the Futian District.")
+    assert set(found) == {"Huangpu Development District"}
+
+
+def test_a_delta_right_after_a_development_word_is_a_zone_even_beside_the_environment():
+    found = zones("To be the hub for the Pearl River Delta, Hong Kong needs a quality environment.")
+    assert "Pearl River Delta" in {n for z in found.values() for n in (z.name, *z.alt_labels)}
+    found = zones("Air quality in the Pearl River Delta region improved, as the environment report shows.")
+    assert not found
+
+
+def test_a_park_named_acting_is_its_company_and_named_in_a_list_of_parks_a_zone():
+    found = zones("The three I&T parks (the Hong Kong Science Park, Cyberport and the Tai Po InnoPark) have grown.")
+    assert "Cyberport" in found
+    found = zones("Cyberport will launch a new fund. The Cyberport start-ups grew.")
+    assert "Cyberport" not in found
+
+
+def test_a_park_located_or_to_be_expanded_is_still_the_zone():
+    found = zones("Cyberport is located in Telegraph Bay. Cyberport will be expanded by 2030.")
+    assert "Cyberport" in found

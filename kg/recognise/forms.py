@@ -55,6 +55,8 @@ def all_forms() -> tuple[Form, ...]:
     """Every form of every recogniser."""
     from kg.recognise.meetings import MEETING_FORMS, SHORT_FORMS
     from kg.recognise.names import NAME_FORMS
+    from kg.recognise.organisations import ORGANISATION_FORMS
     from kg.recognise.people import TENURE_FORMS
+    from kg.recognise.zones import ZONE_COMPANY_FORMS
 
-    return (*TENURE_FORMS, *NAME_FORMS, *MEETING_FORMS, *SHORT_FORMS)
+    return (*TENURE_FORMS, *NAME_FORMS, *ORGANISATION_FORMS, *ZONE_COMPANY_FORMS, *MEETING_FORMS, *SHORT_FORMS)

@@ -45,21 +45,25 @@ from kg.lexicon import (
     AGENCY_WORDS,
     AND_STOP,
     BODY_HEADS,
+    CITIES,
     ENDS_NAME,
     EVENT_HEADS,
     EXCHANGE_NOT,
     FOREIGN_CONNECTORS,
     GENERIC,
     HONORIFIC_WORDS,
+    HOSTED_NOUNS,
     IN_HEADS,
     INTERESTING,
     KIND_NOUNS,
     LAST_WORD_HEADS,
     LEADING_HEADS,
     LEFT_STOP,
+    MEMBERS_HEADS,
     MONTHS,
     NAME_OF_THINGS,
     NAME_POSSESSIVES,
+    NON_NAME,
     NOT_ORG_WHEN,
     OPENING_PARTICIPLES,
     ORG_BY_WORD_BEFORE,
@@ -68,6 +72,8 @@ from kg.lexicon import (
     PERSON_TITLES,
     PLACE_WORDS,
     PLURAL_ZONES,
+    POST_HEADS,
+    SAINTS,
     SEQ_STOP_ALL,
     SHORT_ZONES,
     SURNAMES,
@@ -96,6 +102,9 @@ GOVERNMENTS_AFTER = "the A and B governments"
 TYPED = "name after a noun saying what it is"
 APPOSITION = "name, a noun saying what it is"
 BY = "name after organised by"
+INVITED = "name after at the invitation of"
+INTERVIEW = "name after an interview with"
+HOST = "name's event or invitation"
 
 # ---------------------------------------------------------------------------------------------
 # Word lists
@@ -109,7 +118,11 @@ _BY_CUES = ("organised by", "organized by", "hosted by", "presented by", "sponso
 _BY_OPENERS = frozenset("Organised Organized Co-organised Co-organized Hosted Presented Sponsored".split())
 _APPOSITION = ("a ", "an ", "which is a ", "which is an ", "which was a ", "which was an ")
 # Where the cues above are in a text (most texts have none): the tokens there are looked at.
-_CUES = (" by ", *(f"{noun} " for noun in TYPING_NOUNS))
+_CUES = (" by ", "invitation of ", "interview with ", *(f"{noun} " for noun in TYPING_NOUNS))
+_ORGANISED_BY = ("organised by", "organized by")
+_HOST_RE = re.compile(r"'s (?:[a-z][a-z\-]* ){0,2}?(?:" + "|".join(sorted(HOSTED_NOUNS)) + r")\b")
+_PERSONAL_HOSTED = frozenset(("invitation", "board", "shareholders"))  # a one-word name: a person too
+_ORGANISED = frozenset("Organised Organized Co-organised Co-organized".split())
 _APPOSITION_RE = re.compile(
     r", (?:which (?:is|was) )?an? [^,.;:()\"\n]{0,80}?(?:"
     + "|".join(sorted(KIND_NOUNS, key=len, reverse=True))
@@ -172,7 +185,7 @@ def _marks_at_word_ends(text: str) -> list[int]:
     return out
 
 
-_BRIDGE_HINT = re.compile(r" \([A-Z][A-Za-z&]*[A-Z]\) [A-Z]")  # a literal start: a fast search
+_BRIDGE_HINT = re.compile(r" \([A-Z][A-Za-z&\-]*[A-Z]\) [A-Z]")  # a literal start: a fast search
 _WORD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9'&\-]*|[^\sA-Za-z0-9]")
 _ABBR_RE = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Z][A-Za-z&.\-]*[A-Za-z]$|^[A-Z]{2,}s?$")
 
@@ -263,7 +276,7 @@ class _Segment:
                     and _is_cap(words[i - 1])
                     and words[i - 1] not in ORG_CLASSES
                     and (words[i - 1] not in ZONE_HEADS or words[i - 1] == "Region")
-                    and words[i - 1] not in OTHER_HEADS
+                    and (words[i - 1] not in OTHER_HEADS or _head_alone(words, i + 3))
                     and _is_cap(words[i + 3])
                     and words[i + 3] not in LEFT_STOP
                     and not _names_an_organisation(words, i)
@@ -308,6 +321,12 @@ def _is_left_word(w: str) -> bool:
 _LEFT_WORD: dict[str, bool] = _is_left_word.known  # type: ignore[attr-defined]
 
 
+def _head_alone(words: list[str], k: int) -> bool:
+    """Whether words[k] is an organisation's head noun that ends the name alone: "the
+    Hong Kong-Zhuhai-Macao Bridge (HZMB) Authority where ..." is the authority of the bridge."""
+    return words[k] in ORG_CLASSES and (k + 1 >= len(words) or not _is_cap(words[k + 1]))
+
+
 def _names_an_organisation(words: list[str], i: int) -> bool:
     """Whether the run of name words before index i holds an organisation's head noun ("China
     Council for the Promotion of International Trade (CCPIT) Guangdong Sub-Council")."""
@@ -328,6 +347,11 @@ def _is_given_name(w: str) -> bool:
         and w not in ZONE_HEADS
         and w != "Kong"
     )
+
+
+def _is_plural(w: str) -> bool:
+    """A plain plural ("Cities", "Universities"), not a possessive or a word ending in "ss"."""
+    return len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "'s", "s'"))
 
 
 def _maybe_inside(w: str) -> bool:
@@ -486,9 +510,10 @@ class _Analyser:
         return w in ORG_CLASSES or w in ZONE_HEADS
 
     def run_has_head(self, m: int) -> bool:
-        while m < self.n and _is_cap(self.w[m]):
-            if self.is_head(self.w[m]):
-                return True
+        w = self.w
+        while m < self.n and _is_cap(w[m]):
+            if self.is_head(w[m]) and not (w[m] in LAST_WORD_HEADS and m + 1 < self.n and _is_cap(w[m + 1])):
+                return True  # "International" is a head only as the last word: "and International Studies"
             m += 1
         return False
 
@@ -523,6 +548,20 @@ class _Analyser:
             if t == "/" and i >= 1 and self.left_word(i - 1):
                 i -= 1
                 continue
+            if t.endswith("'s") and i >= 1 and w[i - 1] in SAINTS:
+                start = i - 1  # "St Paul's College"
+                i -= 2
+                continue
+            if (
+                t == "of"
+                and w[h] in ("College", "School")
+                and i >= 1
+                and start == i + 1
+                and w[start] in PLACE_WORDS
+                and is_abbreviation(w[i - 1])
+            ):
+                start = i - 1  # "YMCA of Hong Kong Christian College": the founder's name is in it
+                break
             if (
                 t == ")"
                 and w[h] in ("Zone", "Area", "Zones", "Areas")
@@ -584,6 +623,7 @@ class _Analyser:
         n = self.n
         m = k
         last = k
+        run = k  # where the run after the last "of/for/the" began
         comma = False
         while m < n and m - k < 18:
             t = w[m]
@@ -606,27 +646,33 @@ class _Analyser:
                         while nxt + 1 < n and nxt - m < 3 and w[nxt] in FOREIGN_CONNECTORS:
                             nxt += 1
                     if self.seq_word(nxt):
-                        m = nxt
+                        m = run = nxt
                         continue
                 if (
                     t == "and"
                     and m + 1 < n
                     and self.seq_word(m + 1)
                     and w[m + 1] not in AND_STOP
-                    and (comma or not self.run_has_head(m + 1))
+                    and (comma or not self.run_has_head(m + 1) or self.known_through(run, m))
                 ):
                     m += 1
                     continue
                 if t == "," and m + 2 < n and self.seq_word(m + 1):
                     j = m + 1
-                    while j < n and self.seq_word(j):
-                        j += 1
+                    while j < n and self.seq_word(j) and not self.is_head(w[j]):
+                        j += 1  # "Management, Messe Frankfurt GmbH": a name of its own
                     if j < n and w[j] in ("and", "&", ","):
                         comma = True
                         m += 1
                         continue
             break
         return last
+
+    def known_through(self, run: int, m: int) -> bool:
+        """Whether a known name starting at `run` goes on past the "and" at m ("of the National
+        Development and Reform Commission": one name, not two)."""
+        known = self.gaz.match(self.w, run)
+        return known is not None and run + known.length > m + 1
 
     def right_ext(self, h: int, zone: bool) -> int:
         w = self.w
@@ -648,8 +694,10 @@ class _Analyser:
                     break
                 if zone and not (c == "of" and _strip_possessive(w[stop - 1]) in ZONE_HEADS):
                     break
-                if c == "of" and w[stop - 1] == "Commerce":
-                    allow_in = True
+                if c == "of" and (
+                    w[stop - 1] == "Commerce" or (w[h] in MEMBERS_HEADS and _is_plural(w[stop - 1]))
+                ):
+                    allow_in = True  # "Federation of Cities in the Greater Bay Area"
                 elif c == "in":
                     allow_in = False
                 end = stop
@@ -675,7 +723,7 @@ class _Analyser:
         if by_prev is not None:  # "Police Force", "Financial Market" ... (see the lexicon)
             words_before, if_one, otherwise = by_prev
             return if_one if prev in words_before else otherwise
-        if head == "Centre":
+        if head in ("Centre", "Center", "Centers"):  # "Centers for Disease Control and Prevention"
             return "org" if set(before) & UNIT_CENTRE or (has_right and w[h + 1] == "for") else None
         if head in LAST_WORD_HEADS:
             if has_right or (h + 1 < self.n and _is_cap(w[h + 1])):
@@ -926,6 +974,8 @@ class _Analyser:
         text = self.seg.text
         if ", a " in text or ", an " in text or ", which " in text:  # what _APPOSITION_RE needs
             out.extend(self.appositions())
+        if "'s " in text:
+            out.extend(self.hosts())
         at: set[int] = set()
         for cue in _CUES:
             p = text.find(cue)
@@ -947,14 +997,24 @@ class _Analyser:
                 if b > i + 1 and self.described_ok(i + 1, b, single=True):
                     out.append(_Cand(i + 1, b, "org", TYPING_NOUNS[last], form=TYPED))
             elif last == "by" and (t.endswith(_BY_CUES) or (t == "by" and i > 0 and w[i - 1] in _BY_OPENERS)):
-                out.extend(self.by_names(i + 1))
+                single = t.endswith(_ORGANISED_BY) or (t == "by" and i > 0 and w[i - 1] in _ORGANISED)
+                out.extend(self.by_names(i + 1, single))
+            elif t == "of" and i > 0 and w[i - 1].endswith("invitation"):
+                out.extend(self.by_names(i + 1, True, INVITED, person=True))  # "... of the X Review"
+            elif last == "with" and t.endswith("interview with"):
+                out.extend(self.by_names(i + 1, True, INTERVIEW, person=True))  # "... with Bloomberg"
         return out
 
-    def by_names(self, k: int) -> list[_Cand]:
-        """The names after "organised by": each of "X and Y" that is not a place or a person."""
+    def by_names(self, k: int, single: bool = False, form: str = BY, person: bool = False) -> list[_Cand]:
+        """The names after "organised by": each of "X and Y" that is not a place or a person (one
+        word only when `single`: "organised by Bloomberg", not "hosted by Peru"). After a cue a
+        person may follow (`person`: "an interview with", "at the invitation of"), several words
+        need "the" before them ("the Financial Weekly", not "Gordon Brown") and one word must not
+        have it."""
         w = self.w
         out: list[_Cand] = []
-        if k < self.n and w[k] in _ARTICLES:
+        the = k < self.n and w[k] in _ARTICLES
+        if the:
             k += 1
         if k >= self.n or not self.seq_word(k):
             return out
@@ -966,8 +1026,15 @@ class _Analyser:
             b = self.plain_run(a)
             if b <= a:
                 break
-            if b - a >= 2 and self.described_ok(a, b, single=False):
-                out.append(_Cand(a, b, "org", "Organization", form=BY))
+            several = b - a >= 2 and (the or not person) and self.described_ok(a, b, single=False)
+            if several or (
+                single
+                and b - a == 1
+                and not (person and the)
+                and self.one_word_ok(a)
+                and self.described_ok(a, b, single=True)
+            ):
+                out.append(_Cand(a, b, "org", "Organization", form=form))
             a = b + 1
             if a < whole and w[a] in _ARTICLES:
                 a += 1
@@ -1006,6 +1073,42 @@ class _Analyser:
             if self.described_ok(a, i, single=True):
                 out.append(_Cand(a, i, "org", KIND_NOUNS[kind], form=APPOSITION))
         return out
+
+    def hosts(self) -> list[_Cand]:
+        """ "the Far Eastern Economic Review's annual conference", "at Fintrove's invitation": a
+        name without a head noun that hosts an event or invites (not a person, a post or a place;
+        one word after "the" is a short form of a name given before)."""
+        w = self.w
+        out: list[_Cand] = []
+        for m in _HOST_RE.finditer(self.seg.text):
+            k = bisect_right(self.seg.starts, m.start()) - 1  # offsets worked out only on a match
+            if k < 0 or not w[k].endswith("'s") or not _is_cap(w[k]):
+                continue
+            a = k
+            while a > 0 and self.left_word(a - 1):
+                a -= 1
+            words = [_strip_possessive(x) for x in w[a : k + 1]]
+            if any(x in SURNAMES or x in POST_HEADS or x in NON_NAME for x in words):
+                continue
+            if a > 0 and (w[a - 1] in HONORIFIC_WORDS or w[a - 1] in PERSON_TITLES):
+                continue  # "Mr Lam's invitation", "President Putin's dinner"
+            if a == k and (
+                not self.one_word_ok(a)
+                or (a > 0 and w[a - 1] in _ARTICLES)
+                or m.group().rsplit(" ", 1)[-1] in _PERSONAL_HOSTED
+            ):
+                continue  # one word may be a person: "at Putin's invitation"
+            if self.described_ok(a, k + 1, single=True):
+                out.append(_Cand(a, k + 1, "org", "Organization", form=HOST))
+        return out
+
+    def one_word_ok(self, a: int) -> bool:
+        """Whether one capitalised word alone after "organised by" may name an organisation: not
+        a place, a city, a surname or an abbreviation (those a release defines are read as such)."""
+        x = _strip_possessive(self.w[a])
+        return not (
+            x in PLACE_WORDS or x in CITIES or x in SURNAMES or x in GENERIC or x in NON_NAME or is_abbreviation(x)
+        )
 
     def plain_run(self, k: int) -> int:
         """The end of a run of capitalised words from k, joined only by "of", "for", "&" (not by
@@ -1138,6 +1241,8 @@ class _Analyser:
             while j < self.n and self.seq_word(j) and j - c.b < 8:
                 last = _strip_possessive(w[j])
                 j += 1
+            if last == "Area" and c.kind == "zone" and w[c.b - 1] == "Zone":
+                return False  # "... Pilot Free Trade Zone Nansha Area": a part of the zone follows it
             if last is not None and (last in OTHER_HEADS or last in ORG_CLASSES or last in ZONE_HEADS):
                 return True
             first = w[c.b]
@@ -1453,6 +1558,54 @@ NAME_FORMS: tuple[Form, ...] = (
             "Staff of the Tai Po Rural Heritage Foundation met the residents today (March 14).",
             _named("Tai Po Rural Heritage Foundation"),
         ),
+        Example(
+            "The Secretary for Education attended the speech day of St Matthew's College today.",
+            _named("St Matthew's College"),
+        ),
+        Example(
+            "Let me congratulate the 120 graduates of the Customs Training School on their success.",
+            _named("Customs Training School"),
+        ),
+        Example(
+            "The students of the YWCA of Hong Kong Lok Yan College performed a dance.",
+            _named("YWCA of Hong Kong Lok Yan College"),
+        ),
+        Example(
+            "Last week, the Faculty of Law of the Chinese University of Hong Kong marked its 20th year.",
+            _named("Faculty of Law of the Chinese University of Hong Kong", part_of="Chinese University of Hong Kong"),
+        ),
+        Example(
+            "The fair is staged with Rhein Expo GmbH, which runs trade fairs in 30 countries.",
+            _named("Rhein Expo GmbH"),
+        ),
+        Example(
+            "The scheme was praised by the Center for Strategic and International Studies.",
+            _named("Center for Strategic and International Studies"),
+        ),
+        Example(
+            "The Secretary for Justice will call on the Fujian Provincial Higher People's Court.",
+            _named("Fujian Provincial Higher People's Court"),
+        ),
+        Example(
+            "The Alliance of Museums in the Greater Bay Area was set up in Guangzhou last year.",
+            _named("Alliance of Museums in the Greater Bay Area"),
+        ),
+        Example(
+            "Mr Lee then went to the Shenzhen-Zhongshan Link (SZL) Authority for a briefing.",
+            _named("Shenzhen-Zhongshan Link Authority", alt_labels=("SZL Authority",)),
+        ),
+        Example(
+            "Officials of the Department of Regional Opening of the National Development and Reform "
+            "Commission joined the visit.",
+            _named(
+                "Department of Regional Opening of the National Development and Reform Commission",
+                part_of="National Development and Reform Commission",
+            ),
+        ),
+        Example(
+            "He told the Confederation of Danish Industry in Copenhagen that Hong Kong is open for business.",
+            _named("Confederation of Danish Industry"),
+        ),
     ),
     _name_form(
         "organisation",
@@ -1507,6 +1660,44 @@ NAME_FORMS: tuple[Form, ...] = (
             "The exhibition is organised by Harbour Arts Collective and supported by the Government.",
             _named("Harbour Arts Collective"),
         ),
+        Example(
+            "It is a pleasure to join you at the Asia Wealth Forum, organised by Fintrove.",
+            _named("Fintrove"),
+        ),
+    ),
+    _name_form(
+        "organisation",
+        INVITED,
+        ("at the invitation of", "the?", "CAP CAP+"),
+        Example(
+            "The Financial Secretary will visit London at the invitation of the Pacific Investment "
+            "Review.",
+            _named("Pacific Investment Review"),
+        ),
+    ),
+    _name_form(
+        "organisation",
+        INTERVIEW,
+        ("interview with", "the CAP CAP+ | CAP"),
+        Example(
+            "Following is the transcript of an interview with the Asian Business Daily by the "
+            "Financial Secretary.",
+            _named("Asian Business Daily"),
+        ),
+        Example("In an interview with Finwire yesterday, the Secretary said so.", _named("Finwire")),
+    ),
+    _name_form(
+        "organisation",
+        HOST,
+        ("CAP+'s", "LOWER{0,2}", "HOSTED_NOUN"),
+        Example(
+            "Following is the speech by the Secretary at the Asian Markets Weekly's annual dinner today.",
+            _named("Asian Markets Weekly"),
+        ),
+        Example(
+            "He thanked Northwind Capital's board for the invitation.",
+            _named("Northwind Capital"),
+        ),
     ),
     _name_form(
         "zone",
@@ -1524,6 +1715,18 @@ NAME_FORMS: tuple[Form, ...] = (
         Example(
             "The delegation visited the Shaoguan Hi-Tech Industrial Development Zone today (March 14).",
             _named("Shaoguan Hi-Tech Industrial Development Zone"),
+        ),
+        Example(
+            "He toured the China (Fujian) Pilot Free Trade Zone Xiamen Area of Fujian today.",
+            _named("China (Fujian) Pilot Free Trade Zone"),
+        ),
+        Example(
+            "In the afternoon, Mr Lau visited the Nansha Comprehensive Bonded Area.",
+            _named("Nansha Comprehensive Bonded Area"),
+        ),
+        Example(
+            "The project is jointly developed by the Huangpu Development District and a Hong Kong firm.",
+            _named("Huangpu Development District"),
         ),
     ),
     _name_form(

@@ -14,15 +14,17 @@ from __future__ import annotations
 
 import re
 
-from kg.model import Zone
+from kg.lexicon import ZONE_COMPANIES
+from kg.model import Organisation, Zone
 from kg.recognise.document import Document
+from kg.recognise.forms import Example, Form
 from kg.recognise.names import NameMention, form_name, key
 
 # Words that put a region in a development or co-operation context ("the integrated development
 # of the Yangtze River Delta"), unlike a plain geographic one ("air quality in the PRD region").
 _DEVELOPMENT = re.compile(
     r"\b(?:develop|co-?operat|collaborat|integrat|econom|strateg|plan|opportunit|invest|business|"
-    r"trade|industr|innovat|enterprise|market|connectivity|synerg|national|regional co)",
+    r"trade|industr|innovat|enterprise|market|connectivity|synerg|national|regional co|hub|gateway)",
     re.IGNORECASE,
 )
 
@@ -33,14 +35,56 @@ _GEOGRAPHY = re.compile(
 )
 
 
+# A name acting as the subject of a verb: "Cyberport has been taking forward ...", "Cyberport
+# will launch ...", "Cyberport organised ...".
+_ACTING = re.compile(
+    r"(?:\s*,[^,]{1,60},)?\s+(?:also\s+)?(?:(?:has|had)\s+(?:also\s+)?(?:been\s+[a-z]+ing|[a-z]+ed)\b"
+    r"|(?:is|was)\s+(?:also\s+)?[a-z]+ing\b|(?:will|would)\s+(?:also\s+)?(?!be\b)[a-z]+\b"
+    r"|(?:launched|organised|organized|announced|signed|introduced|said|set up|plans|aims)\b)"
+)
+ACTING_COMPANY = "a park's name acting as its company"
+
+
+def zone_company(doc: Document) -> dict[str, Organisation]:
+    """Zones of ZONE_COMPANIES that the release shows acting: each is the company that runs the
+    zone in this release (not the zone), by its short name."""
+    out: dict[str, Organisation] = {}
+    for m in doc.names:
+        if m.kind != "zone" or m.name not in ZONE_COMPANIES or m.name in out:
+            continue
+        if _ACTING.match(m.text, m.start + len(m.name)):
+            out[m.name] = Organisation(
+                name=ZONE_COMPANIES[m.name],
+                sentence=m.sentence,
+                alt_labels=(m.name,),
+                form=form_name("organisation", ACTING_COMPANY),
+            )
+    return out
+
+
+ZONE_COMPANY_FORMS: tuple[Form, ...] = (
+    Form(
+        form_name("organisation", ACTING_COMPANY),
+        "organisation",
+        ("ZONE_COMPANY", "has|will|is (been)? VERB"),
+        (
+            Example(
+                "Cyberport has been nurturing over 900 start-ups in the past year.",
+                {"name": "Hong Kong Cyberport Management Company Limited", "alt_labels": ("Cyberport",)},
+            ),
+        ),
+    ),
+)
+
+
 def _canonical(m: NameMention) -> str:
     return m.entry.label if m.entry is not None else m.name
 
 
 def _named_as_zone(m: NameMention) -> bool:
     """A river-delta region is a zone when named "... Region" or in a development or
-    co-operation context; "the Pearl River Delta (PRD) region" in a sentence on air quality is a
-    place."""
+    co-operation context (the words right before it, else its sentence); "the Pearl River Delta
+    (PRD) region" in a sentence on air quality is a place."""
     canonical = _canonical(m)
     if (
         not canonical.endswith(("Region", "Delta"))
@@ -48,6 +92,8 @@ def _named_as_zone(m: NameMention) -> bool:
         or m.name.endswith("Region")
     ):
         return True  # the Pan-PRD is a co-operation framework, not a river's delta
+    if _DEVELOPMENT.search(m.text, max(0, m.start - 30), m.start):
+        return True  # "the hub for the Pearl River Delta": the words right before it decide
     sentence = m.sentence
     return bool(_DEVELOPMENT.search(sentence)) and not _GEOGRAPHY.search(sentence)
 
@@ -55,6 +101,7 @@ def _named_as_zone(m: NameMention) -> bool:
 def recognise_zones(doc: Document) -> list[Zone]:
     """One `Zone` per zone the release names, in order of first mention."""
     found: dict[str, Zone] = {}
+    companies = zone_company(doc)
     where: dict[str, tuple[int, int]] = {}  # zone key -> (segment, offset) of its latest mention
     shorts: list[NameMention] = []
     for m in doc.names:
@@ -63,7 +110,7 @@ def recognise_zones(doc: Document) -> list[Zone]:
         if m.short:
             shorts.append(m)
             continue
-        if not _named_as_zone(m):
+        if not _named_as_zone(m) or m.name in companies:
             continue
         name = _canonical(m)
         k = m.entry.iri if m.entry is not None else key(name)
