@@ -13,7 +13,8 @@ The earlier store is checkpointed (hard links) into the new generation folder an
 4. the merged default graph gains the new triples and loses those no graph states any more;
 5. SHACL runs on the affected nodes and the nodes pointing at them (the shapes look one step
    along a node's properties), the other results are kept from the last report;
-6. the dumps are spliced: the unchanged release graphs' lines are kept from the last dumps.
+6. the dumps' gzip members the changes fall in are written again, the others copied
+   (`kg.dumps.update_dumps`).
 
 A graph that brings schema (RDFS/OWL) statements, or a last build without dumps or report,
 cannot be updated this way: `can_update` says so and the build rebuilds everything instead.
@@ -28,10 +29,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
-from isal import igzip
 
+from kg.counts import Counts
 from kg.derive import incumbencies
-from kg.dumps import DUMP_NAME, Contents, canonical_graph, graph_order
+from kg.dumps import DUMP_NAME, MEMBERS, Changes
 from kg.extract import ExtractedRelease
 from kg.iris import DCT, HKPR, ONTOLOGY, Iris
 from kg.reason import Inference
@@ -52,12 +53,11 @@ def can_update(previous: Path, extracted: Iterable[ExtractedRelease]) -> str | N
         f"{DUMPS}/{DUMP_NAME}.nq.gz",
         f"{DUMPS}/{DUMP_NAME}.jsonld.gz",
         f"{DUMPS}/{DUMP_NAME}.nt.gz",
+        f"{DUMPS}/{DUMP_NAME}.ttl.gz",
+        f"{DUMPS}/{MEMBERS}",
     ):
         if not (previous / name).is_file():
             return f"the last build has no {name}"
-    with igzip.open(previous / DUMPS / f"{DUMP_NAME}.jsonld.gz") as f:
-        if f.read(2) != b"[\n":
-            return "the last build's JSON-LD dump is not written a graph per line"
     for e in extracted:
         if any(is_schema_triple(q.triple) for q in e.quads):
             return f"release {e.release_id} states schema triples"
@@ -89,7 +89,7 @@ def read_delta(
             delta.replaced.add(graph.value)
             old.extend(store.quads_for_pattern(None, None, None, graph))
     new = [q for e in extracted for q in e.quads]
-    delta.removed_release_quads, delta.added_release_quads = len(old), len(new)
+    delta.removed_release_quads, delta.added_release_quads = len(set(old)), len(set(new))
     delta.affected = _nodes(old) | _nodes(new)
     return delta, old, new
 
@@ -191,6 +191,37 @@ def update_default_graph(store: ox.Store, removed: Iterable[ox.Quad], added: Ite
     delta.default_added.update(fresh)
 
 
+def updated_counts(
+    last: dict | None,
+    delta: Delta,
+    graphs_added: int,
+    incumbency: tuple[list[ox.Quad], list[ox.Quad]],
+    inferred: tuple[list[ox.Quad], list[ox.Quad]],
+) -> dict[str, int] | None:
+    """The graph's counts (`kg.counts`) after the update, from the last build's and what the update
+    changed (None without the last ones: then they are counted from the store). Each edit removed
+    quads the store held, then added its own: its net is the difference of the two sets' sizes."""
+    before = Counts.from_dict(last)
+    if before is None:
+        return None
+    release = delta.added_release_quads - delta.removed_release_quads
+    incumbent = len(set(incumbency[1])) - len(set(incumbency[0]))
+    entailed = len(set(inferred[1])) - len(set(inferred[0]))
+    added, removed = delta.default_added, delta.default_removed
+    after = Counts(
+        default_triples=before.default_triples + len(added - removed) - len(removed - added),
+        named_graph_quads=before.named_graph_quads + release + incumbent + entailed,
+        asserted_quads=before.asserted_quads + release + incumbent,
+        release_quads=before.release_quads + release,
+        incumbency_quads=before.incumbency_quads + incumbent,
+        inferred_quads=before.inferred_quads + entailed,
+        ontology_quads=before.ontology_quads,
+        reference_quads=before.reference_quads,
+        release_graphs=before.release_graphs + graphs_added,
+    )
+    return after.as_dict()
+
+
 def node_types(store: ox.Store, nodes: Iterable[Node]) -> dict[Node, frozenset]:
     """Each node's types in the merged graph (asserted and inferred)."""
     return {
@@ -229,106 +260,21 @@ def previous_report(folder: Path) -> dict:
     return json.loads((folder / REPORT).read_text())
 
 
-def spliced_dumps(
-    folder: Path,
-    extracted: list[ExtractedRelease],
-    delta: Delta,
-    edits: dict[str, tuple[list, list]],
-    iris: Iris,
-) -> Contents:
-    """The new dumps' contents, spliced from the last dumps: the release graphs kept, the new
-    release graphs, the `edits` (graph -> quads removed, quads added) applied to the graphs they
-    name, and the merged graph edited by the delta. The store is not read. The graphs are laid
-    out as a rebuild lays them (`kg.dumps.graph_order`), so the dumps equal a rebuild's byte for byte."""
-    dumps = folder / DUMPS
-    old = igzip.decompress((dumps / f"{DUMP_NAME}.nq.gz").read_bytes())
-    blocks = {graph: old[start:end] for graph, (start, end) in _blocks(old, None).items()}
-    members = {_member_graph(m): m for m in _jsonld_members(dumps / f"{DUMP_NAME}.jsonld.gz")}
-    for graph in delta.replaced:
-        blocks.pop(graph, None)
-        members.pop(graph, None)
-    for e in extracted:
-        graph = iris.release(e.release_id)
-        blocks[graph], members[graph] = e.nquads, e.jsonld
-    for graph, (removed, added) in edits.items():
-        lines = set(blocks.get(graph, b"").splitlines(keepends=True))
-        lines -= set(ox.serialize(removed, format=ox.RdfFormat.N_QUADS).splitlines(keepends=True))
-        lines |= set(ox.serialize(added, format=ox.RdfFormat.N_QUADS).splitlines(keepends=True))
-        blocks[graph], members[graph] = canonical_graph(lines)
-    order = graph_order(blocks, iris)
-    return Contents(
-        [blocks[g] for g in order],
-        [m for g in order if (m := members.get(g))],
-        _edited_lines(_lines(dumps / f"{DUMP_NAME}.nt.gz"), delta.default_removed, delta.default_added),
+def dump_changes(
+    extracted: list[ExtractedRelease], delta: Delta, edits: dict[str, tuple[list, list]], iris: Iris
+) -> Changes:
+    """What the dumps must change (`kg.dumps.update_dumps`): the release graphs read, the `edits`
+    (graph -> quads removed, quads added) of the build's own graphs, and the merged graph's delta."""
+    return Changes(
+        {iris.release(e.release_id): (e.nquads, e.jsonld) for e in extracted},
+        {graph: (_nq_lines(removed), _nq_lines(added)) for graph, (removed, added) in edits.items()},
+        set(_nt_lines(delta.default_removed)),
+        set(_nt_lines(delta.default_added)),
     )
 
 
-def _edited_lines(
-    sorted_lines: list[bytes], removed: Iterable[ox.Triple], added: Iterable[ox.Triple]
-) -> bytes:
-    """Sorted N-Triples lines less `removed`, with `added`, still sorted and each once (the old
-    lines stay in order, so the sort only merges two runs)."""
-    gone = set(_nt_lines(removed))
-    kept = [line for line in sorted_lines if line not in gone]
-    new = set(_nt_lines(added)).difference(kept)
-    return b"".join(sorted(kept + sorted(new)))
-
-
-def _lines(path: Path) -> list[bytes]:
-    """The lines of a gzipped file, each with its newline."""
-    data = igzip.decompress(path.read_bytes())
-    return data.splitlines(keepends=True)
-
-
-def _blocks(nquads: bytes, graphs: set[str] | None) -> dict[str, tuple[int, int]]:
-    """Where the lines of each of `graphs` (None: every graph) found are: a search per graph
-    when they are few, else one pass over the lines (a search scans the dump up to the graph:
-    0.1 s each at 20,000 releases)."""
-    if graphs is not None and len(graphs) <= 8:
-        return {graph: where for graph in graphs if (where := _block(nquads, graph)) is not None}
-    found: dict[str, tuple[int, int]] = {}
-    suffix, graph, at = b"\0", "", 0
-    for line in nquads.split(b"\n"):
-        if not line.endswith(suffix):  # a new graph's lines begin (newlines in literals are escaped)
-            graph = line[line.rfind(b" <", 0, len(line) - 3) + 2 : -3].decode()
-            suffix = f" <{graph}> .".encode()
-            if graphs is None or graph in graphs:
-                if graph in found:
-                    raise ValueError(f"the N-Quads dump does not keep the lines of {graph} together")
-                if line:
-                    found[graph] = (at, at)
-        if graph in found and line:
-            found[graph] = (found[graph][0], at + len(line) + 1)
-        at += len(line) + 1
-    return found
-
-
-def _block(nquads: bytes, graph: str) -> tuple[int, int] | None:
-    """Where the lines of `graph` are in N-Quads that keep each graph's lines together."""
-    end_of_line = f" <{graph}> .\n".encode()  # newlines in literals are escaped: only a line ends so
-    first = nquads.find(end_of_line)
-    if first < 0:
-        return None
-    start = nquads.rfind(b"\n", 0, first) + 1
-    end = nquads.rfind(end_of_line) + len(end_of_line)
-    if nquads.count(b"\n", start, end) != nquads.count(end_of_line, start, end):
-        raise ValueError(f"the N-Quads dump does not keep the lines of {graph} together")
-    return start, end
-
-
-def _jsonld_members(path: Path) -> list[bytes]:
-    """The members of a JSON-LD dump written one named graph per line."""
-    members = []
-    for line in _lines(path):
-        line = line.strip()
-        if line.startswith(b"{"):
-            members.append(line.removesuffix(b","))
-    return members
-
-
-def _member_graph(member: bytes) -> str:
-    end = member.find(b',"@graph"')
-    return json.loads(member[:end] + b"}").get("@id", "") if end > 0 else ""
+def _nq_lines(quads: list[ox.Quad]) -> set[bytes]:
+    return set(ox.serialize(quads, format=ox.RdfFormat.N_QUADS).splitlines(keepends=True))
 
 
 def _nt_lines(triples: Iterable[ox.Triple]) -> list[bytes]:
