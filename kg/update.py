@@ -165,10 +165,16 @@ def memberships(store: ox.Store, nodes: Iterable[Node], iris: Iris, classes: dic
     for node in nodes:
         if not any(_is_release(q.graph_name, iris) for q in store.quads_for_pattern(node, None, None, None)):
             continue
+        # each type once (the merged graph), then the first of its graphs that counts: a node is
+        # typed again in every release that names it
         kinds = {
-            wanted[q.object]
-            for q in store.quads_for_pattern(node, RDF_TYPE, None, None)
-            if q.object in wanted and (q.graph_name == inferred or _is_release(q.graph_name, iris))
+            wanted[t.object]
+            for t in store.quads_for_pattern(node, RDF_TYPE, None, ox.DefaultGraph())
+            if t.object in wanted
+            and any(
+                q.graph_name == inferred or _is_release(q.graph_name, iris)
+                for q in store.quads_for_pattern(node, RDF_TYPE, t.object, None)
+            )
         }
         counts.update(kinds)
     return counts
