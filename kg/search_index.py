@@ -158,8 +158,18 @@ class PendingIndex:
         """Add the entities' rows from the built store: every entity after a full build, the ones the
         releases read name after an update. Returns the number of rows in the index."""
         store = ox.Store.read_only(str(store_dir))
-        releases = set(_typed_nodes(store, "release"))
-        nodes = (set(_typed_nodes(store)) if self.full else set(_named_by(store, self.read))) - releases
+        if self.full:
+            releases = set(_typed_nodes(store, "release"))
+            nodes = set(_typed_nodes(store)) - releases
+        else:  # the nodes the releases read name, but releases (the archive's are not listed)
+            release_class = ox.NamedNode(dict(KINDS)["release"])
+            a = ox.NamedNode(RDF + "type")
+            nodes = {
+                iri
+                for iri in _named_by(store, self.read)
+                if next(store.quads_for_pattern(ox.NamedNode(iri), a, release_class, ox.DefaultGraph()), None)
+                is None
+            }
         with self.db:
             for iri, kind, label, date, names in entity_rows(store, nodes):  # releases keep their rows
                 _put(self.db, iri, kind, label, date, names, "")

@@ -74,6 +74,8 @@ class Delta:
     affected: set[Node] = field(default_factory=set)
     default_added: set[ox.Triple] = field(default_factory=set)
     default_removed: set[ox.Triple] = field(default_factory=set)
+    changed: list[ox.Quad] = field(default_factory=list)  # the asserted quads removed and added
+    gone: set[ox.Triple] = field(default_factory=set)  # the triples of those removed
 
 
 def read_delta(
@@ -91,6 +93,8 @@ def read_delta(
     new = [q for e in extracted for q in e.quads]
     delta.removed_release_quads, delta.added_release_quads = len(set(old)), len(set(new))
     delta.affected = _nodes(old) | _nodes(new)
+    delta.changed = [*old, *new]
+    delta.gone = {q.triple for q in old}
     return delta, old, new
 
 
@@ -108,20 +112,28 @@ def update_incumbencies(store: ox.Store, changed: list[ox.Quad], iris: Iris, del
     graph = ox.NamedNode(iris.incumbency_graph)
     removed: list[ox.Quad] = []
     evidence: list[ox.Quad] = []
+    labelled: dict[Node, set] = {}
+    for q in changed:
+        if q.predicate == _LABEL:
+            labelled.setdefault(q.subject, set()).add(q.object)
     for holder in holders:
         for q in store.quads_for_pattern(None, _HOLDER, holder, graph):  # this holder's incumbencies
             removed.extend(store.quads_for_pattern(q.subject, None, None, graph))
         for q in store.quads_for_pattern(None, _HOLDER, holder, None):  # every tenure of the holder
             if _is_release(q.graph_name, iris):
                 evidence.extend(_release_quads(store, q.subject, iris))
-        evidence.extend(_labels(store, holder, iris))
+        evidence.extend(_labels(store, holder, iris, labelled))
     posts = {q.object for q in evidence if q.predicate == _POST}
     for post in posts:
-        evidence.extend(_labels(store, post, iris))
+        evidence.extend(_labels(store, post, iris, labelled))
+    # most of what is recomputed is as it was: only the difference is a change
+    again = set(incumbencies(evidence, iris))
+    removed, added = sorted(set(removed) - again, key=str), sorted(again - set(removed), key=str)
     for q in removed:
         store.remove(q)
-    added = incumbencies(evidence, iris)
     store.extend(added)
+    delta.changed += [*removed, *added]
+    delta.gone |= {q.triple for q in removed}
     delta.affected |= _nodes(removed) | _nodes(added)
     return removed, added
 
@@ -129,31 +141,171 @@ def update_incumbencies(store: ox.Store, changed: list[ox.Quad], iris: Iris, del
 def update_inferred(
     store: ox.Store, schema: list[ox.Triple], base: str, iris: Iris, delta: Delta, reason
 ) -> tuple[Inference, list[ox.Quad], list[ox.Quad]]:
-    """Recompute the inferred triples about the affected nodes; (inference, removed, added).
+    """Recompute the inferred triples the changed statements (`delta.changed`) can change;
+    (inference, removed, added). The reasoner runs on what decides them, read from the store:
 
-    Only nodes under the base get inferred triples (`is_useful`), so only those are redone, from
-    the merged graph's distinct triples that mention them, less the old inferred ones.
+    - a property rule (subproperty, inverse, symmetry) concludes from one triple about the same
+      two nodes: the triples between the two ends of a changed statement are redone from the
+      asserted triples between them (a literal's subject: from its asserted literal triples);
+    - a node's types follow from its asserted types and the predicates it has in each direction:
+      the ends' types are redone from those and one triple a predicate a direction, taken from
+      the merged graph outside the pairs being redone (those triples stand, and so what they
+      entail; a person who attended a thousand meetings is not read a thousand times);
+    - transitive chains reach further: a changed statement of a predicate that takes part in
+      one has every such triple of the nodes it reaches along them redone.
+
+    So an update reasons over what the day names, not over everything that names the same nodes.
     """
     rules = compile_rules(schema, base)
-    transitive = [p for p, r in rules.properties.items() if r.transitive]
-    nodes = {n for n in _along(store, delta.affected, transitive) if _under(n, base)}
-    delta.affected |= nodes
     inferred, default = ox.NamedNode(iris.inferred_graph), ox.DefaultGraph()
+    family = _chain_family(rules)
+    ruled = [p for p in rules.properties if p != RDF_TYPE]
+    nodes: set[Node] = set()
+    pairs: set[tuple[Node, ox.NamedNode | ox.BlankNode | ox.Literal]] = set()
+    literal_subjects: set[Node] = set()
+    said: dict[Node, set[ox.NamedNode]] = {}  # a literal's subject -> the predicates its changes entail
+    sources: dict[ox.NamedNode, set[ox.NamedNode]] = {}  # predicate -> those whose triples entail it
+    for p, r in rules.properties.items():
+        for q in (p, *r.supers):
+            sources.setdefault(q, set()).add(p)
+    chained: set[Node] = set()
+    changed_graphs = {q.graph_name for q in delta.changed}
+    for q in delta.changed:
+        s, p, o = q.subject, q.predicate, q.object
+        nodes.add(s)
+        if isinstance(o, ox.Literal):
+            literal_subjects.add(s)
+            if p in rules.properties:
+                said.setdefault(s, set()).update((p, *rules.properties[p].supers))
+        elif p != RDF_TYPE and isinstance(o, ox.NamedNode | ox.BlankNode):
+            nodes.add(o)
+            pairs.update(((s, o), (o, s)))
+            if p in family and not _restated(store, q, delta.gone, changed_graphs, inferred):
+                chained.update((s, o))
+    component = _along(store, chained, list(family)) if chained else set()
+    nodes |= component
+
+    def stands(n: Node, p: ox.NamedNode, outgoing: bool) -> bool:
+        """Whether `n` keeps a `p` triple that way outside the pairs being redone (then the
+        changed ones do not change what `p` says of its types)."""
+        pattern = (n, p, None, default) if outgoing else (None, p, n, default)
+        for t in store.quads_for_pattern(*pattern):
+            other = t.object if outgoing else t.subject
+            if isinstance(other, ox.Literal) or (n, other) in pairs:
+                continue
+            return True
+        return False
+
+    # the nodes whose types may change: typed or untyped by a change, or left without (or given
+    # a first) triple of some predicate in some direction, or on a chain redone
+    retyped = set(component)
+    for q in delta.changed:
+        s, p, o = q.subject, q.predicate, q.object
+        if p == RDF_TYPE:
+            retyped.add(s)
+        elif p in rules.properties:
+            if s not in retyped and not stands(s, p, True):
+                retyped.add(s)
+            if isinstance(o, ox.NamedNode | ox.BlankNode) and o not in retyped and not stands(o, p, False):
+                retyped.add(o)
+
+    def asserted(t: ox.Quad) -> bool:
+        return any(
+            g.graph_name != inferred and g.graph_name != default
+            for g in store.quads_for_pattern(t.subject, t.predicate, t.object, None)
+        )
+
     data: set[ox.Triple] = set()
-    old: set[ox.Triple] = set()
-    for node in nodes:
-        for graph, bucket in ((default, data), (inferred, old)):
-            bucket.update(q.triple for q in store.quads_for_pattern(node, None, None, graph))
-            bucket.update(q.triple for q in store.quads_for_pattern(None, None, node, graph))
-    inference = reason(list(data - old), schema, base)
-    removed = [ox.Quad(t.subject, t.predicate, t.object, inferred) for t in old if t.subject in nodes]
+    for a, b in pairs:
+        data.update(t.triple for t in store.quads_for_pattern(a, None, b, default) if asserted(t))
+    for s, entailed in said.items():
+        for p in {x for q in entailed for x in sources.get(q, ())}:
+            data.update(
+                t.triple
+                for t in store.quads_for_pattern(s, p, None, default)
+                if isinstance(t.object, ox.Literal) and asserted(t)
+            )
+    for u in component:
+        for p in family:
+            data.update(t.triple for t in store.quads_for_pattern(u, p, None, default) if asserted(t))
+    for n in retyped:
+        data.update(t.triple for t in store.quads_for_pattern(n, RDF_TYPE, None, default) if asserted(t))
+        for p in ruled:
+            chain = p in family and n in component
+            for t in store.quads_for_pattern(n, p, None, default):
+                stale = (n, t.object) in pairs or (isinstance(t.object, ox.Literal) and n in literal_subjects)
+                if not (stale or chain):
+                    data.add(t.triple)
+                    break
+            for t in store.quads_for_pattern(None, p, n, default):
+                if not ((t.subject, n) in pairs or chain):
+                    data.add(t.triple)
+                    break
+    inference = reason(list(data), schema, base)
+
+    def redone(t: ox.Triple | ox.Quad) -> bool:
+        s, p, o = t.subject, t.predicate, t.object
+        if p == RDF_TYPE:
+            return s in retyped
+        if p in family and s in component:
+            return True
+        if isinstance(o, ox.Literal):
+            return p in said.get(s, ())
+        return (s, o) in pairs and p not in family
+
+    old: set[ox.Quad] = set()
+    for n in retyped:
+        old.update(store.quads_for_pattern(n, RDF_TYPE, None, inferred))
+    for a, b in pairs:
+        old.update(store.quads_for_pattern(a, None, b, inferred))
+    for s, entailed in said.items():
+        for p in entailed:
+            old.update(store.quads_for_pattern(s, p, None, inferred))
+    for u in component:
+        for p in family:
+            old.update(store.quads_for_pattern(u, p, None, inferred))
+    removed = [q for q in old if redone(q)]
     added = [
-        ox.Quad(t.subject, t.predicate, t.object, inferred) for t in inference.triples if t.subject in nodes
+        ox.Quad(t.subject, t.predicate, t.object, inferred)
+        for t in inference.triples
+        if _under(t.subject, base) and redone(t)
     ]
     for q in removed:
         store.remove(q)
     store.extend(added)
+    delta.affected |= {n for n in nodes if _under(n, base)} | {q.subject for q in (*removed, *added)}
     return inference, removed, added
+
+
+def _restated(
+    store: ox.Store, q: ox.Quad, gone: set[ox.Triple], changed: set, inferred: ox.NamedNode
+) -> bool:
+    """Whether the triple of a changed quad is asserted before and after the update alike (so the
+    chains it takes part in stand as they were). Before: among the quads removed, or stated by a
+    graph the update leaves alone (a graph it changed counts as not: at worst a chain is redone)."""
+    before, now = q.triple in gone, False
+    for c in store.quads_for_pattern(q.subject, q.predicate, q.object, None):
+        if c.graph_name in (inferred, ox.DefaultGraph()):
+            continue
+        now = True
+        if c.graph_name not in changed:
+            return True  # stated by a graph left alone: before and after
+    return now == before
+
+
+def _chain_family(rules) -> set[ox.NamedNode]:
+    """The predicates whose triples take part in a transitive chain: the transitive ones and
+    those that entail, or are entailed by, one of the family (subproperties and inverses)."""
+    family = {p for p, r in rules.properties.items() if r.transitive}
+    grew = True
+    while grew:
+        grew = False
+        for p, r in rules.properties.items():
+            linked = {p, *r.supers, *r.inverses}
+            if linked & family and not linked <= family:
+                family |= linked
+                grew = True
+    return family
 
 
 def memberships(store: ox.Store, nodes: Iterable[Node], iris: Iris, classes: dict[str, str]) -> Counter:
@@ -328,5 +480,15 @@ def _release_quads(store: ox.Store, node: Node, iris: Iris) -> list[ox.Quad]:
     return [q for q in store.quads_for_pattern(node, None, None, None) if _is_release(q.graph_name, iris)]
 
 
-def _labels(store: ox.Store, node: Node, iris: Iris) -> list[ox.Quad]:
-    return [q for q in store.quads_for_pattern(node, _LABEL, None, None) if _is_release(q.graph_name, iris)]
+def _labels(store: ox.Store, node: Node, iris: Iris, changed: dict[Node, set]) -> list[ox.Quad]:
+    """A node's labels that a release graph states, each once (a name is labelled again in every
+    release that names it; `incumbencies` takes the least label, whatever its graph): those of the
+    merged graph, which has not yet taken the `changed` ones, and those."""
+    out = []
+    values = {t.object for t in store.quads_for_pattern(node, _LABEL, None, ox.DefaultGraph())}
+    for value in values | changed.get(node, set()):
+        for q in store.quads_for_pattern(node, _LABEL, value, None):
+            if _is_release(q.graph_name, iris):
+                out.append(q)
+                break
+    return out
