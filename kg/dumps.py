@@ -412,18 +412,14 @@ def _update_pair(
         _Members(old / _name(main), part[main]) as mains,
         _Members(old / _name(other), part[other]) as others,
     ):
+        units_of = _UnitsOf(mains, others, skip, place)
         for a, b in _spans(sorted(set(touched) | set(gone))):
             if runs and a <= runs[-1][1]:
                 a = runs.pop()[0]
             while True:  # grown until its first unit begins a member wherever it stands, and the next too
                 members = range(a, b + 1)
-                old_units = [
-                    u
-                    for m in members
-                    for u in _units(mains.read(m), others.read(m + skip) if is_named else b"", place)
-                ]
                 units = _edited(
-                    old_units,
+                    units_of(a, b),
                     [u for m in members for u in touched.get(m, [])],
                     {k: v for m in members for k, v in gone.get(m, {}).items()},
                 )
@@ -441,13 +437,8 @@ def _update_pair(
                 raise ValueError("an update would leave a dump empty")
             if runs and a <= runs[-1][1]:  # grown back into the run before: redo both as one
                 a = runs.pop()[0]
-                old_units = [
-                    u
-                    for m in range(a, b + 1)
-                    for u in _units(mains.read(m), others.read(m + skip) if is_named else b"", place)
-                ]
                 units = _edited(
-                    old_units,
+                    units_of(a, b),
                     [u for m in range(a, b + 1) for u in touched.get(m, [])],
                     {k: v for m in range(a, b + 1) for k, v in gone.get(m, {}).items()},
                 )
@@ -497,6 +488,23 @@ class _Members:
         self.file.close()
 
 
+class _UnitsOf:
+    """An old pair's members as units, each decoded once however often a run is grown."""
+
+    def __init__(self, mains: _Members, others: _Members, skip: int, place: dict[str, int] | None) -> None:
+        self.mains, self.others, self.skip, self.place = mains, others, skip, place
+        self.decoded: dict[int, list[Unit]] = {}
+
+    def __call__(self, first: int, last: int) -> list[Unit]:
+        out = []
+        for m in range(first, last + 1):
+            if m not in self.decoded:
+                other = self.others.read(m + self.skip) if self.place is not None else b""
+                self.decoded[m] = _units(self.mains.read(m), other, self.place)
+            out.extend(self.decoded[m])
+        return out
+
+
 def _offsets(sizes: list[int]) -> list[int]:
     out, at = [], 0
     for s in sizes:
@@ -506,36 +514,36 @@ def _offsets(sizes: list[int]) -> list[int]:
 
 
 def _units(main: bytes, other: bytes, place: dict[str, int] | None) -> list[Unit]:
-    """An old member's units: release graphs with their JSON-LD objects (from `other`), the other
-    named graphs' and the merged graph's lines by subject (`place` None: the merged graph)."""
+    """An old member's units: release graphs with their JSON-LD objects (from `other`, one a line
+    in the order of the N-Quads), the other named graphs' and the merged graph's lines by subject
+    (`place` None: the merged graph)."""
     if place is None:
         return list(subject_units(main, 1))
-    objects = {}
+    objects = []
     for line in other.split(b"\n"):
         line = line.strip().removesuffix(b",")
         if line.startswith(b"{"):
-            objects[_object_graph(line)] = line
+            objects.append((_object_graph(line), line))
     units: list[Unit] = []
-    start, graph, at = 0, None, 0
-    while at <= len(main):
-        nl = main.find(b"\n", at) + 1 if at < len(main) else 0
-        g = release_graph(main[at:nl]) if nl else None
-        if g != graph:
-            if graph is not None:
-                units.extend(_group(main[start:at], graph, place, objects))
-            start, graph = at, g
-        if not nl:
-            break
-        at = nl
+    at = 0
+    for k, (graph, obj) in enumerate(objects):
+        if k + 1 < len(objects):  # this graph's lines end where the next graph's first line begins
+            found = main.find(f" <{objects[k + 1][0]}> .\n".encode(), at)
+            if found < 0:
+                raise ValueError("the JSON-LD dump's graphs are not the N-Quads dump's")
+            end = main.rfind(b"\n", at, found) + 1
+        else:
+            end = len(main)
+        lines = main[at:end]
+        if not lines.endswith(f" <{graph}> .\n".encode()):
+            raise ValueError(f"the N-Quads dump lacks the graph {graph} of the JSON-LD dump")
+        units.extend(
+            subject_units(lines, place[graph]) if graph in place else [Unit((0, graph, ""), lines, obj)]
+        )
+        at = end
+    if at != len(main):
+        raise ValueError("the N-Quads dump has graphs the JSON-LD dump lacks")
     return units
-
-
-def _group(lines: bytes, graph: str, place: dict[str, int], objects: dict[str, bytes]) -> list[Unit]:
-    if graph in place:
-        return list(subject_units(lines, place[graph]))
-    if graph not in objects:
-        raise ValueError(f"the JSON-LD dump lacks the graph {graph} of the N-Quads dump")
-    return [Unit((0, graph, ""), lines, objects[graph])]
 
 
 def _edited(units: list[Unit], added: list[Unit], removed: dict[Key, set[bytes]]) -> list[Unit]:

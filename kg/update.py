@@ -476,8 +476,17 @@ def _is_release(graph, iris: Iris) -> bool:
     return isinstance(graph, ox.NamedNode) and graph.value.startswith(iris.release(""))
 
 
+_TENURE_FIELDS = (RDF_TYPE, _POST, _HOLDER, _DATE)  # what `incumbencies` reads of a tenure
+
+
 def _release_quads(store: ox.Store, node: Node, iris: Iris) -> list[ox.Quad]:
-    return [q for q in store.quads_for_pattern(node, None, None, None) if _is_release(q.graph_name, iris)]
+    """A tenure's statements that `incumbencies` reads, from the release graphs."""
+    return [
+        q
+        for p in _TENURE_FIELDS
+        for q in store.quads_for_pattern(node, p, None, None)
+        if _is_release(q.graph_name, iris)
+    ]
 
 
 def _labels(store: ox.Store, node: Node, iris: Iris, changed: dict[Node, set]) -> list[ox.Quad]:
