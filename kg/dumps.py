@@ -12,13 +12,13 @@ members and write the same bytes:
 - the named-graph dumps (N-Quads, JSON-LD) hold the release graphs by IRI, then the build's own
   graphs (`graph_order`). A member begins before a release graph whose IRI's CRC-32 is a multiple
   of RELEASE_EVERY (about 64 releases a member), at the first line of each other graph, and
-  before a subject of those graphs (their lines are sorted, a subject's lines together) whose
-  CRC-32 is a multiple of SUBJECT_EVERY. The JSON-LD member i holds the graphs (or, for the
+  before a line of those graphs (sorted) whose CRC-32 is a multiple of LINE_EVERY. The JSON-LD member i holds the graphs (or, for the
   build's own graphs, the slice of a graph) of N-Quads member i, one `{"@id": graph, "@graph":
   [...]}` object a line; the file's `[` and `]` come with the first and in a last member;
 - the merged graph's dumps (sorted N-Triples, and Turtle written from the same lines) begin a
-  member before a subject whose CRC-32 is a multiple of SUBJECT_EVERY; the Turtle file's
-  @prefix lines are a member of their own.
+  member before a line whose CRC-32 is a multiple of LINE_EVERY (a subject cut in two is written
+  twice in the Turtle, once in each member); the Turtle file's @prefix lines are a member of their
+  own.
 
 Inserting a graph or a line then changes the one member it falls in (or splits it in two), and
 nothing else: an update (`update_dumps`) rewrites the members the day touches and copies the
@@ -47,11 +47,11 @@ from kg.iris import ONTOLOGY, PREFIXES, Iris
 DUMP_NAME = "hkpr"
 LEVEL = 2  # isal's gzip level: ~14x smaller than the raw N-Quads, ~6x faster than zlib's level 3
 RELEASE_EVERY = 64  # a release graph begins a member when crc32(IRI) % RELEASE_EVERY == 0
-SUBJECT_EVERY = 256  # a subject (of a sorted graph) begins one when crc32(subject) % SUBJECT_EVERY == 0
+LINE_EVERY = 1024  # a line (of a sorted graph) begins one when crc32(line) % LINE_EVERY == 0
 MEMBERS = ".members.json"  # in the dumps folder: where each file's members begin
 SUMS = "SHA256SUMS"
 NAMED, MERGED = ("nq", "jsonld"), ("nt", "ttl")
-Key = tuple[int, str, str]  # (0, release graph, "") or (1 + the graph's place among the others, "", subject)
+Key = tuple[int, str, str]  # (0, release graph, "") or (1 + the graph's place among the others, "", line)
 
 
 def graph_order(graphs: Iterable[str], iris: Iris) -> list[str]:
@@ -67,7 +67,8 @@ def graph_order(graphs: Iterable[str], iris: Iris) -> list[str]:
 @dataclass
 class Unit:
     """What a member boundary may fall before: a whole release graph (`jsonld` its object), or a
-    subject's lines in one of the other graphs or in the merged graph (`jsonld` None)."""
+    line of one of the other graphs or of the merged graph (`jsonld` None; the writer also passes
+    a run of lines that no boundary falls in as one unit, keyed by its first)."""
 
     key: Key
     lines: bytes
@@ -80,7 +81,7 @@ def starts_member(key: Key, previous: Key | None) -> bool:
         return True
     if key[0] == 0:
         return zlib.crc32(key[1].encode()) % RELEASE_EVERY == 0
-    return previous[0] != key[0] or zlib.crc32(key[2].encode()) % SUBJECT_EVERY == 0
+    return previous[0] != key[0] or zlib.crc32(key[2].encode()) % LINE_EVERY == 0
 
 
 def _cut_by_hash(key: Key) -> bool:
@@ -88,26 +89,14 @@ def _cut_by_hash(key: Key) -> bool:
     return starts_member(key, (key[0], "", "\0"))
 
 
-def subject_of(line: bytes) -> str:
-    """A line's subject with the space after it (so subjects order as their lines do)."""
-    return line[: line.index(b" ") + 1].decode()
+def line_key(place: int, line: bytes) -> Key:
+    """The key of a line (its newline left out) of a sorted graph."""
+    return (place, "", line.rstrip(b"\n").decode())
 
 
-def subject_units(data: bytes, place: int) -> Iterator[Unit]:
-    """Sorted N-Triples or N-Quads lines (whole lines) as a unit per subject."""
-    start, subject = 0, None
-    at = 0
-    end = len(data)
-    while at < end:
-        nl = data.index(b"\n", at) + 1
-        s = data[at : data.index(b" ", at) + 1]
-        if s != subject:
-            if subject is not None:
-                yield Unit((place, "", subject.decode()), data[start:at])
-            start, subject = at, s
-        at = nl
-    if subject is not None:
-        yield Unit((place, "", subject.decode()), data[start:end])
+def line_units(data: bytes, place: int) -> list[Unit]:
+    """Whole lines as a unit each."""
+    return [Unit(line_key(place, line), line) for line in data.splitlines(keepends=True)]
 
 
 def release_graph(nquads: bytes) -> str:
@@ -207,10 +196,31 @@ class _Cutter:
         self.emit, self.units, self.last, self.first = emit, [], None, True
         self.keys: list[Key] = []
 
+    def add_lines(self, place: int, data: bytes) -> None:
+        """Whole sorted lines of one graph (`starts_member`'s rule, line by line, without a unit a
+        line: the merged graph has tens of millions)."""
+        if self.units and self.last is not None and self.last[0] != place:
+            self.flush()
+        begin = at = 0
+        crc = zlib.crc32
+        for line in data.split(b"\n")[:-1]:
+            if crc(line) % LINE_EVERY == 0 and (at > begin or self.units):
+                if at > begin:
+                    self._block(place, data[begin:at])
+                self.flush()
+                begin = at
+            at += len(line) + 1
+        if at > begin:
+            self._block(place, data[begin:at])
+
+    def _block(self, place: int, lines: bytes) -> None:
+        key = line_key(place, lines[: lines.index(b"\n")])
+        if not self.units:
+            self.keys.append(key)
+        self.units.append(Unit(key, lines))
+        self.last = key
+
     def add(self, unit: Unit) -> None:
-        if self.units and unit.key == self.last:  # a subject's lines that came in two pieces
-            self.units[-1] = Unit(unit.key, self.units[-1].lines + unit.lines, unit.jsonld)
-            return
         if self.units and starts_member(unit.key, self.last):
             self.flush()
         if not self.units:
@@ -252,8 +262,7 @@ class DumpWriter:
         more calls, one graph after the other)."""
         if not self._graphs or self._graphs[-1] != graph:
             self._graphs.append(graph)
-        for unit in subject_units(nquads, len(self._graphs)):
-            self._named.add(unit)
+        self._named.add_lines(len(self._graphs), nquads)
 
     def finish(self, merged: bytes | Callable[[], Iterable[bytes]]) -> dict[str, str]:
         """Close the named-graph dumps, write the merged graph's (sorted N-Triples: the bytes, or a
@@ -275,8 +284,7 @@ class DumpWriter:
 
             cutter = _Cutter(write)
             for chunk in _whole_lines(merged() if callable(merged) else (merged,)):
-                for unit in subject_units(chunk, 1):
-                    cutter.add(unit)
+                cutter.add_lines(1, chunk)
             cutter.flush()
         sums[_name("nt")], sums[_name("ttl")] = nt.close(), ttl.close()
         index = {
@@ -284,6 +292,7 @@ class DumpWriter:
                       "jsonld": self._jsonld.sizes},
             "merged": {"keys": cutter.keys, "nt": nt.sizes, "ttl": ttl.sizes},
             "sha256": sums,
+            "rule": _rule(),
         }  # fmt: skip
         _write_index(self.folder, index)
         return sums
@@ -328,6 +337,11 @@ class Changes:
     merged_added: set[bytes]
 
 
+def _rule() -> dict:
+    """Where members begin, as the index records it (an update of dumps cut otherwise rebuilds)."""
+    return {"release_every": RELEASE_EVERY, "line_every": LINE_EVERY, "level": LEVEL}
+
+
 def read_index(folder: Path) -> dict:
     """The member index of the dumps in `folder` (ValueError if missing or not of these dumps)."""
     try:
@@ -338,6 +352,8 @@ def read_index(folder: Path) -> dict:
     for line in (folder / SUMS).read_text().splitlines():
         digest, _, name = line.partition("  ")
         sums[name] = digest
+    if index.get("rule") != _rule():
+        raise ValueError("the dumps' members were cut by another rule")
     if index.get("sha256") != sums:
         raise ValueError("the dumps' member index is not of these dumps")
     for key, names in (("named", NAMED), ("merged", MERGED)):
@@ -359,15 +375,13 @@ def update_dumps(old: Path, new: Path, changes: Changes) -> dict[str, str]:
         if graph not in place:
             raise ValueError(f"the dumps have no graph {graph} to edit")
         for line in gone - added:
-            removed.setdefault((place[graph], "", subject_of(line)), set()).add(line)
+            removed.setdefault(line_key(place[graph], line), set()).add(line)
         for line in added - gone:
-            named_units.append(Unit((place[graph], "", subject_of(line)), line))
+            named_units.append(Unit(line_key(place[graph], line), line))
     merged_removed: dict[Key, set[bytes]] = {}
     for line in changes.merged_removed - changes.merged_added:
-        merged_removed.setdefault((1, "", subject_of(line)), set()).add(line)
-    merged_units = [
-        Unit((1, "", subject_of(line)), line) for line in changes.merged_added - changes.merged_removed
-    ]
+        merged_removed.setdefault(line_key(1, line), set()).add(line)
+    merged_units = [Unit(line_key(1, line), line) for line in changes.merged_added - changes.merged_removed]
     expected = index["sha256"]
     jobs = [
         (old, new, NAMED, named, named_units, removed, True, expected),
@@ -518,7 +532,7 @@ def _units(main: bytes, other: bytes, place: dict[str, int] | None) -> list[Unit
     in the order of the N-Quads), the other named graphs' and the merged graph's lines by subject
     (`place` None: the merged graph)."""
     if place is None:
-        return list(subject_units(main, 1))
+        return line_units(main, 1)
     objects = []
     for line in other.split(b"\n"):
         line = line.strip().removesuffix(b",")
@@ -538,7 +552,7 @@ def _units(main: bytes, other: bytes, place: dict[str, int] | None) -> list[Unit
         if not lines.endswith(f" <{graph}> .\n".encode()):
             raise ValueError(f"the N-Quads dump lacks the graph {graph} of the JSON-LD dump")
         units.extend(
-            subject_units(lines, place[graph]) if graph in place else [Unit((0, graph, ""), lines, obj)]
+            line_units(lines, place[graph]) if graph in place else [Unit((0, graph, ""), lines, obj)]
         )
         at = end
     if at != len(main):
@@ -547,28 +561,14 @@ def _units(main: bytes, other: bytes, place: dict[str, int] | None) -> list[Unit
 
 
 def _edited(units: list[Unit], added: list[Unit], removed: dict[Key, set[bytes]]) -> list[Unit]:
-    """Units with `added` (a release graph replaces its namesake; a line joins its subject's) and
-    without the lines `removed`, in key order."""
+    """Units with `added` (a release graph replaces its namesake) and without those `removed`
+    (lines: a unit each), in key order."""
     by_key = {u.key: u for u in units}
-    changed: dict[Key, set[bytes]] = {}
     for u in added:
-        if u.key[0] == 0:
-            by_key[u.key] = u
-        else:
-            lines = changed.setdefault(u.key, _lines_of(by_key.get(u.key)))
-            lines.add(u.lines)
-    for key, lines in removed.items():
-        changed.setdefault(key, _lines_of(by_key.get(key))).difference_update(lines)
-    for key, lines in changed.items():
-        if lines:
-            by_key[key] = Unit(key, b"".join(sorted(lines)))
-        else:
-            by_key.pop(key, None)
+        by_key[u.key] = u
+    for key in removed:
+        by_key.pop(key, None)
     return [by_key[k] for k in sorted(by_key)]
-
-
-def _lines_of(unit: Unit | None) -> set[bytes]:
-    return set(unit.lines.splitlines(keepends=True)) if unit else set()
 
 
 def _cut(units: list[Unit], first: bool, is_named: bool) -> tuple[list[bytes], list[bytes], list[Key]]:
