@@ -18,7 +18,7 @@ the derived graphs' own bookkeeping (the tenures of the incumbencies) are ever i
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,7 +27,7 @@ import pyoxigraph as ox
 from kg.derive import incumbencies
 from kg.extsort import SortedLines
 from kg.iris import DCT, HKPR, Iris
-from kg.merge import MergedGraph, keyed_by_object
+from kg.merge import MergedGraph, keyed_by_object, statements
 from kg.nodegroups import PREFIXED, SUBJECT, batches, groups, joined, object_of, predicate_of
 from kg.reason.batched import BatchedReasoning, Reasoner, cross_node_predicates
 from kg.reason.rules import RuleSet, compile_rules, is_schema_triple
@@ -45,6 +45,7 @@ META = tuple(
         b"http://www.w3.org/2002/07/owl#",
     )
 )
+IS_TENURE = b" %s %s .\n" % (TYPE, TENURE)  # in a subject's lines: it is a tenure
 MIN_BATCH = 4096  # lines: below this, a batch's fixed cost (the schema, the reference data) dominates
 
 
@@ -97,10 +98,20 @@ class DerivedGraphs:
     # --- 1. incumbencies --------------------------------------------------------------------------
 
     def incumbencies(self) -> Derived:
-        """The incumbency graph, from the tenures among the release lines."""
+        """The incumbency graph, from the tenures among the release lines. The same pass over the
+        release lines picks those every reasoning batch needs (`_shared`)."""
         needed: set[bytes] = set()  # the holders and posts, whose labels the incumbencies name
-        for _, lines in self._tenures():
-            needed.update(object_of(line) for line in lines if predicate_of(line) in (POST, HOLDER))
+        joins = _keys(cross_node_predicates(compile_rules([*self.ontology, *self.reference], self.iris.base)))
+        shared: list[bytes] = []
+        for _, lines in groups(self.releases, SUBJECT):
+            tenure = IS_TENURE in b"".join(lines)
+            for line in lines:
+                p = predicate_of(line)
+                if tenure and p in (POST, HOLDER):
+                    needed.add(object_of(line))
+                if p in joins or (p.startswith(META) and (p != TYPE or object_of(line).startswith(META))):
+                    shared.append(line)
+        self._joins, self._shared_lines = joins, shared
         graph = self.iris.incumbency_graph
         quads = incumbencies(self._tenure_triples(needed), self.iris)
         count = len(quads)
@@ -115,16 +126,13 @@ class DerivedGraphs:
             self.by_object.add(keyed_by_object(ntriples))
         return Derived(out, count)
 
-    def _tenures(self) -> Iterator[tuple[bytes, list[bytes]]]:
-        for key, lines in groups(self.releases, SUBJECT):
-            if any(predicate_of(line) == TYPE and object_of(line) == TENURE for line in lines):
-                yield key, lines
-
     def _tenure_triples(self, needed: set[bytes]) -> Iterator[ox.Triple]:
+        """The triples kg.derive.incumbencies reads: the tenures' type, post, holder and date, the
+        labels of their holders and posts."""
         wanted = (TYPE, POST, HOLDER, DATE)
         for key, lines in groups(self.releases, SUBJECT):
             picked = [line for line in lines if predicate_of(line) == LABEL] if key in needed else []
-            if any(predicate_of(line) == TYPE and object_of(line) == TENURE for line in lines):
+            if IS_TENURE in b"".join(lines):
                 picked += [line for line in lines if predicate_of(line) in wanted]
             if picked:
                 yield from ox.parse(b"".join(picked), format=ox.RdfFormat.N_TRIPLES)
@@ -166,21 +174,21 @@ class DerivedGraphs:
 
     def _shared(self, schema: list[ox.Triple]) -> tuple[RuleSet, list[ox.Triple]]:
         """The rules (the schema's and the data's schema statements) and the triples every batch
-        reasons over: the data's schema statements and the triples of `cross_node_predicates`."""
-        base = self.iris.base
-        joins = _keys(cross_node_predicates(compile_rules(schema, base)))
-        picked = self._lines(lambda line: _is_meta(line) or predicate_of(line) in joins)
+        reasons over: the data's schema statements and the triples of `cross_node_predicates`
+        (picked from the release lines by `incumbencies`, from the others here)."""
+        base, joins = self.iris.base, self._joins
+
+        def wanted(line: bytes) -> bool:
+            return predicate_of(line) in joins
+
+        others = [line for line in self.others if wanted(line) or _is_meta(line)]
+        picked = _parsed([*self._shared_lines, *others])
         data_schema = [t for t in picked if is_schema_triple(t)]
         rules = compile_rules([*schema, *data_schema], base) if data_schema else compile_rules(schema, base)
         if data_schema and (more := _keys(cross_node_predicates(rules))) != joins:
             joins = more  # the data's axioms feed the transitive properties: read their triples
-            picked = self._lines(lambda line: predicate_of(line) in joins)
+            picked = _parsed([line for lines in (self.releases, self.others) for line in lines if wanted(line)])
         return rules, [*data_schema, *(t for t in picked if str(t.predicate).encode() in joins)]
-
-    def _lines(self, keep: Callable[[bytes], bool]) -> list[ox.Triple]:
-        """The triples of the release and other lines that `keep` picks."""
-        picked = [line for lines in (self.releases, self.others) for line in lines if keep(line)]
-        return list(ox.parse(b"".join(picked), format=ox.RdfFormat.N_TRIPLES)) if picked else []
 
     # --- 3. SHACL ---------------------------------------------------------------------------------
 
@@ -199,12 +207,10 @@ class DerivedGraphs:
         results = []
         conforms = True
         for i, batch in enumerate(batches(joined(streams), self.batch_lines)):
-            own = b"".join(line for _, (a, b, _c, _d) in batch for line in (*a, *b))
-            inferred = b"".join(line for _, (_a, _b, c, _d) in batch for line in c)
-            values = b"".join(line for _, (_a, _b, _c, d) in batch for line in d)
+            suffix = f" <{self.iris.inferred_graph}> .\n".encode()
             triples = _chain(
-                ox.parse(own + values, format=ox.RdfFormat.N_TRIPLES) if own or values else (),
-                ox.parse(inferred, format=ox.RdfFormat.N_QUADS) if inferred else (),
+                statements(line for _, (a, b, _c, d) in batch for line in (*a, *b, *d)),
+                statements(line.replace(suffix, b" .\n") for _, (_a, _b, c, _d) in batch for line in c),
                 static,
             )
             if validator == "pyshacl":
@@ -221,6 +227,10 @@ class DerivedGraphs:
             results.extend(mine)
             conforms = conforms and batch_conforms
         return Validation(conforms, sorted(results))
+
+
+def _parsed(lines: list[bytes]) -> list[ox.Triple]:
+    return list(ox.parse(b"".join(lines), format=ox.RdfFormat.N_TRIPLES)) if lines else []
 
 
 def _chain(*parts: Iterable) -> Iterator:

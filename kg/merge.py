@@ -34,17 +34,29 @@ class Statement(NamedTuple):
     object: Term
 
 
-def shared_terms(triples: Iterable[ox.Triple | Statement]) -> list[Statement]:
-    """`triples` as statements, in their order, each distinct term one object (a pyoxigraph
-    `Triple` makes a new copy of a term at each attribute read)."""
-    terms: dict[Term, Term] = {}
-    one = terms.setdefault
-    return [Statement(one(s, s), one(p, p), one(o, o)) for s, p, o in _parts(triples)]
-
-
-def _parts(triples: Iterable[ox.Triple | Statement]) -> Iterator[tuple[Term, Term, Term]]:
-    for t in triples:
-        yield t.subject, t.predicate, t.object
+def statements(lines: Iterable[bytes]) -> list[Statement]:
+    """The triples of N-Triples `lines` (newline or not), each distinct term one object: pyoxigraph
+    parses only the lines holding a term not met before (one parser for all)."""
+    terms: dict[bytes, Term] = {}
+    known = terms.get
+    split = []
+    fresh = []
+    for line in lines:
+        if line.endswith(b"\n"):
+            line = line[:-1]
+        if line:
+            s, p, rest = parts = line.split(b" ", 2)  # no IRI or blank node label holds a space
+            parts[2] = rest[:-2]  # the line ends in " ."
+            split.append(parts)
+            if known(s) is None or known(p) is None or known(parts[2]) is None:
+                fresh.append(parts)
+    if fresh:
+        text = b"".join(b"%s %s %s .\n" % tuple(parts) for parts in fresh)
+        for (s, p, o), t in zip(fresh, ox.parse(text, format=ox.RdfFormat.N_TRIPLES), strict=True):
+            terms.setdefault(s, t.subject)
+            terms.setdefault(p, t.predicate)
+            terms.setdefault(o, t.object)
+    return [Statement(terms[s], terms[p], terms[o]) for s, p, o in split]
 
 
 class MergedGraph:

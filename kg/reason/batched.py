@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from kg.extsort import SortedLines
-from kg.merge import shared_terms
+from kg.merge import statements
 from kg.nodegroups import Group, object_of, predicate_of
 from kg.reason import Inference
 from kg.reason.rules import RDF_TYPE, RuleSet
@@ -90,10 +90,9 @@ class BatchedReasoning:
 
     def one(self, batch: list[Group], inferred: SortedLines, value_types: SortedLines) -> None:
         keys = {key for key, _ in batch}
-        text = b"".join(line for _, streams in batch for lines in streams for line in lines)
-        data = shared_terms(ox.parse(text, format=ox.RdfFormat.N_TRIPLES)) if text else []
+        data = statements(line for _, streams in batch for lines in streams for line in lines)
         inference = self.reason([*data, *self.shared], self.schema, self.base)
-        del data, text
+        del data
         self.out.errors.update(inference.errors)
         kept = [t for t in inference.triples if str(t.subject).encode() in keys]
         del inference
