@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import json
+import multiprocessing
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -153,6 +154,23 @@ def reason(data: list[ox.Quad], ontology: list[ox.Triple], base: str, engine: st
     return fast_inference(data, ontology, base)
 
 
+@contextlib.contextmanager
+def _fresh_workers() -> Iterator[None]:
+    """Extraction workers start from a small server process, not as forks of the build: a fork
+    would begin with (and count, and partly copy) everything the build holds by then, the
+    releases read included, which grows with the archive."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        yield
+        return
+    before = multiprocessing.get_start_method(allow_none=True)
+    multiprocessing.set_start_method("forkserver", force=True)
+    try:
+        yield
+    finally:
+        multiprocessing.set_start_method(before, force=True)
+
+
+@_fresh_workers()
 @paused_gc()
 def build(
     paths: Iterable[Path],
