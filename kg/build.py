@@ -187,8 +187,9 @@ def build(
 ) -> BuildReport:
     """Build the graph from `paths` into `out`; the previous graph in `out` survives a failure.
 
-    `memory` (bytes; default `kg.memory.default_memory()`) bounds what the merge holds in memory
-    before it sorts on disk.
+    `memory` (bytes; default `kg.memory.default_memory()`) bounds what the build holds: the lines its
+    sorts keep before they write a run to disk (a sixteenth each), and the lines of the graph the
+    reasoner and the validator take at a time (kg.derived_graphs).
 
     With `update`, the releases read are added to the graph already in `out` (a release read
     again replaces its named graph) and the inferred graph is recomputed; the rest is kept.
