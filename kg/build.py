@@ -18,8 +18,8 @@ import pyoxigraph as ox
 from kg import __version__, counts, progress, search_index
 from kg import update as incremental
 from kg.derived_graphs import DerivedGraphs
-from kg.dumps import DumpWriter, write_dumps
-from kg.extract import TIME_LIMIT, ExtractedRelease, extract_releases, jsonld_members, read_releases
+from kg.dumps import DumpWriter, update_dumps
+from kg.extract import TIME_LIMIT, ExtractedRelease, extract_releases, read_releases
 from kg.extsort import SortedLines, file_chunks
 from kg.generations import hold_current, new_generation
 from kg.iris import DEFAULT_BASE, ONTOLOGY, Iris
@@ -277,8 +277,9 @@ def _finish(tmp: Path, index: search_index.PendingIndex, report: BuildReport) ->
     timer = Timer(report)
     with timer.stage("search index"):
         index.finish(tmp / STORE)
-    with timer.stage("counts"):
-        report.counts = counts.of_folder(tmp, report.base).as_dict()
+    if not report.counts:  # an update in place has counted what it changed
+        with timer.stage("counts"):
+            report.counts = counts.of_folder(tmp, report.base).as_dict()
     (tmp / REPORT).write_text(json.dumps(asdict(report), indent=2, default=str))
 
 
@@ -374,11 +375,7 @@ def _write_graph(
                     for nquads in lines.chunks():
                         loader.add(nquads)
                         merged.add(nquads, (graph,))
-                        dumps.add(nquads)
-                    sorted_quads = (
-                        q for c in lines.chunks() for q in ox.parse(c, format=ox.RdfFormat.N_QUADS)
-                    )
-                    dumps.add(jsonld=jsonld_members(sorted_quads))  # type: ignore[arg-type]
+                        dumps.add_sorted(graph, nquads)
             # the rest of the default graph (in loads of its own: mixed into the release graphs'
             # pieces, it made more overlapping RocksDB ingestions, more CPU and memory); a triple
             # also in a release graph loads twice, once in the store
@@ -469,6 +466,16 @@ def _update_in_place(out: Path, tmp: Path, extracted: list[ExtractedRelease], re
             counted.subtract(counted_before)
             counted.update(incremental.memberships(store, set(types_before), iris, FACT_CLASSES))
             report.facts = {name: counted[name] for name in FACT_CLASSES}
+            report.counts = (
+                incremental.updated_counts(
+                    last.get("counts"),
+                    delta,
+                    len(extracted) - len(delta.replaced),
+                    (incumbency_removed, incumbency_added),
+                    (inferred_removed, inferred_added),
+                )
+                or {}
+            )
             report.notes.append(
                 f"updated in place: {len(extracted) - len(delta.replaced)} release(s) added, "
                 f"{len(delta.replaced)} replaced, {len(delta.affected)} nodes re-reasoned"
@@ -487,8 +494,8 @@ def _update_in_place(out: Path, tmp: Path, extracted: list[ExtractedRelease], re
                 iris.incumbency_graph: (incumbency_removed, incumbency_added),
                 iris.inferred_graph: (inferred_removed, inferred_added),
             }
-            contents = incremental.spliced_dumps(out, extracted, delta, edits, iris)
-            report.dumps = write_dumps(tmp / DUMPS, contents)
+            changes = incremental.dump_changes(extracted, delta, edits, iris)
+            report.dumps = update_dumps(out / DUMPS, tmp / DUMPS, changes)
         with timer.stage("store"):
             store.flush()
         (tmp / REPORT).write_text(json.dumps(asdict(report), indent=2, default=str))

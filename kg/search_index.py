@@ -134,6 +134,7 @@ class PendingIndex:
         self.iris = iris
         self.read = [iris.release(r.id) for r in releases]
         self.full = previous is None
+        self.previous = previous
         last = previous / INDEX if previous is not None else None
         if last is not None and last.is_file() and schema_version(last) == SCHEMA_VERSION:
             self.path.unlink(missing_ok=True)
@@ -157,8 +158,18 @@ class PendingIndex:
         """Add the entities' rows from the built store: every entity after a full build, the ones the
         releases read name after an update. Returns the number of rows in the index."""
         store = ox.Store.read_only(str(store_dir))
-        releases = set(_typed_nodes(store, "release"))
-        nodes = (set(_typed_nodes(store)) if self.full else set(_named_by(store, self.read))) - releases
+        if self.full:
+            releases = set(_typed_nodes(store, "release"))
+            nodes = set(_typed_nodes(store)) - releases
+        else:  # the nodes the releases read name, but releases (the archive's are not listed)
+            release_class = ox.NamedNode(dict(KINDS)["release"])
+            a = ox.NamedNode(RDF + "type")
+            nodes = {
+                iri
+                for iri in _named_by(store, self.read)
+                if next(store.quads_for_pattern(ox.NamedNode(iri), a, release_class, ox.DefaultGraph()), None)
+                is None
+            }
         with self.db:
             for iri, kind, label, date, names in entity_rows(store, nodes):  # releases keep their rows
                 _put(self.db, iri, kind, label, date, names, "")
@@ -166,7 +177,7 @@ class PendingIndex:
                 a = ox.NamedNode(RDF + "type")
                 gone = [
                     iri
-                    for (iri,) in self.db.execute("SELECT iri FROM items").fetchall()
+                    for iri in self._named_before()
                     if next(store.quads_for_pattern(ox.NamedNode(iri), a, None, ox.DefaultGraph()), None)
                     is None
                 ]
@@ -175,12 +186,24 @@ class PendingIndex:
                 known = {iri for (iri,) in self.db.execute("SELECT iri FROM items WHERE kind = 'release'")}
                 for iri, kind, label, date, names in entity_rows(store, releases - known):
                     _put(self.db, iri, kind, label, date, names, "")
-        self.db.execute("INSERT INTO names(names) VALUES ('optimize')")
-        self.db.execute("INSERT INTO texts(texts) VALUES ('optimize')")
+        if self.full:  # an update leaves its few rows to FTS5's own incremental merging
+            self.db.execute("INSERT INTO names(names) VALUES ('optimize')")
+            self.db.execute("INSERT INTO texts(texts) VALUES ('optimize')")
         self.db.commit()
         (count,) = self.db.execute("SELECT COUNT(*) FROM items").fetchone()
         self.db.close()
         return count
+
+    def _named_before(self) -> set[str]:
+        """Every IRI the releases read again said in the last build (the rows that may go)."""
+        if self.previous is None:
+            return set()
+        store = ox.Store.read_only(str(self.previous / "store"))
+        out: set[str] = set()
+        for g in self.read:
+            for q in store.quads_for_pattern(None, None, None, ox.NamedNode(g)):
+                out.update(t.value for t in (q.subject, q.object) if isinstance(t, ox.NamedNode))
+        return out
 
 
 def start(folder: Path, releases: Sequence[Release], base: str, previous: Path | None = None) -> PendingIndex:
