@@ -27,23 +27,77 @@ import resource
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from support import PeakMemory, corpus, gib, machine
+from support import PeakMemory, corpus, gib, machine, tree_rss
 
 WALL_TARGET = 60.0  # seconds for 20,000 releases
 MEMORY_TARGET = 2 * 10**9  # bytes
 SPEED_TARGET = 50.0  # fast engine vs owlrl
 
 
+class Trace:
+    """Every `interval` seconds, a line to `path`: seconds since the start, the tree's resident
+    memory now and at its most so far, the load average (a long build's progress, read while it runs)."""
+
+    def __init__(self, pid: int, path: Path | None, memory: PeakMemory, interval: float = 5.0) -> None:
+        self.pid, self.path, self.memory, self.interval = pid, path, memory, interval
+        self.samples: list[tuple[float, int]] = []  # (seconds, tree bytes)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self.began = time.perf_counter()
+
+    def __enter__(self) -> Trace:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.interval):
+            now, rss = time.perf_counter() - self.began, tree_rss(self.pid)
+            self.samples.append((now, rss))
+            if self.path is not None:
+                with self.path.open("a") as f:
+                    f.write(
+                        f"{now:7.0f} s  {gib(rss)} now  {gib(self.memory.peak)} peak  load {os.getloadavg()[0]:.1f}\n"
+                    )
+
+    def stage_peaks(self, seconds: dict[str, float]) -> dict[str, int]:
+        """The most sampled during each stage, placing the stages end to end from the start (a
+        stage met twice, as "search index", counts at its first place; approximate by a second)."""
+        peaks: dict[str, int] = {}
+        start = 1.0  # the interpreter's start and imports
+        for name, spent in seconds.items():
+            if "overlapped" in name:
+                continue
+            inside = [rss for t, rss in self.samples if start <= t < start + spent]
+            if inside:
+                peaks[name] = max(inside)
+            start += spent
+        return peaks
+
+
 def run_build(
-    folder: Path, out: Path, jobs: int, reasoner: str | None, shacl: bool, update: bool = False
+    folder: Path,
+    out: Path,
+    jobs: int,
+    reasoner: str | None,
+    shacl: bool,
+    update: bool = False,
+    trace: Path | None = None,
+    memory_setting: str | None = None,
 ) -> dict:
     """Run `kg build` in a child process; wall seconds, peak memory and the build's report."""
     command = [sys.executable, "-m", "kg.cli", "build", str(folder), "--out", str(out), "--jobs", str(jobs)]
+    if memory_setting:
+        command += ["--memory", memory_setting]
     if update:
         command.append("--update")
     if reasoner:
@@ -52,14 +106,25 @@ def run_build(
         command.append("--no-shacl")
     began = time.perf_counter()
     child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    with PeakMemory(child.pid) as memory:
+    with (
+        PeakMemory(child.pid) as memory,
+        Trace(child.pid, trace, memory, 1.0 if trace is None else 5.0) as traced,
+    ):
         stdout, stderr = child.communicate()
     wall = time.perf_counter() - began
     largest = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024  # KiB on Linux
     if child.returncode != 0:
         raise SystemExit(f"kg build failed (exit {child.returncode}):\n{stderr[-4000:]}")
     report = json.loads((out / "report.json").read_text())
-    return {"wall": wall, "tree_peak": memory.peak, "largest": largest, "report": report, "stdout": stdout}
+    peaks = traced.stage_peaks(report.get("seconds", {}))
+    return {
+        "wall": wall,
+        "tree_peak": memory.peak,
+        "largest": largest,
+        "report": report,
+        "stdout": stdout,
+        "stage_peaks": peaks,
+    }
 
 
 def compare_owlrl(out: Path, base: str, sample: int | None, seed: int) -> None:
@@ -197,6 +262,8 @@ def main(argv: list[str] | None = None) -> int:
         help="then time kg build --update with N new releases of one day, added then replaced (0: skip)",
     )
     parser.add_argument("--day", default="2025-01-02", help="the date of that day's releases")
+    parser.add_argument("--memory", help="kg build --memory (default: the build's)")
+    parser.add_argument("--trace", type=Path, help="append the memory every 5 s to this file while it runs")
     args = parser.parse_args(argv)
 
     folder, tmp, gen_seconds = corpus(args.releases, args.seed, args.format, args.corpus)
@@ -207,7 +274,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     work = tempfile.TemporaryDirectory(prefix="hkpr-build-") if args.keep is None else None
     out = args.keep or Path(work.name) / "data"
-    result = run_build(folder, out, args.jobs, args.reasoner, not args.no_shacl)
+    result = run_build(
+        folder, out, args.jobs, args.reasoner, not args.no_shacl, trace=args.trace, memory_setting=args.memory
+    )
     report, wall = result["report"], result["wall"]
 
     print(f"kg build --jobs {args.jobs} ({report.get('reasoner')} reasoner): {wall:.1f} s wall")
@@ -228,6 +297,12 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"peak memory: {gib(result['tree_peak'])} (process tree, sampled), {gib(result['largest'])} (largest process)"
     )
+    peaks = result["stage_peaks"]
+    print(
+        "peak per stage (sampled, stages placed end to end): "
+        + ", ".join(f"{k} {gib(v)}" for k, v in peaks.items())
+    )
+    print(f"load average {os.getloadavg()[0]:.1f} at the end")
     scale = releases / 20000 if releases else 1.0
     print(
         f"targets for 20,000 releases: wall {wall:.1f} s / {WALL_TARGET * scale:.0f} s = {wall / (WALL_TARGET * scale):.2f}"

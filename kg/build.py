@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import json
+import multiprocessing
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -16,14 +17,14 @@ import pyoxigraph as ox
 
 from kg import __version__, counts, progress, search_index
 from kg import update as incremental
-from kg.derive import incumbencies
+from kg.derived_graphs import DerivedGraphs
 from kg.dumps import DumpWriter, update_dumps
 from kg.extract import TIME_LIMIT, ExtractedRelease, extract_releases, read_releases
 from kg.extsort import SortedLines, file_chunks
 from kg.generations import hold_current, new_generation
 from kg.iris import DEFAULT_BASE, ONTOLOGY, Iris
-from kg.memory import default_memory, paused_gc, release_memory, resident_mb, sort_budget
-from kg.merge import MergedGraph, Statement, shared_terms
+from kg.memory import batch_lines, default_memory, paused_gc, release_memory, resident_mb, sort_budget
+from kg.merge import MergedGraph, Statement
 from kg.model import Rejection, Release
 from kg.paths import REFERENCE_FILE, ontology_files
 from kg.reason import Inference
@@ -153,6 +154,23 @@ def reason(data: list[ox.Quad], ontology: list[ox.Triple], base: str, engine: st
     return fast_inference(data, ontology, base)
 
 
+@contextlib.contextmanager
+def _fresh_workers() -> Iterator[None]:
+    """Extraction workers start from a small server process, not as forks of the build: a fork
+    would begin with (and count, and partly copy) everything the build holds by then, the
+    releases read included, which grows with the archive."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        yield
+        return
+    before = multiprocessing.get_start_method(allow_none=True)
+    multiprocessing.set_start_method("forkserver", force=True)
+    try:
+        yield
+    finally:
+        multiprocessing.set_start_method(before, force=True)
+
+
+@_fresh_workers()
 @paused_gc()
 def build(
     paths: Iterable[Path],
@@ -169,8 +187,9 @@ def build(
 ) -> BuildReport:
     """Build the graph from `paths` into `out`; the previous graph in `out` survives a failure.
 
-    `memory` (bytes; default `kg.memory.default_memory()`) bounds what the merge holds in memory
-    before it sorts on disk.
+    `memory` (bytes; default `kg.memory.default_memory()`) bounds what the build holds: the lines its
+    sorts keep before they write a run to disk (a sixteenth each), and the lines of the graph the
+    reasoner and the validator take at a time (kg.derived_graphs).
 
     With `update`, the releases read are added to the graph already in `out` (a release read
     again replaces its named graph) and the inferred graph is recomputed; the rest is kept.
@@ -293,6 +312,7 @@ def _write_graph(
     loader: BackgroundLoader | None = BackgroundLoader(store)
     dumps = DumpWriter(tmp / DUMPS)
     merged = MergedGraph(tmp, sort_budget(memory))
+    work: DerivedGraphs | None = None
     try:
         with timer.stage("extract", total, "releases") as task:
             extracted = release_quads = 0
@@ -314,46 +334,48 @@ def _write_graph(
         if not extracted:
             raise NoReleases(report)
         with timer.stage("load"):
-            releases = merged.statements()  # the release graphs merged: each triple once
-            merged.forget_statements()  # the list holds them now
             ontology, reference = static_triples(report.base)
-            derived = incumbencies(releases, iris)
-            data = [*releases, *derived]
+            work = DerivedGraphs(
+                tmp, merged, ontology, reference, iris, sort_budget(memory), batch_lines(memory)
+            )
+            derived = work.incumbencies()
         with timer.stage("reason"):
-            inference = reason(data, [*ontology, *reference], report.base, report.reasoner)
-            report.reasoner_errors = inference.errors
-            # in the set's order (the inferred graph's dumps are written in it), with shared terms
-            inferred = shared_terms(inference.triples)
-            del inference
-            report.triples_asserted = release_quads + len(derived)
-            report.triples_inferred = len(inferred)
-            report.triples_total = report.triples_asserted + len(ontology) + len(reference) + len(inferred)
-            report.facts = class_counts(releases, inferred)
+            value_paths, value_classes = _value_type_needs(validator)
+            engine = report.reasoner
+
+            def reasoner(data, schema, base):
+                return reason(data, schema, base, engine)
+
+            work.reason(derived, reasoner, FACT_CLASSES, value_paths, value_classes)
+            report.reasoner_errors = derived.errors
+            report.triples_asserted = release_quads + derived.incumbency_quads
+            report.triples_inferred = derived.inferred_quads
+            report.triples_total = (
+                report.triples_asserted + len(ontology) + len(reference) + derived.inferred_quads
+            )
+            report.facts = derived.facts
+        release_memory()
         if validator:
             with timer.stage("validate"):
-                validation = validate_reasoned([*data, *ontology, *reference, *inferred], validator)
+                validation = work.validate(derived, validator)
                 report.shacl_conforms = validation.conforms
                 report.shacl_results = [asdict(r) for r in validation.results]
-        del data, releases  # from here on the release graphs are in the loader, the dumps and `merged`
-        release_memory()
+                del validation
+            release_memory()
         with timer.stage("merge"):
-            # the other named graphs, one at a time: to the loader, the merge and the dumps
-            for graph, triples in (
-                (iris.incumbency_graph, derived),
-                (iris.inferred_graph, inferred),
-                (ONTOLOGY, ontology),
-                (iris.reference_graph, reference),
+            # the other named graphs, one at a time, each line once and sorted (as an update writes
+            # them, kg.dumps.canonical_graph): to the loader, the merge and the dumps
+            for graph, lines in (
+                (iris.incumbency_graph, derived.incumbency),
+                (iris.inferred_graph, derived.inferred),
+                (ONTOLOGY, _sorted_quads(tmp, memory, ONTOLOGY, ontology)),
+                (iris.reference_graph, _sorted_quads(tmp, memory, iris.reference_graph, reference)),
             ):
-                # each line once and sorted, as an update writes them (kg.dumps.canonical_graph),
-                # sorted on disk past the memory budget
-                with SortedLines(tmp, sort_budget(memory)) as lines:
-                    for quads in batched(quads_in(graph, triples), GRAPH_PIECE):
-                        lines.add(ox.serialize(quads, format=ox.RdfFormat.N_QUADS).splitlines())
+                with lines:
                     for nquads in lines.chunks():
                         loader.add(nquads)
                         merged.add(nquads, (graph,))
                         dumps.add_sorted(graph, nquads)
-            del derived, inferred, triples
             # the rest of the default graph (in loads of its own: mixed into the release graphs'
             # pieces, it made more overlapping RocksDB ingestions, more CPU and memory); a triple
             # also in a release graph loads twice, once in the store
@@ -373,7 +395,26 @@ def _write_graph(
         if loader is not None:
             loader.abandon()
         merged.close()
+        if work is not None:
+            work.close()
         store = None  # closes the store, also when the build fails, so its folder can go
+
+
+def _sorted_quads(folder: Path, memory: int, graph: str, triples: list[ox.Triple]) -> SortedLines:
+    """The N-Quads lines of `triples` in `graph`, sorted and each once."""
+    lines = SortedLines(folder, sort_budget(memory))
+    for quads in batched(quads_in(graph, triples), GRAPH_PIECE):
+        lines.add(ox.serialize(quads, format=ox.RdfFormat.N_QUADS).splitlines())
+    return lines
+
+
+def _value_type_needs(validator: str) -> tuple[set[str], set[str]]:
+    """The paths and classes of the values whose types the shapes check (none without SHACL)."""
+    if not validator:
+        return set(), set()
+    from kg.validate_fast import compile_shapes, value_type_needs
+
+    return value_type_needs(compile_shapes())
 
 
 def _update_in_place(out: Path, tmp: Path, extracted: list[ExtractedRelease], report: BuildReport) -> None:

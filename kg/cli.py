@@ -99,7 +99,7 @@ def make_parser() -> argparse.ArgumentParser:
         "--memory",
         type=_size,
         metavar="SIZE",
-        help="memory the merge may use before it sorts on disk, e.g. 2G or 512M "
+        help="memory for the build's sorts on disk and its reasoning and SHACL batches, e.g. 2G or 512M "
         "(default: an eighth of the machine's memory, between 1G and 4G)",
     )
     p.add_argument("--quiet", "-q", action="store_true", help="no progress display on the terminal")

@@ -65,6 +65,14 @@ def sort_budget(memory: int) -> int:
     return max(memory // SORT_SHARE, 1)
 
 
+BATCH_LINE = 4096  # bytes of memory a line of a reasoning or SHACL batch may cost, all told
+
+
+def batch_lines(memory: int) -> int:
+    """Lines of the graph the reasoner and the validator take at a time (kg.derived_graphs)."""
+    return max(memory // BATCH_LINE, 1)
+
+
 def parse_size(text: str) -> int:
     """ "2G", "512M", "1.5g", "300000k" or bytes -> bytes (powers of 1024; a trailing B or iB is fine)."""
     match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([kmgt]?)(?:i?b)?\s*", text, re.IGNORECASE)

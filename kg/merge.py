@@ -1,15 +1,15 @@
-"""The merged graph: every named graph's triples, each once, as sorted N-Triples lines and as statements.
+"""The merged graph: every named graph's triples, each once, as sorted N-Triples lines.
 
 The store's default graph and the Turtle and N-Triples dumps are this merge; the reasoner, the
-validator and the derived facts read it too (they merge the named graphs anyway). It is gathered
-graph by graph from N-Quads as pyoxigraph writes them, so a release's bytes need not be kept.
-The lines are held by external merge sorts (`kg.extsort`): memory bounded by a budget, the rest
-in sorted runs on disk.
+validator and the derived facts read it too (they merge the named graphs anyway), a node batch at
+a time (kg.nodegroups). It is gathered graph by graph from N-Quads as pyoxigraph writes them, so a
+release's bytes need not be kept. The lines are held by external merge sorts (`kg.extsort`):
+memory bounded by a budget, the rest in sorted runs on disk.
 
-The triples the reasoner and the validator read are `Statement`s, not pyoxigraph `Quad`s: a
-`Quad` owns copies of its terms (about 500 bytes each) and makes a new Python object at every
-attribute read; a `Statement` is a small tuple read through the same attributes, whose terms are
-one object per distinct term.
+The triples a batch's reasoner reads are `Statement`s, not pyoxigraph `Triple`s: a `Triple` owns
+copies of its terms (about 500 bytes each) and makes a new Python object at every attribute read;
+a `Statement` is a small tuple read through the same attributes, whose terms are one object per
+distinct term.
 """
 
 from __future__ import annotations
@@ -34,29 +34,40 @@ class Statement(NamedTuple):
     object: Term
 
 
-def shared_terms(triples: Iterable[ox.Triple | Statement]) -> list[Statement]:
-    """`triples` as statements, in their order, each distinct term one object (a pyoxigraph
-    `Triple` makes a new copy of a term at each attribute read)."""
-    terms: dict[Term, Term] = {}
-    one = terms.setdefault
-    return [Statement(one(s, s), one(p, p), one(o, o)) for s, p, o in _parts(triples)]
-
-
-def _parts(triples: Iterable[ox.Triple | Statement]) -> Iterator[tuple[Term, Term, Term]]:
-    for t in triples:
-        yield t.subject, t.predicate, t.object
+def statements(lines: Iterable[bytes]) -> list[Statement]:
+    """The triples of N-Triples `lines` (newline or not), each distinct term one object: pyoxigraph
+    parses only the lines holding a term not met before (one parser for all)."""
+    terms: dict[bytes, Term] = {}
+    known = terms.get
+    split = []
+    fresh = []
+    for line in lines:
+        if line.endswith(b"\n"):
+            line = line[:-1]
+        if line:
+            s, p, rest = parts = line.split(b" ", 2)  # no IRI or blank node label holds a space
+            parts[2] = rest[:-2]  # the line ends in " ."
+            split.append(parts)
+            if known(s) is None or known(p) is None or known(parts[2]) is None:
+                fresh.append(parts)
+    if fresh:
+        text = b"".join(b"%s %s %s .\n" % tuple(parts) for parts in fresh)
+        for (s, p, o), t in zip(fresh, ox.parse(text, format=ox.RdfFormat.N_TRIPLES), strict=True):
+            terms.setdefault(s, t.subject)
+            terms.setdefault(p, t.predicate)
+            terms.setdefault(o, t.object)
+    return [Statement(terms[s], terms[p], terms[o]) for s, p, o in split]
 
 
 class MergedGraph:
     """The merge, gathered graph by graph in `folder` with at most about `budget` bytes of lines in
-    memory; `statements` reads the triples of the graphs added with `read=True` (each once, in
-    the order first met)."""
+    memory. The lines of the graphs added with `read=True` (the release graphs) are also kept
+    keyed by their object (`by_object`: the joins of the reasoner's node batches, kg.nodegroups)."""
 
     def __init__(self, folder: Path, budget: int) -> None:
         self._read_lines = SortedLines(folder, budget)  # the lines of the graphs added with read=True
         self._other_lines = SortedLines(folder, budget)  # the lines of the others
-        self._statements: dict[Statement, None] = {}
-        self._terms: dict[bytes, Term] = {}  # N-Triples text of a term -> the one object for it
+        self.by_object = SortedLines(folder, budget)  # "object\tline" of the lines read (but rdf:type)
 
     def add(self, nquads: bytes, graphs: Sequence[str], *, read: bool = False) -> bytes:
         """Add N-Quads whose lines all end in one of `graphs` (a real newline always ends a
@@ -66,7 +77,7 @@ class MergedGraph:
         lines = nquads.split(b"\n")
         (self._read_lines if read else self._other_lines).add(lines)
         if read:
-            self._read(lines)
+            self.by_object.add(keyed_by_object(lines))
         return nquads
 
     def read_ntriples(self) -> Iterator[bytes]:
@@ -94,41 +105,25 @@ class MergedGraph:
                 out.write(chunk)
         return path
 
-    def statements(self) -> list[Statement]:
-        """The triples of the graphs added with `read=True`."""
-        return list(self._statements)
-
-    def forget_statements(self) -> None:
-        """Let the statements read so far go (the lines stay); `statements` is empty after this."""
-        self._statements = {}
-        self._terms = {}
-
     def close(self) -> None:
         """Remove the sorted runs on disk."""
         self._read_lines.close()
         self._other_lines.close()
+        self.by_object.close()
 
-    def _read(self, lines: list[bytes]) -> None:
-        """Make the statements of N-Triples `lines`: pyoxigraph parses those holding a term not met
-        before (one parser for all), and each term is the one object made for the same text."""
-        terms = self._terms
-        known = terms.get
-        split = []
-        fresh = []
-        for line in lines:
-            if line:
-                s, p, rest = parts = line.split(b" ", 2)  # no IRI or blank node label holds a space
-                parts[2] = rest[:-2]  # the line ends in " ."
-                split.append(parts)
-                if known(s) is None or known(p) is None or known(parts[2]) is None:
-                    fresh.append(line)
-        if fresh:
-            triples = ox.parse(b"\n".join(fresh) + b"\n", format=ox.RdfFormat.N_TRIPLES)
-            for line, triple in zip(fresh, triples, strict=True):
-                s, p, rest = line.split(b" ", 2)
-                terms.setdefault(s, triple.subject)
-                terms.setdefault(p, triple.predicate)
-                terms.setdefault(rest[:-2], triple.object)
-        add = self._statements.setdefault
-        for s, p, o in split:
-            add(Statement(terms[s], terms[p], terms[o]))
+    def release_lines(self) -> SortedLines:
+        """The sorted lines of the graphs added with `read=True` (each once)."""
+        return self._read_lines
+
+
+TYPE = b"<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+
+
+def keyed_by_object(lines: Iterable[bytes]) -> Iterator[bytes]:
+    """N-Triples lines (without newline) whose object is a node, but rdf:type's, as "object\tline"
+    (a class is no node of the data: its rdf:type triples only say something of their subject)."""
+    for line in lines:
+        if line:
+            _, p, rest = line.split(b" ", 2)  # no IRI or blank node label holds a space
+            if p != TYPE and rest[0] in b"<_":
+                yield rest[:-2] + b"\t" + line

@@ -1166,3 +1166,61 @@ def validate_quads(
     with paused_gc():
         data = Data(program.predicates, program.sparql_predicates).add_quads(quads)
         return Validator(program, data).run()
+
+
+# --- a batch of focus nodes ------------------------------------------------------------------------
+
+
+class _BatchValidator(Validator):
+    """A Validator whose focus nodes are only those of one batch (the data also holds the types
+    of the batch's values and the ontology, whose nodes are validated in their own batch)."""
+
+    def __init__(self, program: Program, data: Data, batch: set[Node], target_nodes: bool) -> None:
+        super().__init__(program, data)
+        self.batch, self.target_nodes = batch, target_nodes
+
+    def focus_nodes(self, shape: Shape) -> list[Node]:
+        named = {term_key(n) for n in shape.targets[SH.targetNode]}
+        found = [n for n in super().focus_nodes(shape) if n in self.batch or n not in named]
+        return [n for n in found if n in self.batch or (self.target_nodes and n in named)]
+
+
+def node_key(key: bytes) -> Node:
+    """The validator's key of a node written as N-Triples (an IRI or a blank node)."""
+    text = key.decode()
+    return intern(text[1:-1]) if text.startswith("<") else (intern(text[2:]),)
+
+
+def validate_batch(
+    quads: Iterable[ox.Quad | ox.Triple], program: Program, batch: set[Node], target_nodes: bool
+) -> Validation:
+    """SHACL results of the focus nodes in `batch` (and of the shapes' sh:targetNode nodes when
+    `target_nodes`), from `quads`: the batch's own triples (every graph), the types of the values
+    they point at (`value_type_needs`) and the ontology."""
+    with paused_gc():
+        data = Data(program.predicates, program.sparql_predicates).add_quads(quads)
+        return _BatchValidator(program, data, batch, target_nodes).run()
+
+
+def value_type_needs(program: Program) -> tuple[set[str], set[str]]:
+    """(paths, classes): the types of a value reached along one of the paths matter to the shapes
+    when they are (or are subclasses of) one of the classes (sh:class one step from the focus).
+    Shapes that look further from the focus node than its values are refused."""
+    paths: set[str] = set()
+    classes: set[str] = set()
+
+    def walk(shape: Shape, hop: int, via: str | None) -> None:
+        if shape.path is not None:
+            if hop > 0:
+                raise UnsupportedShape(f"shape {shape.node} looks two steps from the focus node")
+            hop, via = 1, shape.path
+        for c in shape.constraints:
+            if isinstance(c, Class) and hop == 1 and via is not None:
+                paths.add(via)
+                classes.update(c.classes)
+            for nested in getattr(c, "shapes", ()):
+                walk(nested, hop, via)
+
+    for shape in program.top:
+        walk(shape, 0, None)
+    return paths, classes

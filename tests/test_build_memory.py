@@ -13,6 +13,7 @@ import pyoxigraph as ox
 import pytest
 
 from kg import build as build_module
+from kg import derived_graphs
 from kg.build import build
 from kg.memory import parse_size
 
@@ -41,10 +42,21 @@ def test_a_tiny_memory_setting_builds_the_same_graph(corpus: Path, tmp_path: Pat
         runs.append(self)
 
     monkeypatch.setattr(build_module.MergedGraph, "__init__", counting)
+    made: list[int] = []  # the node batches of each reasoning and SHACL pass
+    original_batches = derived_graphs.batches
+
+    def counted(nodes, limit):
+        made.append(0)
+        for batch in original_batches(nodes, limit):
+            made[-1] += 1
+            yield batch
+
+    monkeypatch.setattr(derived_graphs, "batches", counted)
     small = build([corpus], tmp_path / "small", memory=parse_size("64k"))
     large = build([corpus], tmp_path / "large", memory=parse_size("4G"))
     tiny, big = runs
     assert tiny._read_lines._made > 20 and big._read_lines._made == 1  # many runs against one
+    assert made[0] > 5 and made[1] > 5 and made[2:] == [1, 1]  # reasoning, SHACL: many batches against one
     for name in ("hkpr.nq.gz", "hkpr.nt.gz", "hkpr.ttl.gz", "hkpr.jsonld.gz", "SHA256SUMS"):
         assert (tmp_path / "small" / "dumps" / name).read_bytes() == (
             tmp_path / "large" / "dumps" / name

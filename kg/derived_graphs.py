@@ -1,0 +1,254 @@
+"""What a build derives from the release graphs, in memory bounded by `--memory`: the incumbency
+graph, the inferred graph, the counts of facts and the SHACL results.
+
+The release graphs' distinct lines are on disk, sorted by subject (kg.merge) and by object. From
+them, a pass at a time:
+
+1. the incumbencies (kg.derive): the tenures' subjects and the labels of their holders and posts
+   are read from the lines by subject; only those triples are parsed;
+2. the reasoning, a node batch at a time (kg.reason.batched): the release, incumbency and
+   reference lines that mention a batch's nodes, plus the few triples joined across the graph;
+3. SHACL, a batch of focus nodes at a time: their triples in every graph (releases, incumbency,
+   reference, inferred), the types of the values the shapes check, the ontology.
+
+The incumbency and inferred graphs are written as sorted N-Quads lines (`SortedLines`), which the
+store loader, the merge and the dumps then read. Only a batch's triples, the sort's budget and
+the derived graphs' own bookkeeping (the tenures of the incumbencies) are ever in memory.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.derive import incumbencies
+from kg.extsort import SortedLines
+from kg.iris import DCT, HKPR, Iris
+from kg.merge import MergedGraph, keyed_by_object, statements
+from kg.nodegroups import PREFIXED, SUBJECT, batches, groups, joined, object_of, predicate_of
+from kg.reason.batched import BatchedReasoning, Reasoner, cross_node_predicates
+from kg.reason.rules import RuleSet, compile_rules, is_schema_triple
+from kg.validate import Validation
+
+TYPE = b"<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+LABEL = b"<http://www.w3.org/2000/01/rdf-schema#label>"
+TENURE = f"<{HKPR}Tenure>".encode()
+POST, HOLDER, DATE = (f"<{HKPR}post>".encode(), f"<{HKPR}holder>".encode(), f"<{DCT}date>".encode())
+META = tuple(
+    b"<" + ns
+    for ns in (
+        b"http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+        b"http://www.w3.org/2000/01/rdf-schema#",
+        b"http://www.w3.org/2002/07/owl#",
+    )
+)
+IS_TENURE = b" %s %s .\n" % (TYPE, TENURE)  # in a subject's lines: it is a tenure
+MIN_BATCH = 4096  # lines: below this, a batch's fixed cost (the schema, the reference data) dominates
+
+
+@dataclass
+class Derived:
+    """The derived graphs (sorted N-Quads lines) and what the report says of them."""
+
+    incumbency: SortedLines
+    incumbency_quads: int
+    inferred: SortedLines | None = None
+    inferred_quads: int = 0
+    errors: list[str] = field(default_factory=list)
+    facts: dict[str, int] = field(default_factory=dict)
+    validation: Validation | None = None
+
+
+class DerivedGraphs:
+    """The passes over the merged release lines of a build in `folder` (see the module docstring)."""
+
+    def __init__(
+        self,
+        folder: Path,
+        merged: MergedGraph,
+        ontology: list[ox.Triple],
+        reference: list[ox.Triple],
+        iris: Iris,
+        budget: int,
+        batch_lines: int,
+    ) -> None:
+        self.folder, self.merged, self.iris, self.budget = folder, merged, iris, budget
+        self.ontology, self.reference = ontology, reference
+        self.batch_lines = max(batch_lines, MIN_BATCH)
+        self.releases = merged.release_lines()
+        self.others = SortedLines(folder, budget)  # incumbency and reference lines, N-Triples
+        self.by_object = merged.by_object
+        self.value_types = SortedLines(folder, budget)
+        self._open = [self.others, self.value_types]
+        self.others.add(_ntriples(reference))
+        self.by_object.add(keyed_by_object(_ntriples(reference)))
+
+    def close(self) -> None:
+        for lines in self._open:
+            lines.close()
+
+    def _sorted(self) -> SortedLines:
+        lines = SortedLines(self.folder, self.budget)
+        self._open.append(lines)
+        return lines
+
+    # --- 1. incumbencies --------------------------------------------------------------------------
+
+    def incumbencies(self) -> Derived:
+        """The incumbency graph, from the tenures among the release lines. The same pass over the
+        release lines picks those every reasoning batch needs (`_shared`)."""
+        needed: set[bytes] = set()  # the holders and posts, whose labels the incumbencies name
+        joins = _keys(cross_node_predicates(compile_rules([*self.ontology, *self.reference], self.iris.base)))
+        shared: list[bytes] = []
+        for _, lines in groups(self.releases, SUBJECT):
+            tenure = IS_TENURE in b"".join(lines)
+            for line in lines:
+                p = predicate_of(line)
+                if tenure and p in (POST, HOLDER):
+                    needed.add(object_of(line))
+                if p in joins or (p.startswith(META) and (p != TYPE or object_of(line).startswith(META))):
+                    shared.append(line)
+        self._joins, self._shared_lines = joins, shared
+        graph = self.iris.incumbency_graph
+        quads = incumbencies(self._tenure_triples(needed), self.iris)
+        count = len(quads)
+        out = self._sorted()
+        if quads:
+            nquads = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+            del quads
+            out.add(nquads.splitlines())
+            ntriples = nquads.replace(f" <{graph}> .\n".encode(), b" .\n").splitlines()
+            del nquads
+            self.others.add(ntriples)
+            self.by_object.add(keyed_by_object(ntriples))
+        return Derived(out, count)
+
+    def _tenure_triples(self, needed: set[bytes]) -> Iterator[ox.Triple]:
+        """The triples kg.derive.incumbencies reads: the tenures' type, post, holder and date, the
+        labels of their holders and posts."""
+        wanted = (TYPE, POST, HOLDER, DATE)
+        for key, lines in groups(self.releases, SUBJECT):
+            picked = [line for line in lines if predicate_of(line) == LABEL] if key in needed else []
+            if IS_TENURE in b"".join(lines):
+                picked += [line for line in lines if predicate_of(line) in wanted]
+            if picked:
+                yield from ox.parse(b"".join(picked), format=ox.RdfFormat.N_TRIPLES)
+
+    # --- 2. reasoning -----------------------------------------------------------------------------
+
+    def reason(
+        self,
+        derived: Derived,
+        reasoner: Reasoner,
+        fact_classes: dict[str, str],
+        value_paths: Iterable[str],
+        value_classes: Iterable[str],
+    ) -> Derived:
+        """The inferred graph, the reasoner's errors and the counts of facts (see kg.reason.batched)."""
+        base = self.iris.base
+        schema = [*self.ontology, *self.reference]
+        rules, shared = self._shared(schema)
+        wanted = {f"<{c}>".encode() for c in value_classes}
+        relevant: dict[bytes, bool] = {}
+
+        def checked(cls: bytes) -> bool:
+            found = relevant.get(cls)
+            if found is None:
+                node = ox.NamedNode(cls[1:-1].decode())
+                found = relevant[cls] = any(str(c).encode() in wanted for c in rules.supers_of([node]))
+            return found
+
+        work = BatchedReasoning(
+            reasoner, schema, shared, base, self.iris.inferred_graph, fact_classes, value_paths, checked
+        )
+        derived.inferred = self._sorted()
+        streams = [(self.releases, SUBJECT), (self.others, SUBJECT), (self.by_object, PREFIXED)]
+        out = work.run(batches(joined(streams), self.batch_lines), derived.inferred, self.value_types)
+        derived.inferred_quads = out.inferred
+        derived.errors = sorted(out.errors)
+        derived.facts = {name: out.facts[name] for name in fact_classes}
+        return derived
+
+    def _shared(self, schema: list[ox.Triple]) -> tuple[RuleSet, list[ox.Triple]]:
+        """The rules (the schema's and the data's schema statements) and the triples every batch
+        reasons over: the data's schema statements and the triples of `cross_node_predicates`
+        (picked from the release lines by `incumbencies`, from the others here)."""
+        base, joins = self.iris.base, self._joins
+
+        def wanted(line: bytes) -> bool:
+            return predicate_of(line) in joins
+
+        others = [line for line in self.others if wanted(line) or _is_meta(line)]
+        picked = _parsed([*self._shared_lines, *others])
+        data_schema = [t for t in picked if is_schema_triple(t)]
+        rules = compile_rules([*schema, *data_schema], base) if data_schema else compile_rules(schema, base)
+        if data_schema and (more := _keys(cross_node_predicates(rules))) != joins:
+            joins = more  # the data's axioms feed the transitive properties: read their triples
+            picked = _parsed([line for lines in (self.releases, self.others) for line in lines if wanted(line)])
+        return rules, [*data_schema, *(t for t in picked if str(t.predicate).encode() in joins)]
+
+    # --- 3. SHACL ---------------------------------------------------------------------------------
+
+    def validate(self, derived: Derived, validator: str) -> Validation:
+        """SHACL a batch of focus nodes at a time (kg.validate_fast.validate_batch)."""
+        from kg.validate_fast import compile_shapes, node_key, validate_batch
+
+        program = compile_shapes()
+        static = [*self.ontology, *self.reference]
+        streams = [
+            (self.releases, SUBJECT),
+            (self.others, SUBJECT),
+            (derived.inferred, SUBJECT),
+            (self.value_types, PREFIXED),
+        ]
+        results = []
+        conforms = True
+        for i, batch in enumerate(batches(joined(streams), self.batch_lines)):
+            suffix = f" <{self.iris.inferred_graph}> .\n".encode()
+            triples = _chain(
+                statements(line for _, (a, b, _c, d) in batch for line in (*a, *b, *d)),
+                statements(line.replace(suffix, b" .\n") for _, (_a, _b, c, _d) in batch for line in c),
+                static,
+            )
+            if validator == "pyshacl":
+                from kg.validate import validate
+
+                texts = {key.decode().strip("<>").removeprefix("_:") for key, _ in batch}
+                found = validate(list(triples))
+                mine = [r for r in found.results if r.focus in texts]
+                batch_conforms = not any(r.severity == "Violation" for r in mine)
+            else:
+                nodes = {node_key(key) for key, _ in batch}
+                found = validate_batch(triples, program, nodes, target_nodes=i == 0)
+                mine, batch_conforms = found.results, found.conforms
+            results.extend(mine)
+            conforms = conforms and batch_conforms
+        return Validation(conforms, sorted(results))
+
+
+def _parsed(lines: list[bytes]) -> list[ox.Triple]:
+    return list(ox.parse(b"".join(lines), format=ox.RdfFormat.N_TRIPLES)) if lines else []
+
+
+def _chain(*parts: Iterable) -> Iterator:
+    for part in parts:
+        yield from part
+
+
+def _ntriples(triples: list[ox.Triple]) -> list[bytes]:
+    return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).splitlines() if triples else []
+
+
+def _is_meta(line: bytes) -> bool:
+    """Whether a line may be a schema statement (kg.reason.rules.is_schema_triple decides)."""
+    p = predicate_of(line)
+    if p == TYPE:
+        return object_of(line).startswith(META)
+    return p.startswith(META)
+
+
+def _keys(predicates: Iterable[ox.NamedNode]) -> set[bytes]:
+    return {str(p).encode() for p in predicates}
