@@ -187,7 +187,9 @@ class DerivedGraphs:
         rules = compile_rules([*schema, *data_schema], base) if data_schema else compile_rules(schema, base)
         if data_schema and (more := _keys(cross_node_predicates(rules))) != joins:
             joins = more  # the data's axioms feed the transitive properties: read their triples
-            picked = _parsed([line for lines in (self.releases, self.others) for line in lines if wanted(line)])
+            picked = _parsed(
+                [line for lines in (self.releases, self.others) for line in lines if wanted(line)]
+            )
         return rules, [*data_schema, *(t for t in picked if str(t.predicate).encode() in joins)]
 
     # --- 3. SHACL ---------------------------------------------------------------------------------

@@ -493,10 +493,14 @@ def test_a_term_of_the_government_and_of_legco_are_the_known_entities():
 
 
 def test_a_court_named_only_as_where_a_hearing_took_place_is_a_venue():
-    assert not orgs("The man was convicted at the Court of Final Appeal and fined at the Supreme People's Court.")
+    assert not orgs(
+        "The man was convicted at the Court of Final Appeal and fined at the Supreme People's Court."
+    )
     got = orgs("The case was heard in the Court of Final Appeal. The Court of Final Appeal ruled on it.")
     assert set(got) == {"Court of Final Appeal"}
-    assert not orgs("A spokesman said the High Court Building and the Hong Kong Court of Arbitration hall reopened.")
+    assert not orgs(
+        "A spokesman said the High Court Building and the Hong Kong Court of Arbitration hall reopened."
+    )
 
 
 def test_a_person_after_an_interview_or_invitation_is_no_organisation():

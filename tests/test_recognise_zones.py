@@ -201,7 +201,9 @@ def test_an_abbreviation_in_brackets_inside_an_events_name_is_no_zone():
 
 
 def test_a_district_is_a_zone_only_when_named_as_a_designated_one():
-    found = zones("He visited the Huangpu Development District in the Nansha District and the Futian District.")
+    found = zones(
+        "He visited the Huangpu Development District in the Nansha District and the Futian District."
+    )
     assert set(found) == {"Huangpu Development District"}
 
 
@@ -213,7 +215,9 @@ def test_a_delta_right_after_a_development_word_is_a_zone_even_beside_the_enviro
 
 
 def test_a_park_named_acting_is_its_company_and_named_in_a_list_of_parks_a_zone():
-    found = zones("The three I&T parks (the Hong Kong Science Park, Cyberport and the Tai Po InnoPark) have grown.")
+    found = zones(
+        "The three I&T parks (the Hong Kong Science Park, Cyberport and the Tai Po InnoPark) have grown."
+    )
     assert "Cyberport" in found
     found = zones("Cyberport will launch a new fund. The Cyberport start-ups grew.")
     assert "Cyberport" not in found

@@ -59,4 +59,11 @@ def all_forms() -> tuple[Form, ...]:
     from kg.recognise.people import TENURE_FORMS
     from kg.recognise.zones import ZONE_COMPANY_FORMS
 
-    return (*TENURE_FORMS, *NAME_FORMS, *ORGANISATION_FORMS, *ZONE_COMPANY_FORMS, *MEETING_FORMS, *SHORT_FORMS)
+    return (
+        *TENURE_FORMS,
+        *NAME_FORMS,
+        *ORGANISATION_FORMS,
+        *ZONE_COMPANY_FORMS,
+        *MEETING_FORMS,
+        *SHORT_FORMS,
+    )

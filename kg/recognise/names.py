@@ -1107,7 +1107,12 @@ class _Analyser:
         a place, a city, a surname or an abbreviation (those a release defines are read as such)."""
         x = _strip_possessive(self.w[a])
         return not (
-            x in PLACE_WORDS or x in CITIES or x in SURNAMES or x in GENERIC or x in NON_NAME or is_abbreviation(x)
+            x in PLACE_WORDS
+            or x in CITIES
+            or x in SURNAMES
+            or x in GENERIC
+            or x in NON_NAME
+            or is_abbreviation(x)
         )
 
     def plain_run(self, k: int) -> int:
@@ -1572,7 +1577,10 @@ NAME_FORMS: tuple[Form, ...] = (
         ),
         Example(
             "Last week, the Faculty of Law of the Chinese University of Hong Kong marked its 20th year.",
-            _named("Faculty of Law of the Chinese University of Hong Kong", part_of="Chinese University of Hong Kong"),
+            _named(
+                "Faculty of Law of the Chinese University of Hong Kong",
+                part_of="Chinese University of Hong Kong",
+            ),
         ),
         Example(
             "The fair is staged with Rhein Expo GmbH, which runs trade fairs in 30 countries.",
@@ -1670,8 +1678,7 @@ NAME_FORMS: tuple[Form, ...] = (
         INVITED,
         ("at the invitation of", "the?", "CAP CAP+"),
         Example(
-            "The Financial Secretary will visit London at the invitation of the Pacific Investment "
-            "Review.",
+            "The Financial Secretary will visit London at the invitation of the Pacific Investment Review.",
             _named("Pacific Investment Review"),
         ),
     ),
