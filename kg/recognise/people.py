@@ -527,9 +527,12 @@ def _split_and(s: Sentence, a: int, b: int) -> list[tuple[int, int]]:
         # the words after "and" reach a head within a few capitalised words ("and Director of",
         # "and FCC Chairperson"), and the words before hold a post of their own
         q = m
-        while q < b and q < m + 4 and not _is_head(words, q) and words[q][:1].isupper():
+        while q < b and q < m + 6 and not _is_head(words, q) and words[q][:1].isupper():
             q += 1
-        if q < b and _is_head(words, q) and _has_post_head(words, start, k):
+        # a longer run before the head must name a body ("and Community Care Fund Task Force
+        # Chairperson"), not go on with a portfolio's words
+        reaches = q < m + 4 or any(words[x] in ORG_HEADS for x in range(m, q))
+        if q < b and reaches and _is_head(words, q) and _has_post_head(words, start, k):
             of_or_for = next((words[x] for x in range(m, b) if words[x] in ("of", "for")), None)
             if (
                 m == k + 1
@@ -1066,6 +1069,11 @@ _POST_NAME = Form(
         Example(
             "Honourable Chief Justice Mr Ho Chun-wai, distinguished guests, ladies and gentlemen,",
             _tenure("Ho Chun-wai", "Chief Justice"),
+        ),
+        Example(  # a portfolio and a body's chair joined by "and": two posts
+            "The Chief Secretary met the chairpersons of the task forces, including Secretary for "
+            "Labour and Welfare and Elderly Care Fund Task Force Chairperson Dr Ho Ka-wai.",
+            _tenure("Ho Ka-wai", "Elderly Care Fund Task Force Chairperson"),
         ),
         Example(  # a head word with a hyphenated "Vice-", "Co-", "Deputy-"
             "Minister of Commerce Zhang Wei and Vice-Minister of Commerce Mr Liu Jian attended the forum.",
