@@ -755,3 +755,44 @@ def test_a_bills_committee_keeps_its_bill_name_whole():
         date(2024, 3, 20),
         "Conference Room 2A of the Legislative Council Complex",
     )
+
+
+def test_the_city_a_delegation_is_led_to_is_the_place_but_not_a_province():
+    [m] = meetings(
+        "The Financial Secretary, Mr Dan Ho, will lead a government delegation to Macao tomorrow (March 15) "
+        "to attend the 12th Hong Kong Macao Co-operation High Level Meeting."
+    )
+    assert (m.ordinal, m.date, m.location, m.mode) == (12, date(2024, 3, 15), "Macao", "in-person")
+    [m] = meetings(
+        "The Chief Secretary for Administration, Mr Chan Tai-man, is leading a Hong Kong Special "
+        "Administrative Region (HKSAR) Government delegation to Guangzhou to co-chair the 22nd Working "
+        "Meeting of the Hong Kong/Guangdong Co-operation Joint Conference today (March 14)."
+    )
+    assert (m.ordinal, m.location, m.chairs) == (22, "Guangzhou", ["Chan Tai-man"])
+    [m] = meetings(
+        "The Secretary for Housing, Ms Lee Wai-man, will lead a delegation to Fujian tomorrow (March 15) "
+        "to attend the third meeting of the Hong Kong/Fujian Joint Working Group on Housing."
+    )
+    assert (m.ordinal, m.location, m.mode) == (3, None, None)
+
+
+def test_who_will_co_chair_or_jointly_preside_over_the_meeting():
+    [m] = meetings(
+        "The Secretary for the Environment, Mr Wong Kam-fai, will lead a delegation to Guangzhou tomorrow "
+        "(March 15) to attend the 16th meeting of the Hong Kong-Guangdong Joint Working Group on Marine "
+        "Conservation. He will co-chair the meeting with the Director-General of the Department of Ecology "
+        "and Environment of Guangdong Province, Mr Lu Ming."
+    )
+    assert (m.location, m.chairs) == ("Guangzhou", ["Wong Kam-fai", "Lu Ming"])
+    [m] = meetings(
+        "The Chief Executive, Mr Tony Cheung, will lead a delegation to attend the Eighth Plenary of the "
+        "Hong Kong/Guangdong Co-operation Joint Conference in Guangzhou on March 20. Mr Cheung and the "
+        "Governor of Guangdong, Mr Huang Wei, will jointly preside over the meeting."
+    )
+    assert (m.ordinal, m.location, m.chairs) == (8, "Guangzhou", ["Tony Cheung", "Huang Wei"])
+    [m] = meetings(
+        "The Secretary for Labour and Welfare, Mr Ho Kai-ming, will attend the fifth meeting of the Commission "
+        "on Elderly Care tomorrow (March 15). The Chief Secretary for Administration, Mr Chan Tai-man, will "
+        "not chair the meeting."
+    )
+    assert m.chairs == []

@@ -62,6 +62,7 @@ from kg.lexicon import (
     LOWER_NOT_NAMED,
     MONTH_NAMES,
     ORG_HEADS,
+    PROVINCES,
     WEEKDAYS,
 )
 from kg.model import Meeting, Tenure
@@ -169,6 +170,14 @@ _DEPART_FOR = re.compile(
     + r"\s+for\s+(?P<place>"
     + "|".join(re.escape(p) for p in sorted(CITIES, key=len, reverse=True))
     + r")\b[^.;]{0,150}?\bto\s+(?:co-chair|chair|attend|join|host)\b"
+)
+# "will lead a delegation to Guangzhou tomorrow (March 15) to co-chair the 12th meeting of ...": the
+# city the delegation goes to (not a province: the meeting is held in one of its cities)
+_DELEGATION_TO = re.compile(
+    word_start_alternatives(r"lead|leads|leading|led|head|heads|heading|headed")
+    + r"\s+(?:a|an|the|his|her)\s+(?:[\w()'\-]+\s+){0,8}?delegations?\s+to\s+(?P<place>"
+    + "|".join(re.escape(p) for p in sorted(CITIES - PROVINCES, key=len, reverse=True))
+    + r")\b(?!\s+[A-Z])[^.;]{0,150}?\bto\s+(?:co-chair|chair|attend|join|host|participate)\b"
 )
 # "after the meeting of the Executive Committee of the Commission on ... today": held that day
 _AFTER_IT = re.compile(r"\b(?:after|following)\s+$", re.I)
@@ -419,12 +428,14 @@ _LED_DELEGATIONS = Gated(
 # "He co-chaired the meeting with ...", "Mr Wong chaired the session"
 _CHAIRED_THE = Gated(
     re.compile(
-        r"\b(?P<verb>co-chaired|chaired|co-chairing|chairing|convened|presided\s+over|co-hosted)\s+(?:the|today's|this)\s+"
+        r"\b(?P<verb>co-chaired|chaired|co-chairing|chairing|convened|presided\s+over|co-hosted|"
+        # what will be: "He will co-chair the meeting with ...", "will jointly preside over the meeting"
+        r"(?<=will\s)(?:co-chair|chair|convene|(?:jointly\s+)?preside\s+over))\s+(?:the|today's|this)\s+"
         r"(?:meeting|session|plenary(?:\s+session)?|conference)\b"
     ),
     "chair",
-    "convened",
-    "presided",
+    "convene",
+    "preside",
     "co-hosted",
 )
 # a meeting written of with another time than the lead event's
@@ -1277,6 +1288,17 @@ def _location(text: str, body: str, loose: bool = False, near: tuple[int, int] |
     return best
 
 
+def _place_gone_to(text: str, before: int) -> str | None:
+    """The city a person departs for, or leads a delegation to, to chair or attend the meeting
+    named at text[before:] ("will depart for Guangzhou tomorrow to co-chair ...", "will lead a
+    delegation to Macao tomorrow (March 15) to attend ...")."""
+    for rx in (_DEPART_FOR, _DELEGATION_TO):
+        for p in rx.finditer(text, 0, before):
+            if p.end() <= before:
+                return p.group("place")
+    return None
+
+
 def _date_for(text: str, start: int, release_date: date) -> date | None:
     dates = find_dates(text, release_date)
     if not dates:
@@ -1376,7 +1398,7 @@ def _chairs_of_the_meeting(analysis: Analysis, si: int) -> list[str]:
         chairs = [p for p in (_pronoun_subject(analysis, si, pronoun.group(1)),) if p]
     if not chairs:
         chairs = _clause_subject(analysis, si, m, m.end())
-    if chairs and (m.group("verb").startswith("co-") or m.group("verb") == "convened"):
+    if chairs and m.group("verb").startswith(("co-", "convene", "jointly")):
         w = _WITH_NEXT.match(text[m.end() :])
         if w:
             start = m.end() + w.end()
@@ -1696,9 +1718,7 @@ def _draft(doc: Document, found: list[_Found]) -> list[_Draft]:
         if m.location is None:
             m.location = _location(text, body, near=(f.start, f.end))
         if m.location is None:  # "will depart for Guangzhou tomorrow to co-chair the 12th meeting of ..."
-            m.location = next(
-                (p.group("place") for p in _DEPART_FOR.finditer(text, 0, f.start) if p.end() <= f.start), None
-            )
+            m.location = _place_gone_to(text, f.start)
         if m.location is None and body != full:  # "... Ministerial Meeting in Bali": there
             m.location = _TRAIL_PLACE.search(full).group("place")
         if m.mode is None and _VIDEO.search(text):
