@@ -796,3 +796,41 @@ def test_who_will_co_chair_or_jointly_preside_over_the_meeting():
         "not chair the meeting."
     )
     assert m.chairs == []
+
+
+def test_a_meeting_named_right_after_the_sentence_that_announces_its_day():
+    [m] = meetings(
+        "The Secretary for the Environment, Mr Wong Kam-fai, will lead a delegation to Guangzhou on March 16 "
+        "to attend a meeting on environmental co-operation. The 16th meeting of the Hong Kong-Guangdong Joint "
+        "Working Group on Marine Conservation will be co-chaired by Mr Wong and the Director-General of the "
+        "Department of Ecology and Environment of Guangdong Province, Mr Lu Ming."
+    )
+    assert (m.ordinal, m.date, m.location) == (16, date(2024, 3, 16), "Guangzhou")
+    assert m.chairs == ["Wong Kam-fai", "Lu Ming"]
+    [m] = meetings(
+        "The Secretary for Innovation and Technology, Mr Ken Lam, will attend the first meeting on the "
+        "development of the Hong Kong-Shenzhen Technology Park on March 15 in Shenzhen. The meeting of the "
+        "Joint Task Force on the Hong Kong-Shenzhen Technology Park will be co-chaired by Mr Lam and the Vice "
+        "Mayor of Shenzhen, Mr Ai Wen."
+    )
+    assert (m.body, m.ordinal, m.date, m.location) == (
+        "Joint Task Force on the Hong Kong-Shenzhen Technology Park",
+        1,
+        date(2024, 3, 15),
+        "Shenzhen",
+    )
+    # the sentence before speaks of a meeting held, or the meeting named has a time of its own
+    assert (
+        meetings(
+            "The Chief Executive met the Mayor of Shenzhen today (March 14). The meeting of the Hong "
+            "Kong/Shenzhen Co-operation Joint Conference will be co-chaired by the two later this year."
+        )
+        == []
+    )
+    assert (
+        meetings(
+            "The Chief Executive will attend a meeting with the Mayor of Shenzhen tomorrow (March 15). The "
+            "meeting of the Hong Kong/Shenzhen Co-operation Joint Conference will be held in May."
+        )
+        == []
+    )

@@ -15,7 +15,9 @@ Rules, each tested in tests/test_recognise_meetings.py:
   A body named by its head noun alone ("after the task force's first meeting today", "the second
   meeting of the committee") is the last full name with that head written before it.
   The sentence must report it as held (chaired, chairing, convened, held, attended ...) or as to
-  be held on a stated date; postponed or undated future meetings, courtesy calls ("met the
+  be held on a stated date (a meeting to be held named right after the sentence that announces
+  its day, "... will lead a delegation to Guangzhou on March 16 to attend a meeting on X. The 16th
+  meeting of the Y will be co-chaired by ...", takes that sentence's day, place and ordinal); postponed or undated future meetings, courtesy calls ("met the
   Mayor") and LegCo written replies are not meetings. Bodies named in passing as having met ("A
   and B, both having held their first meetings"; "B, which has held its first meeting") are
   meetings without a date, place or people of their own.
@@ -27,10 +29,12 @@ Rules, each tested in tests/test_recognise_meetings.py:
 - ordinal from words or digits; date from "today (September 7)" etc. resolved against the release
   date; location "in <city>" or "at <venue>" before the time, the mode or the other party ("in
   Shanghai together with ..."), or ending the clause right after the meeting's name and time (a
-  place in what the meeting discussed is not its location, and none is assumed); mode "video" for video conferencing, "in-person" when a place is
+  place in what the meeting discussed is not its location, and none is assumed), or the city
+  departed for or a delegation is led to, to chair or attend it (a province is not a place); mode "video" for video conferencing, "in-person" when a place is
   given. The release's one meeting, named in its lead without a day or place of its own, takes
   those of the event the lead reports ("... in Guangzhou concluded today (October 13)").
-- chairs: who "chaired", "co-chaired", "convened", "presided over" or (as two leaders) "held" it,
+- chairs: who "chaired", "co-chaired", "convened", "presided over" or (as two leaders) "held" it
+  (or "will co-chair the meeting with X", "will jointly preside over the meeting"),
   "chaired by X", "co-chaired by X and Y", "together with X", "He co-chaired the meeting with X"
   (He being the person the sentences before name), "In chairing ..., X said", the two leaders who
   "led the delegations ... to hold the session", and the Chairman of the body.
@@ -1288,6 +1292,37 @@ def _location(text: str, body: str, loose: bool = False, near: tuple[int, int] |
     return best
 
 
+# "... to attend a meeting on environmental co-operation." / "... the first meeting on the development
+# of ... on March 15 in Shenzhen.": a meeting announced, not yet named
+_ANNOUNCED = re.compile(rf"\b(?:a|an|the)\s+(?:{_ORD}\s+)?(?:meeting|plenary|conference)\b(?!\s+of\b)")
+# how a sentence names the meeting just announced: "The meeting of the X ...", "The 16th meeting of
+# the X will be co-chaired by ..."
+_NAMES_IT = re.compile(rf"^\s*The\s+(?:{_ORD}\s+)?meeting\s+of\s")
+
+
+def _announced_before(
+    doc: Document, f: _Found, found: list[_Found]
+) -> tuple[date, str | None, int | None] | None:
+    """The day, place and ordinal of a meeting to be held that a sentence names without its day,
+    from the sentence before that announces it ("Mr A will lead a delegation to Guangzhou on March 16
+    to attend a meeting on environmental co-operation. The 16th meeting of the X will be co-chaired
+    by ..."): only when that sentence speaks of a meeting to be held, with a day, and names none."""
+    si = f.sentence_index
+    if si < 1 or not _NAMES_IT.match(doc.sentences[si].text) or _OTHER_TIME.search(doc.sentences[si].text):
+        return None
+    before = doc.sentences[si - 1].text
+    said = _ANNOUNCED.search(before)
+    if said is None or not _FUTURE.search(before) or any(g.sentence_index == si - 1 for g in found):
+        return None
+    days = find_dates(before, doc.release.date)
+    if not days:
+        return None
+    day = next((d for d in days if d.start >= said.start()), days[0])
+    # the city led to, or one right after the day ("... on March 15 in Shenzhen.")
+    place = _place_gone_to(before, len(before)) or _location(before, "", near=(day.start, day.end))
+    return day.date, place, _ordinal(said)
+
+
 def _place_gone_to(text: str, before: int) -> str | None:
     """The city a person departs for, or leads a delegation to, to chair or attend the meeting
     named at text[before:] ("will depart for Guangzhou tomorrow to co-chair ...", "will lead a
@@ -1695,8 +1730,12 @@ def _draft(doc: Document, found: list[_Found]) -> list[_Draft]:
         when = None
         if not f.passing and (f.sentence_index >= 0 or "today" in text):
             when = _date_for(text, f.start, release.date)
+        lead_in = None
         if f.future and when is None:
-            continue
+            lead_in = _announced_before(doc, f, found)
+            if lead_in is None:
+                continue
+            when = lead_in[0]
         d = book.draft_for(body, f.ordinal, f.form, fresh=f.another)
         m = d.meeting
         abbr = _abbreviation(f.body) or _abbreviation(text[f.start : f.end + 12])
@@ -1704,6 +1743,9 @@ def _draft(doc: Document, found: list[_Found]) -> list[_Draft]:
             book.alias(d, name_key(abbr))
         if f.ordinal is not None and m.ordinal is None:
             m.ordinal = f.ordinal
+        if lead_in is not None:  # the day, place and ordinal of the sentence that announced it
+            m.ordinal = m.ordinal if m.ordinal is not None else lead_in[2]
+            m.location = m.location or lead_in[1]
         if f.sentence_index >= 0:
             d.sentences.add(f.sentence_index)
             if not m.sentence:
