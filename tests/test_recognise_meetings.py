@@ -834,3 +834,23 @@ def test_a_meeting_named_right_after_the_sentence_that_announces_its_day():
         )
         == []
     )
+
+
+def test_it_was_chaired_by_and_a_sentence_opening_with_who_attended():
+    [m] = meetings(
+        "The first meeting of the Task Force on Youth Employment was held today (March 14). It was chaired by "
+        "the Secretary for Home and Youth Affairs, Miss Alice Mak."
+    )
+    assert (m.ordinal, m.chairs, m.participants) == (1, ["Alice Mak"], ["Alice Mak"])
+    [m] = meetings(
+        "The Task Force on District Governance met yesterday (March 13). Participating in the meeting were the "
+        "Permanent Secretary for Home and Youth Affairs, Ms Shirley Lam, and the Director of Home Affairs, "
+        "Ms Janice Tse."
+    )
+    assert (m.chairs, m.participants) == ([], ["Shirley Lam", "Janice Tse"])
+    # "It" two sentences on is not the meeting
+    [m] = meetings(
+        "The Task Force on Youth Employment held its first meeting today (March 14). Members discussed the "
+        "youth employment rate. It was chaired by Mr Ho Kai-ming when it was set up in 2020."
+    )
+    assert m.chairs == []

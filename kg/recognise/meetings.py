@@ -133,7 +133,7 @@ _ITS_FORM = re.compile(
         r"held|holds|hold|convened|convenes|convene|has\s+held|have\s+held|having\s+held|had\s+held|will\s+hold"
         r"|is\s+holding"
     )
-    + rf")\s+(?:its\s+|their\s+|a\s+)?(?:{_ORD}\s+)?(?:[Pp]lenary\s+)?[Mm]eeting(?P<plural>s)?\b"
+    + rf")\s+(?:its\s+|their\s+|a\s+)?(?:{_ORD}\s+|inaugural\s+)?(?:[Pp]lenary\s+)?[Mm]eeting(?P<plural>s)?\b"
 )
 # "The Panel will hold a special meeting on July 11 (Tuesday) at 9am in Conference Room 2",
 # "the Council will hold another meeting on Thursday (October 11)": LegCo business notices
@@ -391,10 +391,15 @@ _ATTEND_CUES = re.compile(
     word_start_alternatives(
         r"attend\w*|join\w*|present|include[sd]?|including|participat\w*|chair\w*|co-chair\w*|convened|presided|"
         r"preside|led|said|spoke|noted|expressed|briefed|thanked|welcomed|stated|pointed out|reviewed|"
-        r"in attendance|also"
+        r"in attendance|also|"
+        # a sentence opening with who attended: "Participating in the meeting were ...", "Also
+        # present were ...", "Joining the meeting were ..."
+        r"Attend\w*|Join\w*|Participat\w*|Present|Also"
     )
     + r"\b"
 )
+# "It was chaired by ...": the sentence right after the one that names the meeting speaks of it
+_IT_WAS = re.compile(r"\s*It\s+(?:was|is|will\s+be)\s+(?:co-chaired|chaired|convened|presided|attended)\b")
 _MEETING_REF = Gated(
     re.compile(
         r"\b(?:the\s+meeting|today's\s+meeting|this\s+meeting|the\s+plenary|the\s+(?:plenary\s+)?session|the\s+conference|"
@@ -922,6 +927,10 @@ MEETING_FORMS: tuple[Form, ...] = (
             Example(
                 "The Steering Committee on Harbourfront Enhancement held its fifth meeting today (March 14).",
                 _meeting("Steering Committee on Harbourfront Enhancement", ordinal=5, date=_DAY),
+            ),
+            Example(  # "inaugural" is no ordinal written
+                "The Advisory Committee on Gifted Education held its inaugural meeting today (March 14).",
+                _meeting("Advisory Committee on Gifted Education", ordinal=None, date=_DAY),
             ),
         ),
         gate=_gate_its,
@@ -1787,6 +1796,8 @@ def _bind_sentences(drafts: list[_Draft], sentences: list) -> None:
             hit.sentences.add(si)
         elif _MEETING_REF.search(sentences[si].text) and last is not None:
             last.sentences.add(si)
+        elif last is not None and si - 1 in last.sentences and _IT_WAS.match(sentences[si].text):
+            last.sentences.add(si)  # "It was chaired by ..."
         elif (
             last is not None
             and si - 1 in last.sentences
