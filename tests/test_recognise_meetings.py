@@ -854,3 +854,12 @@ def test_it_was_chaired_by_and_a_sentence_opening_with_who_attended():
         "youth employment rate. It was chaired by Mr Ho Kai-ming when it was set up in 2020."
     )
     assert m.chairs == []
+
+
+def test_co_chaired_the_plenary_written_with_a_capital():
+    [m] = meetings(
+        "The 13th Plenary of the Hong Kong/Guangdong Co-operation Joint Conference was held in Guangzhou today "
+        "(March 14). The Chief Executive, Mr Donald Tsang, and the Governor of Guangdong, Mr Huang Huahua, "
+        "co-chaired the Plenary."
+    )
+    assert (m.ordinal, m.location, m.chairs) == (13, "Guangzhou", ["Donald Tsang", "Huang Huahua"])

@@ -440,7 +440,7 @@ _CHAIRED_THE = Gated(
         r"\b(?P<verb>co-chaired|chaired|co-chairing|chairing|convened|presided\s+over|co-hosted|"
         # what will be: "He will co-chair the meeting with ...", "will jointly preside over the meeting"
         r"(?<=will\s)(?:co-chair|chair|convene|(?:jointly\s+)?preside\s+over))\s+(?:the|today's|this)\s+"
-        r"(?:meeting|session|plenary(?:\s+session)?|conference)\b"
+        r"(?:meeting|session|[Pp]lenary(?:\s+[Ss]ession)?|conference)\b"
     ),
     "chair",
     "convene",
