@@ -484,7 +484,9 @@ _GENERIC_BODIES = frozenset(
 )
 _EVENT_VERB_BEFORE = re.compile(
     r"\b(?:co-chaired|co-chair|co-chairs|co-chairing|chaired|chairs|chair|chairing|convened|convene|convenes|held|hold|"
-    r"holds|attended|attend|attending|hosted|host|co-hosted|participate in|participated in|joined|join|presided over)\s+$"
+    r"holds|attended|attend|attending|hosted|host|co-hosted|participate in|participated in|joined|join|presided over|"
+    # "will lead a delegation to Fujian for the first Hong Kong/Fujian Co-operation Conference on ..."
+    r"delegations?\s+to\s+[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)?\s+for)\s+$"
 )
 _EVENT_VERB_AFTER = re.compile(
     r"^\s*(?:\([^)]*\)\s*)?(?:was|were|will\s+be|is|has\s+been)\s+(?:held|convened|co-chaired|chaired|hosted)\b"
@@ -1100,6 +1102,18 @@ MEETING_FORMS: tuple[Form, ...] = (
                     location="Lima",
                     mode="in-person",
                     participants=["Algernon Yau"],
+                ),
+            ),
+            Example(  # a delegation led to a province "for" the conference; its city in the next sentence
+                "The Chief Secretary for Administration, Mrs Carrie Lam, will lead a Government delegation to "
+                "Fujian for the first Hong Kong/Fujian Co-operation Conference on March 20. Mrs Lam and the "
+                "Vice-Governor of Fujian, Mr Zheng Xiao, will co-chair the conference in Fuzhou.",
+                _meeting(
+                    "Hong Kong/Fujian Co-operation Conference",
+                    ordinal=1,
+                    date=date(2024, 3, 20),
+                    location="Fuzhou",
+                    chairs=["Carrie Lam", "Zheng Xiao"],
                 ),
             ),
         ),
@@ -1838,7 +1852,13 @@ def _gather_people(doc: Document, drafts: list[_Draft], found_at: set[int]) -> N
             text = sentences[si].text
             if si not in found_at:
                 add_chairs(_chairs_of_the_meeting(analysis, si))
-                held_at = _HELD_AT_CLAUSE.search(text) if m.location is None else None
+                # "The meeting was held at the Central Government Offices.", "Mrs A and Mr B will
+                # co-chair the conference in Fuzhou."
+                held_at = (
+                    (_HELD_AT_CLAUSE.search(text) or _CHAIRED_THE.search(text))
+                    if m.location is None
+                    else None
+                )
                 if held_at:  # "The meeting was held at the Central Government Offices."
                     m.location = _location(text, m.body, near=held_at.span())
                 if _CHAIRED_BY.search(text):
