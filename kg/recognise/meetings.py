@@ -205,6 +205,8 @@ _EVENT_NAME = re.compile(
     r"(?:Co-operation|Cooperation|Joint|High[- ]Level)\b.*\b(?:Meeting|Conference)\b|\bJoint Conference\b"
     # "the 30th APEC Ministerial Meeting", "the APEC Economic Leaders' Meeting": a meeting named as such
     r"|\b(?:Ministerial|Ministers'|Leaders')\s+Meeting\b"
+    # "the APEC Ministers Responsible for Trade Meeting"
+    r"|\bMinisters\s+Responsible\s+for\b.*\bMeeting\b"
 )
 # What every match of a form above holds (its noun and the words around it), found much faster
 # than the form itself, which has no fixed start: a text without it cannot match the form.
@@ -319,7 +321,8 @@ _ROOM_RX = re.compile(
 _TRAIL_PLACE = re.compile(
     r"\s+in\s+(?:" + "|".join(re.escape(p) for p in CITIES) + r")$"
     # a place right after the head of a meeting's own name: "Ministerial Meeting in Bali, Indonesia"
-    r"|(?:(?<=Meeting)|(?<=Summit)|(?<=Conference))\s+in\s+(?P<place>[A-Z][\w'\-]*)(?:,\s+[A-Z][\w'\-]*)?$"
+    r"|(?:(?<=Meeting)|(?<=Summit)|(?<=Conference))\s+in\s+(?P<place>[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*){0,2})"
+    r"(?:,\s+[A-Z][\w'\-]*)?$"
 )
 # what follows the place where a meeting was held: its time, its mode, its other party ...
 _PLACE_TAIL = re.compile(
@@ -834,7 +837,16 @@ def _gate_event(text: str) -> int:
     return 0 if any(map(text.__contains__, _EVENT_GATE_WORDS)) else -1
 
 
-_EVENT_GATE_WORDS = ("Co-operation", "Cooperation", "Joint", "High", "Ministerial", "Ministers'", "Leaders'")
+_EVENT_GATE_WORDS = (
+    "Co-operation",
+    "Cooperation",
+    "Joint",
+    "High",
+    "Ministerial",
+    "Ministers'",
+    "Leaders'",
+    "Ministers Responsible",
+)
 
 
 def _gate_short(text: str) -> int:
@@ -1101,6 +1113,16 @@ MEETING_FORMS: tuple[Form, ...] = (
                     date=_DAY,
                     location="Lima",
                     mode="in-person",
+                    participants=["Algernon Yau"],
+                ),
+            ),
+            Example(  # a meeting of ministers named by its remit; a place of two words after its name
+                "The Secretary for Commerce and Economic Development, Mr Algernon Yau, attended the APEC "
+                "Ministers Responsible for Trade Meeting in San Francisco today (March 14).",
+                _meeting(
+                    "APEC Ministers Responsible for Trade Meeting",
+                    date=_DAY,
+                    location="San Francisco",
                     participants=["Algernon Yau"],
                 ),
             ),
