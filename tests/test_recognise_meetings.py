@@ -677,6 +677,11 @@ def test_the_city_departed_for_to_chair_a_meeting_is_its_place():
         "(March 15) to co-chair the 12th meeting of the Hong Kong/Guangdong Co-operation Joint Conference."
     )
     assert (m.ordinal, m.date, m.location, m.mode) == (12, date(2024, 3, 15), "Guangzhou", "in-person")
+    [m] = meetings(
+        "The Chief Executive, Mr Tony Cheung, will depart for Beijing in the evening of March 15 and will "
+        "attend the Sixth Plenary Session of the Hong Kong/Beijing Co-operation Conference on March 16."
+    )
+    assert (m.ordinal, m.date, m.location) == (6, date(2024, 3, 16), "Beijing")
 
 
 def test_met_with_an_object_is_no_meeting_of_a_body():

@@ -173,7 +173,7 @@ _DEPART_FOR = re.compile(
     word_start_alternatives(r"depart|departs|departed|leave|leaves|left|travel|travels|travelled")
     + r"\s+for\s+(?P<place>"
     + "|".join(re.escape(p) for p in sorted(CITIES, key=len, reverse=True))
-    + r")\b[^.;]{0,150}?\bto\s+(?:co-chair|chair|attend|join|host)\b"
+    + r")\b[^.;]{0,150}?\b(?:to|and\s+will)\s+(?:co-chair|chair|attend|join|host)\b"
 )
 # "will lead a delegation to Guangzhou tomorrow (March 15) to co-chair the 12th meeting of ...": the
 # city the delegation goes to (not a province: the meeting is held in one of its cities)
