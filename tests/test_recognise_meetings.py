@@ -868,3 +868,15 @@ def test_co_chaired_the_plenary_written_with_a_capital():
         "co-chaired the Plenary."
     )
     assert (m.ordinal, m.location, m.chairs) == (13, "Guangzhou", ["Donald Tsang", "Huang Huahua"])
+
+
+def test_also_in_attendance_continues_the_sentence_before_in_a_paragraph_of_its_own():
+    [m] = meetings(
+        "The Chief Executive, Mr Tony Cheung, and the Mayor of Shanghai, Mr Gong Wei, co-chaired the Fifth "
+        "Plenary Session of the Hong Kong/Shanghai Co-operation Conference in Hong Kong today (March 14).\n\n"
+        "The Financial Secretary, Mr Dan Ho, and the Secretary for Justice, Mr Lam Ka-ho, attended the "
+        "meeting.\n\n"
+        "Also in attendance were the Secretary for Education, Dr Ivy Chan, and the Secretary for Home and "
+        "Youth Affairs, Miss Alice Mak."
+    )
+    assert m.participants == ["Tony Cheung", "Gong Wei", "Dan Ho", "Lam Ka-ho", "Ivy Chan", "Alice Mak"]

@@ -428,6 +428,8 @@ _NOT_ATTENDING = re.compile(
 _ALSO_ATTENDING = re.compile(
     word_start_alternatives("included|including|attending|attended|joined|joining|present") + r"\b"
 )
+# "Also in attendance were ...", "Also present were ...": a sentence continuing the one before
+_ALSO_OPENING = re.compile(r"\s*Also\s+(?:present|attending|in\s+attendance|joining|participating)\b")
 _ATTENDED = re.compile(word_start_alternatives(r"attend\w*|join\w*|present|participat\w*|includ\w*") + r"\b")
 # "Chief Executive Carrie Lam and Secretary Peng Qinghua led the delegations of the two sides to
 # hold the session": the two leaders
@@ -1843,6 +1845,7 @@ def _bind_sentences(drafts: list[_Draft], sentences: list) -> None:
                     and _ALSO_ATTENDING.search(sentences[si].text)
                 )
                 or _DELEGATION_INCLUDES.search(sentences[si].text)
+                or _ALSO_OPENING.match(sentences[si].text)
             )
         ):
             # "Officials of the Shenzhen side included ..." after those "attending the meeting"
