@@ -880,3 +880,16 @@ def test_also_in_attendance_continues_the_sentence_before_in_a_paragraph_of_its_
         "Youth Affairs, Miss Alice Mak."
     )
     assert m.participants == ["Tony Cheung", "Gong Wei", "Dan Ho", "Lam Ka-ho", "Ivy Chan", "Alice Mak"]
+
+
+def test_held_by_video_conference_said_in_a_sentence_of_its_own():
+    [m] = meetings(
+        "The Task Force on Elderly Services held its fifth meeting today (March 14). In view of the epidemic, "
+        "the meeting was held via video conference."
+    )
+    assert (m.ordinal, m.location, m.mode) == (5, None, "video")
+    [m] = meetings(
+        "The Task Force on Elderly Services held its fifth meeting today (March 14). Members of the public "
+        "may watch the video of the meeting on the Task Force's website."
+    )
+    assert m.mode is None

@@ -4,25 +4,25 @@ expert groups, and the co-operation conferences and high-level meetings between 
 Rules, each tested in tests/test_recognise_meetings.py:
 
 - A meeting is found where a sentence (or the headline) names it: "the 10th meeting of the Joint
-  Task Force on ...", "the Fifth Plenary Session of the Hong Kong/Beijing Co-operation Conference",
-  "the Standard Working Hours Committee held its 22nd meeting", "the Committee's first meeting",
-  "the 18th Hong Kong-Guangdong Joint Working Group on ... meeting", or a co-operation meeting or
-  conference that was held or chaired ("held the High-Level Meeting cum Signing Ceremony of ...").
-  A body named in lower case counts after "meeting of the" when its head noun (task force,
-  working group, committee ...) has a complement ("a meeting of the task force on the
-  collaboration for ..."), or split by the meeting's place and time ("a task force meeting in
-  Hong Kong today on the collaboration for ...").
-  A body named by its head noun alone ("after the task force's first meeting today", "the second
-  meeting of the committee") is the last full name with that head written before it.
-  The sentence must report it as held (chaired, chairing, convened, held, attended ...) or as to
-  be held on a stated date (a meeting to be held named right after the sentence that announces
-  its day, "... will lead a delegation to Guangzhou on March 16 to attend a meeting on X. The 16th
-  meeting of the Y will be co-chaired by ...", takes that sentence's day, place and ordinal); postponed or undated future meetings, courtesy calls ("met the
-  Mayor") and LegCo written replies are not meetings. Bodies named in passing as having met ("A
-  and B, both having held their first meetings"; "B, which has held its first meeting") are
-  meetings without a date, place or people of their own.
-- One meeting per body and date in a release; the headline, body and captions are merged. The
-  body is the name as written without "the", a "second-term"/"revamped" prefix or a bracketed
+  Task Force on ...", "the Fifth Plenary Session of the Hong Kong/Beijing Co-operation
+  Conference", "the Standard Working Hours Committee held its 22nd meeting", "the Committee's
+  first meeting", "the 18th Hong Kong-Guangdong Joint Working Group on ... meeting", or a
+  co-operation meeting or conference that was held or chaired ("held the High-Level Meeting cum
+  Signing Ceremony of ..."). A body named in lower case counts after "meeting of the" when its
+  head noun (task force, working group, committee ...) has a complement ("a meeting of the task
+  force on the collaboration for ..."), or split by the meeting's place and time ("a task force
+  meeting in Hong Kong today on the collaboration for ..."). A body named by its head noun alone
+  ("after the task force's first meeting today", "the second meeting of the committee") is the
+  last full name with that head written before it. The sentence must report it as held (chaired,
+  chairing, convened, held, attended ...) or as to be held on a stated date (a meeting to be held
+  named right after the sentence that announces its day, "... will lead a delegation to Guangzhou
+  on March 16 to attend a meeting on X. The 16th meeting of the Y will be co-chaired by ...",
+  takes that sentence's day, place and ordinal); postponed or undated future meetings, courtesy
+  calls ("met the Mayor") and LegCo written replies are not meetings. Bodies named in passing as
+  having met ("A and B, both having held their first meetings"; "B, which has held its first
+  meeting") are meetings without a date, place or people of their own.
+- One meeting per body and date in a release; the headline, body and captions are merged. The body
+  is the name as written without "the", a "second-term"/"revamped" prefix or a bracketed
   abbreviation; its kind comes from the head noun (Task Force -> TaskForce ...). A trailing "in
   <city>" is where the meeting was held unless the meeting's own place is written apart in the
   sentence or the release writes the name so again (see _place_in_name); the longest form wins.
@@ -30,20 +30,23 @@ Rules, each tested in tests/test_recognise_meetings.py:
   date; location "in <city>" or "at <venue>" before the time, the mode or the other party ("in
   Shanghai together with ..."), or ending the clause right after the meeting's name and time (a
   place in what the meeting discussed is not its location, and none is assumed), or the city
-  departed for or a delegation is led to, to chair or attend it (a province is not a place); mode "video" for video conferencing, "in-person" when a place is
-  given. The release's one meeting, named in its lead without a day or place of its own, takes
-  those of the event the lead reports ("... in Guangzhou concluded today (October 13)").
+  departed for or a delegation is led to, to chair or attend it (a province is not a place); mode
+  "video" for video conferencing (also said of "the meeting" in a sentence of its own),
+  "in-person" when a place is given. The release's one meeting,
+  named in its lead without a day or place of its own, takes those of the event the lead reports
+  ("... in Guangzhou concluded today (October 13)").
 - chairs: who "chaired", "co-chaired", "convened", "presided over" or (as two leaders) "held" it
-  (or "will co-chair the meeting with X", "will jointly preside over the meeting"),
-  "chaired by X", "co-chaired by X and Y", "together with X", "He co-chaired the meeting with X"
-  (He being the person the sentences before name), "In chairing ..., X said", the two leaders who
-  "led the delegations ... to hold the session", and the Chairman of the body.
-  participants: chairs and every person named in a sentence that reports attending it or speaks
-  of it ("Also joining the meeting were ...", "Officials ... attending the meeting included ...",
-  "The Hong Kong delegation includes ..." right after a sentence about it).
-  represented: organisations in "representatives from/of A; B; and C", names with commas kept,
-  in a sentence or paragraph about the meeting or one saying they attended; not whom someone
-  met, nor what a delegation comprised.
+  (or "will co-chair the meeting with X", "will jointly preside over the meeting"), "chaired by
+  X", "co-chaired by X and Y", "together with X", "He co-chaired the meeting with X" (He being the
+  person the sentences before name), "In chairing ..., X said", the two leaders who "led the
+  delegations ... to hold the session", and the Chairman of the body. participants: chairs and
+  every person named in a sentence that reports attending it or speaks of it ("Also joining the
+  meeting were ...", "Participating in the meeting were ...", "Also in attendance were ..." and
+  "It was chaired by ..." right after it, "Officials ... attending the meeting included ...", "The
+  Hong Kong delegation includes ..." right after a sentence about it). represented: organisations
+  in "representatives from/of A; B; and C", names with commas kept, in a sentence or paragraph
+  about the meeting or one saying they attended; not whom someone met, nor what a delegation
+  comprised.
 """
 
 from __future__ import annotations
@@ -1888,6 +1891,8 @@ def _gather_people(doc: Document, drafts: list[_Draft], found_at: set[int]) -> N
                     m.location = _location(text, m.body, near=held_at.span())
                 if _CHAIRED_BY.search(text):
                     add_chairs(_chairs_in(analysis, si, len(text), len(text)))
+                if m.mode is None and _VIDEO.search(text) and _MEETING_REF.search(text):
+                    m.mode = "video"  # "The meeting was held via video conference."
             led = _LED_DELEGATIONS.search(text)
             if led and (si in d.found_in or _MEETING_REF.search(text, led.end())):
                 leaders = _persons_in(analysis, si, 0, led.start())
