@@ -893,3 +893,16 @@ def test_held_by_video_conference_said_in_a_sentence_of_its_own():
         "may watch the video of the meeting on the Task Force's website."
     )
     assert m.mode is None
+
+
+def test_the_room_after_a_meeting_to_be_held_on_a_day_and_time():
+    [m] = meetings(
+        "Members of the public are welcome to attend the meeting of the Panel on Housing to be held on March 20 "
+        "(Wednesday) at 2.30pm in Conference Room 3 of the Legislative Council Complex."
+    )
+    assert (m.body, m.date, m.location, m.mode) == (
+        "Panel on Housing",
+        date(2024, 3, 20),
+        "Conference Room 3 of the Legislative Council Complex",
+        "in-person",
+    )

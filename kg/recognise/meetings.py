@@ -340,7 +340,7 @@ _STRONG_PLACE_TAIL = re.compile(
 # what may stand between a meeting's name and its place: "(the plenary)", "was held"
 _JUST_AFTER = re.compile(
     r"\s*(?:,\s*)?(?:of\s+the\s+[\d\-]*\s*(?:[a-z]+\s+){0,2}(?:session|term|year)\s+)?"
-    r"(?:\([^)]*\)\s*)?(?:(?:was|were|is|will\s+be)\s+)?(?:held\s+)?(?:,\s*)?"
+    r"(?:\([^)]*\)\s*)?(?:(?:was|were|is|will\s+be|to\s+be)\s+)?(?:held\s+)?(?:,\s*)?"
     # the day and the time in either order: "on March 20 (Wednesday) at 9am", "at 8.30am on
     # Saturday (March 16)", "on Tuesday, March 19, at 10.45am", "from 2.30pm to 4.30pm"
     r"(?:,?\s*(?:today|tomorrow|yesterday|on\s+\w+(?:,?\s+[A-Z][a-z]+)?(?:\s+\d{1,2})?|at\s+\d[\w:.]*"
