@@ -906,3 +906,13 @@ def test_the_room_after_a_meeting_to_be_held_on_a_day_and_time():
         "Conference Room 3 of the Legislative Council Complex",
         "in-person",
     )
+
+
+def test_an_earlier_meeting_named_after_the_one_chaired_keeps_its_own_day_and_no_people():
+    eleventh, tenth = meetings(
+        "The Secretary for Development, Ms Bernadette Linn, chaired the 11th meeting of the Joint Task Force on "
+        "Boundary Control Points today (March 14), following the 10th meeting of the Joint Task Force on "
+        "Boundary Control Points held on December 5 last year."
+    )
+    assert (eleventh.ordinal, eleventh.date, eleventh.chairs) == (11, date(2024, 3, 14), ["Bernadette Linn"])
+    assert (tenth.ordinal, tenth.date, tenth.chairs, tenth.participants) == (10, date(2023, 12, 5), [], [])

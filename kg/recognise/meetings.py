@@ -557,6 +557,9 @@ class _Draft:
     found_in: set[int] = field(default_factory=set)  # sentences that report it as held (-1: headline)
     passing: bool = True  # only ever named in passing
     ahead: bool = True  # only ever named as about to be held: no chairs, participants or representatives
+    # sentences that name it only after another meeting ("chaired the 11th meeting, following the
+    # 10th meeting held on December 5"): the people there are the other meeting's
+    after_another: set[int] = field(default_factory=set)
 
 
 def _clean_body(body: str, keep_place: bool = False) -> str:
@@ -1384,6 +1387,18 @@ def _place_gone_to(text: str, before: int) -> str | None:
     return None
 
 
+_RIGHT_AFTER_NAME = re.compile(r"\s*,?\s*(?:(?:which\s+)?(?:was|were)\s+)?(?:held\s+)?(?:on\s+)?$")
+
+
+def _date_right_after(text: str, end: int, release_date: date) -> date | None:
+    """The day written right after a meeting's name ("the 10th meeting of X held on December 5
+    last year"): that meeting's own, whatever other day the sentence gives."""
+    for d in find_dates(text, release_date):
+        if d.start >= end:
+            return d.date if d.start - end <= 30 and _RIGHT_AFTER_NAME.match(text[end : d.start]) else None
+    return None
+
+
 def _date_for(text: str, start: int, release_date: date) -> date | None:
     dates = find_dates(text, release_date)
     if not dates:
@@ -1420,7 +1435,7 @@ def _pronoun_subject(analysis: Analysis, si: int, pronoun: str) -> str | None:
     return None
 
 
-def _chairs_in(analysis: Analysis, si: int, meet_start: int, meet_end: int) -> list[str]:
+def _chairs_in(analysis: Analysis, si: int, meet_start: int, meet_end: int, after: int = 0) -> list[str]:
     s = analysis.sentences[si]
     text = s.text
     chairs: list[str] = []
@@ -1435,6 +1450,8 @@ def _chairs_in(analysis: Analysis, si: int, meet_start: int, meet_end: int) -> l
     verb = None
     for v in _CHAIR_VERB.finditer(text, 0, meet_start + 1):
         verb = v
+    if verb is not None and verb.start() < after:
+        verb = None
     if (verb is not None and text[verb.start() : verb.end()] not in ("held", "hold", "holds")) or (
         verb is not None and len(_persons_in(analysis, si, 0, verb.start())) >= 2
     ):
@@ -1762,6 +1779,9 @@ def _draft(doc: Document, found: list[_Found]) -> list[_Draft]:
     drafts = book.drafts
 
     others: list[str] | None = None
+    ends_in: dict[int, list[int]] = {}  # where the meetings each sentence names end
+    for f in found:
+        ends_in.setdefault(f.sentence_index, []).append(f.end)
     for f in found:
         if not f.held:
             continue
@@ -1779,7 +1799,7 @@ def _draft(doc: Document, found: list[_Found]) -> list[_Draft]:
             continue
         when = None
         if not f.passing and (f.sentence_index >= 0 or "today" in text):
-            when = _date_for(text, f.start, release.date)
+            when = _date_right_after(text, f.end, release.date) or _date_for(text, f.start, release.date)
         lead_in = None
         if f.future and when is None:
             lead_in = _announced_before(doc, f, found)
@@ -1816,9 +1836,14 @@ def _draft(doc: Document, found: list[_Found]) -> list[_Draft]:
         if m.mode is None and _VIDEO.search(text):
             m.mode = "video"
         if f.sentence_index >= 0 and not f.ahead:
-            for c in _chairs_in(analysis, f.sentence_index, f.start, f.end):
+            # a chairing verb before another meeting the sentence names governs that one ("chaired
+            # the 11th meeting today, following the 10th meeting held on December 5")
+            other = max((e for e in ends_in[f.sentence_index] if e <= f.start), default=0)
+            for c in _chairs_in(analysis, f.sentence_index, f.start, f.end, other):
                 if c not in m.chairs:
                     m.chairs.append(c)
+            if other:
+                d.after_another.add(f.sentence_index)
     return [d for d in drafts if d.sentences or d.meeting.ordinal is not None]
 
 
@@ -1877,6 +1902,8 @@ def _gather_people(doc: Document, drafts: list[_Draft], found_at: set[int]) -> N
             m.chairs.extend(c for c in names if c not in m.chairs)  # noqa: B023
 
         for si in sorted(d.sentences) if not (d.passing or d.ahead) else ():
+            if si in d.after_another:
+                continue
             text = sentences[si].text
             if si not in found_at:
                 add_chairs(_chairs_of_the_meeting(analysis, si))
