@@ -916,3 +916,11 @@ def test_an_earlier_meeting_named_after_the_one_chaired_keeps_its_own_day_and_no
     )
     assert (eleventh.ordinal, eleventh.date, eleventh.chairs) == (11, date(2024, 3, 14), ["Bernadette Linn"])
     assert (tenth.ordinal, tenth.date, tenth.chairs, tenth.participants) == (10, date(2023, 12, 5), [], [])
+
+
+def test_a_venue_after_at_without_the():
+    [m] = meetings(
+        "The Chief Executive, Mr John Lee, chaired the first meeting of the Committee on Talent Development at "
+        "Government House today (March 14)."
+    )
+    assert (m.location, m.mode) == ("Government House", "in-person")

@@ -313,7 +313,8 @@ _PLACE_RX = re.compile(
 )
 _VENUE_RX = re.compile(
     word_start_alternatives("at|in")
-    + rf"\s+the\s+(?P<place>(?:[A-Z][\w'\-]*\s+)*(?:of\s+the\s+)?(?:[A-Z][\w'\-]*\s+)*{_VENUE_WORDS})\b"
+    # ("the" may be left out after "at": "at Government House", "at Shenzhen Wuzhou Guest House")
+    + rf"(?:\s+the|(?<=at)(?=\s+[A-Z]))\s+(?P<place>(?:[A-Z][\w'\-]*\s+)*(?:of\s+the\s+)?(?:[A-Z][\w'\-]*\s+)*{_VENUE_WORDS})\b"
 )
 # "in Conference Room 2 of the Legislative Council Complex" (LegCo business notices)
 _ROOM_RX = re.compile(
