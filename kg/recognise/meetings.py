@@ -563,10 +563,20 @@ class _Draft:
     after_another: set[int] = field(default_factory=set)
 
 
+# "the Hong Kong-Guangdong Co-operation Joint Conference Working Meeting": the meeting's noun after
+# the body's head is not part of the body's name
+_HEAD_THEN_MEETING = re.compile(
+    r"\b(Conference|Committee|Commission|Council|Force|Group|Panel)\s+"
+    r"(?:(?:Working|Special)\s+)?(?:Meeting|Plenary(?:\s+Session)?)$"
+)
+
+
 def _clean_body(body: str, keep_place: bool = False) -> str:
-    """The body's name without "the", a "second-term"-like prefix, a bracketed abbreviation and,
-    unless `keep_place`, a trailing "in <city>" (see _place_in_name)."""
+    """The body's name without "the", a "second-term"-like prefix, a bracketed abbreviation, the
+    meeting's noun after its head and, unless `keep_place`, a trailing "in <city>" (see
+    _place_in_name)."""
     body = _STRIP_ABBR.sub("", body).strip(" ,")
+    body = _HEAD_THEN_MEETING.sub(r"\1", body)
     body = _LEADING_THE.sub("", body)
     body = _LEADING_TERM.sub("", body)
     m = None if keep_place else _TRAIL_PLACE.search(body)
@@ -1123,6 +1133,13 @@ MEETING_FORMS: tuple[Form, ...] = (
                     location="Lima",
                     mode="in-person",
                     participants=["Algernon Yau"],
+                ),
+            ),
+            Example(  # the meeting's noun after the body's head is not part of the body's name
+                "The Hong Kong-Guangdong Co-operation Joint Conference Working Meeting was held in Hong Kong "
+                "today (March 14).",
+                _meeting(
+                    "Hong Kong-Guangdong Co-operation Joint Conference", date=_DAY, location="Hong Kong"
                 ),
             ),
             Example(  # a meeting of ministers named by its remit; a place of two words after its name
