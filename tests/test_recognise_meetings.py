@@ -924,3 +924,11 @@ def test_a_venue_after_at_without_the():
         "Government House today (March 14)."
     )
     assert (m.location, m.mode) == ("Government House", "in-person")
+
+
+def test_representatives_of_the_relevant_departments_including_named_ones():
+    [m] = meetings(
+        "The Task Force on Harbourfront held its third meeting today (March 14). Representatives of the relevant "
+        "bureaux and departments, including the Development Bureau and the Lands Department, also attended."
+    )
+    assert m.represented == ["Development Bureau", "Lands Department"]

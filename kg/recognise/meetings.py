@@ -500,7 +500,12 @@ _EVENT_VERB_BEFORE = re.compile(
 _EVENT_VERB_AFTER = re.compile(
     r"^\s*(?:\([^)]*\)\s*)?(?:was|were|will\s+be|is|has\s+been)\s+(?:held|convened|co-chaired|chaired|hosted)\b"
 )
-_RELEVANT = re.compile(r"^(?:the\s+)?(?:relevant|other|various|different)\s+\w+\s+(?:of|from)\s+")
+# "representatives of relevant ministries of ...", "representatives of the relevant bureaux and
+# departments, including the Development Bureau and ...": the names come after
+_RELEVANT = re.compile(
+    r"^(?:the\s+)?(?:relevant|other|various|different)\s+"
+    r"(?:\w+\s+(?:of|from)\s+|[a-z]+(?:\s+and\s+[a-z]+)?,?\s+(?:including|namely|such\s+as)\s+)"
+)
 
 # Smaller expressions of the helpers below
 _LEADING_THE = re.compile(r"^(?:the|The)\s+")
@@ -521,7 +526,7 @@ _AND_BEFORE_NAME = re.compile(r"\s+and\s+(?=[A-Z])")
 _LIST_END = re.compile(r"(?<![A-Z])\.(?:\s|$)|:")
 _LIST_JOINER = re.compile(r"^\s*(?:and\s+|as\s+well\s+as\s+)")
 _NAME_RUNS_ON = re.compile(
-    r"\s*(?:\w+ed|also|were|was|and|had|have|has|will|would|to|in|at|from|on|for|as|who|which|that)\b"
+    r"\s*,?\s*(?:\w+ed|also|were|was|and|had|have|has|will|would|to|in|at|from|on|for|as|who|which|that)\b"
 )
 _BRACKETED_DAY = re.compile(r"\(\w+ \d{1,2}\)")
 _ENDS_SENTENCE = re.compile(r"[.!?\"')]\s*$")
