@@ -932,3 +932,11 @@ def test_representatives_of_the_relevant_departments_including_named_ones():
         "bureaux and departments, including the Development Bureau and the Lands Department, also attended."
     )
     assert m.represented == ["Development Bureau", "Lands Department"]
+
+
+def test_a_delegation_led_to_a_city_for_another_event_gives_no_place():
+    [m] = meetings(
+        "The Secretary for Development, Ms Wong Mei-ling, who led a delegation to Shenzhen yesterday to attend a "
+        "forum, chaired the fifth meeting of the Task Force on Land Supply today (March 14)."
+    )
+    assert (m.ordinal, m.location) == (5, None)

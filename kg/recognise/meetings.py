@@ -1395,7 +1395,7 @@ def _announced_before(
         return None
     day = next((d for d in days if d.start >= said.start()), days[0])
     # the city led to, or one right after the day ("... on March 15 in Shenzhen.")
-    place = _place_gone_to(before, len(before)) or _location(before, "", near=(day.start, day.end))
+    place = _place_gone_to(before, said.start()) or _location(before, "", near=(day.start, day.end))
     return day.date, place, _ordinal(said)
 
 
@@ -1405,9 +1405,13 @@ def _place_gone_to(text: str, before: int) -> str | None:
     delegation to Macao tomorrow (March 15) to attend ...")."""
     for rx in (_DEPART_FOR, _DELEGATION_TO):
         for p in rx.finditer(text, 0, before):
-            if p.end() <= before:
+            # "to attend" the meeting itself, not "to attend a forum, and ... chaired the meeting"
+            if p.end() <= before and _GONE_TO_GAP.fullmatch(text, p.end(), before):
                 return p.group("place")
     return None
+
+
+_GONE_TO_GAP = re.compile(r"[^,;]{0,40}")
 
 
 _RIGHT_AFTER_NAME = re.compile(r"\s*,?\s*(?:(?:which\s+)?(?:was|were)\s+)?(?:held\s+)?(?:on\s+)?$")
