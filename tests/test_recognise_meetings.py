@@ -940,3 +940,14 @@ def test_a_delegation_led_to_a_city_for_another_event_gives_no_place():
         "forum, chaired the fifth meeting of the Task Force on Land Supply today (March 14)."
     )
     assert (m.ordinal, m.location) == (5, None)
+
+
+def test_a_caption_in_the_present_gives_the_co_chairs():
+    [m] = meetings(
+        "The Task Force on Cross-boundary Traffic held its sixth meeting in Shenzhen today (March 14).",
+        captions=(
+            "The Secretary for Transport and Logistics, Mr Leo Fung (left), co-chairs the meeting with the Vice "
+            "Mayor of Shenzhen, Mr Qiao Wen (right).",
+        ),
+    )
+    assert m.chairs == ["Leo Fung", "Qiao Wen"]

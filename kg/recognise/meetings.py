@@ -447,6 +447,8 @@ _LED_DELEGATIONS = Gated(
 _CHAIRED_THE = Gated(
     re.compile(
         r"\b(?P<verb>co-chaired|chaired|co-chairing|chairing|convened|presided\s+over|co-hosted|"
+        # a photo caption's present: "Mr A (left) co-chairs the meeting with Mr B"
+        r"co-chairs|chairs|"
         # what will be: "He will co-chair the meeting with ...", "will jointly preside over the meeting"
         r"(?<=will\s)(?:co-chair|chair|convene|(?:jointly\s+)?preside\s+over))\s+(?:the|today's|this)\s+"
         r"(?:meeting|session|[Pp]lenary(?:\s+[Ss]ession)?|conference)\b"
