@@ -951,3 +951,17 @@ def test_a_caption_in_the_present_gives_the_co_chairs():
         ),
     )
     assert m.chairs == ["Leo Fung", "Qiao Wen"]
+
+
+def test_the_two_delegations_or_the_meeting_led_by_two_leaders_are_its_chairs():
+    [m] = meetings(
+        "The Fifth Plenary Session of the Hong Kong/Sichuan Co-operation Conference was held in Chengdu today "
+        "(March 14). The Hong Kong and Sichuan delegations were led by the Chief Executive, Mr John Lee, and "
+        "the Secretary of the CPC Sichuan Provincial Committee, Mr Wang Xiao, respectively."
+    )
+    assert m.chairs == ["John Lee", "Wang Xiao"]
+    [m] = meetings(
+        "The Task Force on Cross-boundary Traffic held its sixth meeting today (March 14). The meeting was led "
+        "by the Permanent Secretary for Transport and Logistics, Ms Mandy Yip."
+    )
+    assert (m.chairs, m.participants) == ([], ["Mandy Yip"])  # one leader alone: not said to chair

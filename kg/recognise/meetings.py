@@ -443,6 +443,16 @@ _LED_DELEGATIONS = Gated(
     ),
     "delegations",
 )
+# "The Hong Kong and Sichuan delegations were led by A and B respectively", "The meeting was led by
+# A and B": the two sides' leaders, its co-chairs in substance
+_LED_BY = Gated(
+    re.compile(
+        r"\b(?:delegations|meetings?|plenary(?:\s+session)?|session|conference)\s+(?:were|was)\s+"
+        r"(?:respectively\s+)?(?:led|headed)\s+by\b",
+        re.I,
+    ),
+    " by",
+)
 # "He co-chaired the meeting with ...", "Mr Wong chaired the session"
 _CHAIRED_THE = Gated(
     re.compile(
@@ -1891,8 +1901,12 @@ def _bind_sentences(drafts: list[_Draft], sentences: list) -> None:
             hit.sentences.add(si)
         elif _MEETING_REF.search(sentences[si].text) and last is not None:
             last.sentences.add(si)
-        elif last is not None and si - 1 in last.sentences and _IT_WAS.match(sentences[si].text):
-            last.sentences.add(si)  # "It was chaired by ..."
+        elif (
+            last is not None
+            and si - 1 in last.sentences
+            and (_IT_WAS.match(sentences[si].text) or _LED_BY.search(sentences[si].text))
+        ):
+            last.sentences.add(si)  # "It was chaired by ...", "The two delegations were led by ..."
         elif (
             last is not None
             and si - 1 in last.sentences
@@ -1947,6 +1961,11 @@ def _gather_people(doc: Document, drafts: list[_Draft], found_at: set[int]) -> N
                     m.location = _location(text, m.body, near=held_at.span())
                 if _CHAIRED_BY.search(text):
                     add_chairs(_chairs_in(analysis, si, len(text), len(text)))
+                led_by = _LED_BY.search(text)
+                if led_by:
+                    leaders = _persons_in(analysis, si, led_by.end())
+                    if len(leaders) >= 2:
+                        add_chairs(leaders)
                 if m.mode is None and _VIDEO.search(text) and _MEETING_REF.search(text):
                     m.mode = "video"  # "The meeting was held via video conference."
             led = _LED_DELEGATIONS.search(text)
