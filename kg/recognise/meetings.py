@@ -102,12 +102,17 @@ _PREFIX = r"(?:(?:newly[\s-]established|newly[\s-]formed|revamped|new|current|(?
 _ORD = rf"(?P<ord>{ORDINAL_PATTERN}|\d{{4}})"
 _MEETING_NOUN = r"(?:[Mm]eeting|[Pp]lenary(?:\s+[Ss]ession|\s+[Mm]eeting)?|[Ww]orking\s+[Mm]eeting|[Ss]pecial\s+[Mm]eeting|policy\s+briefing)"
 
+# "the first meeting of the new term of the Commission on ...", "... of the 2024-2026 term of the ..."
+_TERM_OF = (
+    rf"(?:(?:the|its)\s+(?:new|current|present|next|[\d\-]+|{ORDINAL_PATTERN})\s+(?:term|session)\s+of\s+)?"
+)
 # "the 10th meeting of the Joint Task Force on ...", "the Fifth Plenary Session of the ..."
 _OF_FORM = re.compile(
     # (the lookahead, which every match passes, turns away a word that is not at most three words
     # before a meeting's noun without trying the ordinals at it)
     r"\b(?=(?:[\w-]+\s+){0,3}(?:[Mm]eeting|[Pp]lenary|[Ww]orking\s|[Ss]pecial\s|policy\s))"
-    rf"(?:(?:the|its|a|[Tt]he)\s+)?(?:{_ORD}\s+)?(?P<noun>{_MEETING_NOUN})\s+of\s+(?:the\s+)?{_PREFIX}(?P<body>{_NAME})"
+    rf"(?:(?:the|its|a|[Tt]he)\s+)?(?:{_ORD}\s+)?(?P<noun>{_MEETING_NOUN})\s+of\s+{_TERM_OF}(?:the\s+)?{_PREFIX}"
+    rf"(?P<body>{_NAME})"
 )
 # "a meeting of the task force on the collaboration for the planning of ..." (a name in lower case)
 _LOWER_HEAD = (
@@ -934,6 +939,11 @@ MEETING_FORMS: tuple[Form, ...] = (
                 "The Fourth Plenary Session of the Hong Kong/Hainan Co-operation Conference was held "
                 "in Haikou today (March 14).",
                 _meeting("Hong Kong/Hainan Co-operation Conference", ordinal=4, date=_DAY, location="Haikou"),
+            ),
+            Example(  # the body's term between the meeting and the body
+                "The Chief Secretary for Administration, Mr Eric Chan, chaired the first meeting of the new "
+                "term of the Commission on Poverty today (March 14).",
+                _meeting("Commission on Poverty", ordinal=1, date=_DAY, chairs=["Eric Chan"]),
             ),
         ),
         gate=_gate_of,
