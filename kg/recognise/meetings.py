@@ -32,9 +32,9 @@ Rules, each tested in tests/test_recognise_meetings.py:
   place in what the meeting discussed is not its location, and none is assumed), or the city
   departed for or a delegation is led to, to chair or attend it (a province is not a place); mode
   "video" for video conferencing (also said of "the meeting" in a sentence of its own),
-  "in-person" when a place is given. The release's one meeting,
-  named in its lead without a day or place of its own, takes those of the event the lead reports
-  ("... in Guangzhou concluded today (October 13)").
+  "in-person" when a place is given. The release's one meeting, named in its lead without a day
+  or place of its own, takes those of the event the lead reports ("... in Guangzhou concluded
+  today (October 13)").
 - chairs: who "chaired", "co-chaired", "convened", "presided over" or (as two leaders) "held" it
   (or "will co-chair the meeting with X", "will jointly preside over the meeting"), "chaired by
   X", "co-chaired by X and Y", "together with X", "He co-chaired the meeting with X" (He being the
