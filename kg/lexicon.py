@@ -670,3 +670,9 @@ OCCASION_WORDS = frozenset(
 )
 # Meeting bodies written by an abbreviation alone before "meeting" ("before the ExCo meeting").
 BODY_ABBREVIATIONS: dict[str, str] = {"ExCo": "Executive Council"}
+# Provinces among CITIES: a delegation led "to Guangdong" goes to the province, and a meeting it
+# attends is held in one of its cities, so the province is not the meeting's place.
+PROVINCES = frozenset(
+    "Guangdong Fujian Sichuan Jiangsu Zhejiang Hubei Hunan Hainan Yunnan Guangxi Jiangxi Shandong Henan "
+    "Hebei Anhui Guizhou".split()
+)

@@ -677,6 +677,11 @@ def test_the_city_departed_for_to_chair_a_meeting_is_its_place():
         "(March 15) to co-chair the 12th meeting of the Hong Kong/Guangdong Co-operation Joint Conference."
     )
     assert (m.ordinal, m.date, m.location, m.mode) == (12, date(2024, 3, 15), "Guangzhou", "in-person")
+    [m] = meetings(
+        "The Chief Executive, Mr Tony Cheung, will depart for Beijing in the evening of March 15 and will "
+        "attend the Sixth Plenary Session of the Hong Kong/Beijing Co-operation Conference on March 16."
+    )
+    assert (m.ordinal, m.date, m.location) == (6, date(2024, 3, 16), "Beijing")
 
 
 def test_met_with_an_object_is_no_meeting_of_a_body():
@@ -755,3 +760,208 @@ def test_a_bills_committee_keeps_its_bill_name_whole():
         date(2024, 3, 20),
         "Conference Room 2A of the Legislative Council Complex",
     )
+
+
+def test_the_city_a_delegation_is_led_to_is_the_place_but_not_a_province():
+    [m] = meetings(
+        "The Financial Secretary, Mr Dan Ho, will lead a government delegation to Macao tomorrow (March 15) "
+        "to attend the 12th Hong Kong Macao Co-operation High Level Meeting."
+    )
+    assert (m.ordinal, m.date, m.location, m.mode) == (12, date(2024, 3, 15), "Macao", "in-person")
+    [m] = meetings(
+        "The Chief Secretary for Administration, Mr Chan Tai-man, is leading a Hong Kong Special "
+        "Administrative Region (HKSAR) Government delegation to Guangzhou to co-chair the 22nd Working "
+        "Meeting of the Hong Kong/Guangdong Co-operation Joint Conference today (March 14)."
+    )
+    assert (m.ordinal, m.location, m.chairs) == (22, "Guangzhou", ["Chan Tai-man"])
+    [m] = meetings(
+        "The Secretary for Housing, Ms Lee Wai-man, will lead a delegation to Fujian tomorrow (March 15) "
+        "to attend the third meeting of the Hong Kong/Fujian Joint Working Group on Housing."
+    )
+    assert (m.ordinal, m.location, m.mode) == (3, None, None)
+
+
+def test_who_will_co_chair_or_jointly_preside_over_the_meeting():
+    [m] = meetings(
+        "The Secretary for the Environment, Mr Wong Kam-fai, will lead a delegation to Guangzhou tomorrow "
+        "(March 15) to attend the 16th meeting of the Hong Kong-Guangdong Joint Working Group on Marine "
+        "Conservation. He will co-chair the meeting with the Director-General of the Department of Ecology "
+        "and Environment of Guangdong Province, Mr Lu Ming."
+    )
+    assert (m.location, m.chairs) == ("Guangzhou", ["Wong Kam-fai", "Lu Ming"])
+    [m] = meetings(
+        "The Chief Executive, Mr Tony Cheung, will lead a delegation to attend the Eighth Plenary of the "
+        "Hong Kong/Guangdong Co-operation Joint Conference in Guangzhou on March 20. Mr Cheung and the "
+        "Governor of Guangdong, Mr Huang Wei, will jointly preside over the meeting."
+    )
+    assert (m.ordinal, m.location, m.chairs) == (8, "Guangzhou", ["Tony Cheung", "Huang Wei"])
+    [m] = meetings(
+        "The Secretary for Labour and Welfare, Mr Ho Kai-ming, will attend the fifth meeting of the Commission "
+        "on Elderly Care tomorrow (March 15). The Chief Secretary for Administration, Mr Chan Tai-man, will "
+        "not chair the meeting."
+    )
+    assert m.chairs == []
+
+
+def test_a_meeting_named_right_after_the_sentence_that_announces_its_day():
+    [m] = meetings(
+        "The Secretary for the Environment, Mr Wong Kam-fai, will lead a delegation to Guangzhou on March 16 "
+        "to attend a meeting on environmental co-operation. The 16th meeting of the Hong Kong-Guangdong Joint "
+        "Working Group on Marine Conservation will be co-chaired by Mr Wong and the Director-General of the "
+        "Department of Ecology and Environment of Guangdong Province, Mr Lu Ming."
+    )
+    assert (m.ordinal, m.date, m.location) == (16, date(2024, 3, 16), "Guangzhou")
+    assert m.chairs == ["Wong Kam-fai", "Lu Ming"]
+    [m] = meetings(
+        "The Secretary for Innovation and Technology, Mr Ken Lam, will attend the first meeting on the "
+        "development of the Hong Kong-Shenzhen Technology Park on March 15 in Shenzhen. The meeting of the "
+        "Joint Task Force on the Hong Kong-Shenzhen Technology Park will be co-chaired by Mr Lam and the Vice "
+        "Mayor of Shenzhen, Mr Ai Wen."
+    )
+    assert (m.body, m.ordinal, m.date, m.location) == (
+        "Joint Task Force on the Hong Kong-Shenzhen Technology Park",
+        1,
+        date(2024, 3, 15),
+        "Shenzhen",
+    )
+    # the sentence before speaks of a meeting held, or the meeting named has a time of its own
+    assert (
+        meetings(
+            "The Chief Executive met the Mayor of Shenzhen today (March 14). The meeting of the Hong "
+            "Kong/Shenzhen Co-operation Joint Conference will be co-chaired by the two later this year."
+        )
+        == []
+    )
+    assert (
+        meetings(
+            "The Chief Executive will attend a meeting with the Mayor of Shenzhen tomorrow (March 15). The "
+            "meeting of the Hong Kong/Shenzhen Co-operation Joint Conference will be held in May."
+        )
+        == []
+    )
+
+
+def test_it_was_chaired_by_and_a_sentence_opening_with_who_attended():
+    [m] = meetings(
+        "The first meeting of the Task Force on Youth Employment was held today (March 14). It was chaired by "
+        "the Secretary for Home and Youth Affairs, Miss Alice Mak."
+    )
+    assert (m.ordinal, m.chairs, m.participants) == (1, ["Alice Mak"], ["Alice Mak"])
+    [m] = meetings(
+        "The Task Force on District Governance met yesterday (March 13). Participating in the meeting were the "
+        "Permanent Secretary for Home and Youth Affairs, Ms Shirley Lam, and the Director of Home Affairs, "
+        "Ms Janice Tse."
+    )
+    assert (m.chairs, m.participants) == ([], ["Shirley Lam", "Janice Tse"])
+    # "It" two sentences on is not the meeting
+    [m] = meetings(
+        "The Task Force on Youth Employment held its first meeting today (March 14). Members discussed the "
+        "youth employment rate. It was chaired by Mr Ho Kai-ming when it was set up in 2020."
+    )
+    assert m.chairs == []
+
+
+def test_co_chaired_the_plenary_written_with_a_capital():
+    [m] = meetings(
+        "The 13th Plenary of the Hong Kong/Guangdong Co-operation Joint Conference was held in Guangzhou today "
+        "(March 14). The Chief Executive, Mr Donald Tsang, and the Governor of Guangdong, Mr Huang Huahua, "
+        "co-chaired the Plenary."
+    )
+    assert (m.ordinal, m.location, m.chairs) == (13, "Guangzhou", ["Donald Tsang", "Huang Huahua"])
+
+
+def test_also_in_attendance_continues_the_sentence_before_in_a_paragraph_of_its_own():
+    [m] = meetings(
+        "The Chief Executive, Mr Tony Cheung, and the Mayor of Shanghai, Mr Gong Wei, co-chaired the Fifth "
+        "Plenary Session of the Hong Kong/Shanghai Co-operation Conference in Hong Kong today (March 14).\n\n"
+        "The Financial Secretary, Mr Dan Ho, and the Secretary for Justice, Mr Lam Ka-ho, attended the "
+        "meeting.\n\n"
+        "Also in attendance were the Secretary for Education, Dr Ivy Chan, and the Secretary for Home and "
+        "Youth Affairs, Miss Alice Mak."
+    )
+    assert m.participants == ["Tony Cheung", "Gong Wei", "Dan Ho", "Lam Ka-ho", "Ivy Chan", "Alice Mak"]
+
+
+def test_held_by_video_conference_said_in_a_sentence_of_its_own():
+    [m] = meetings(
+        "The Task Force on Elderly Services held its fifth meeting today (March 14). In view of the epidemic, "
+        "the meeting was held via video conference."
+    )
+    assert (m.ordinal, m.location, m.mode) == (5, None, "video")
+    [m] = meetings(
+        "The Task Force on Elderly Services held its fifth meeting today (March 14). Members of the public "
+        "may watch the video of the meeting on the Task Force's website."
+    )
+    assert m.mode is None
+
+
+def test_the_room_after_a_meeting_to_be_held_on_a_day_and_time():
+    [m] = meetings(
+        "Members of the public are welcome to attend the meeting of the Panel on Housing to be held on March 20 "
+        "(Wednesday) at 2.30pm in Conference Room 3 of the Legislative Council Complex."
+    )
+    assert (m.body, m.date, m.location, m.mode) == (
+        "Panel on Housing",
+        date(2024, 3, 20),
+        "Conference Room 3 of the Legislative Council Complex",
+        "in-person",
+    )
+
+
+def test_an_earlier_meeting_named_after_the_one_chaired_keeps_its_own_day_and_no_people():
+    eleventh, tenth = meetings(
+        "The Secretary for Development, Ms Bernadette Linn, chaired the 11th meeting of the Joint Task Force on "
+        "Boundary Control Points today (March 14), following the 10th meeting of the Joint Task Force on "
+        "Boundary Control Points held on December 5 last year."
+    )
+    assert (eleventh.ordinal, eleventh.date, eleventh.chairs) == (11, date(2024, 3, 14), ["Bernadette Linn"])
+    assert (tenth.ordinal, tenth.date, tenth.chairs, tenth.participants) == (10, date(2023, 12, 5), [], [])
+
+
+def test_a_venue_after_at_without_the():
+    [m] = meetings(
+        "The Chief Executive, Mr John Lee, chaired the first meeting of the Committee on Talent Development at "
+        "Government House today (March 14)."
+    )
+    assert (m.location, m.mode) == ("Government House", "in-person")
+
+
+def test_representatives_of_the_relevant_departments_including_named_ones():
+    [m] = meetings(
+        "The Task Force on Harbourfront held its third meeting today (March 14). Representatives of the relevant "
+        "bureaux and departments, including the Development Bureau and the Lands Department, also attended."
+    )
+    assert m.represented == ["Development Bureau", "Lands Department"]
+
+
+def test_a_delegation_led_to_a_city_for_another_event_gives_no_place():
+    [m] = meetings(
+        "The Secretary for Development, Ms Wong Mei-ling, who led a delegation to Shenzhen yesterday to attend a "
+        "forum, chaired the fifth meeting of the Task Force on Land Supply today (March 14)."
+    )
+    assert (m.ordinal, m.location) == (5, None)
+
+
+def test_a_caption_in_the_present_gives_the_co_chairs():
+    [m] = meetings(
+        "The Task Force on Cross-boundary Traffic held its sixth meeting in Shenzhen today (March 14).",
+        captions=(
+            "The Secretary for Transport and Logistics, Mr Leo Fung (left), co-chairs the meeting with the Vice "
+            "Mayor of Shenzhen, Mr Qiao Wen (right).",
+        ),
+    )
+    assert m.chairs == ["Leo Fung", "Qiao Wen"]
+
+
+def test_the_two_delegations_or_the_meeting_led_by_two_leaders_are_its_chairs():
+    [m] = meetings(
+        "The Fifth Plenary Session of the Hong Kong/Sichuan Co-operation Conference was held in Chengdu today "
+        "(March 14). The Hong Kong and Sichuan delegations were led by the Chief Executive, Mr John Lee, and "
+        "the Secretary of the CPC Sichuan Provincial Committee, Mr Wang Xiao, respectively."
+    )
+    assert m.chairs == ["John Lee", "Wang Xiao"]
+    [m] = meetings(
+        "The Task Force on Cross-boundary Traffic held its sixth meeting today (March 14). The meeting was led "
+        "by the Permanent Secretary for Transport and Logistics, Ms Mandy Yip."
+    )
+    assert (m.chairs, m.participants) == ([], ["Mandy Yip"])  # one leader alone: not said to chair

@@ -4,42 +4,49 @@ expert groups, and the co-operation conferences and high-level meetings between 
 Rules, each tested in tests/test_recognise_meetings.py:
 
 - A meeting is found where a sentence (or the headline) names it: "the 10th meeting of the Joint
-  Task Force on ...", "the Fifth Plenary Session of the Hong Kong/Beijing Co-operation Conference",
-  "the Standard Working Hours Committee held its 22nd meeting", "the Committee's first meeting",
-  "the 18th Hong Kong-Guangdong Joint Working Group on ... meeting", or a co-operation meeting or
-  conference that was held or chaired ("held the High-Level Meeting cum Signing Ceremony of ...").
-  A body named in lower case counts after "meeting of the" when its head noun (task force,
-  working group, committee ...) has a complement ("a meeting of the task force on the
-  collaboration for ..."), or split by the meeting's place and time ("a task force meeting in
-  Hong Kong today on the collaboration for ...").
-  A body named by its head noun alone ("after the task force's first meeting today", "the second
-  meeting of the committee") is the last full name with that head written before it.
-  The sentence must report it as held (chaired, chairing, convened, held, attended ...) or as to
-  be held on a stated date; postponed or undated future meetings, courtesy calls ("met the
-  Mayor") and LegCo written replies are not meetings. Bodies named in passing as having met ("A
-  and B, both having held their first meetings"; "B, which has held its first meeting") are
-  meetings without a date, place or people of their own.
-- One meeting per body and date in a release; the headline, body and captions are merged. The
-  body is the name as written without "the", a "second-term"/"revamped" prefix or a bracketed
+  Task Force on ...", "the Fifth Plenary Session of the Hong Kong/Beijing Co-operation
+  Conference", "the Standard Working Hours Committee held its 22nd meeting", "the Committee's
+  first meeting", "the 18th Hong Kong-Guangdong Joint Working Group on ... meeting", or a
+  co-operation meeting or conference that was held or chaired ("held the High-Level Meeting cum
+  Signing Ceremony of ..."). A body named in lower case counts after "meeting of the" when its
+  head noun (task force, working group, committee ...) has a complement ("a meeting of the task
+  force on the collaboration for ..."), or split by the meeting's place and time ("a task force
+  meeting in Hong Kong today on the collaboration for ..."). A body named by its head noun alone
+  ("after the task force's first meeting today", "the second meeting of the committee") is the
+  last full name with that head written before it. The sentence must report it as held (chaired,
+  chairing, convened, held, attended ...) or as to be held on a stated date (a meeting to be held
+  named right after the sentence that announces its day, "... will lead a delegation to Guangzhou
+  on March 16 to attend a meeting on X. The 16th meeting of the Y will be co-chaired by ...",
+  takes that sentence's day, place and ordinal); postponed or undated future meetings, courtesy
+  calls ("met the Mayor") and LegCo written replies are not meetings. Bodies named in passing as
+  having met ("A and B, both having held their first meetings"; "B, which has held its first
+  meeting") are meetings without a date, place or people of their own.
+- One meeting per body and date in a release; the headline, body and captions are merged. The body
+  is the name as written without "the", a "second-term"/"revamped" prefix or a bracketed
   abbreviation; its kind comes from the head noun (Task Force -> TaskForce ...). A trailing "in
   <city>" is where the meeting was held unless the meeting's own place is written apart in the
   sentence or the release writes the name so again (see _place_in_name); the longest form wins.
 - ordinal from words or digits; date from "today (September 7)" etc. resolved against the release
   date; location "in <city>" or "at <venue>" before the time, the mode or the other party ("in
   Shanghai together with ..."), or ending the clause right after the meeting's name and time (a
-  place in what the meeting discussed is not its location, and none is assumed); mode "video" for video conferencing, "in-person" when a place is
-  given. The release's one meeting, named in its lead without a day or place of its own, takes
-  those of the event the lead reports ("... in Guangzhou concluded today (October 13)").
-- chairs: who "chaired", "co-chaired", "convened", "presided over" or (as two leaders) "held" it,
-  "chaired by X", "co-chaired by X and Y", "together with X", "He co-chaired the meeting with X"
-  (He being the person the sentences before name), "In chairing ..., X said", the two leaders who
-  "led the delegations ... to hold the session", and the Chairman of the body.
-  participants: chairs and every person named in a sentence that reports attending it or speaks
-  of it ("Also joining the meeting were ...", "Officials ... attending the meeting included ...",
-  "The Hong Kong delegation includes ..." right after a sentence about it).
-  represented: organisations in "representatives from/of A; B; and C", names with commas kept,
-  in a sentence or paragraph about the meeting or one saying they attended; not whom someone
-  met, nor what a delegation comprised.
+  place in what the meeting discussed is not its location, and none is assumed), or the city
+  departed for or a delegation is led to, to chair or attend it (a province is not a place); mode
+  "video" for video conferencing (also said of "the meeting" in a sentence of its own),
+  "in-person" when a place is given. The release's one meeting, named in its lead without a day
+  or place of its own, takes those of the event the lead reports ("... in Guangzhou concluded
+  today (October 13)").
+- chairs: who "chaired", "co-chaired", "convened", "presided over" or (as two leaders) "held" it
+  (or "will co-chair the meeting with X", "will jointly preside over the meeting"), "chaired by
+  X", "co-chaired by X and Y", "together with X", "He co-chaired the meeting with X" (He being the
+  person the sentences before name), "In chairing ..., X said", the two leaders who "led the
+  delegations ... to hold the session", and the Chairman of the body. participants: chairs and
+  every person named in a sentence that reports attending it or speaks of it ("Also joining the
+  meeting were ...", "Participating in the meeting were ...", "Also in attendance were ..." and
+  "It was chaired by ..." right after it, "Officials ... attending the meeting included ...", "The
+  Hong Kong delegation includes ..." right after a sentence about it). represented: organisations
+  in "representatives from/of A; B; and C", names with commas kept, in a sentence or paragraph
+  about the meeting or one saying they attended; not whom someone met, nor what a delegation
+  comprised.
 """
 
 from __future__ import annotations
@@ -62,6 +69,7 @@ from kg.lexicon import (
     LOWER_NOT_NAMED,
     MONTH_NAMES,
     ORG_HEADS,
+    PROVINCES,
     WEEKDAYS,
 )
 from kg.model import Meeting, Tenure
@@ -94,12 +102,17 @@ _PREFIX = r"(?:(?:newly[\s-]established|newly[\s-]formed|revamped|new|current|(?
 _ORD = rf"(?P<ord>{ORDINAL_PATTERN}|\d{{4}})"
 _MEETING_NOUN = r"(?:[Mm]eeting|[Pp]lenary(?:\s+[Ss]ession|\s+[Mm]eeting)?|[Ww]orking\s+[Mm]eeting|[Ss]pecial\s+[Mm]eeting|policy\s+briefing)"
 
+# "the first meeting of the new term of the Commission on ...", "... of the 2024-2026 term of the ..."
+_TERM_OF = (
+    rf"(?:(?:the|its)\s+(?:new|current|present|next|[\d\-]+|{ORDINAL_PATTERN})\s+(?:term|session)\s+of\s+)?"
+)
 # "the 10th meeting of the Joint Task Force on ...", "the Fifth Plenary Session of the ..."
 _OF_FORM = re.compile(
     # (the lookahead, which every match passes, turns away a word that is not at most three words
     # before a meeting's noun without trying the ordinals at it)
     r"\b(?=(?:[\w-]+\s+){0,3}(?:[Mm]eeting|[Pp]lenary|[Ww]orking\s|[Ss]pecial\s|policy\s))"
-    rf"(?:(?:the|its|a|[Tt]he)\s+)?(?:{_ORD}\s+)?(?P<noun>{_MEETING_NOUN})\s+of\s+(?:the\s+)?{_PREFIX}(?P<body>{_NAME})"
+    rf"(?:(?:the|its|a|[Tt]he)\s+)?(?:{_ORD}\s+)?(?P<noun>{_MEETING_NOUN})\s+of\s+{_TERM_OF}(?:the\s+)?{_PREFIX}"
+    rf"(?P<body>{_NAME})"
 )
 # "a meeting of the task force on the collaboration for the planning of ..." (a name in lower case)
 _LOWER_HEAD = (
@@ -128,7 +141,7 @@ _ITS_FORM = re.compile(
         r"held|holds|hold|convened|convenes|convene|has\s+held|have\s+held|having\s+held|had\s+held|will\s+hold"
         r"|is\s+holding"
     )
-    + rf")\s+(?:its\s+|their\s+|a\s+)?(?:{_ORD}\s+)?(?:[Pp]lenary\s+)?[Mm]eeting(?P<plural>s)?\b"
+    + rf")\s+(?:its\s+|their\s+|a\s+)?(?:{_ORD}\s+|inaugural\s+)?(?:[Pp]lenary\s+)?[Mm]eeting(?P<plural>s)?\b"
 )
 # "The Panel will hold a special meeting on July 11 (Tuesday) at 9am in Conference Room 2",
 # "the Council will hold another meeting on Thursday (October 11)": LegCo business notices
@@ -168,7 +181,15 @@ _DEPART_FOR = re.compile(
     word_start_alternatives(r"depart|departs|departed|leave|leaves|left|travel|travels|travelled")
     + r"\s+for\s+(?P<place>"
     + "|".join(re.escape(p) for p in sorted(CITIES, key=len, reverse=True))
-    + r")\b[^.;]{0,150}?\bto\s+(?:co-chair|chair|attend|join|host)\b"
+    + r")\b[^.;]{0,150}?\b(?:to|and\s+will)\s+(?:co-chair|chair|attend|join|host)\b"
+)
+# "will lead a delegation to Guangzhou tomorrow (March 15) to co-chair the 12th meeting of ...": the
+# city the delegation goes to (not a province: the meeting is held in one of its cities)
+_DELEGATION_TO = re.compile(
+    word_start_alternatives(r"lead|leads|leading|led|head|heads|heading|headed")
+    + r"\s+(?:a|an|the|his|her)\s+(?:[\w()'\-]+\s+){0,8}?delegations?\s+to\s+(?P<place>"
+    + "|".join(re.escape(p) for p in sorted(CITIES - PROVINCES, key=len, reverse=True))
+    + r")\b(?!\s+[A-Z])[^.;]{0,150}?\bto\s+(?:co-chair|chair|attend|join|host|participate)\b"
 )
 # "after the meeting of the Executive Committee of the Commission on ... today": held that day
 _AFTER_IT = re.compile(r"\b(?:after|following)\s+$", re.I)
@@ -192,6 +213,8 @@ _EVENT_NAME = re.compile(
     r"(?:Co-operation|Cooperation|Joint|High[- ]Level)\b.*\b(?:Meeting|Conference)\b|\bJoint Conference\b"
     # "the 30th APEC Ministerial Meeting", "the APEC Economic Leaders' Meeting": a meeting named as such
     r"|\b(?:Ministerial|Ministers'|Leaders')\s+Meeting\b"
+    # "the APEC Ministers Responsible for Trade Meeting"
+    r"|\bMinisters\s+Responsible\s+for\b.*\bMeeting\b"
 )
 # What every match of a form above holds (its noun and the words around it), found much faster
 # than the form itself, which has no fixed start: a text without it cannot match the form.
@@ -295,7 +318,8 @@ _PLACE_RX = re.compile(
 )
 _VENUE_RX = re.compile(
     word_start_alternatives("at|in")
-    + rf"\s+the\s+(?P<place>(?:[A-Z][\w'\-]*\s+)*(?:of\s+the\s+)?(?:[A-Z][\w'\-]*\s+)*{_VENUE_WORDS})\b"
+    # ("the" may be left out after "at": "at Government House", "at Shenzhen Wuzhou Guest House")
+    + rf"(?:\s+the|(?<=at)(?=\s+[A-Z]))\s+(?P<place>(?:[A-Z][\w'\-]*\s+)*(?:of\s+the\s+)?(?:[A-Z][\w'\-]*\s+)*{_VENUE_WORDS})\b"
 )
 # "in Conference Room 2 of the Legislative Council Complex" (LegCo business notices)
 _ROOM_RX = re.compile(
@@ -306,7 +330,8 @@ _ROOM_RX = re.compile(
 _TRAIL_PLACE = re.compile(
     r"\s+in\s+(?:" + "|".join(re.escape(p) for p in CITIES) + r")$"
     # a place right after the head of a meeting's own name: "Ministerial Meeting in Bali, Indonesia"
-    r"|(?:(?<=Meeting)|(?<=Summit)|(?<=Conference))\s+in\s+(?P<place>[A-Z][\w'\-]*)(?:,\s+[A-Z][\w'\-]*)?$"
+    r"|(?:(?<=Meeting)|(?<=Summit)|(?<=Conference))\s+in\s+(?P<place>[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*){0,2})"
+    r"(?:,\s+[A-Z][\w'\-]*)?$"
 )
 # what follows the place where a meeting was held: its time, its mode, its other party ...
 _PLACE_TAIL = re.compile(
@@ -321,7 +346,7 @@ _STRONG_PLACE_TAIL = re.compile(
 # what may stand between a meeting's name and its place: "(the plenary)", "was held"
 _JUST_AFTER = re.compile(
     r"\s*(?:,\s*)?(?:of\s+the\s+[\d\-]*\s*(?:[a-z]+\s+){0,2}(?:session|term|year)\s+)?"
-    r"(?:\([^)]*\)\s*)?(?:(?:was|were|is|will\s+be)\s+)?(?:held\s+)?(?:,\s*)?"
+    r"(?:\([^)]*\)\s*)?(?:(?:was|were|is|will\s+be|to\s+be)\s+)?(?:held\s+)?(?:,\s*)?"
     # the day and the time in either order: "on March 20 (Wednesday) at 9am", "at 8.30am on
     # Saturday (March 16)", "on Tuesday, March 19, at 10.45am", "from 2.30pm to 4.30pm"
     r"(?:,?\s*(?:today|tomorrow|yesterday|on\s+\w+(?:,?\s+[A-Z][a-z]+)?(?:\s+\d{1,2})?|at\s+\d[\w:.]*"
@@ -378,10 +403,15 @@ _ATTEND_CUES = re.compile(
     word_start_alternatives(
         r"attend\w*|join\w*|present|include[sd]?|including|participat\w*|chair\w*|co-chair\w*|convened|presided|"
         r"preside|led|said|spoke|noted|expressed|briefed|thanked|welcomed|stated|pointed out|reviewed|"
-        r"in attendance|also"
+        r"in attendance|also|"
+        # a sentence opening with who attended: "Participating in the meeting were ...", "Also
+        # present were ...", "Joining the meeting were ..."
+        r"Attend\w*|Join\w*|Participat\w*|Present|Also"
     )
     + r"\b"
 )
+# "It was chaired by ...": the sentence right after the one that names the meeting speaks of it
+_IT_WAS = re.compile(r"\s*It\s+(?:was|is|will\s+be)\s+(?:co-chaired|chaired|convened|presided|attended)\b")
 _MEETING_REF = Gated(
     re.compile(
         r"\b(?:the\s+meeting|today's\s+meeting|this\s+meeting|the\s+plenary|the\s+(?:plenary\s+)?session|the\s+conference|"
@@ -407,6 +437,8 @@ _NOT_ATTENDING = re.compile(
 _ALSO_ATTENDING = re.compile(
     word_start_alternatives("included|including|attending|attended|joined|joining|present") + r"\b"
 )
+# "Also in attendance were ...", "Also present were ...": a sentence continuing the one before
+_ALSO_OPENING = re.compile(r"\s*Also\s+(?:present|attending|in\s+attendance|joining|participating)\b")
 _ATTENDED = re.compile(word_start_alternatives(r"attend\w*|join\w*|present|participat\w*|includ\w*") + r"\b")
 # "Chief Executive Carrie Lam and Secretary Peng Qinghua led the delegations of the two sides to
 # hold the session": the two leaders
@@ -416,15 +448,29 @@ _LED_DELEGATIONS = Gated(
     ),
     "delegations",
 )
+# "The Hong Kong and Sichuan delegations were led by A and B respectively", "The meeting was led by
+# A and B": the two sides' leaders, its co-chairs in substance
+_LED_BY = Gated(
+    re.compile(
+        r"\b(?:delegations|meetings?|plenary(?:\s+session)?|session|conference)\s+(?:were|was)\s+"
+        r"(?:respectively\s+)?(?:led|headed)\s+by\b",
+        re.I,
+    ),
+    " by",
+)
 # "He co-chaired the meeting with ...", "Mr Wong chaired the session"
 _CHAIRED_THE = Gated(
     re.compile(
-        r"\b(?P<verb>co-chaired|chaired|co-chairing|chairing|convened|presided\s+over|co-hosted)\s+(?:the|today's|this)\s+"
-        r"(?:meeting|session|plenary(?:\s+session)?|conference)\b"
+        r"\b(?P<verb>co-chaired|chaired|co-chairing|chairing|convened|presided\s+over|co-hosted|"
+        # a photo caption's present: "Mr A (left) co-chairs the meeting with Mr B"
+        r"co-chairs|chairs|"
+        # what will be: "He will co-chair the meeting with ...", "will jointly preside over the meeting"
+        r"(?<=will\s)(?:co-chair|chair|convene|(?:jointly\s+)?preside\s+over))\s+(?:the|today's|this)\s+"
+        r"(?:meeting|session|[Pp]lenary(?:\s+[Ss]ession)?|conference)\b"
     ),
     "chair",
-    "convened",
-    "presided",
+    "convene",
+    "preside",
     "co-hosted",
 )
 # a meeting written of with another time than the lead event's
@@ -464,12 +510,19 @@ _GENERIC_BODIES = frozenset(
 )
 _EVENT_VERB_BEFORE = re.compile(
     r"\b(?:co-chaired|co-chair|co-chairs|co-chairing|chaired|chairs|chair|chairing|convened|convene|convenes|held|hold|"
-    r"holds|attended|attend|attending|hosted|host|co-hosted|participate in|participated in|joined|join|presided over)\s+$"
+    r"holds|attended|attend|attending|hosted|host|co-hosted|participate in|participated in|joined|join|presided over|"
+    # "will lead a delegation to Fujian for the first Hong Kong/Fujian Co-operation Conference on ..."
+    r"delegations?\s+to\s+[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)?\s+for)\s+$"
 )
 _EVENT_VERB_AFTER = re.compile(
     r"^\s*(?:\([^)]*\)\s*)?(?:was|were|will\s+be|is|has\s+been)\s+(?:held|convened|co-chaired|chaired|hosted)\b"
 )
-_RELEVANT = re.compile(r"^(?:the\s+)?(?:relevant|other|various|different)\s+\w+\s+(?:of|from)\s+")
+# "representatives of relevant ministries of ...", "representatives of the relevant bureaux and
+# departments, including the Development Bureau and ...": the names come after
+_RELEVANT = re.compile(
+    r"^(?:the\s+)?(?:relevant|other|various|different)\s+"
+    r"(?:\w+\s+(?:of|from)\s+|[a-z]+(?:\s+and\s+[a-z]+)?,?\s+(?:including|namely|such\s+as)\s+)"
+)
 
 # Smaller expressions of the helpers below
 _LEADING_THE = re.compile(r"^(?:the|The)\s+")
@@ -490,7 +543,7 @@ _AND_BEFORE_NAME = re.compile(r"\s+and\s+(?=[A-Z])")
 _LIST_END = re.compile(r"(?<![A-Z])\.(?:\s|$)|:")
 _LIST_JOINER = re.compile(r"^\s*(?:and\s+|as\s+well\s+as\s+)")
 _NAME_RUNS_ON = re.compile(
-    r"\s*(?:\w+ed|also|were|was|and|had|have|has|will|would|to|in|at|from|on|for|as|who|which|that)\b"
+    r"\s*,?\s*(?:\w+ed|also|were|was|and|had|have|has|will|would|to|in|at|from|on|for|as|who|which|that)\b"
 )
 _BRACKETED_DAY = re.compile(r"\(\w+ \d{1,2}\)")
 _ENDS_SENTENCE = re.compile(r"[.!?\"')]\s*$")
@@ -527,12 +580,25 @@ class _Draft:
     found_in: set[int] = field(default_factory=set)  # sentences that report it as held (-1: headline)
     passing: bool = True  # only ever named in passing
     ahead: bool = True  # only ever named as about to be held: no chairs, participants or representatives
+    # sentences that name it only after another meeting ("chaired the 11th meeting, following the
+    # 10th meeting held on December 5"): the people there are the other meeting's
+    after_another: set[int] = field(default_factory=set)
+
+
+# "the Hong Kong-Guangdong Co-operation Joint Conference Working Meeting": the meeting's noun after
+# the body's head is not part of the body's name
+_HEAD_THEN_MEETING = re.compile(
+    r"\b(Conference|Committee|Commission|Council|Force|Group|Panel)\s+"
+    r"(?:(?:Working|Special)\s+)?(?:Meeting|Plenary(?:\s+Session)?)$"
+)
 
 
 def _clean_body(body: str, keep_place: bool = False) -> str:
-    """The body's name without "the", a "second-term"-like prefix, a bracketed abbreviation and,
-    unless `keep_place`, a trailing "in <city>" (see _place_in_name)."""
+    """The body's name without "the", a "second-term"-like prefix, a bracketed abbreviation, the
+    meeting's noun after its head and, unless `keep_place`, a trailing "in <city>" (see
+    _place_in_name)."""
     body = _STRIP_ABBR.sub("", body).strip(" ,")
+    body = _HEAD_THEN_MEETING.sub(r"\1", body)
     body = _LEADING_THE.sub("", body)
     body = _LEADING_TERM.sub("", body)
     m = None if keep_place else _TRAIL_PLACE.search(body)
@@ -812,7 +878,16 @@ def _gate_event(text: str) -> int:
     return 0 if any(map(text.__contains__, _EVENT_GATE_WORDS)) else -1
 
 
-_EVENT_GATE_WORDS = ("Co-operation", "Cooperation", "Joint", "High", "Ministerial", "Ministers'", "Leaders'")
+_EVENT_GATE_WORDS = (
+    "Co-operation",
+    "Cooperation",
+    "Joint",
+    "High",
+    "Ministerial",
+    "Ministers'",
+    "Leaders'",
+    "Ministers Responsible",
+)
 
 
 def _gate_short(text: str) -> int:
@@ -865,6 +940,11 @@ MEETING_FORMS: tuple[Form, ...] = (
                 "in Haikou today (March 14).",
                 _meeting("Hong Kong/Hainan Co-operation Conference", ordinal=4, date=_DAY, location="Haikou"),
             ),
+            Example(  # the body's term between the meeting and the body
+                "The Chief Secretary for Administration, Mr Eric Chan, chaired the first meeting of the new "
+                "term of the Commission on Poverty today (March 14).",
+                _meeting("Commission on Poverty", ordinal=1, date=_DAY, chairs=["Eric Chan"]),
+            ),
         ),
         gate=_gate_of,
         read=_read_of,
@@ -907,6 +987,10 @@ MEETING_FORMS: tuple[Form, ...] = (
             Example(
                 "The Steering Committee on Harbourfront Enhancement held its fifth meeting today (March 14).",
                 _meeting("Steering Committee on Harbourfront Enhancement", ordinal=5, date=_DAY),
+            ),
+            Example(  # "inaugural" is no ordinal written
+                "The Advisory Committee on Gifted Education held its inaugural meeting today (March 14).",
+                _meeting("Advisory Committee on Gifted Education", ordinal=None, date=_DAY),
             ),
         ),
         gate=_gate_its,
@@ -1076,6 +1160,35 @@ MEETING_FORMS: tuple[Form, ...] = (
                     location="Lima",
                     mode="in-person",
                     participants=["Algernon Yau"],
+                ),
+            ),
+            Example(  # the meeting's noun after the body's head is not part of the body's name
+                "The Hong Kong-Guangdong Co-operation Joint Conference Working Meeting was held in Hong Kong "
+                "today (March 14).",
+                _meeting(
+                    "Hong Kong-Guangdong Co-operation Joint Conference", date=_DAY, location="Hong Kong"
+                ),
+            ),
+            Example(  # a meeting of ministers named by its remit; a place of two words after its name
+                "The Secretary for Commerce and Economic Development, Mr Algernon Yau, attended the APEC "
+                "Ministers Responsible for Trade Meeting in San Francisco today (March 14).",
+                _meeting(
+                    "APEC Ministers Responsible for Trade Meeting",
+                    date=_DAY,
+                    location="San Francisco",
+                    participants=["Algernon Yau"],
+                ),
+            ),
+            Example(  # a delegation led to a province "for" the conference; its city in the next sentence
+                "The Chief Secretary for Administration, Mrs Carrie Lam, will lead a Government delegation to "
+                "Fujian for the first Hong Kong/Fujian Co-operation Conference on March 20. Mrs Lam and the "
+                "Vice-Governor of Fujian, Mr Zheng Xiao, will co-chair the conference in Fuzhou.",
+                _meeting(
+                    "Hong Kong/Fujian Co-operation Conference",
+                    ordinal=1,
+                    date=date(2024, 3, 20),
+                    location="Fuzhou",
+                    chairs=["Carrie Lam", "Zheng Xiao"],
                 ),
             ),
         ),
@@ -1277,6 +1390,64 @@ def _location(text: str, body: str, loose: bool = False, near: tuple[int, int] |
     return best
 
 
+# "... to attend a meeting on environmental co-operation." / "... the first meeting on the development
+# of ... on March 15 in Shenzhen.": a meeting announced, not yet named
+_ANNOUNCED = re.compile(rf"\b(?:a|an|the)\s+(?:{_ORD}\s+)?(?:meeting|plenary|conference)\b(?!\s+of\b)")
+# how a sentence names the meeting just announced: "The meeting of the X ...", "The 16th meeting of
+# the X will be co-chaired by ..."
+_NAMES_IT = re.compile(rf"^\s*The\s+(?:{_ORD}\s+)?meeting\s+of\s")
+
+
+def _announced_before(
+    doc: Document, f: _Found, found: list[_Found]
+) -> tuple[date, str | None, int | None] | None:
+    """The day, place and ordinal of a meeting to be held that a sentence names without its day,
+    from the sentence before that announces it ("Mr A will lead a delegation to Guangzhou on March 16
+    to attend a meeting on environmental co-operation. The 16th meeting of the X will be co-chaired
+    by ..."): only when that sentence speaks of a meeting to be held, with a day, and names none."""
+    si = f.sentence_index
+    if si < 1 or not _NAMES_IT.match(doc.sentences[si].text) or _OTHER_TIME.search(doc.sentences[si].text):
+        return None
+    before = doc.sentences[si - 1].text
+    said = _ANNOUNCED.search(before)
+    if said is None or not _FUTURE.search(before) or any(g.sentence_index == si - 1 for g in found):
+        return None
+    days = find_dates(before, doc.release.date)
+    if not days:
+        return None
+    day = next((d for d in days if d.start >= said.start()), days[0])
+    # the city led to, or one right after the day ("... on March 15 in Shenzhen.")
+    place = _place_gone_to(before, said.start()) or _location(before, "", near=(day.start, day.end))
+    return day.date, place, _ordinal(said)
+
+
+def _place_gone_to(text: str, before: int) -> str | None:
+    """The city a person departs for, or leads a delegation to, to chair or attend the meeting
+    named at text[before:] ("will depart for Guangzhou tomorrow to co-chair ...", "will lead a
+    delegation to Macao tomorrow (March 15) to attend ...")."""
+    for rx in (_DEPART_FOR, _DELEGATION_TO):
+        for p in rx.finditer(text, 0, before):
+            # "to attend" the meeting itself, not "to attend a forum, and ... chaired the meeting"
+            if p.end() <= before and _GONE_TO_GAP.fullmatch(text, p.end(), before):
+                return p.group("place")
+    return None
+
+
+_GONE_TO_GAP = re.compile(r"[^,;]{0,40}")
+
+
+_RIGHT_AFTER_NAME = re.compile(r"\s*,?\s*(?:(?:which\s+)?(?:was|were)\s+)?(?:held\s+)?(?:on\s+)?$")
+
+
+def _date_right_after(text: str, end: int, release_date: date) -> date | None:
+    """The day written right after a meeting's name ("the 10th meeting of X held on December 5
+    last year"): that meeting's own, whatever other day the sentence gives."""
+    for d in find_dates(text, release_date):
+        if d.start >= end:
+            return d.date if d.start - end <= 30 and _RIGHT_AFTER_NAME.match(text[end : d.start]) else None
+    return None
+
+
 def _date_for(text: str, start: int, release_date: date) -> date | None:
     dates = find_dates(text, release_date)
     if not dates:
@@ -1313,7 +1484,7 @@ def _pronoun_subject(analysis: Analysis, si: int, pronoun: str) -> str | None:
     return None
 
 
-def _chairs_in(analysis: Analysis, si: int, meet_start: int, meet_end: int) -> list[str]:
+def _chairs_in(analysis: Analysis, si: int, meet_start: int, meet_end: int, after: int = 0) -> list[str]:
     s = analysis.sentences[si]
     text = s.text
     chairs: list[str] = []
@@ -1328,6 +1499,8 @@ def _chairs_in(analysis: Analysis, si: int, meet_start: int, meet_end: int) -> l
     verb = None
     for v in _CHAIR_VERB.finditer(text, 0, meet_start + 1):
         verb = v
+    if verb is not None and verb.start() < after:
+        verb = None
     if (verb is not None and text[verb.start() : verb.end()] not in ("held", "hold", "holds")) or (
         verb is not None and len(_persons_in(analysis, si, 0, verb.start())) >= 2
     ):
@@ -1376,7 +1549,7 @@ def _chairs_of_the_meeting(analysis: Analysis, si: int) -> list[str]:
         chairs = [p for p in (_pronoun_subject(analysis, si, pronoun.group(1)),) if p]
     if not chairs:
         chairs = _clause_subject(analysis, si, m, m.end())
-    if chairs and (m.group("verb").startswith("co-") or m.group("verb") == "convened"):
+    if chairs and m.group("verb").startswith(("co-", "convene", "jointly")):
         w = _WITH_NEXT.match(text[m.end() :])
         if w:
             start = m.end() + w.end()
@@ -1655,6 +1828,9 @@ def _draft(doc: Document, found: list[_Found]) -> list[_Draft]:
     drafts = book.drafts
 
     others: list[str] | None = None
+    ends_in: dict[int, list[int]] = {}  # where the meetings each sentence names end
+    for f in found:
+        ends_in.setdefault(f.sentence_index, []).append(f.end)
     for f in found:
         if not f.held:
             continue
@@ -1672,9 +1848,13 @@ def _draft(doc: Document, found: list[_Found]) -> list[_Draft]:
             continue
         when = None
         if not f.passing and (f.sentence_index >= 0 or "today" in text):
-            when = _date_for(text, f.start, release.date)
+            when = _date_right_after(text, f.end, release.date) or _date_for(text, f.start, release.date)
+        lead_in = None
         if f.future and when is None:
-            continue
+            lead_in = _announced_before(doc, f, found)
+            if lead_in is None:
+                continue
+            when = lead_in[0]
         d = book.draft_for(body, f.ordinal, f.form, fresh=f.another)
         m = d.meeting
         abbr = _abbreviation(f.body) or _abbreviation(text[f.start : f.end + 12])
@@ -1682,6 +1862,9 @@ def _draft(doc: Document, found: list[_Found]) -> list[_Draft]:
             book.alias(d, name_key(abbr))
         if f.ordinal is not None and m.ordinal is None:
             m.ordinal = f.ordinal
+        if lead_in is not None:  # the day, place and ordinal of the sentence that announced it
+            m.ordinal = m.ordinal if m.ordinal is not None else lead_in[2]
+            m.location = m.location or lead_in[1]
         if f.sentence_index >= 0:
             d.sentences.add(f.sentence_index)
             if not m.sentence:
@@ -1696,17 +1879,20 @@ def _draft(doc: Document, found: list[_Found]) -> list[_Draft]:
         if m.location is None:
             m.location = _location(text, body, near=(f.start, f.end))
         if m.location is None:  # "will depart for Guangzhou tomorrow to co-chair the 12th meeting of ..."
-            m.location = next(
-                (p.group("place") for p in _DEPART_FOR.finditer(text, 0, f.start) if p.end() <= f.start), None
-            )
+            m.location = _place_gone_to(text, f.start)
         if m.location is None and body != full:  # "... Ministerial Meeting in Bali": there
             m.location = _TRAIL_PLACE.search(full).group("place")
         if m.mode is None and _VIDEO.search(text):
             m.mode = "video"
         if f.sentence_index >= 0 and not f.ahead:
-            for c in _chairs_in(analysis, f.sentence_index, f.start, f.end):
+            # a chairing verb before another meeting the sentence names governs that one ("chaired
+            # the 11th meeting today, following the 10th meeting held on December 5")
+            other = max((e for e in ends_in[f.sentence_index] if e <= f.start), default=0)
+            for c in _chairs_in(analysis, f.sentence_index, f.start, f.end, other):
                 if c not in m.chairs:
                     m.chairs.append(c)
+            if other:
+                d.after_another.add(f.sentence_index)
     return [d for d in drafts if d.sentences or d.meeting.ordinal is not None]
 
 
@@ -1728,12 +1914,19 @@ def _bind_sentences(drafts: list[_Draft], sentences: list) -> None:
         elif (
             last is not None
             and si - 1 in last.sentences
+            and (_IT_WAS.match(sentences[si].text) or _LED_BY.search(sentences[si].text))
+        ):
+            last.sentences.add(si)  # "It was chaired by ...", "The two delegations were led by ..."
+        elif (
+            last is not None
+            and si - 1 in last.sentences
             and (
                 (
                     sentences[si - 1].paragraph == sentences[si].paragraph
                     and _ALSO_ATTENDING.search(sentences[si].text)
                 )
                 or _DELEGATION_INCLUDES.search(sentences[si].text)
+                or _ALSO_OPENING.match(sentences[si].text)
             )
         ):
             # "Officials of the Shenzhen side included ..." after those "attending the meeting"
@@ -1762,14 +1955,29 @@ def _gather_people(doc: Document, drafts: list[_Draft], found_at: set[int]) -> N
             m.chairs.extend(c for c in names if c not in m.chairs)  # noqa: B023
 
         for si in sorted(d.sentences) if not (d.passing or d.ahead) else ():
+            if si in d.after_another:
+                continue
             text = sentences[si].text
             if si not in found_at:
                 add_chairs(_chairs_of_the_meeting(analysis, si))
-                held_at = _HELD_AT_CLAUSE.search(text) if m.location is None else None
+                # "The meeting was held at the Central Government Offices.", "Mrs A and Mr B will
+                # co-chair the conference in Fuzhou."
+                held_at = (
+                    (_HELD_AT_CLAUSE.search(text) or _CHAIRED_THE.search(text))
+                    if m.location is None
+                    else None
+                )
                 if held_at:  # "The meeting was held at the Central Government Offices."
                     m.location = _location(text, m.body, near=held_at.span())
                 if _CHAIRED_BY.search(text):
                     add_chairs(_chairs_in(analysis, si, len(text), len(text)))
+                led_by = _LED_BY.search(text)
+                if led_by:
+                    leaders = _persons_in(analysis, si, led_by.end())
+                    if len(leaders) >= 2:
+                        add_chairs(leaders)
+                if m.mode is None and _VIDEO.search(text) and _MEETING_REF.search(text):
+                    m.mode = "video"  # "The meeting was held via video conference."
             led = _LED_DELEGATIONS.search(text)
             if led and (si in d.found_in or _MEETING_REF.search(text, led.end())):
                 leaders = _persons_in(analysis, si, 0, led.start())
