@@ -415,3 +415,29 @@ def test_a_post_between_two_captioned_names_is_the_first_ones():
 def test_a_surname_in_capitals_is_written_as_a_name():
     assert names("The Chief Secretary, Mrs Anson CHAN, said. Mrs Anson Chan added a word.") == ["Anson Chan"]
     assert names("Mr C Y Leung said.") == ["C Y Leung"]
+
+
+def test_a_surname_in_capitals_after_initials_is_read_whatever_the_surname():
+    # older releases: "Dr E K YEOH"; the surname need not be one of the romanised surnames listed
+    got = tenures(
+        "Following is a question by the Hon LAU Wai-man and a reply by the Secretary for Health and "
+        "Welfare, Dr T K YEOH, in the Legislative Council today (March 12):"
+    )
+    assert got == {("T K Yeoh", "Secretary for Health and Welfare")}
+    assert tenures("The Director of Lands, Mr K K SBS, said.") == {("K K", "Director of Lands")}
+
+
+def test_passive_appointments_give_each_name_its_post():
+    got = tenures(
+        "Mr Ho Wing-kei is re-appointed as the Chairperson of the Waterfront Commission for one year. "
+        "Ms Kwan Yuk-lan is re-appointed as a member of the Waterfront Commission. Mr Lee Tak-ming and "
+        "Dr Tam Siu-fai are appointed as new members of the Waterfront Commission for two years. Mr Yip "
+        "Kwok-wah was appointed as the head of the team. Ms Chu Ka-yan and Mr Au Wai-lok are appointed "
+        "as new members of the committee."
+    )
+    assert got == {
+        ("Ho Wing-kei", "Chairperson of the Waterfront Commission"),
+        ("Kwan Yuk-lan", "member of the Waterfront Commission"),
+        ("Lee Tak-ming", "member of the Waterfront Commission"),
+        ("Tam Siu-fai", "member of the Waterfront Commission"),
+    }

@@ -34,7 +34,9 @@ Rules, each tested in tests/test_recognise_people.py:
 - Appointment notices give each person the membership written next to them ("appointed Mr A and
   Ms B as members of the X", "thanked C for his service as a member of the X"); "as members" or
   "as its Chairman" without a body takes the body of the appointment just before. "its POST"
-  before a name is the post of the organisation named just before.
+  before a name is the post of the organisation named just before. The passive ("Mr A is
+  re-appointed as the Chairperson of B", "Mr C and Ms D are appointed as new members of B") and
+  "congratulated Mr E on his appointment as the F" read the same way.
 - "Mr Justice A" is the judge A; "Justice A" alone is a rank. A surname alone ("Director-General
   Ren") names no one new. Older releases write surnames in capitals ("Mr CHAU Tak-hay").
 """
@@ -178,6 +180,20 @@ def _upper_surname(w: str) -> bool:
 _HYPHENATED_GIVEN = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
 
 
+def _caps_after_initial(words: list[str], j: int) -> bool:
+    """A surname in capitals right after an initial, whatever the surname ("Dr E K YEOH")."""
+    w, prev = words[j], words[j - 1]
+    return (
+        2 <= len(w) <= 8
+        and w.isupper()
+        and w.isalpha()
+        and w not in POST_NOMINALS
+        and len(prev) <= 2
+        and prev.isupper()
+        and prev.isalpha()
+    )
+
+
 def _read_name(s: Sentence, k: int, limit: int = 6) -> int:
     """Index after the name that starts at token k (k itself when there is none)."""
     words, n = s.words, len(s.words)
@@ -190,6 +206,7 @@ def _read_name(s: Sentence, k: int, limit: int = 6) -> int:
         if (
             name_word
             or _upper_surname(w)
+            or (j > k and _caps_after_initial(words, j))
             or (
                 # "Mr Kong Lun-man", "Professor Estella Kong Tsz-lap": a surname that is also a word of a
                 # place's name, right after the title or before a hyphenated given name
@@ -234,6 +251,8 @@ def _clean_name(text: str) -> str:
     words = text.split(" ")
     if any(_upper_surname(w) for w in words):  # "CHAU Tak-hay" is Chau Tak-hay: one person, one label
         text = " ".join(w.capitalize() if _upper_surname(w) else w for w in words)
+    elif len(words) > 1 and _caps_after_initial(words, len(words) - 1):  # "E K YEOH" is E K Yeoh
+        text = " ".join((*words[:-1], words[-1].capitalize()))
     return text
 
 
@@ -809,6 +828,35 @@ def _post_is(s: Sentence, end: int, starts_at: dict[int, PersonMention]) -> str 
     return _post_text(s, a, b) if b > a else None
 
 
+# What may stand between the names of an appointment notice and its "as": "Mr A is re-appointed
+# as", "Mr B and Ms C have been appointed as", "congratulated Mr D on his appointment as".
+_APPOINTED_AUX = (
+    ("has", "been"),
+    ("have", "been"),
+    ("had", "been"),
+    ("will", "be"),
+    ("is",),
+    ("are",),
+    ("was",),
+    ("were",),
+)
+_APPOINTED_VERBS = frozenset("appointed re-appointed reappointed elected re-elected".split())
+_APPOINTMENT_OF = (("on", "his", "appointment"), ("on", "her", "appointment"), ("on", "their", "appointment"))
+
+
+def _past_appointed(words: list[str], k: int) -> int:
+    """The token after a passive appointment's verb or "on his appointment" at token k (k when
+    there is none): "is re-appointed [as]", "have been appointed [as]", "on her appointment [as]"."""
+    for phrase in _APPOINTMENT_OF:
+        if tuple(words[k : k + 3]) == phrase:
+            return k + 3
+    for aux in _APPOINTED_AUX:
+        if tuple(words[k : k + len(aux)]) == aux:
+            j = k + len(aux)
+            return j + 1 if j < len(words) and words[j] in _APPOINTED_VERBS else k
+    return k
+
+
 def _post_as(
     s: Sentence, end: int, starts_at: dict[int, PersonMention], body: str | None = None
 ) -> str | None:
@@ -820,6 +868,7 @@ def _post_as(
     k = end
     while k < n and words[k] in POST_NOMINALS:
         k += 1
+    k = _past_appointed(words, k)
     if k + 1 >= n or words[k] != "as":
         return None
     k += 1
@@ -876,6 +925,7 @@ def _membership(s: Sentence, k: int, starts_at: dict[int, PersonMention]) -> tup
         while q < n and q < k + 7 and words[q] != "as" and words[q].isalpha() and words[q].islower():
             q += 1
         k = q
+    k = _past_appointed(words, k)
     if k + 1 >= n or words[k] != "as":
         return None
     return _member_role(s, k + 1, starts_at)
@@ -885,6 +935,8 @@ def _member_role(s: Sentence, k: int, starts_at: dict[int, PersonMention]) -> tu
     """A membership from token k: "[a] [non-official] member(s) [of [the] X]" (see _membership)."""
     words, n = s.words, len(s.words)
     if k < n and words[k] in ("a", "an", "the"):
+        k += 1
+    if k < n and words[k] == "new":  # "are appointed as new members of X": members of X
         k += 1
     a = k
     while k < n and words[k] in MEMBER_QUALIFIERS:
@@ -1026,6 +1078,10 @@ _POST_COMMA_NAME = Form(
         Example(  # older releases write the surname in capitals
             "The Secretary for Works, Mr KWONG Hon-sang, said today (March 14) that the project was on time.",
             _tenure("Kwong Hon-sang", "Secretary for Works"),
+        ),
+        Example(  # after initials, a surname in capitals that is not among the listed surnames
+            "The Secretary for Health and Welfare, Dr T K YEOH, said the new clinic would open in May.",
+            _tenure("T K Yeoh", "Secretary for Health and Welfare"),
         ),
         Example(  # a lead sentence that leaves out the closing comma
             "Following is the speech by the Secretary for Security, Mr Lee Siu-kwan at the passing-out "
@@ -1194,12 +1250,22 @@ _POST_BETWEEN_NAMES = Form(
 _POST_AS = Form(
     "tenure: name as the post",
     "tenure",
-    ("HONORIFIC*", "NAME", "as", "the?", "POST"),
+    ("HONORIFIC*", "NAME", "(is|are|has been|was ... appointed|re-appointed|elected)?", "as", "the?", "POST"),
     (
         Example(
             "The Government today announced the appointment of Mr Wong Kin-fai as the Chairman of the "
             "Harbourfront Advisory Board, and Ms Ho Mei-yan as a member, for two years.",
             _tenure("Wong Kin-fai", "Chairman of the Harbourfront Advisory Board"),
+        ),
+        Example(  # an appointment notice in the passive
+            "Dr Fung Siu-wah is re-appointed as the Chairperson of the Waterfront Commission for a "
+            "one-year term from July 1, 2024 to June 30, 2025.",
+            _tenure("Fung Siu-wah", "Chairperson of the Waterfront Commission"),
+        ),
+        Example(
+            "The Chief Executive congratulated Mr Justice Lo Kin-pong on his appointment as the Chief "
+            "Judge of the High Court.",
+            _tenure("Lo Kin-pong", "Chief Judge of the High Court"),
         ),
     ),
 )
@@ -1239,8 +1305,10 @@ _MEMBERS = Form(
         "NAME",
         "(,|and NAME)*",
         "(for their ...)?",
+        "(are|have been|... appointed)?",
         "as",
         "a?",
+        "new?",
         "QUALIFIER*",
         "member|members",
         "(of the? BODY)?",
@@ -1255,6 +1323,11 @@ _MEMBERS = Form(
             "The Chief Executive has re-appointed Dr Ho Siu-fai as the Chairman of the Advisory Panel on Sea "
             "Ports, and Mr Lam Ka-ming and Ms Wong Mei-ling as members.",
             _tenure("Lam Ka-ming", "member of the Advisory Panel on Sea Ports"),
+        ),
+        Example(  # in the passive; "new" is not part of the membership
+            "Mr Ip Chi-keung and Ms Lau Wing-yan are appointed as new members of the Waterfront Commission "
+            "for a two-year term.",
+            _tenure("Lau Wing-yan", "member of the Waterfront Commission"),
         ),
         Example(
             "The Government thanked Mr Chow Tak-wing and Dr Yuen Siu-lan for their valuable contributions as "
