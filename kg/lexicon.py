@@ -670,3 +670,20 @@ OCCASION_WORDS = frozenset(
 )
 # Meeting bodies written by an abbreviation alone before "meeting" ("before the ExCo meeting").
 BODY_ABBREVIATIONS: dict[str, str] = {"ExCo": "Executive Council"}
+
+# Where an organisation's name names a place or a title, not the organisation (issue 11, review of
+# the corpus's other releases): the words of an occasion before "at the X" ("a luncheon at the X
+# Club"), the words of a landmark before or after a name ("near the X Club", "the X car park").
+VENUE_OCCASIONS = frozenset(
+    """ceremony ceremonies seminar seminars symposium conference forum luncheon lunch dinner
+    breakfast reception banquet talk talks session sessions exhibition concert gala party
+    celebration event lecture briefing workshop launch performance parade held""".split()
+)
+LANDMARK_BEFORE = ("near", "outside", "opposite", "beside", "next to", "in front of", "behind", "adjacent to")
+LANDMARK_AFTER = ("car park", "carpark", "entrance", "exit", "premises", "campus")
+SURNAMES = SURNAMES | frozenset("Yeoh Pong Tien Tsim".split())  # appended: surnames seen in capitals
+# Words before a title in quotation marks: 'the dance drama "X Society"', 'entitled "Y Club"'.
+TITLE_WORDS = frozenset(
+    """entitled titled themed drama play opera musical film movie documentary book song album
+    exhibition show programme series performance production campaign slogan theme""".split()
+)

@@ -13,7 +13,7 @@ import pytest
 from kg.lexicon import organisation_class
 from kg.model import Organisation, Release
 from kg.recognise.document import Document
-from kg.recognise.organisations import recognise_organisations
+from kg.recognise.organisations import NOT_NAMED, recognise_organisations
 
 
 def release(text: str, title: str | None = None, captions: tuple[str, ...] = ()) -> Release:
@@ -518,3 +518,36 @@ def test_plural_possessives_inside_school_and_union_names():
 def test_a_centre_spelt_center_or_plural_is_an_organisation_only_with_for():
     got = orgs("The Centers for Health Protection of Ruritania and the Kowloon Exhibition Center replied.")
     assert set(got) == {"Centers for Health Protection of Ruritania"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [example for rule in NOT_NAMED for example in rule.examples],
+    ids=[f"{rule.name} #{i}" for rule in NOT_NAMED for i in range(len(rule.examples))],
+)
+def test_a_name_written_as_a_venue_landmark_or_title_is_no_organisation(text: str, name: str):
+    assert name not in orgs(text)
+
+
+def test_the_same_names_count_where_they_are_named_as_organisations():
+    found = orgs(
+        "Professor Ho is the Director of the Centre for Ageing at the Hong Kong Academy of Nursing. "
+        "The Kowloon Cricket Club's annual dinner was held at the Peninsula Hotel. The exhibition is "
+        "co-presented by the Harbour Tigers Association and the Hong Kong Film Archive."
+    )
+    assert {"Hong Kong Academy of Nursing", "Kowloon Cricket Club", "Harbour Tigers Association"} <= set(
+        found
+    )
+
+
+def test_a_host_ending_a_longer_name_is_not_a_name_of_its_own():
+    found = orgs(
+        "The Financial Secretary spoke at the Hong Kong General Chamber of Commerce's annual dinner and "
+        "at the Federation of Hong Kong Industries' annual luncheon."
+    )
+    assert set(found) == {"Hong Kong General Chamber of Commerce", "Federation of Hong Kong Industries"}
+
+
+def test_a_new_office_written_in_quotation_marks_is_an_organisation():
+    found = orgs('The "Greater Bay Joint Conference Liaison Office" will co-ordinate the expert groups.')
+    assert "Greater Bay Joint Conference Liaison Office" in found

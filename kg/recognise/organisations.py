@@ -9,7 +9,10 @@ defines for it as other names and the parent an "X of the Y" name gives.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
+from kg.lexicon import LANDMARK_AFTER, LANDMARK_BEFORE, TITLE_WORDS, VENUE_OCCASIONS
 from kg.model import Organisation
 from kg.recognise.document import Document
 from kg.recognise.forms import Example, Form
@@ -29,12 +32,121 @@ _CENTRAL = "Central Government"
 # X Magistrates' Courts", "heard in the Court of Final Appeal"), not the institution.
 _AT = re.compile(r"\b(?:at|in)\s+(?:the\s+)?\Z")
 _COURT = frozenset(("Court", "Courts"))
+_AT_ONLY = re.compile(r"\bat\s+(?:the\s+)?\Z")
+_CLAUSE_END = re.compile(r"[,;:.()\n]")
+_LANDMARK_BEFORE = re.compile(r"\b(?:" + "|".join(LANDMARK_BEFORE) + r")\s+(?:the\s+)?\Z")
+_LANDMARK_AFTER = re.compile(r"(?:'s|’s)?\s+(?:" + "|".join(LANDMARK_AFTER) + r")s?\b")
+_QUOTES = frozenset("\"“”'‘’")
 
 
-def _as_venue(m: NameMention) -> bool:
-    """Whether a court is named as a place: after "at" or "in"."""
+def _end(m: NameMention) -> int | None:
+    """Where the name ends in its text, when it is written there as read."""
+    return m.start + len(m.name) if m.text.startswith(m.name, m.start) else None
+
+
+def _court_as_venue(m: NameMention) -> bool:
+    """A court named as a place: after "at" or "in"."""
     name = m.entry.label if m.entry is not None else m.name
     return not _COURT.isdisjoint(name.split()[:4]) and bool(_AT.search(m.text, max(0, m.start - 12), m.start))
+
+
+def _occasion_venue(m: NameMention) -> bool:
+    """Where an occasion is held: "at the X" with the occasion's word earlier in the clause ("a
+    luncheon at the X Club", "the opening ceremony of the Y Conference at the X Academy"), not a
+    host ("at the X's annual dinner")."""
+    before = m.text[max(0, m.start - 160) : m.start]
+    at = _AT_ONLY.search(before)
+    end = _end(m)
+    if at is None or end is None or m.text.startswith(("'", "’"), end):
+        return False
+    clause = _CLAUSE_END.split(before[: at.start()])[-1]
+    return not VENUE_OCCASIONS.isdisjoint(clause.lower().split())
+
+
+def _landmark(m: NameMention) -> bool:
+    """A landmark of directions: "near the X Club", "the X Association car parks"."""
+    end = _end(m)
+    return bool(_LANDMARK_BEFORE.search(m.text, max(0, m.start - 20), m.start)) or (
+        end is not None and _LANDMARK_AFTER.match(m.text, end) is not None
+    )
+
+
+def _title(m: NameMention) -> bool:
+    """The title of a work, an exhibition or a programme: the name fills a pair of quotation marks
+    after a word saying so ('the dance drama "X Society"', 'an exhibition entitled "Y Club"'; a
+    new office written in quotation marks stays an organisation)."""
+    end, start = _end(m), m.start
+    if m.text.endswith(("The ", "the "), 0, start):  # '"The X Company"'
+        start -= 4
+    if end is None or start < 2 or m.text[start - 1] not in _QUOTES or m.text[end : end + 1] not in _QUOTES:
+        return False
+    before = m.text[max(0, start - 30) : start - 1].split()
+    return bool(before) and before[-1] in TITLE_WORDS
+
+
+@dataclass(frozen=True, slots=True)
+class NotNamed:
+    """A place where an organisation's name names something else (a venue, a landmark, a title):
+    the mention there makes no organisation (one named elsewhere in the release still counts).
+    Each example is a sentence and the name it does not make an organisation of (a test)."""
+
+    name: str
+    test: Callable[[NameMention], bool]
+    examples: tuple[tuple[str, str], ...]
+
+
+NOT_NAMED: tuple[NotNamed, ...] = (
+    NotNamed(
+        "a court where a hearing or a conviction took place",
+        _court_as_venue,
+        (("The man was convicted at the Court of Final Appeal.", "Court of Final Appeal"),),
+    ),
+    NotNamed(
+        "the place of an occasion",
+        _occasion_venue,
+        (
+            (
+                "Following is the speech by the Secretary for Security, Mr Lee Siu-kwan, at the opening "
+                'ceremony of the "Regional Forum on Drug Abuse" at the Hong Kong Academy of Nursing this '
+                "morning (May 3):",
+                "Hong Kong Academy of Nursing",
+            ),
+            ("He later spoke at a luncheon at the Kowloon Cricket Club.", "Kowloon Cricket Club"),
+        ),
+    ),
+    NotNamed(
+        "a landmark in directions",
+        _landmark,
+        (
+            (
+                "- Eastern kerbside of Sports Road near the Happy Valley Recreation Club;",
+                "Happy Valley Recreation Club",
+            ),
+            (
+                "- vehicles leaving the Caroline Athletic Association car parks will be diverted;",
+                "Caroline Athletic Association",
+            ),
+        ),
+    ),
+    NotNamed(
+        "a title in quotation marks",
+        _title,
+        (
+            (
+                'The dance drama "Harbour Tigers Association" will be staged on May 3.',
+                "Harbour Tigers Association",
+            ),
+            (
+                'The LCSD presents an exhibition entitled "The Peak Tramways Company" from May 3.',
+                "Peak Tramways Company",
+            ),
+        ),
+    ),
+)
+
+
+def _not_named(m: NameMention) -> bool:
+    return any(rule.test(m) for rule in NOT_NAMED)
 
 
 def _display_name(m: NameMention) -> str:
@@ -71,7 +183,7 @@ def recognise_organisations(doc: Document) -> list[Organisation]:
     found: dict[str, Organisation] = {}
     alias: dict[str, str] = {}  # key of another name the release gave -> entity key
     for m in doc.names:
-        if m.kind != "org" or _as_venue(m):
+        if m.kind != "org" or _not_named(m):
             continue
         k = _entity_key(m)
         k = alias.get(key(m.name), k)
