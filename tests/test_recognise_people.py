@@ -441,3 +441,11 @@ def test_passive_appointments_give_each_name_its_post():
         ("Lee Tak-ming", "member of the Waterfront Commission"),
         ("Tam Siu-fai", "member of the Waterfront Commission"),
     }
+
+
+def test_the_post_after_a_succeeded_name_is_not_that_persons():
+    got = tenures(
+        "Mr Lam Siu-ming retires this month. Mr Au Yiu-ming will succeed Mr Lam Siu-ming as Commissioner "
+        "for Transport."
+    )
+    assert ("Lam Siu-ming", "Commissioner for Transport") not in got

@@ -36,7 +36,9 @@ Rules, each tested in tests/test_recognise_people.py:
   "as its Chairman" without a body takes the body of the appointment just before. "its POST"
   before a name is the post of the organisation named just before. The passive ("Mr A is
   re-appointed as the Chairperson of B", "Mr C and Ms D are appointed as new members of B") and
-  "congratulated Mr E on his appointment as the F" read the same way.
+  "congratulated Mr E on his appointment as the F" read the same way; so do senior appointment
+  notices ("Mr A, currently Deputy Director of B, will be promoted to Director of B", "will take
+  up the post of C"). "Mr A will succeed Mr B as C": C is not B's post.
 - "Mr Justice A" is the judge A; "Justice A" alone is a rank. A surname alone ("Director-General
   Ren") names no one new. Older releases write surnames in capitals ("Mr CHAU Tak-hay").
 """
@@ -58,6 +60,7 @@ from kg.lexicon import (
     HONORIFIC_WORDS,
     LOWER_CASE_HEADS,
     MEMBER_QUALIFIERS,
+    MONTHS,
     NAME_OF_THINGS,
     NAME_PARTICLES,
     NON_NAME,
@@ -69,6 +72,7 @@ from kg.lexicon import (
     POST_NOMINALS,
     POST_OPENERS,
     SURNAMES,
+    WEEKDAYS,
 )
 from kg.model import Person, Tenure
 from kg.recognise.document import Document, Sentence
@@ -672,6 +676,8 @@ def _post_after(s: Sentence, end: int, starts_at: dict[int, PersonMention]) -> s
     k += 1
     if k < n and words[k] in ("the", "The"):
         k += 1
+    if k + 1 < n and words[k] in _WHEN_HELD and words[k + 1][:1].isupper():
+        k += 1  # "Mr A, former Secretary for B,"
     a = k
     if a >= n or k in starts_at or not words[a][:1].isupper() or not words[a][:1].isalpha():
         return None
@@ -783,6 +789,8 @@ def _post_run(s: Sentence, a: int, starts_at: dict[int, PersonMention]) -> tuple
     k = a
     while k < n and k not in starts_at:
         t = words[k]
+        if t in MONTHS or t in WEEKDAYS:
+            break  # "... will take up the post of Director of X on June 1"
         if (t[0].isalpha() and (t[0].isupper() or t in CONNECTORS)) or t in ("&", "/", "'", "-"):
             k += 1
             continue
@@ -804,6 +812,29 @@ _IS_PHRASES = (
     ("was",),
     ("has", "been"),
 )
+# Verbs of a senior appointment notice, before a post with or without "the": "Mr A, currently
+# Deputy Director of B, will be promoted to Director of B"; "Ms C will take up the post of D".
+_TAKES_UP_PHRASES = (
+    ("will", "be", "promoted", "to"),
+    ("was", "promoted", "to"),
+    ("has", "been", "promoted", "to"),
+    ("will", "take", "up", "the", "post", "of"),
+    ("took", "up", "the", "post", "of"),
+)
+# Words before a post that say when it was or is held; they stay out of the post ("Mr A, former
+# Secretary for B," holds the post "Secretary for B").
+_WHEN_HELD = frozenset(("former", "then", "currently", "now"))
+# Words right before a name that the post after it is not that person's ("Mr A will succeed Mr B
+# as Commissioner for C": the post is A's, not B's).
+_SUCCEEDED = frozenset("succeed succeeds succeeded succeeding replace replaces replaced replacing".split())
+
+
+def _phrase_at(words: list[str], k: int, phrases: tuple[tuple[str, ...], ...]) -> int:
+    """The token after one of the phrases at token k (-1 when none is there)."""
+    for phrase in phrases:
+        if tuple(words[k : k + len(phrase)]) == phrase:
+            return k + len(phrase)
+    return -1
 
 
 def _post_is(s: Sentence, end: int, starts_at: dict[int, PersonMention]) -> str | None:
@@ -816,13 +847,18 @@ def _post_is(s: Sentence, end: int, starts_at: dict[int, PersonMention]) -> str 
         k += 1
     if k < n and words[k] == ",":
         k += 1
-    for phrase in _IS_PHRASES:
-        if tuple(words[k : k + len(phrase)]) == phrase:
-            k += len(phrase)
-            break
-    else:
-        return None
-    if k >= n or words[k] != "the":
+        # past an apposition: "Mr A, currently Deputy Director of B, will be promoted to ..."
+        q = k
+        while q < n and q < k + 16 and words[q] not in (",", ".", ";") and q not in starts_at:
+            q += 1
+        if q < n and words[q] == "," and _phrase_at(words, q + 1, _TAKES_UP_PHRASES) > 0:
+            k = q + 1
+    j = _phrase_at(words, k, _TAKES_UP_PHRASES)
+    if j > 0:
+        a, b, _ = _post_run(s, j + 1 if j < n and words[j] == "the" else j, starts_at)
+        return _post_text(s, a, b) if b > a else None
+    k = _phrase_at(words, k, _IS_PHRASES)
+    if k < 0 or k >= n or words[k] != "the":
         return None
     a, b, _ = _post_run(s, k + 1, starts_at)
     return _post_text(s, a, b) if b > a else None
@@ -871,6 +907,9 @@ def _post_as(
     k = _past_appointed(words, k)
     if k + 1 >= n or words[k] != "as":
         return None
+    first = next((m.first for m in starts_at.values() if m.end == end), 0)
+    if first > 0 and words[first - 1] in _SUCCEEDED:
+        return None  # "Mr A will succeed Mr B as Commissioner for C": not B's post
     k += 1
     its = words[k] == "its"
     if words[k] in ("the", "The") or (its and body):
@@ -1208,6 +1247,11 @@ _POST_AFTER = Form(
             "Authority's open meeting today (March 14):",
             _tenure("Cheung Ka-wai", "Chairman of the Hong Kong Housing Authority"),
         ),
+        Example(  # "former", "then", "currently" stay out of the post
+            "The Chief Executive expressed deep sorrow at the passing of Mr Ko Wing-chuen, former Secretary "
+            "for Trade and Industry.",
+            _tenure("Ko Wing-chuen", "Secretary for Trade and Industry"),
+        ),
     ),
 )
 _POST_IN_BRACKETS = Form(
@@ -1272,7 +1316,13 @@ _POST_AS = Form(
 _POST_IS = Form(
     "tenure: name will be the post",
     "tenure",
-    ("HONORIFIC*", "NAME", ",?", "will be|will act as|will serve as|is|was|has been", "the", "POST"),
+    (
+        "HONORIFIC*",
+        "NAME",
+        "(, POST ,)?",
+        "will be|will act as|will serve as|is|was|has been the|will be promoted to|will take up the post of",
+        "POST",
+    ),
     (
         Example(  # an acting arrangement: a tenure of the substantive post, held in an acting capacity
             "During Mr Yeung's absence, the Under Secretary for Labour and Welfare, Mr Ho Kai-ming, will be the "
@@ -1282,6 +1332,16 @@ _POST_IS = Form(
         Example(
             "Dr Lam Sze-yan is the Chairman of the Hong Kong Council for Testing and Certification.",
             _tenure("Lam Sze-yan", "Chairman of the Hong Kong Council for Testing and Certification"),
+        ),
+        Example(  # a senior appointment notice, past the post now held
+            "Mr Tse Kwok-leung, currently Deputy Director of Highways, will be promoted to Director of "
+            "Highways with effect from May 10.",
+            _tenure("Tse Kwok-leung", "Director of Highways"),
+        ),
+        Example(
+            "Ms Fok Wai-lan, Principal Government Engineer, will take up the post of Director of Water "
+            "Supplies on June 1.",
+            _tenure("Fok Wai-lan", "Director of Water Supplies"),
         ),
     ),
 )
