@@ -687,3 +687,11 @@ TITLE_WORDS = frozenset(
     """entitled titled themed drama play opera musical film movie documentary book song album
     exhibition show programme series performance production campaign slogan theme""".split()
 )
+# Departments their own releases name by one word ("Customs will continue to ...", "a report to
+# Police"), and the words after it that make the word a modifier ("Customs officers").
+BARE_AGENCIES = {"Customs": "Customs and Excise Department", "Police": "Hong Kong Police Force"}
+ATTRIBUTIVE_AFTER = frozenset(
+    """officer officers constable constables station stations unit units clearance checkpoint
+    checkpoints control controls duty duties declaration staff vessel vessels post posts dog dogs
+    car cars launch launches uniform uniforms""".split()
+)

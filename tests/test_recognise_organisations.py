@@ -551,3 +551,14 @@ def test_a_host_ending_a_longer_name_is_not_a_name_of_its_own():
 def test_a_new_office_written_in_quotation_marks_is_an_organisation():
     found = orgs('The "Greater Bay Joint Conference Liaison Office" will co-ordinate the expert groups.')
     assert "Greater Bay Joint Conference Liaison Office" in found
+
+
+def test_customs_and_police_named_by_one_word_are_the_departments_but_not_as_modifiers():
+    found = orgs(
+        "Customs will continue to step up enforcement. The girl's family made a report to Police on May 8."
+    )
+    assert set(found) == {"Customs and Excise Department", "Hong Kong Police Force"}
+    assert not orgs(
+        "Customs officers intercepted the passenger, and Police officers arrived. Macau Customs and the Police "
+        "Tactical Unit were thanked."
+    ).keys() & {"Customs and Excise Department", "Hong Kong Police Force"}

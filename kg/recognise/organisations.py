@@ -12,7 +12,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from kg.lexicon import LANDMARK_AFTER, LANDMARK_BEFORE, TITLE_WORDS, VENUE_OCCASIONS
+from kg.lexicon import (
+    ATTRIBUTIVE_AFTER,
+    BARE_AGENCIES,
+    LANDMARK_AFTER,
+    LANDMARK_BEFORE,
+    TITLE_WORDS,
+    VENUE_OCCASIONS,
+)
 from kg.model import Organisation
 from kg.recognise.document import Document
 from kg.recognise.forms import Example, Form
@@ -178,6 +185,37 @@ def _lower_central(doc: Document) -> Organisation | None:
     return None
 
 
+# "Customs will continue to ...", "a report to Police on May 8": the department named by one word,
+# as its own releases write it; not a modifier ("Customs officers", "Police constable"), not part
+# of a longer name ("Macau Customs", "Police Tactical Unit"), not after "the" (a known name then).
+BARE_AGENCY = "a department named by one word"
+_BARE_AGENCY_RE = re.compile(
+    r"(?<![\w\-])(" + "|".join(BARE_AGENCIES) + r")(?!['\w\-]| and Excise)(?=(\s*[,.;:)]|\s+([a-z]+)))"
+)
+
+
+def _bare_agencies(doc: Document) -> list[Organisation]:
+    """The departments named by one word (BARE_AGENCIES) in the release, once each."""
+    out: dict[str, Organisation] = {}
+    for text in doc.segments:
+        for m in _BARE_AGENCY_RE.finditer(text):
+            word, nxt = m.group(1), m.group(3)
+            if word in out or (nxt is not None and nxt in ATTRIBUTIVE_AFTER):
+                continue
+            before = text[max(0, m.start() - 20) : m.start()].split()
+            if before and (
+                before[-1] in ("the", "The") or (before[-1][:1].isupper() and before[-1][-1:].isalpha())
+            ):
+                continue
+            out[word] = Organisation(
+                name=BARE_AGENCIES[word],
+                sentence=sentence_at(text, m.start()),
+                alt_labels=(word,),
+                form=form_name("organisation", BARE_AGENCY),
+            )
+    return list(out.values())
+
+
 def recognise_organisations(doc: Document) -> list[Organisation]:
     """One `Organisation` per organisation the release names, in order of first mention."""
     found: dict[str, Organisation] = {}
@@ -211,6 +249,11 @@ def recognise_organisations(doc: Document) -> list[Organisation]:
     for company in zone_company(doc).values():
         entry = load_reference().lookup(company.name, ("org",))
         found.setdefault(entry.iri if entry is not None else key(company.name), company)
+    for org in _bare_agencies(doc) if ("Customs" in doc.written or "Police" in doc.written) else ():
+        entry = load_reference().lookup(org.name, ("org",))
+        k = entry.iri if entry is not None else key(org.name)
+        if alias.get(key(org.name), k) not in found:
+            found[k] = org
     central = _lower_central(doc) if "central government" in doc.written else None
     if central is not None:
         entry = load_reference().lookup(_CENTRAL, ("org",))
@@ -221,6 +264,21 @@ def recognise_organisations(doc: Document) -> list[Organisation]:
 
 
 ORGANISATION_FORMS: tuple[Form, ...] = (
+    Form(
+        form_name("organisation", BARE_AGENCY),
+        "organisation",
+        ("Customs|Police", "VERB|,|.|and"),
+        (
+            Example(
+                "Customs welcomes the sentence. Customs officers seized 4 000 duty-not-paid cigarettes.",
+                {"name": "Customs and Excise Department"},
+            ),
+            Example(
+                "The boy's family made a report to Police on March 12.",
+                {"name": "Hong Kong Police Force"},
+            ),
+        ),
+    ),
     Form(
         form_name("organisation", LOWER_CENTRAL),
         "organisation",
