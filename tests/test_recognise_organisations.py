@@ -562,3 +562,13 @@ def test_customs_and_police_named_by_one_word_are_the_departments_but_not_as_mod
         "Customs officers intercepted the passenger, and Police officers arrived. Macau Customs and the Police "
         "Tactical Unit were thanked."
     ).keys() & {"Customs and Excise Department", "Hong Kong Police Force"}
+
+
+def test_courts_that_act_or_take_a_case_are_organisations_where_a_hearing_took_place_venues():
+    found = orgs(
+        "The Court of First Instance of the High Court today allowed the appeal. The case was transferred "
+        "to the District Court. The inquest was heard in the Coroner's Court."
+    )
+    assert {"Court of First Instance of the High Court", "High Court", "District Court"} <= set(found)
+    assert "Coroner's Court" not in found
+    assert found["Court of First Instance of the High Court"].part_of == "High Court"
