@@ -449,3 +449,25 @@ def test_the_post_after_a_succeeded_name_is_not_that_persons():
         "for Transport."
     )
     assert ("Lam Siu-ming", "Commissioner for Transport") not in got
+
+
+def test_a_short_reference_does_not_take_a_person_of_the_other_sex():
+    got = tenures(
+        "The Chief Executive, Mrs Lam Yuk-ling, and the Secretary for Transport, Mr Lam Sai-kit, attended. "
+        "Mrs Lam said the plan was good. Mr Lam, the Chairman of the Transport Advisory Committee, said."
+    )
+    assert ("Lam Sai-kit", "Chairman of the Transport Advisory Committee") in got
+    assert ("Lam Yuk-ling", "Chairman of the Transport Advisory Committee") not in got
+
+
+def test_outgoing_and_new_stay_out_of_the_post_and_a_portfolio_in_brackets_stays_in():
+    got = tenures(
+        "Mr Tung thanked Mr Lee Ka-wing, the outgoing Chairman, and welcomed Mr Ho Siu-ming, the new "
+        "Chairman of the Board. Mr Au Kin-wai, Senior Superintendent (Operations) of Kowloon West Region, "
+        "said."
+    )
+    assert got == {
+        ("Lee Ka-wing", "Chairman"),
+        ("Ho Siu-ming", "Chairman of the Board"),
+        ("Au Kin-wai", "Senior Superintendent (Operations) of Kowloon West Region"),
+    }

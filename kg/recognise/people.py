@@ -57,6 +57,7 @@ from kg.lexicon import (
     COMPANY_NOUNS,
     CONNECTORS,
     EVENT_OR_ORG_HEADS,
+    FEMALE_HONORIFICS,
     HONORIFIC_WORDS,
     LOWER_CASE_HEADS,
     MEMBER_QUALIFIERS,
@@ -699,6 +700,9 @@ def _post_after(s: Sentence, end: int, starts_at: dict[int, PersonMention]) -> s
         if t == "(" and _inner_abbreviation(words, k) > k:
             k = _inner_abbreviation(words, k)
             continue
+        if t == "(" and not bracket and (close := _portfolio_bracket(words, k)) > k:
+            k = close  # "Ms A, Assistant Director of Social Welfare (Elderly), said"
+            continue
         if (
             t == ","
             and k + 1 < n
@@ -734,6 +738,19 @@ def _post_after(s: Sentence, end: int, starts_at: dict[int, PersonMention]) -> s
     if not bracket and k < n and words[k] == "," and k + 1 < n and (k + 1) in starts_at:
         return None
     return _post_text(s, a, b)
+
+
+def _portfolio_bracket(words: list[str], k: int) -> int:
+    """The token after a portfolio in brackets at token k inside or closing a post ("(Elderly)",
+    "(Kowloon East)", "(Operations) of X": capitalised words, then a comma, the sentence's end or
+    "of"); k when there is none."""
+    n = len(words)
+    q = k + 1
+    while q < n and q < k + 7 and (words[q][:1].isupper() or words[q] in ("and", "&", ",")):
+        q += 1
+    if q == k + 1 or q >= n or words[q] != ")":
+        return k
+    return q + 1 if q + 1 >= n or words[q + 1] in _POST_END or words[q + 1] in ("of", "for") else k
 
 
 def _named_before(s: Sentence, i: int) -> str | None:
@@ -823,7 +840,7 @@ _TAKES_UP_PHRASES = (
 )
 # Words before a post that say when it was or is held; they stay out of the post ("Mr A, former
 # Secretary for B," holds the post "Secretary for B").
-_WHEN_HELD = frozenset(("former", "then", "currently", "now"))
+_WHEN_HELD = frozenset(("former", "then", "currently", "now", "outgoing", "incoming", "new", "incumbent"))
 # Words right before a name that the post after it is not that person's ("Mr A will succeed Mr B
 # as Commissioner for C": the post is A's, not B's).
 _SUCCEEDED = frozenset("succeed succeeds succeeded succeeding replace replaces replaced replacing".split())
@@ -1072,20 +1089,38 @@ def _resolve(mentions: list[PersonMention]) -> None:
         if m.name in canon:
             for w in set(canon[m.name].split()):
                 later.setdefault(w, []).append(idx)
+    gender = {canon[m.name]: _gender(m.honorific) for m in reversed(mentions) if m.name in canon}
     last: dict[str, str] = {}  # a word -> the person last named with it
+    last_of: dict[tuple[str, str], str] = {}  # (a word, "m" or "f") -> the person of that gender
     for idx, m in enumerate(mentions):
         person = canon.get(m.name)
         if person is None:
             word = m.name.split()[0] if m.name else ""
             person = last.get(word)  # the nearest person named before ...
+            g = _gender(m.honorific)
+            if person is not None and g and gender.get(person) not in (g, ""):
+                person = last_of.get((word, g))  # "Mr Lam" is not "Mrs Carrie Lam" named last
             if person is None and word in later:  # ... else the first named after
                 at = bisect_right(later[word], idx)
                 if at < len(later[word]):
                     person = canon[mentions[later[word][at]].name]
+                    if g and gender.get(person) not in (g, ""):
+                        person = None
         m.person = person
         if person:
             for w in person.split():
                 last[w] = person
+                if gender.get(person):
+                    last_of[(w, gender[person])] = person
+
+
+_MALE_HONORIFICS = frozenset(("Mr", "Sir", "Lord"))
+
+
+def _gender(honorific: str | None) -> str:
+    """ "m" or "f" as the first word of an honorific says ("Mr", "Mrs", "Ms"), else ""."""
+    first = honorific.split()[0].rstrip(".") if honorific else ""
+    return "m" if first in _MALE_HONORIFICS else "f" if first in FEMALE_HONORIFICS else ""
 
 
 def _tenure(person: str, post: str) -> dict[str, str]:
@@ -1247,7 +1282,12 @@ _POST_AFTER = Form(
             "Authority's open meeting today (March 14):",
             _tenure("Cheung Ka-wai", "Chairman of the Hong Kong Housing Authority"),
         ),
-        Example(  # "former", "then", "currently" stay out of the post
+        Example(  # a portfolio in brackets
+            "Miss Yeung Siu-fan, Assistant Director of Social Welfare (Elderly), said the scheme would start "
+            "in May.",
+            _tenure("Yeung Siu-fan", "Assistant Director of Social Welfare (Elderly)"),
+        ),
+        Example(  # "former", "then", "currently", "outgoing", "new" stay out of the post
             "The Chief Executive expressed deep sorrow at the passing of Mr Ko Wing-chuen, former Secretary "
             "for Trade and Industry.",
             _tenure("Ko Wing-chuen", "Secretary for Trade and Industry"),
