@@ -471,3 +471,19 @@ def test_outgoing_and_new_stay_out_of_the_post_and_a_portfolio_in_brackets_stays
         ("Ho Siu-ming", "Chairman of the Board"),
         ("Au Kin-wai", "Senior Superintendent (Operations) of Kowloon West Region"),
     }
+
+
+def test_posts_each_with_its_body_between_commas_are_one_tenure_each_but_a_portfolio_is_not_cut():
+    got = tenures(
+        "Standing Committee Member of the CPC Fujian Provincial Committee, Party Secretary of the CPC Xiamen "
+        "Municipal Committee, Mayor of Xiamen Municipality Zhou Jianping witnessed the signing. The Secretary "
+        "for Innovation, Technology and Industry, Professor Sun Wai, and Executive Director, Hong Kong Trade "
+        "Development Council, Ms Fong Mei-ling, attended."
+    )
+    assert got == {
+        ("Zhou Jianping", "Standing Committee Member of the CPC Fujian Provincial Committee"),
+        ("Zhou Jianping", "Party Secretary of the CPC Xiamen Municipal Committee"),
+        ("Zhou Jianping", "Mayor of Xiamen Municipality"),
+        ("Sun Wai", "Secretary for Innovation, Technology and Industry"),
+        ("Fong Mei-ling", "Executive Director, Hong Kong Trade Development Council"),
+    }

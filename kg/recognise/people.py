@@ -507,6 +507,16 @@ def _left_span(s: Sentence, i: int, blocked: set[int], allow_comma: bool) -> tup
     return j + 1, end
 
 
+def _whole_post(words: list[str], a: int, b: int) -> bool:
+    """Whether [a, b) is a post with its body of its own: a head word, then "of" and a body's name
+    ending in its head noun ("Party Secretary of the CPC Shenzhen Municipal Committee")."""
+    a = _trim(words, a, b)
+    if b - a < 3 or words[b - 1] not in ORG_HEADS or not words[a][:1].isupper():
+        return False
+    of = next((k for k in range(a + 1, b - 1) if words[k] == "of"), None)
+    return of is not None and _has_post_head(words, a, of) and _is_head(words, of - 1)
+
+
 def _trim(words: list[str], a: int, b: int) -> int:
     """Index of the first token of [a, b) after leading connectors, commas and sentence-opening
     words ("The", "At", "During" ...)."""
@@ -606,6 +616,12 @@ def _posts_and_start(s: Sentence, i: int, blocked: set[int], allow_comma: bool) 
         ta = _trim(words, cur_a, cur_b)
         if ta < cur_b and _has_post_head(words, ta, cur_b):
             posts.insert(0, (ta, cur_b))
+            if q > 0 and _whole_post(words, ta, cur_b) and _whole_post(words, *segs[q - 1]):
+                # "Standing Committee Member of the CPC A Committee, Party Secretary of the CPC B
+                # Committee, Mayor of B Xu Qin": posts of their own, each with its body
+                q -= 1
+                cur_a, cur_b = segs[q]
+                continue
             if words[cur_a] == "and" and q > 0:
                 pa, pb = segs[q - 1]
                 pta = _trim(words, pa, pb)
@@ -1232,6 +1248,11 @@ _POST_SURNAME = Form(
         Example(  # a speech's title is not part of the post
             "CE's Speech at the Banquet in Honour of President Liu Haifeng",
             _tenure("Liu Haifeng", "President"),
+        ),
+        Example(  # posts each with its body, between commas: one tenure each
+            "Standing Committee Member of the CPC Fujian Provincial Committee, Party Secretary of the CPC "
+            "Xiamen Municipal Committee, Mayor of Xiamen Municipality Zhou Jianping witnessed the signing.",
+            _tenure("Zhou Jianping", "Party Secretary of the CPC Xiamen Municipal Committee"),
         ),
     ),
 )
