@@ -487,3 +487,23 @@ def test_posts_each_with_its_body_between_commas_are_one_tenure_each_but_a_portf
         ("Sun Wai", "Secretary for Innovation, Technology and Industry"),
         ("Fong Mei-ling", "Executive Director, Hong Kong Trade Development Council"),
     }
+
+
+def test_a_membership_between_commas_must_close_the_list_of_names():
+    got = tenures(
+        "The Chief Executive, Mr Tung Kin-wah, members of the Executive Council and senior officials "
+        "attended. Mr Yau Chi-keung and Ms Wan Lai-kuen, members of the public, were thanked. Mr Ip "
+        "Siu-ming, member of the Antiquities Advisory Board, said."
+    )
+    assert got == {
+        ("Tung Kin-wah", "Chief Executive"),
+        ("Ip Siu-ming", "member of the Antiquities Advisory Board"),
+    }
+
+
+def test_a_doctor_is_not_the_mister_of_the_same_surname():
+    got = tenures(
+        "The award went to Ms Wong Siu-ling, daughter of the late Director of Lands, Mr Wong Kam-po. "
+        "Dr Wong, Chairman of the Hospital Authority, said."
+    )
+    assert got == {("Wong Kam-po", "Director of Lands")}

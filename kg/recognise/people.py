@@ -992,6 +992,8 @@ def _membership(s: Sentence, k: int, starts_at: dict[int, PersonMention]) -> tup
     "[for their dedicated service] as [a] [non-official] member(s) [of [the] X]" -> ("non-official
     member", "the X"); the body is None when not written ("... and Mr B as members")."""
     words, n = s.words, len(s.words)
+    if 0 < k < n and words[k - 1] == "," and words[k] in _APPOSED_MEMBERS:
+        return _apposed_membership(s, k, starts_at)
     if k < n and words[k] == "for":  # "for their valuable contributions as members of ..."
         q = k + 1
         while q < n and q < k + 7 and words[q] != "as" and words[q].isalpha() and words[q].islower():
@@ -1003,8 +1005,36 @@ def _membership(s: Sentence, k: int, starts_at: dict[int, PersonMention]) -> tup
     return _member_role(s, k + 1, starts_at)
 
 
+_APPOSED_MEMBERS = frozenset(("member", "members", "both", "all")) | MEMBER_QUALIFIERS
+
+
+def _apposed_membership(
+    s: Sentence, k: int, starts_at: dict[int, PersonMention]
+) -> tuple[str, str | None] | None:
+    """A membership written after the names, between commas: "Mr A and Ms B, members of the X
+    Commission, visited ..." -> ("member", "the X Commission"); the body must be written, and the
+    phrase must close the list (not "Mr A, members of the X and senior officials attended")."""
+    words, n = s.words, len(s.words)
+    found = _member_role_at(s, k + 1 if words[k] in ("both", "all") else k, starts_at)
+    if found is None or found[1] is None:
+        return None
+    role, body, q = found
+    if q >= n or words[q] in (".", ";", ":", ")"):
+        return role, body
+    nxt = words[q + 1] if q + 1 < n else ""
+    return (role, body) if words[q] == "," and nxt[:1].islower() and nxt not in ("and", "or") else None
+
+
 def _member_role(s: Sentence, k: int, starts_at: dict[int, PersonMention]) -> tuple[str, str | None] | None:
     """A membership from token k: "[a] [non-official] member(s) [of [the] X]" (see _membership)."""
+    found = _member_role_at(s, k, starts_at)
+    return None if found is None else found[:2]
+
+
+def _member_role_at(
+    s: Sentence, k: int, starts_at: dict[int, PersonMention]
+) -> tuple[str, str | None, int] | None:
+    """_member_role, with the token after what it read."""
     words, n = s.words, len(s.words)
     if k < n and words[k] in ("a", "an", "the"):
         k += 1
@@ -1018,7 +1048,7 @@ def _member_role(s: Sentence, k: int, starts_at: dict[int, PersonMention]) -> tu
     role = " ".join((*words[a:k], "member"))
     k += 1
     if k + 1 >= n or words[k] != "of":
-        return role, None
+        return role, None, k
     a = k = k + 1
     if words[k] in ("the", "The"):
         k += 1
@@ -1033,7 +1063,7 @@ def _member_role(s: Sentence, k: int, starts_at: dict[int, PersonMention]) -> tu
         k -= 1
     if k <= c or not words[c][:1].isupper():
         return None  # "as members of the public"
-    return role, _one_spaced(s.span(a, k))
+    return role, _one_spaced(s.span(a, k)), k
 
 
 def _body_of(post: str) -> str | None:
@@ -1115,7 +1145,7 @@ def _resolve(mentions: list[PersonMention]) -> None:
             person = last.get(word)  # the nearest person named before ...
             g = _gender(m.honorific)
             if person is not None and g and gender.get(person) not in (g, ""):
-                person = last_of.get((word, g))  # "Mr Lam" is not "Mrs Carrie Lam" named last
+                person = last_of.get((word, g))  # "Mr Lam" is not "Mrs Carrie Lam" nor "Dr Lam Ka-ho"
             if person is None and word in later:  # ... else the first named after
                 at = bisect_right(later[word], idx)
                 if at < len(later[word]):
@@ -1131,11 +1161,15 @@ def _resolve(mentions: list[PersonMention]) -> None:
 
 
 _MALE_HONORIFICS = frozenset(("Mr", "Sir", "Lord"))
+_ACADEMIC_HONORIFICS = frozenset(("Dr", "Professor", "Prof"))
 
 
 def _gender(honorific: str | None) -> str:
-    """ "m" or "f" as the first word of an honorific says ("Mr", "Mrs", "Ms"), else ""."""
+    """The kind of title the first word of an honorific gives: "m" ("Mr"), "f" ("Mrs", "Ms"), "d"
+    ("Dr", "Professor": a release keeps calling a doctor so), else "" (any)."""
     first = honorific.split()[0].rstrip(".") if honorific else ""
+    if first in _ACADEMIC_HONORIFICS:
+        return "d"
     return "m" if first in _MALE_HONORIFICS else "f" if first in FEMALE_HONORIFICS else ""
 
 
@@ -1427,7 +1461,7 @@ _MEMBERS = Form(
         "(,|and NAME)*",
         "(for their ...)?",
         "(are|have been|... appointed)?",
-        "as",
+        "as|,",
         "a?",
         "new?",
         "QUALIFIER*",
@@ -1444,6 +1478,11 @@ _MEMBERS = Form(
             "The Chief Executive has re-appointed Dr Ho Siu-fai as the Chairman of the Advisory Panel on Sea "
             "Ports, and Mr Lam Ka-ming and Ms Wong Mei-ling as members.",
             _tenure("Lam Ka-ming", "member of the Advisory Panel on Sea Ports"),
+        ),
+        Example(  # between commas after the names
+            "Mr Lam Ka-ming, Ms Chan Mei-yee and Dr Ho Wing-fai, members of the Elderly Commission, visited "
+            "the centre.",
+            _tenure("Chan Mei-yee", "member of the Elderly Commission"),
         ),
         Example(  # in the passive; "new" is not part of the membership
             "Mr Ip Chi-keung and Ms Lau Wing-yan are appointed as new members of the Waterfront Commission "
