@@ -572,3 +572,12 @@ def test_courts_that_act_or_take_a_case_are_organisations_where_a_hearing_took_p
     assert {"Court of First Instance of the High Court", "High Court", "District Court"} <= set(found)
     assert "Coroner's Court" not in found
     assert found["Court of First Instance of the High Court"].part_of == "High Court"
+
+
+def test_a_name_after_and_the_is_a_list_item_not_part_of_the_body_named_before():
+    found = orgs(
+        "The Commission on Poverty and the Social Welfare Department will co-operate. Leaders of the China "
+        "Council for the Promotion of International Trade and the Ministry of Foreign Trade and Economic "
+        "Cooperation attended."
+    )
+    assert {"Social Welfare Department", "Ministry of Foreign Trade and Economic Cooperation"} <= set(found)

@@ -1288,6 +1288,13 @@ class _Analyser:
         while i >= 0 and steps < 30:
             steps += 1
             t = w[i]
+            if (
+                t == "and"
+                and i >= c.a - 2
+                and w[c.a - 1] in _ARTICLES
+                and "between" not in w[max(0, i - 12) : i]
+            ):
+                return False  # "the Commission on Poverty and the Labour Department": a list of two names
             if t in _ARTICLES or t in ("and", "&", "/"):
                 i -= 1
                 continue
