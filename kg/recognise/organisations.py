@@ -61,12 +61,12 @@ def _occasion_venue(m: NameMention) -> bool:
     """Where an occasion is held: "at the X" with the occasion's word earlier in the clause ("a
     luncheon at the X Club", "the opening ceremony of the Y Conference at the X Academy"), not a
     host ("at the X's annual dinner")."""
-    before = m.text[max(0, m.start - 160) : m.start]
-    at = _AT_ONLY.search(before)
+    near = max(0, m.start - 12)
+    at = _AT_ONLY.search(m.text, near, m.start)
     end = _end(m)
     if at is None or end is None or m.text.startswith(("'", "’"), end):
         return False
-    clause = _CLAUSE_END.split(before[: at.start()])[-1]
+    clause = _CLAUSE_END.split(m.text[max(0, m.start - 160) : at.start()])[-1]
     return not VENUE_OCCASIONS.isdisjoint(clause.lower().split())
 
 
@@ -190,7 +190,7 @@ def _lower_central(doc: Document) -> Organisation | None:
 # of a longer name ("Macau Customs", "Police Tactical Unit"), not after "the" (a known name then).
 BARE_AGENCY = "a department named by one word"
 _BARE_AGENCY_RE = re.compile(
-    r"(?<![\w\-])(" + "|".join(BARE_AGENCIES) + r")(?!['\w\-]| and Excise)(?=(\s*[,.;:)]|\s+([a-z]+)))"
+    r"(" + "|".join(BARE_AGENCIES) + r")(?!['\w\-]| and Excise)(?=(\s*[,.;:)]|\s+([a-z]+)))"
 )
 
 
@@ -202,6 +202,8 @@ def _bare_agencies(doc: Document) -> list[Organisation]:
             word, nxt = m.group(1), m.group(3)
             if word in out or (nxt is not None and nxt in ATTRIBUTIVE_AFTER):
                 continue
+            if m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "-"):
+                continue  # inside a word
             before = text[max(0, m.start() - 20) : m.start()].split()
             if before and (
                 before[-1] in ("the", "The") or (before[-1][:1].isupper() and before[-1][-1:].isalpha())
