@@ -507,3 +507,15 @@ def test_a_doctor_is_not_the_mister_of_the_same_surname():
         "Dr Wong, Chairman of the Hospital Authority, said."
     )
     assert got == {("Wong Kam-po", "Director of Lands")}
+
+
+def test_a_post_before_and_that_ends_in_an_unread_name_is_not_the_next_persons():
+    got = tenures(
+        "Mrs Lam Yuk-ling also met Vietnamese Prime Minister Nguyen Xuan Phuc and Singapore Prime Minister "
+        "Lee Hsien Loong. She met the Consul General and Minister Counsellor, Mr Ho Wai."
+    )
+    assert got == {
+        ("Lee Hsien Loong", "Singapore Prime Minister"),
+        ("Ho Wai", "Consul General"),
+        ("Ho Wai", "Minister Counsellor"),
+    }

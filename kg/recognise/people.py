@@ -637,11 +637,32 @@ def _posts_and_start(s: Sentence, i: int, blocked: set[int], allow_comma: bool) 
         cur_a = segs[q][0]
     out: list[str] = []
     for pa, pb in posts:
-        for xa, xb in _split_and(s, pa, pb):
+        parts = _split_and(s, pa, pb)
+        for q, (xa, xb) in enumerate(parts):
             xa = _trim(words, xa, xb)
+            if q < len(parts) - 1 and _ends_in_a_name(words, xa, xb):
+                continue  # "Vietnamese Prime Minister Nguyen Van A and Singapore Prime Minister B"
             if xa < xb and words[xa][0].isupper() and _has_post_head(words, xa, xb):
                 out.append(_post_text(s, xa, xb))
     return out, a
+
+
+# Capitalised words that may follow a post's head word without a connector ("Consul General").
+_AFTER_HEAD = frozenset("General Officer Designate Elect Emeritus Counsellor".split())
+
+
+def _ends_in_a_name(words: list[str], a: int, b: int) -> bool:
+    """Whether the post before "and" ends in two or more capitalised words after its head with no
+    connector, as a name the recogniser did not read ("Prime Minister Nguyen Van A"): the post is
+    then that person's, not the one named after "and"."""
+    last = max((k for k in range(a, b) if _is_head(words, k)), default=-1)
+    after = words[last + 1 : b] if last >= 0 else []
+    return (
+        len(after) >= 2
+        and all(w[:1].isupper() and w[:1].isalpha() and w not in CONNECTORS for w in after)
+        and not _AFTER_HEAD.issuperset(after)
+        and after[-1] not in EVENT_OR_ORG_HEADS
+    )
 
 
 _POST_END = frozenset({",", ".", ";", ")", ":", "said"})
