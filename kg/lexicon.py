@@ -695,3 +695,14 @@ ATTRIBUTIVE_AFTER = frozenset(
     checkpoints control controls duty duties declaration staff vessel vessels post posts dog dogs
     car cars launch launches uniform uniforms""".split()
 )
+# Plural heads that names share ("the Home Affairs and Social Welfare Departments") -> the singular.
+PLURAL_ORG_HEADS = {
+    "Departments": "Department",
+    "Bureaux": "Bureau",
+    "Bureaus": "Bureau",
+    "Governments": "Government",
+    "Offices": "Office",
+    "Universities": "University",
+    "Ministries": "Ministry",
+    "Authorities": "Authority",
+}

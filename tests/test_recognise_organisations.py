@@ -581,3 +581,26 @@ def test_a_name_after_and_the_is_a_list_item_not_part_of_the_body_named_before()
         "Cooperation attended."
     )
     assert {"Social Welfare Department", "Ministry of Foreign Trade and Economic Cooperation"} <= set(found)
+
+
+def test_known_names_sharing_a_plural_head_are_each_named_and_unknown_ones_are_not():
+    found = orgs(
+        "The Home Affairs and Social Welfare Departments will set up a hotline with the Departments of "
+        "Health and Justice. The Sai Kung and Tai Po District Offices and the Security, Education and "
+        "Labour and Welfare Bureaux were thanked."
+    )
+    assert set(found) == {
+        "Home Affairs Department",
+        "Social Welfare Department",
+        "Department of Health",
+        "Department of Justice",
+    }
+
+
+def test_a_long_run_of_names_before_a_plural_head_is_read_in_linear_time():
+    import time
+
+    text = ", ".join(["Tai Po Sha Tin"] * 3000) + " and Yuen Long Departments were thanked."
+    started = time.process_time()
+    orgs(text)
+    assert time.process_time() - started < 1.0

@@ -17,6 +17,7 @@ from kg.lexicon import (
     BARE_AGENCIES,
     LANDMARK_AFTER,
     LANDMARK_BEFORE,
+    PLURAL_ORG_HEADS,
     TITLE_WORDS,
     VENUE_OCCASIONS,
 )
@@ -218,6 +219,47 @@ def _bare_agencies(doc: Document) -> list[Organisation]:
     return list(out.values())
 
 
+# "the Home Affairs and Social Welfare Departments", "the Departments of Health and Justice": names
+# sharing a plural head, kept only when each name they make is a known one.
+SHARED_HEAD = "known names sharing a plural head"
+_PLURAL = "|".join(sorted(PLURAL_ORG_HEADS, key=len, reverse=True))
+_PLURAL_HINT = re.compile(rf"\b(?:{_PLURAL})\b")
+_WORDS = r"[A-Z][\w&'\-]*(?: [A-Z&][\w&'\-]*)*"
+_ITEMS = rf"{_WORDS}(?:(?:, | and ){_WORDS})+"
+_ITEMS_BEFORE_RE = re.compile(rf"({_ITEMS}) \Z")  # searched in a short window before the head
+_ITEMS_AFTER_RE = re.compile(rf" of ({_ITEMS})")  # matched right after it
+_ITEM_CUT = re.compile(r", (?:and )?| and ")
+_WINDOW = 120  # characters: the names are looked for this far from their head, so the work stays linear
+
+
+def _shared_heads(doc: Document) -> list[Organisation]:
+    """Known organisations named with a shared plural head (see SHARED_HEAD)."""
+    reference = load_reference()
+    out: list[Organisation] = []
+    for text in doc.segments:
+        for h in _PLURAL_HINT.finditer(text):
+            head = PLURAL_ORG_HEADS[h.group()]
+            before = _ITEMS_BEFORE_RE.search(text[max(0, h.start() - _WINDOW) : h.start()])
+            after = _ITEMS_AFTER_RE.match(text[h.end() : h.end() + _WINDOW])
+            for m, of in ((before, False), (after, True)):
+                if m is None:
+                    continue
+                names = [f"{head} of {x}" if of else f"{x} {head}" for x in _ITEM_CUT.split(m.group(1))]
+                entries = [reference.lookup(n, ("org",)) for n in names]
+                if any(e is None for e in entries):
+                    continue
+                out.extend(
+                    Organisation(
+                        name=e.label,
+                        sentence=sentence_at(text, h.start()),
+                        form=form_name("organisation", SHARED_HEAD),
+                    )
+                    for e in entries
+                    if e is not None
+                )
+    return out
+
+
 def recognise_organisations(doc: Document) -> list[Organisation]:
     """One `Organisation` per organisation the release names, in order of first mention."""
     found: dict[str, Organisation] = {}
@@ -256,6 +298,12 @@ def recognise_organisations(doc: Document) -> list[Organisation]:
         k = entry.iri if entry is not None else key(org.name)
         if alias.get(key(org.name), k) not in found:
             found[k] = org
+    if _PLURAL_HINT.search(doc.written):
+        for org in _shared_heads(doc):
+            entry = load_reference().lookup(org.name, ("org",))
+            k = entry.iri if entry is not None else key(org.name)
+            if alias.get(key(org.name), k) not in found:
+                found[k] = org
     central = _lower_central(doc) if "central government" in doc.written else None
     if central is not None:
         entry = load_reference().lookup(_CENTRAL, ("org",))
@@ -266,6 +314,21 @@ def recognise_organisations(doc: Document) -> list[Organisation]:
 
 
 ORGANISATION_FORMS: tuple[Form, ...] = (
+    Form(
+        form_name("organisation", SHARED_HEAD),
+        "organisation",
+        ("KNOWN-WITHOUT-HEAD", "(, | and KNOWN-WITHOUT-HEAD)+", "Departments|Bureaux|Governments|..."),
+        (
+            Example(
+                "The Home Affairs and Social Welfare Departments will set up a joint hotline.",
+                {"name": "Social Welfare Department"},
+            ),
+            Example(
+                "Officers of the Departments of Health and Justice attended the briefing.",
+                {"name": "Department of Justice"},
+            ),
+        ),
+    ),
     Form(
         form_name("organisation", BARE_AGENCY),
         "organisation",
