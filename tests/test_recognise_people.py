@@ -519,3 +519,20 @@ def test_a_post_before_and_that_ends_in_an_unread_name_is_not_the_next_persons()
         ("Ho Wai", "Consul General"),
         ("Ho Wai", "Minister Counsellor"),
     }
+
+
+def test_a_short_reference_two_people_could_be_gives_neither_an_honorific():
+    people = {
+        p.name: p.honorific
+        for p in recognise_people(
+            Document(
+                release(
+                    "Financial Secretary Paul Chan will lead the delegation, which comprises Under Secretary "
+                    "for Commerce & Economic Development Bernard Chan. Mr Chan will also call on officials. "
+                    "Chief Secretary Matthew Cheung attended. Mr Cheung said."
+                )
+            )
+        )[0]
+    }
+    assert people["Paul Chan"] is None and people["Bernard Chan"] is None
+    assert people["Matthew Cheung"] == "Mr"

@@ -1566,14 +1566,23 @@ def analyse(doc: Document) -> Analysis:
     _resolve(flat)
 
     people: dict[str, Person] = {}
+    # a word two people's names share: a short reference by it ("Mrs Lam" beside "Carrie Lam" and
+    # "Peter Lam", both named without honorific) is too weak to give either an honorific
+    holders: dict[str, set[str]] = {}
+    for m in flat:
+        if m.person:
+            for w in m.person.split():
+                holders.setdefault(w, set()).add(m.person)
     for m in flat:
         if not m.person:
             continue
         p = people.get(m.person)
+        short = m.name != m.person and len(m.name.split()) == 1
+        honorific = None if short and len(holders.get(m.name, ())) > 1 else m.honorific
         if p is None:
-            people[m.person] = Person(m.person, m.honorific)
-        elif p.honorific is None and m.honorific:
-            p.honorific = m.honorific
+            people[m.person] = Person(m.person, honorific)
+        elif p.honorific is None and honorific:
+            p.honorific = honorific
 
     found: dict[tuple[str, str], Tenure] = {}
 
