@@ -536,3 +536,15 @@ def test_a_short_reference_two_people_could_be_gives_neither_an_honorific():
     }
     assert people["Paul Chan"] is None and people["Bernard Chan"] is None
     assert people["Matthew Cheung"] == "Mr"
+
+
+def test_a_biographys_also_currently_formerly_and_no_post_cut_at_an_initial():
+    got = tenures(
+        "Mr Kwan Tak-ming is also the Chairman of the Hong Kong Youth Foundation. Dr Ho Kin-chung was "
+        "formerly the Director of Health. Mr Leung Wang-ching is also the Chairman of the Y. Elites "
+        "Association Limited."
+    )
+    assert got == {
+        ("Kwan Tak-ming", "Chairman of the Hong Kong Youth Foundation"),
+        ("Ho Kin-chung", "Director of Health"),
+    }

@@ -854,6 +854,8 @@ def _post_run(s: Sentence, a: int, starts_at: dict[int, PersonMention]) -> tuple
         b -= 1
     if b > a and words[b - 1].endswith("'s"):
         return a, a, k  # "the Chairman's guest"
+    if b > a + 1 and len(words[b - 1]) == 1 and words[b - 1].isupper():
+        return a, a, k  # cut at an initial: "the Chairman of the Y. Elites Association Limited"
     return (a, b, k) if b > a and _has_post_head(words, a, b) else (a, a, k)
 
 
@@ -912,6 +914,8 @@ def _post_is(s: Sentence, end: int, starts_at: dict[int, PersonMention]) -> str 
         a, b, _ = _post_run(s, j + 1 if j < n and words[j] == "the" else j, starts_at)
         return _post_text(s, a, b) if b > a else None
     k = _phrase_at(words, k, _IS_PHRASES)
+    if 0 <= k < n and words[k] in ("also", "currently", "now", "formerly"):
+        k += 1  # "Mr A is also the Chairman of B", "Ms C is currently the Chief Executive of D"
     if k < 0 or k >= n or words[k] != "the":
         return None
     a, b, _ = _post_run(s, k + 1, starts_at)
@@ -1436,7 +1440,7 @@ _POST_IS = Form(
         "HONORIFIC*",
         "NAME",
         "(, POST ,)?",
-        "will be|will act as|will serve as|is|was|has been the|will be promoted to|will take up the post of",
+        "will be|will act as|will serve as|is|was|has been (also|currently|formerly)? the|will be promoted to|...",
         "POST",
     ),
     (
@@ -1448,6 +1452,10 @@ _POST_IS = Form(
         Example(
             "Dr Lam Sze-yan is the Chairman of the Hong Kong Council for Testing and Certification.",
             _tenure("Lam Sze-yan", "Chairman of the Hong Kong Council for Testing and Certification"),
+        ),
+        Example(  # a biography's "also", "currently", "formerly"
+            "Mr Kwan Tak-ming is also the Chairman of the Hong Kong Youth Foundation.",
+            _tenure("Kwan Tak-ming", "Chairman of the Hong Kong Youth Foundation"),
         ),
         Example(  # a senior appointment notice, past the post now held
             "Mr Tse Kwok-leung, currently Deputy Director of Highways, will be promoted to Director of "
