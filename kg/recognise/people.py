@@ -292,6 +292,13 @@ def _honorific_mentions(s: Sentence, si: int) -> list[PersonMention]:
             elif x in ("the", "The") and j + 1 < n and words[j + 1] == "Hon":
                 j += 1
             elif (
+                x in ("the", "The")
+                and j + 2 < n
+                and words[j + 1] == "Honourable"
+                and words[j + 2] in HONORIFIC_WORDS
+            ):
+                j += 2  # "the Chief Judge of the High Court, the Honourable Mr Justice A": a style
+            elif (
                 x == "Justice"
                 and hon
                 and hon[-1] in _JUDGES_TITLED
@@ -1227,6 +1234,10 @@ _POST_COMMA_NAME = Form(
         Example(  # older releases write the surname in capitals
             "The Secretary for Works, Mr KWONG Hon-sang, said today (March 14) that the project was on time.",
             _tenure("Kwong Hon-sang", "Secretary for Works"),
+        ),
+        Example(  # "the Honourable" before the honorific is a style
+            "The Chief Judge of the High Court, the Honourable Mr Justice Poon Wai-kit, delivered the address.",
+            _tenure("Poon Wai-kit", "Chief Judge of the High Court"),
         ),
         Example(  # after initials, a surname in capitals that is not among the listed surnames
             "The Secretary for Health and Welfare, Dr T K YEOH, said the new clinic would open in May.",
