@@ -706,3 +706,6 @@ PLURAL_ORG_HEADS = {
     "Ministries": "Ministry",
     "Authorities": "Authority",
 }
+# Appended: "Institution" as a head noun of professional bodies ("Hong Kong Institution of Engineers").
+ORG_CLASSES["Institution"] = "Organization"
+INTERESTING = INTERESTING | {"Institution"}

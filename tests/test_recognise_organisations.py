@@ -604,3 +604,10 @@ def test_a_long_run_of_names_before_a_plural_head_is_read_in_linear_time():
     started = time.process_time()
     orgs(text)
     assert time.process_time() - started < 1.0
+
+
+def test_an_institution_of_a_profession_is_an_organisation():
+    found = orgs(
+        "The President of the Hong Kong Institution of Engineers, Ir Dr Lo Wai-kwok, said financial institutions agreed."
+    )
+    assert set(found) == {"Hong Kong Institution of Engineers"}
