@@ -611,3 +611,8 @@ def test_an_institution_of_a_profession_is_an_organisation():
         "The President of the Hong Kong Institution of Engineers, Ir Dr Lo Wai-kwok, said financial institutions agreed."
     )
     assert set(found) == {"Hong Kong Institution of Engineers"}
+
+
+def test_utilities_and_transport_operators_by_their_short_names_but_not_inside_a_venue():
+    found = orgs("KMB and Citybus will operate special services. The press conference was held at TVB City.")
+    assert set(found) == {"Kowloon Motor Bus Company (1933) Limited", "Citybus"}
