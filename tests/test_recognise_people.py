@@ -446,9 +446,10 @@ def test_passive_appointments_give_each_name_its_post():
 def test_the_post_after_a_succeeded_name_is_not_that_persons():
     got = tenures(
         "Mr Lam Siu-ming retires this month. Mr Au Yiu-ming will succeed Mr Lam Siu-ming as Commissioner "
-        "for Transport."
+        "for Transport. Ms Ho Wai-han will take over from Mr Yip Kin-man as Chairman of the Board."
     )
     assert ("Lam Siu-ming", "Commissioner for Transport") not in got
+    assert ("Yip Kin-man", "Chairman of the Board") not in got
 
 
 def test_a_short_reference_does_not_take_a_person_of_the_other_sex():

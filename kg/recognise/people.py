@@ -973,8 +973,8 @@ def _post_as(
     if k + 1 >= n or words[k] != "as":
         return None
     first = next((m.first for m in starts_at.values() if m.end == end), 0)
-    if first > 0 and words[first - 1] in _SUCCEEDED:
-        return None  # "Mr A will succeed Mr B as Commissioner for C": not B's post
+    if first > 0 and (words[first - 1] in _SUCCEEDED or words[first - 2 : first] == ["over", "from"]):
+        return None  # "Mr A will succeed / take over from Mr B as Commissioner for C": not B's post
     k += 1
     its = words[k] == "its"
     if words[k] in ("the", "The") or (its and body):
