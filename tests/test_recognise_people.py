@@ -549,3 +549,11 @@ def test_a_biographys_also_currently_formerly_and_no_post_cut_at_an_initial():
         ("Kwan Tak-ming", "Chairman of the Hong Kong Youth Foundation"),
         ("Ho Kin-chung", "Director of Health"),
     }
+
+
+def test_a_passive_appointment_without_as():
+    got = tenures(
+        "Mr Chan Ka-keung has been appointed Chairman of the Waterfront Commission. Mr Lee Siu-ming has been "
+        "appointed to the post. Mr Yip Kin-man was appointed by the Chief Executive."
+    )
+    assert got == {("Chan Ka-keung", "Chairman of the Waterfront Commission")}

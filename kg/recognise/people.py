@@ -969,8 +969,12 @@ def _post_as(
     k = end
     while k < n and words[k] in POST_NOMINALS:
         k += 1
-    k = _past_appointed(words, k)
-    if k + 1 >= n or words[k] != "as":
+    passive = _past_appointed(words, k)
+    if passive > k and passive + 1 < n and words[passive] != "as" and words[passive - 1] != "appointment":
+        k = passive - 1  # "Mr A has been appointed Chairman of B": as if "as" were written
+    else:
+        k = passive
+    if k + 1 >= n or (words[k] != "as" and words[k] not in _APPOINTED_VERBS):
         return None
     first = next((m.first for m in starts_at.values() if m.end == end), 0)
     if first > 0 and (words[first - 1] in _SUCCEEDED or words[first - 2 : first] == ["over", "from"]):
