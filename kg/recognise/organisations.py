@@ -42,7 +42,8 @@ _AT = re.compile(r"\b(?:at|in)\s+(?:the\s+)?\Z")
 _COURT = frozenset(("Court", "Courts"))
 _AT_ONLY = re.compile(r"\bat\s+(?:the\s+)?\Z")
 _CLAUSE_END = re.compile(r"[,;:.()\n]")
-_LANDMARK_BEFORE = re.compile(r"\b(?:" + "|".join(LANDMARK_BEFORE) + r")\s+(?:the\s+)?\Z")
+_LANDMARK_LAST = frozenset(phrase.split()[-1] for phrase in LANDMARK_BEFORE)
+_LANDMARK_ENDS = tuple(" " + phrase for phrase in LANDMARK_BEFORE)
 _LANDMARK_AFTER = re.compile(r"(?:'s|’s)?\s+(?:" + "|".join(LANDMARK_AFTER) + r")s?\b")
 _QUOTES = frozenset("\"“”'‘’")
 
@@ -55,6 +56,8 @@ def _end(m: NameMention) -> int | None:
 def _court_as_venue(m: NameMention) -> bool:
     """A court named as a place: after "at" or "in"."""
     name = m.entry.label if m.entry is not None else m.name
+    if "Court" not in name:
+        return False
     return not _COURT.isdisjoint(name.split()[:4]) and bool(_AT.search(m.text, max(0, m.start - 12), m.start))
 
 
@@ -63,6 +66,8 @@ def _occasion_venue(m: NameMention) -> bool:
     luncheon at the X Club", "the opening ceremony of the Y Conference at the X Academy"), not a
     host ("at the X's annual dinner")."""
     near = max(0, m.start - 12)
+    if m.text.find("at", near, m.start) < 0:
+        return False
     at = _AT_ONLY.search(m.text, near, m.start)
     end = _end(m)
     if at is None or end is None or m.text.startswith(("'", "’"), end):
@@ -74,9 +79,11 @@ def _occasion_venue(m: NameMention) -> bool:
 def _landmark(m: NameMention) -> bool:
     """A landmark of directions: "near the X Club", "the X Association car parks"."""
     end = _end(m)
-    return bool(_LANDMARK_BEFORE.search(m.text, max(0, m.start - 20), m.start)) or (
-        end is not None and _LANDMARK_AFTER.match(m.text, end) is not None
-    )
+    before = m.text[max(0, m.start - 24) : m.start].split()[-4:]
+    if before and before[-1] == "the":
+        before.pop()
+    near = bool(before) and before[-1] in _LANDMARK_LAST and (" " + " ".join(before)).endswith(_LANDMARK_ENDS)
+    return near or (end is not None and _LANDMARK_AFTER.match(m.text, end) is not None)
 
 
 def _title(m: NameMention) -> bool:
@@ -298,7 +305,7 @@ def recognise_organisations(doc: Document) -> list[Organisation]:
         k = entry.iri if entry is not None else key(org.name)
         if alias.get(key(org.name), k) not in found:
             found[k] = org
-    if _PLURAL_HINT.search(doc.written):
+    if any(plural in doc.written for plural in PLURAL_ORG_HEADS):
         for org in _shared_heads(doc):
             entry = load_reference().lookup(org.name, ("org",))
             k = entry.iri if entry is not None else key(org.name)

@@ -892,8 +892,13 @@ _WHEN_HELD = frozenset(("former", "then", "currently", "now", "outgoing", "incom
 _SUCCEEDED = frozenset("succeed succeeds succeeded succeeding replace replaces replaced replacing".split())
 
 
+_PHRASE_FIRST = frozenset(("will", "was", "has", "is", "took", "on", "have", "had", "are", "were"))
+
+
 def _phrase_at(words: list[str], k: int, phrases: tuple[tuple[str, ...], ...]) -> int:
     """The token after one of the phrases at token k (-1 when none is there)."""
+    if k >= len(words) or words[k] not in _PHRASE_FIRST:
+        return -1  # every phrase opens with one of these words
     for phrase in phrases:
         if tuple(words[k : k + len(phrase)]) == phrase:
             return k + len(phrase)
@@ -948,14 +953,11 @@ _APPOINTMENT_OF = (("on", "his", "appointment"), ("on", "her", "appointment"), (
 def _past_appointed(words: list[str], k: int) -> int:
     """The token after a passive appointment's verb or "on his appointment" at token k (k when
     there is none): "is re-appointed [as]", "have been appointed [as]", "on her appointment [as]"."""
-    for phrase in _APPOINTMENT_OF:
-        if tuple(words[k : k + 3]) == phrase:
-            return k + 3
-    for aux in _APPOINTED_AUX:
-        if tuple(words[k : k + len(aux)]) == aux:
-            j = k + len(aux)
-            return j + 1 if j < len(words) and words[j] in _APPOINTED_VERBS else k
-    return k
+    j = _phrase_at(words, k, _APPOINTMENT_OF)
+    if j > 0:
+        return j
+    j = _phrase_at(words, k, _APPOINTED_AUX)
+    return j + 1 if 0 < j < len(words) and words[j] in _APPOINTED_VERBS else k
 
 
 def _post_as(
@@ -1592,10 +1594,11 @@ def analyse(doc: Document) -> Analysis:
     # a word two people's names share: a short reference by it ("Mrs Lam" beside "Carrie Lam" and
     # "Peter Lam", both named without honorific) is too weak to give either an honorific
     holders: dict[str, set[str]] = {}
-    for m in flat:
-        if m.person:
-            for w in m.person.split():
-                holders.setdefault(w, set()).add(m.person)
+    if any(m.person and m.name != m.person and " " not in m.name for m in flat):
+        for m in flat:
+            if m.person:
+                for w in m.person.split():
+                    holders.setdefault(w, set()).add(m.person)
     for m in flat:
         if not m.person:
             continue
