@@ -8,6 +8,7 @@ defines for it as other names and the parent an "X of the Y" name gives.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -202,13 +203,20 @@ _BARE_AGENCY_RE = re.compile(
 )
 
 
-def _bare_agencies(doc: Document) -> list[Organisation]:
-    """The departments named by one word (BARE_AGENCIES) in the release, once each."""
+@functools.cache
+def _known_key(name: str) -> str:
+    """The entity key of a name the reference data knows (else its own key)."""
+    entry = load_reference().lookup(name, ("org",))
+    return entry.iri if entry is not None else key(name)
+
+
+def _bare_agencies(doc: Document, wanted: set[str]) -> list[Organisation]:
+    """The departments named by one word (BARE_AGENCIES, those `wanted`) in the release, once each."""
     out: dict[str, Organisation] = {}
     for text in doc.segments:
         for m in _BARE_AGENCY_RE.finditer(text):
             word, nxt = m.group(1), m.group(3)
-            if word in out or (nxt is not None and nxt in ATTRIBUTIVE_AFTER):
+            if word in out or word not in wanted or (nxt is not None and nxt in ATTRIBUTIVE_AFTER):
                 continue
             if m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "-"):
                 continue  # inside a word
@@ -300,9 +308,9 @@ def recognise_organisations(doc: Document) -> list[Organisation]:
     for company in zone_company(doc).values():
         entry = load_reference().lookup(company.name, ("org",))
         found.setdefault(entry.iri if entry is not None else key(company.name), company)
-    for org in _bare_agencies(doc) if ("Customs" in doc.written or "Police" in doc.written) else ():
-        entry = load_reference().lookup(org.name, ("org",))
-        k = entry.iri if entry is not None else key(org.name)
+    wanted = {w for w, name in BARE_AGENCIES.items() if w in doc.written and _known_key(name) not in found}
+    for org in _bare_agencies(doc, wanted) if wanted else ():
+        k = _known_key(org.name)
         if alias.get(key(org.name), k) not in found:
             found[k] = org
     if any(plural in doc.written for plural in PLURAL_ORG_HEADS):
