@@ -211,7 +211,7 @@ def _read_name(s: Sentence, k: int, limit: int = 6) -> int:
         if (
             name_word
             or _upper_surname(w)
-            or (j > k and _caps_after_initial(words, j))
+            or (j > k and w.isupper() and _caps_after_initial(words, j))
             or (
                 # "Mr Kong Lun-man", "Professor Estella Kong Tsz-lap": a surname that is also a word of a
                 # place's name, right after the title or before a hyphenated given name
@@ -256,7 +256,7 @@ def _clean_name(text: str) -> str:
     words = text.split(" ")
     if any(_upper_surname(w) for w in words):  # "CHAU Tak-hay" is Chau Tak-hay: one person, one label
         text = " ".join(w.capitalize() if _upper_surname(w) else w for w in words)
-    elif len(words) > 1 and _caps_after_initial(words, len(words) - 1):  # "E K YEOH" is E K Yeoh
+    elif len(words) > 1 and words[-1].isupper() and _caps_after_initial(words, len(words) - 1):  # "E K YEOH"
         text = " ".join((*words[:-1], words[-1].capitalize()))
     return text
 
@@ -1173,7 +1173,12 @@ def _resolve(mentions: list[PersonMention]) -> None:
         if m.name in canon:
             for w in set(canon[m.name].split()):
                 later.setdefault(w, []).append(idx)
-    gender = {canon[m.name]: _gender(m.honorific) for m in reversed(mentions) if m.name in canon}
+    # the kind of title each person was named with, needed only for short references with one
+    gender = (
+        {canon[m.name]: _gender(m.honorific) for m in reversed(mentions) if m.name in canon}
+        if any(m.honorific and m.name not in canon for m in mentions)
+        else {}
+    )
     last: dict[str, str] = {}  # a word -> the person last named with it
     last_of: dict[tuple[str, str], str] = {}  # (a word, "m" or "f") -> the person of that gender
     for idx, m in enumerate(mentions):
@@ -1192,10 +1197,11 @@ def _resolve(mentions: list[PersonMention]) -> None:
                         person = None
         m.person = person
         if person:
+            g_person = gender.get(person) if gender else None
             for w in person.split():
                 last[w] = person
-                if gender.get(person):
-                    last_of[(w, gender[person])] = person
+                if g_person:
+                    last_of[(w, g_person)] = person
 
 
 _MALE_HONORIFICS = frozenset(("Mr", "Sir", "Lord"))
