@@ -100,6 +100,18 @@ def _title(m: NameMention) -> bool:
     return bool(before) and before[-1] in TITLE_WORDS
 
 
+def _cut_at_initial(m: NameMention) -> bool:
+    """A name read only from after an initial's full stop ("the Y. Elites Association Limited"
+    read as "Elites Association Limited"): not the organisation's name."""
+    st = m.start
+    return (
+        st >= 7
+        and m.text[st - 2 : st] == ". "
+        and m.text[st - 3].isupper()
+        and m.text[st - 7 : st - 3] in ("the ", "The ")
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class NotNamed:
     """A place where an organisation's name names something else (a venue, a landmark, a title):
@@ -157,6 +169,16 @@ NOT_NAMED: tuple[NotNamed, ...] = (
                 "Peak Tramways Company",
             ),
         ),
+    ),
+)
+
+
+NOT_NAMED = (
+    *NOT_NAMED,
+    NotNamed(
+        "a name cut at an initial",
+        _cut_at_initial,
+        (("Mr Leung is also the Chairman of the K. Orient Holdings Limited.", "Orient Holdings Limited"),),
     ),
 )
 
