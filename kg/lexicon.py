@@ -676,3 +676,42 @@ PROVINCES = frozenset(
     "Guangdong Fujian Sichuan Jiangsu Zhejiang Hubei Hunan Hainan Yunnan Guangxi Jiangxi Shandong Henan "
     "Hebei Anhui Guizhou".split()
 )
+
+# Where an organisation's name names a place or a title, not the organisation (issue 11, review of
+# the corpus's other releases): the words of an occasion before "at the X" ("a luncheon at the X
+# Club"), the words of a landmark before or after a name ("near the X Club", "the X car park").
+VENUE_OCCASIONS = frozenset(
+    """ceremony ceremonies seminar seminars symposium conference forum luncheon lunch dinner
+    breakfast reception banquet talk talks session sessions exhibition concert gala party
+    celebration event lecture briefing workshop launch performance parade held""".split()
+)
+LANDMARK_BEFORE = ("near", "outside", "opposite", "beside", "next to", "in front of", "behind", "adjacent to")
+LANDMARK_AFTER = ("car park", "carpark", "entrance", "exit", "premises", "campus")
+SURNAMES = SURNAMES | frozenset("Yeoh Pong Tien Tsim".split())  # appended: surnames seen in capitals
+# Words before a title in quotation marks: 'the dance drama "X Society"', 'entitled "Y Club"'.
+TITLE_WORDS = frozenset(
+    """entitled titled themed drama play opera musical film movie documentary book song album
+    exhibition show programme series performance production campaign slogan theme""".split()
+)
+# Departments their own releases name by one word ("Customs will continue to ...", "a report to
+# Police"), and the words after it that make the word a modifier ("Customs officers").
+BARE_AGENCIES = {"Customs": "Customs and Excise Department", "Police": "Hong Kong Police Force"}
+ATTRIBUTIVE_AFTER = frozenset(
+    """officer officers constable constables station stations unit units clearance checkpoint
+    checkpoints control controls duty duties declaration staff vessel vessels post posts dog dogs
+    car cars launch launches uniform uniforms""".split()
+)
+# Plural heads that names share ("the Home Affairs and Social Welfare Departments") -> the singular.
+PLURAL_ORG_HEADS = {
+    "Departments": "Department",
+    "Bureaux": "Bureau",
+    "Bureaus": "Bureau",
+    "Governments": "Government",
+    "Offices": "Office",
+    "Universities": "University",
+    "Ministries": "Ministry",
+    "Authorities": "Authority",
+}
+# Appended: "Institution" as a head noun of professional bodies ("Hong Kong Institution of Engineers").
+ORG_CLASSES["Institution"] = "Organization"
+INTERESTING = INTERESTING | {"Institution"}

@@ -13,7 +13,7 @@ import pytest
 from kg.lexicon import organisation_class
 from kg.model import Organisation, Release
 from kg.recognise.document import Document
-from kg.recognise.organisations import recognise_organisations
+from kg.recognise.organisations import NOT_NAMED, recognise_organisations
 
 
 def release(text: str, title: str | None = None, captions: tuple[str, ...] = ()) -> Release:
@@ -518,3 +518,101 @@ def test_plural_possessives_inside_school_and_union_names():
 def test_a_centre_spelt_center_or_plural_is_an_organisation_only_with_for():
     got = orgs("The Centers for Health Protection of Ruritania and the Kowloon Exhibition Center replied.")
     assert set(got) == {"Centers for Health Protection of Ruritania"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [example for rule in NOT_NAMED for example in rule.examples],
+    ids=[f"{rule.name} #{i}" for rule in NOT_NAMED for i in range(len(rule.examples))],
+)
+def test_a_name_written_as_a_venue_landmark_or_title_is_no_organisation(text: str, name: str):
+    assert name not in orgs(text)
+
+
+def test_the_same_names_count_where_they_are_named_as_organisations():
+    found = orgs(
+        "Professor Ho is the Director of the Centre for Ageing at the Hong Kong Academy of Nursing. "
+        "The Kowloon Cricket Club's annual dinner was held at the Peninsula Hotel. The exhibition is "
+        "co-presented by the Harbour Tigers Association and the Hong Kong Film Archive."
+    )
+    assert {"Hong Kong Academy of Nursing", "Kowloon Cricket Club", "Harbour Tigers Association"} <= set(
+        found
+    )
+
+
+def test_a_host_ending_a_longer_name_is_not_a_name_of_its_own():
+    found = orgs(
+        "The Financial Secretary spoke at the Hong Kong General Chamber of Commerce's annual dinner and "
+        "at the Federation of Hong Kong Industries' annual luncheon."
+    )
+    assert set(found) == {"Hong Kong General Chamber of Commerce", "Federation of Hong Kong Industries"}
+
+
+def test_a_new_office_written_in_quotation_marks_is_an_organisation():
+    found = orgs('The "Greater Bay Joint Conference Liaison Office" will co-ordinate the expert groups.')
+    assert "Greater Bay Joint Conference Liaison Office" in found
+
+
+def test_customs_and_police_named_by_one_word_are_the_departments_but_not_as_modifiers():
+    found = orgs(
+        "Customs will continue to step up enforcement. The girl's family made a report to Police on May 8."
+    )
+    assert set(found) == {"Customs and Excise Department", "Hong Kong Police Force"}
+    assert not orgs(
+        "Customs officers intercepted the passenger, and Police officers arrived. Macau Customs and the Police "
+        "Tactical Unit were thanked."
+    ).keys() & {"Customs and Excise Department", "Hong Kong Police Force"}
+
+
+def test_courts_that_act_or_take_a_case_are_organisations_where_a_hearing_took_place_venues():
+    found = orgs(
+        "The Court of First Instance of the High Court today allowed the appeal. The case was transferred "
+        "to the District Court. The inquest was heard in the Coroner's Court."
+    )
+    assert {"Court of First Instance of the High Court", "High Court", "District Court"} <= set(found)
+    assert "Coroner's Court" not in found
+    assert found["Court of First Instance of the High Court"].part_of == "High Court"
+
+
+def test_a_name_after_and_the_is_a_list_item_not_part_of_the_body_named_before():
+    found = orgs(
+        "The Commission on Poverty and the Social Welfare Department will co-operate. Leaders of the China "
+        "Council for the Promotion of International Trade and the Ministry of Foreign Trade and Economic "
+        "Cooperation attended."
+    )
+    assert {"Social Welfare Department", "Ministry of Foreign Trade and Economic Cooperation"} <= set(found)
+
+
+def test_known_names_sharing_a_plural_head_are_each_named_and_unknown_ones_are_not():
+    found = orgs(
+        "The Home Affairs and Social Welfare Departments will set up a hotline with the Departments of "
+        "Health and Justice. The Sai Kung and Tai Po District Offices and the Security, Education and "
+        "Labour and Welfare Bureaux were thanked."
+    )
+    assert set(found) == {
+        "Home Affairs Department",
+        "Social Welfare Department",
+        "Department of Health",
+        "Department of Justice",
+    }
+
+
+def test_a_long_run_of_names_before_a_plural_head_is_read_in_linear_time():
+    import time
+
+    text = ", ".join(["Tai Po Sha Tin"] * 3000) + " and Yuen Long Departments were thanked."
+    started = time.process_time()
+    orgs(text)
+    assert time.process_time() - started < 1.0
+
+
+def test_an_institution_of_a_profession_is_an_organisation():
+    found = orgs(
+        "The President of the Hong Kong Institution of Engineers, Ir Dr Lo Wai-kwok, said financial institutions agreed."
+    )
+    assert set(found) == {"Hong Kong Institution of Engineers"}
+
+
+def test_utilities_and_transport_operators_by_their_short_names_but_not_inside_a_venue():
+    found = orgs("KMB and Citybus will operate special services. The press conference was held at TVB City.")
+    assert set(found) == {"Kowloon Motor Bus Company (1933) Limited", "Citybus"}

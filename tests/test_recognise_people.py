@@ -415,3 +415,145 @@ def test_a_post_between_two_captioned_names_is_the_first_ones():
 def test_a_surname_in_capitals_is_written_as_a_name():
     assert names("The Chief Secretary, Mrs Anson CHAN, said. Mrs Anson Chan added a word.") == ["Anson Chan"]
     assert names("Mr C Y Leung said.") == ["C Y Leung"]
+
+
+def test_a_surname_in_capitals_after_initials_is_read_whatever_the_surname():
+    # older releases: "Dr E K YEOH"; the surname need not be one of the romanised surnames listed
+    got = tenures(
+        "Following is a question by the Hon LAU Wai-man and a reply by the Secretary for Health and "
+        "Welfare, Dr T K YEOH, in the Legislative Council today (March 12):"
+    )
+    assert got == {("T K Yeoh", "Secretary for Health and Welfare")}
+    assert tenures("The Director of Lands, Mr K K SBS, said.") == {("K K", "Director of Lands")}
+
+
+def test_passive_appointments_give_each_name_its_post():
+    got = tenures(
+        "Mr Ho Wing-kei is re-appointed as the Chairperson of the Waterfront Commission for one year. "
+        "Ms Kwan Yuk-lan is re-appointed as a member of the Waterfront Commission. Mr Lee Tak-ming and "
+        "Dr Tam Siu-fai are appointed as new members of the Waterfront Commission for two years. Mr Yip "
+        "Kwok-wah was appointed as the head of the team. Ms Chu Ka-yan and Mr Au Wai-lok are appointed "
+        "as new members of the committee."
+    )
+    assert got == {
+        ("Ho Wing-kei", "Chairperson of the Waterfront Commission"),
+        ("Kwan Yuk-lan", "member of the Waterfront Commission"),
+        ("Lee Tak-ming", "member of the Waterfront Commission"),
+        ("Tam Siu-fai", "member of the Waterfront Commission"),
+    }
+
+
+def test_the_post_after_a_succeeded_name_is_not_that_persons():
+    got = tenures(
+        "Mr Lam Siu-ming retires this month. Mr Au Yiu-ming will succeed Mr Lam Siu-ming as Commissioner "
+        "for Transport. Ms Ho Wai-han will take over from Mr Yip Kin-man as Chairman of the Board."
+    )
+    assert ("Lam Siu-ming", "Commissioner for Transport") not in got
+    assert ("Yip Kin-man", "Chairman of the Board") not in got
+
+
+def test_a_short_reference_does_not_take_a_person_of_the_other_sex():
+    got = tenures(
+        "The Chief Executive, Mrs Lam Yuk-ling, and the Secretary for Transport, Mr Lam Sai-kit, attended. "
+        "Mrs Lam said the plan was good. Mr Lam, the Chairman of the Transport Advisory Committee, said."
+    )
+    assert ("Lam Sai-kit", "Chairman of the Transport Advisory Committee") in got
+    assert ("Lam Yuk-ling", "Chairman of the Transport Advisory Committee") not in got
+
+
+def test_outgoing_and_new_stay_out_of_the_post_and_a_portfolio_in_brackets_stays_in():
+    got = tenures(
+        "Mr Tung thanked Mr Lee Ka-wing, the outgoing Chairman, and welcomed Mr Ho Siu-ming, the new "
+        "Chairman of the Board. Mr Au Kin-wai, Senior Superintendent (Operations) of Kowloon West Region, "
+        "said."
+    )
+    assert got == {
+        ("Lee Ka-wing", "Chairman"),
+        ("Ho Siu-ming", "Chairman of the Board"),
+        ("Au Kin-wai", "Senior Superintendent (Operations) of Kowloon West Region"),
+    }
+
+
+def test_posts_each_with_its_body_between_commas_are_one_tenure_each_but_a_portfolio_is_not_cut():
+    got = tenures(
+        "Standing Committee Member of the CPC Fujian Provincial Committee, Party Secretary of the CPC Xiamen "
+        "Municipal Committee, Mayor of Xiamen Municipality Zhou Jianping witnessed the signing. The Secretary "
+        "for Innovation, Technology and Industry, Professor Sun Wai, and Executive Director, Hong Kong Trade "
+        "Development Council, Ms Fong Mei-ling, attended."
+    )
+    assert got == {
+        ("Zhou Jianping", "Standing Committee Member of the CPC Fujian Provincial Committee"),
+        ("Zhou Jianping", "Party Secretary of the CPC Xiamen Municipal Committee"),
+        ("Zhou Jianping", "Mayor of Xiamen Municipality"),
+        ("Sun Wai", "Secretary for Innovation, Technology and Industry"),
+        ("Fong Mei-ling", "Executive Director, Hong Kong Trade Development Council"),
+    }
+
+
+def test_a_membership_between_commas_must_close_the_list_of_names():
+    got = tenures(
+        "The Chief Executive, Mr Tung Kin-wah, members of the Executive Council and senior officials "
+        "attended. Mr Yau Chi-keung and Ms Wan Lai-kuen, members of the public, were thanked. Mr Ip "
+        "Siu-ming, member of the Antiquities Advisory Board, said."
+    )
+    assert got == {
+        ("Tung Kin-wah", "Chief Executive"),
+        ("Ip Siu-ming", "member of the Antiquities Advisory Board"),
+    }
+
+
+def test_a_doctor_is_not_the_mister_of_the_same_surname():
+    got = tenures(
+        "The award went to Ms Wong Siu-ling, daughter of the late Director of Lands, Mr Wong Kam-po. "
+        "Dr Wong, Chairman of the Hospital Authority, said."
+    )
+    assert got == {("Wong Kam-po", "Director of Lands")}
+
+
+def test_a_post_before_and_that_ends_in_an_unread_name_is_not_the_next_persons():
+    got = tenures(
+        "Mrs Lam Yuk-ling also met Vietnamese Prime Minister Nguyen Xuan Phuc and Singapore Prime Minister "
+        "Lee Hsien Loong. She met the Consul General and Minister Counsellor, Mr Ho Wai."
+    )
+    assert got == {
+        ("Lee Hsien Loong", "Singapore Prime Minister"),
+        ("Ho Wai", "Consul General"),
+        ("Ho Wai", "Minister Counsellor"),
+    }
+
+
+def test_a_short_reference_two_people_could_be_gives_neither_an_honorific():
+    people = {
+        p.name: p.honorific
+        for p in recognise_people(
+            Document(
+                release(
+                    "Financial Secretary Paul Chan will lead the delegation, which comprises Under Secretary "
+                    "for Commerce & Economic Development Bernard Chan. Mr Chan will also call on officials. "
+                    "Chief Secretary Matthew Cheung attended. Mr Cheung said."
+                )
+            )
+        )[0]
+    }
+    assert people["Paul Chan"] is None and people["Bernard Chan"] is None
+    assert people["Matthew Cheung"] == "Mr"
+
+
+def test_a_biographys_also_currently_formerly_and_no_post_cut_at_an_initial():
+    got = tenures(
+        "Mr Kwan Tak-ming is also the Chairman of the Hong Kong Youth Foundation. Dr Ho Kin-chung was "
+        "formerly the Director of Health. Mr Leung Wang-ching is also the Chairman of the Y. Elites "
+        "Association Limited."
+    )
+    assert got == {
+        ("Kwan Tak-ming", "Chairman of the Hong Kong Youth Foundation"),
+        ("Ho Kin-chung", "Director of Health"),
+    }
+
+
+def test_a_passive_appointment_without_as():
+    got = tenures(
+        "Mr Chan Ka-keung has been appointed Chairman of the Waterfront Commission. Mr Lee Siu-ming has been "
+        "appointed to the post. Mr Yip Kin-man was appointed by the Chief Executive."
+    )
+    assert got == {("Chan Ka-keung", "Chairman of the Waterfront Commission")}

@@ -122,6 +122,7 @@ _CUES = (" by ", "invitation of ", "interview with ", *(f"{noun} " for noun in T
 _ORGANISED_BY = ("organised by", "organized by")
 _HOST_RE = re.compile(r"'s (?:[a-z][a-z\-]* ){0,2}?(?:" + "|".join(sorted(HOSTED_NOUNS)) + r")\b")
 _PERSONAL_HOSTED = frozenset(("invitation", "board", "shareholders"))  # a one-word name: a person too
+_HOST_CUT = frozenset(("of", "for", "&", "and"))  # before a host's words: they end a longer name
 _ORGANISED = frozenset("Organised Organized Co-organised Co-organized".split())
 _APPOSITION_RE = re.compile(
     r", (?:which (?:is|was) )?an? [^,.;:()\"\n]{0,80}?(?:"
@@ -1092,6 +1093,8 @@ class _Analyser:
                 continue
             if a > 0 and (w[a - 1] in HONORIFIC_WORDS or w[a - 1] in PERSON_TITLES):
                 continue  # "Mr Lam's invitation", "President Putin's dinner"
+            if a > 0 and w[a - 1] in _HOST_CUT:
+                continue  # the end of a longer name: "the X Chamber of Commerce's annual dinner"
             if a == k and (
                 not self.one_word_ok(a)
                 or (a > 0 and w[a - 1] in _ARTICLES)
@@ -1285,6 +1288,13 @@ class _Analyser:
         while i >= 0 and steps < 30:
             steps += 1
             t = w[i]
+            if (
+                t == "and"
+                and i >= c.a - 2
+                and w[c.a - 1] in _ARTICLES
+                and "between" not in w[max(0, i - 12) : i]
+            ):
+                return False  # "the Commission on Poverty and the Labour Department": a list of two names
             if t in _ARTICLES or t in ("and", "&", "/"):
                 i -= 1
                 continue
@@ -1445,6 +1455,8 @@ def mentions(doc: Document) -> tuple[NameMention, ...]:
                 name = cc.name or seg.span_text(cc.a, cc.b)
                 if name.endswith("'s"):
                     name = name[:-2]
+                elif name.endswith("s'"):  # a plural's possessive: "the Federation of X Industries' dinner"
+                    name = name[:-1]
                 alts = list(cc.alts)
                 bridge = (
                     next((k for k in range(cc.a + 1, cc.b) if k in seg.bridges), None)

@@ -34,7 +34,11 @@ Rules, each tested in tests/test_recognise_people.py:
 - Appointment notices give each person the membership written next to them ("appointed Mr A and
   Ms B as members of the X", "thanked C for his service as a member of the X"); "as members" or
   "as its Chairman" without a body takes the body of the appointment just before. "its POST"
-  before a name is the post of the organisation named just before.
+  before a name is the post of the organisation named just before. The passive ("Mr A is
+  re-appointed as the Chairperson of B", "Mr C and Ms D are appointed as new members of B") and
+  "congratulated Mr E on his appointment as the F" read the same way; so do senior appointment
+  notices ("Mr A, currently Deputy Director of B, will be promoted to Director of B", "will take
+  up the post of C"). "Mr A will succeed Mr B as C": C is not B's post.
 - "Mr Justice A" is the judge A; "Justice A" alone is a rank. A surname alone ("Director-General
   Ren") names no one new. Older releases write surnames in capitals ("Mr CHAU Tak-hay").
 """
@@ -53,9 +57,11 @@ from kg.lexicon import (
     COMPANY_NOUNS,
     CONNECTORS,
     EVENT_OR_ORG_HEADS,
+    FEMALE_HONORIFICS,
     HONORIFIC_WORDS,
     LOWER_CASE_HEADS,
     MEMBER_QUALIFIERS,
+    MONTHS,
     NAME_OF_THINGS,
     NAME_PARTICLES,
     NON_NAME,
@@ -67,6 +73,7 @@ from kg.lexicon import (
     POST_NOMINALS,
     POST_OPENERS,
     SURNAMES,
+    WEEKDAYS,
 )
 from kg.model import Person, Tenure
 from kg.recognise.document import Document, Sentence
@@ -178,6 +185,20 @@ def _upper_surname(w: str) -> bool:
 _HYPHENATED_GIVEN = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
 
 
+def _caps_after_initial(words: list[str], j: int) -> bool:
+    """A surname in capitals right after an initial, whatever the surname ("Dr E K YEOH")."""
+    w, prev = words[j], words[j - 1]
+    return (
+        2 <= len(w) <= 8
+        and w.isupper()
+        and w.isalpha()
+        and w not in POST_NOMINALS
+        and len(prev) <= 2
+        and prev.isupper()
+        and prev.isalpha()
+    )
+
+
 def _read_name(s: Sentence, k: int, limit: int = 6) -> int:
     """Index after the name that starts at token k (k itself when there is none)."""
     words, n = s.words, len(s.words)
@@ -190,6 +211,7 @@ def _read_name(s: Sentence, k: int, limit: int = 6) -> int:
         if (
             name_word
             or _upper_surname(w)
+            or (j > k and w.isupper() and _caps_after_initial(words, j))
             or (
                 # "Mr Kong Lun-man", "Professor Estella Kong Tsz-lap": a surname that is also a word of a
                 # place's name, right after the title or before a hyphenated given name
@@ -234,6 +256,8 @@ def _clean_name(text: str) -> str:
     words = text.split(" ")
     if any(_upper_surname(w) for w in words):  # "CHAU Tak-hay" is Chau Tak-hay: one person, one label
         text = " ".join(w.capitalize() if _upper_surname(w) else w for w in words)
+    elif len(words) > 1 and words[-1].isupper() and _caps_after_initial(words, len(words) - 1):  # "E K YEOH"
+        text = " ".join((*words[:-1], words[-1].capitalize()))
     return text
 
 
@@ -267,6 +291,13 @@ def _honorific_mentions(s: Sentence, si: int) -> list[PersonMention]:
                     j += 1
             elif x in ("the", "The") and j + 1 < n and words[j + 1] == "Hon":
                 j += 1
+            elif (
+                x in ("the", "The")
+                and j + 2 < n
+                and words[j + 1] == "Honourable"
+                and words[j + 2] in HONORIFIC_WORDS
+            ):
+                j += 2  # "the Chief Judge of the High Court, the Honourable Mr Justice A": a style
             elif (
                 x == "Justice"
                 and hon
@@ -483,6 +514,16 @@ def _left_span(s: Sentence, i: int, blocked: set[int], allow_comma: bool) -> tup
     return j + 1, end
 
 
+def _whole_post(words: list[str], a: int, b: int) -> bool:
+    """Whether [a, b) is a post with its body of its own: a head word, then "of" and a body's name
+    ending in its head noun ("Party Secretary of the CPC Shenzhen Municipal Committee")."""
+    a = _trim(words, a, b)
+    if b - a < 3 or words[b - 1] not in ORG_HEADS or not words[a][:1].isupper():
+        return False
+    of = next((k for k in range(a + 1, b - 1) if words[k] == "of"), None)
+    return of is not None and _has_post_head(words, a, of) and _is_head(words, of - 1)
+
+
 def _trim(words: list[str], a: int, b: int) -> int:
     """Index of the first token of [a, b) after leading connectors, commas and sentence-opening
     words ("The", "At", "During" ...)."""
@@ -582,6 +623,12 @@ def _posts_and_start(s: Sentence, i: int, blocked: set[int], allow_comma: bool) 
         ta = _trim(words, cur_a, cur_b)
         if ta < cur_b and _has_post_head(words, ta, cur_b):
             posts.insert(0, (ta, cur_b))
+            if q > 0 and _whole_post(words, ta, cur_b) and _whole_post(words, *segs[q - 1]):
+                # "Standing Committee Member of the CPC A Committee, Party Secretary of the CPC B
+                # Committee, Mayor of B Xu Qin": posts of their own, each with its body
+                q -= 1
+                cur_a, cur_b = segs[q]
+                continue
             if words[cur_a] == "and" and q > 0:
                 pa, pb = segs[q - 1]
                 pta = _trim(words, pa, pb)
@@ -597,11 +644,32 @@ def _posts_and_start(s: Sentence, i: int, blocked: set[int], allow_comma: bool) 
         cur_a = segs[q][0]
     out: list[str] = []
     for pa, pb in posts:
-        for xa, xb in _split_and(s, pa, pb):
+        parts = _split_and(s, pa, pb)
+        for q, (xa, xb) in enumerate(parts):
             xa = _trim(words, xa, xb)
+            if q < len(parts) - 1 and _ends_in_a_name(words, xa, xb):
+                continue  # "Vietnamese Prime Minister Nguyen Van A and Singapore Prime Minister B"
             if xa < xb and words[xa][0].isupper() and _has_post_head(words, xa, xb):
                 out.append(_post_text(s, xa, xb))
     return out, a
+
+
+# Capitalised words that may follow a post's head word without a connector ("Consul General").
+_AFTER_HEAD = frozenset("General Officer Designate Elect Emeritus Counsellor".split())
+
+
+def _ends_in_a_name(words: list[str], a: int, b: int) -> bool:
+    """Whether the post before "and" ends in two or more capitalised words after its head with no
+    connector, as a name the recogniser did not read ("Prime Minister Nguyen Van A"): the post is
+    then that person's, not the one named after "and"."""
+    last = max((k for k in range(a, b) if _is_head(words, k)), default=-1)
+    after = words[last + 1 : b] if last >= 0 else []
+    return (
+        len(after) >= 2
+        and all(w[:1].isupper() and w[:1].isalpha() and w not in CONNECTORS for w in after)
+        and not _AFTER_HEAD.issuperset(after)
+        and after[-1] not in EVENT_OR_ORG_HEADS
+    )
 
 
 _POST_END = frozenset({",", ".", ";", ")", ":", "said"})
@@ -653,6 +721,8 @@ def _post_after(s: Sentence, end: int, starts_at: dict[int, PersonMention]) -> s
     k += 1
     if k < n and words[k] in ("the", "The"):
         k += 1
+    if k + 1 < n and words[k] in _WHEN_HELD and words[k + 1][:1].isupper():
+        k += 1  # "Mr A, former Secretary for B,"
     a = k
     if a >= n or k in starts_at or not words[a][:1].isupper() or not words[a][:1].isalpha():
         return None
@@ -673,6 +743,9 @@ def _post_after(s: Sentence, end: int, starts_at: dict[int, PersonMention]) -> s
             continue
         if t == "(" and _inner_abbreviation(words, k) > k:
             k = _inner_abbreviation(words, k)
+            continue
+        if t == "(" and not bracket and (close := _portfolio_bracket(words, k)) > k:
+            k = close  # "Ms A, Assistant Director of Social Welfare (Elderly), said"
             continue
         if (
             t == ","
@@ -709,6 +782,19 @@ def _post_after(s: Sentence, end: int, starts_at: dict[int, PersonMention]) -> s
     if not bracket and k < n and words[k] == "," and k + 1 < n and (k + 1) in starts_at:
         return None
     return _post_text(s, a, b)
+
+
+def _portfolio_bracket(words: list[str], k: int) -> int:
+    """The token after a portfolio in brackets at token k inside or closing a post ("(Elderly)",
+    "(Kowloon East)", "(Operations) of X": capitalised words, then a comma, the sentence's end or
+    "of"); k when there is none."""
+    n = len(words)
+    q = k + 1
+    while q < n and q < k + 7 and (words[q][:1].isupper() or words[q] in ("and", "&", ",")):
+        q += 1
+    if q == k + 1 or q >= n or words[q] != ")":
+        return k
+    return q + 1 if q + 1 >= n or words[q + 1] in _POST_END or words[q + 1] in ("of", "for") else k
 
 
 def _named_before(s: Sentence, i: int) -> str | None:
@@ -764,6 +850,8 @@ def _post_run(s: Sentence, a: int, starts_at: dict[int, PersonMention]) -> tuple
     k = a
     while k < n and k not in starts_at:
         t = words[k]
+        if t in MONTHS or t in WEEKDAYS:
+            break  # "... will take up the post of Director of X on June 1"
         if (t[0].isalpha() and (t[0].isupper() or t in CONNECTORS)) or t in ("&", "/", "'", "-"):
             k += 1
             continue
@@ -773,6 +861,8 @@ def _post_run(s: Sentence, a: int, starts_at: dict[int, PersonMention]) -> tuple
         b -= 1
     if b > a and words[b - 1].endswith("'s"):
         return a, a, k  # "the Chairman's guest"
+    if b > a + 1 and len(words[b - 1]) == 1 and words[b - 1].isupper():
+        return a, a, k  # cut at an initial: "the Chairman of the Y. Elites Association Limited"
     return (a, b, k) if b > a and _has_post_head(words, a, b) else (a, a, k)
 
 
@@ -785,6 +875,34 @@ _IS_PHRASES = (
     ("was",),
     ("has", "been"),
 )
+# Verbs of a senior appointment notice, before a post with or without "the": "Mr A, currently
+# Deputy Director of B, will be promoted to Director of B"; "Ms C will take up the post of D".
+_TAKES_UP_PHRASES = (
+    ("will", "be", "promoted", "to"),
+    ("was", "promoted", "to"),
+    ("has", "been", "promoted", "to"),
+    ("will", "take", "up", "the", "post", "of"),
+    ("took", "up", "the", "post", "of"),
+)
+# Words before a post that say when it was or is held; they stay out of the post ("Mr A, former
+# Secretary for B," holds the post "Secretary for B").
+_WHEN_HELD = frozenset(("former", "then", "currently", "now", "outgoing", "incoming", "new", "incumbent"))
+# Words right before a name that the post after it is not that person's ("Mr A will succeed Mr B
+# as Commissioner for C": the post is A's, not B's).
+_SUCCEEDED = frozenset("succeed succeeds succeeded succeeding replace replaces replaced replacing".split())
+
+
+_PHRASE_FIRST = frozenset(("will", "was", "has", "is", "took", "on", "have", "had", "are", "were"))
+
+
+def _phrase_at(words: list[str], k: int, phrases: tuple[tuple[str, ...], ...]) -> int:
+    """The token after one of the phrases at token k (-1 when none is there)."""
+    if k >= len(words) or words[k] not in _PHRASE_FIRST:
+        return -1  # every phrase opens with one of these words
+    for phrase in phrases:
+        if tuple(words[k : k + len(phrase)]) == phrase:
+            return k + len(phrase)
+    return -1
 
 
 def _post_is(s: Sentence, end: int, starts_at: dict[int, PersonMention]) -> str | None:
@@ -797,16 +915,49 @@ def _post_is(s: Sentence, end: int, starts_at: dict[int, PersonMention]) -> str 
         k += 1
     if k < n and words[k] == ",":
         k += 1
-    for phrase in _IS_PHRASES:
-        if tuple(words[k : k + len(phrase)]) == phrase:
-            k += len(phrase)
-            break
-    else:
-        return None
-    if k >= n or words[k] != "the":
+        # past an apposition: "Mr A, currently Deputy Director of B, will be promoted to ..."
+        q = k
+        while q < n and q < k + 16 and words[q] not in (",", ".", ";") and q not in starts_at:
+            q += 1
+        if q < n and words[q] == "," and _phrase_at(words, q + 1, _TAKES_UP_PHRASES) > 0:
+            k = q + 1
+    j = _phrase_at(words, k, _TAKES_UP_PHRASES)
+    if j > 0:
+        a, b, _ = _post_run(s, j + 1 if j < n and words[j] == "the" else j, starts_at)
+        return _post_text(s, a, b) if b > a else None
+    k = _phrase_at(words, k, _IS_PHRASES)
+    if 0 <= k < n and words[k] in ("also", "currently", "now", "formerly"):
+        k += 1  # "Mr A is also the Chairman of B", "Ms C is currently the Chief Executive of D"
+    if k < 0 or k >= n or words[k] != "the":
         return None
     a, b, _ = _post_run(s, k + 1, starts_at)
     return _post_text(s, a, b) if b > a else None
+
+
+# What may stand between the names of an appointment notice and its "as": "Mr A is re-appointed
+# as", "Mr B and Ms C have been appointed as", "congratulated Mr D on his appointment as".
+_APPOINTED_AUX = (
+    ("has", "been"),
+    ("have", "been"),
+    ("had", "been"),
+    ("will", "be"),
+    ("is",),
+    ("are",),
+    ("was",),
+    ("were",),
+)
+_APPOINTED_VERBS = frozenset("appointed re-appointed reappointed elected re-elected".split())
+_APPOINTMENT_OF = (("on", "his", "appointment"), ("on", "her", "appointment"), ("on", "their", "appointment"))
+
+
+def _past_appointed(words: list[str], k: int) -> int:
+    """The token after a passive appointment's verb or "on his appointment" at token k (k when
+    there is none): "is re-appointed [as]", "have been appointed [as]", "on her appointment [as]"."""
+    j = _phrase_at(words, k, _APPOINTMENT_OF)
+    if j > 0:
+        return j
+    j = _phrase_at(words, k, _APPOINTED_AUX)
+    return j + 1 if 0 < j < len(words) and words[j] in _APPOINTED_VERBS else k
 
 
 def _post_as(
@@ -820,8 +971,16 @@ def _post_as(
     k = end
     while k < n and words[k] in POST_NOMINALS:
         k += 1
-    if k + 1 >= n or words[k] != "as":
+    passive = _past_appointed(words, k)
+    if passive > k and passive + 1 < n and words[passive] != "as" and words[passive - 1] != "appointment":
+        k = passive - 1  # "Mr A has been appointed Chairman of B": as if "as" were written
+    else:
+        k = passive
+    if k + 1 >= n or (words[k] != "as" and words[k] not in _APPOINTED_VERBS):
         return None
+    first = next((m.first for m in starts_at.values() if m.end == end), 0)
+    if first > 0 and (words[first - 1] in _SUCCEEDED or words[first - 2 : first] == ["over", "from"]):
+        return None  # "Mr A will succeed / take over from Mr B as Commissioner for C": not B's post
     k += 1
     its = words[k] == "its"
     if words[k] in ("the", "The") or (its and body):
@@ -871,20 +1030,53 @@ def _membership(s: Sentence, k: int, starts_at: dict[int, PersonMention]) -> tup
     "[for their dedicated service] as [a] [non-official] member(s) [of [the] X]" -> ("non-official
     member", "the X"); the body is None when not written ("... and Mr B as members")."""
     words, n = s.words, len(s.words)
+    if 0 < k < n and words[k - 1] == "," and words[k] in _APPOSED_MEMBERS:
+        return _apposed_membership(s, k, starts_at)
     if k < n and words[k] == "for":  # "for their valuable contributions as members of ..."
         q = k + 1
         while q < n and q < k + 7 and words[q] != "as" and words[q].isalpha() and words[q].islower():
             q += 1
         k = q
+    k = _past_appointed(words, k)
     if k + 1 >= n or words[k] != "as":
         return None
     return _member_role(s, k + 1, starts_at)
 
 
+_APPOSED_MEMBERS = frozenset(("member", "members", "both", "all")) | MEMBER_QUALIFIERS
+
+
+def _apposed_membership(
+    s: Sentence, k: int, starts_at: dict[int, PersonMention]
+) -> tuple[str, str | None] | None:
+    """A membership written after the names, between commas: "Mr A and Ms B, members of the X
+    Commission, visited ..." -> ("member", "the X Commission"); the body must be written, and the
+    phrase must close the list (not "Mr A, members of the X and senior officials attended")."""
+    words, n = s.words, len(s.words)
+    found = _member_role_at(s, k + 1 if words[k] in ("both", "all") else k, starts_at)
+    if found is None or found[1] is None:
+        return None
+    role, body, q = found
+    if q >= n or words[q] in (".", ";", ":", ")"):
+        return role, body
+    nxt = words[q + 1] if q + 1 < n else ""
+    return (role, body) if words[q] == "," and nxt[:1].islower() and nxt not in ("and", "or") else None
+
+
 def _member_role(s: Sentence, k: int, starts_at: dict[int, PersonMention]) -> tuple[str, str | None] | None:
     """A membership from token k: "[a] [non-official] member(s) [of [the] X]" (see _membership)."""
+    found = _member_role_at(s, k, starts_at)
+    return None if found is None else found[:2]
+
+
+def _member_role_at(
+    s: Sentence, k: int, starts_at: dict[int, PersonMention]
+) -> tuple[str, str | None, int] | None:
+    """_member_role, with the token after what it read."""
     words, n = s.words, len(s.words)
     if k < n and words[k] in ("a", "an", "the"):
+        k += 1
+    if k < n and words[k] == "new":  # "are appointed as new members of X": members of X
         k += 1
     a = k
     while k < n and words[k] in MEMBER_QUALIFIERS:
@@ -894,7 +1086,7 @@ def _member_role(s: Sentence, k: int, starts_at: dict[int, PersonMention]) -> tu
     role = " ".join((*words[a:k], "member"))
     k += 1
     if k + 1 >= n or words[k] != "of":
-        return role, None
+        return role, None, k
     a = k = k + 1
     if words[k] in ("the", "The"):
         k += 1
@@ -909,7 +1101,7 @@ def _member_role(s: Sentence, k: int, starts_at: dict[int, PersonMention]) -> tu
         k -= 1
     if k <= c or not words[c][:1].isupper():
         return None  # "as members of the public"
-    return role, _one_spaced(s.span(a, k))
+    return role, _one_spaced(s.span(a, k)), k
 
 
 def _body_of(post: str) -> str | None:
@@ -981,20 +1173,48 @@ def _resolve(mentions: list[PersonMention]) -> None:
         if m.name in canon:
             for w in set(canon[m.name].split()):
                 later.setdefault(w, []).append(idx)
+    # the kind of title each person was named with, needed only for short references with one
+    gender = (
+        {canon[m.name]: _gender(m.honorific) for m in reversed(mentions) if m.name in canon}
+        if any(m.honorific and m.name not in canon for m in mentions)
+        else {}
+    )
     last: dict[str, str] = {}  # a word -> the person last named with it
+    last_of: dict[tuple[str, str], str] = {}  # (a word, "m" or "f") -> the person of that gender
     for idx, m in enumerate(mentions):
         person = canon.get(m.name)
         if person is None:
             word = m.name.split()[0] if m.name else ""
             person = last.get(word)  # the nearest person named before ...
+            g = _gender(m.honorific)
+            if person is not None and g and gender.get(person) not in (g, ""):
+                person = last_of.get((word, g))  # "Mr Lam" is not "Mrs Carrie Lam" nor "Dr Lam Ka-ho"
             if person is None and word in later:  # ... else the first named after
                 at = bisect_right(later[word], idx)
                 if at < len(later[word]):
                     person = canon[mentions[later[word][at]].name]
+                    if g and gender.get(person) not in (g, ""):
+                        person = None
         m.person = person
         if person:
+            g_person = gender.get(person) if gender else None
             for w in person.split():
                 last[w] = person
+                if g_person:
+                    last_of[(w, g_person)] = person
+
+
+_MALE_HONORIFICS = frozenset(("Mr", "Sir", "Lord"))
+_ACADEMIC_HONORIFICS = frozenset(("Dr", "Professor", "Prof"))
+
+
+def _gender(honorific: str | None) -> str:
+    """The kind of title the first word of an honorific gives: "m" ("Mr"), "f" ("Mrs", "Ms"), "d"
+    ("Dr", "Professor": a release keeps calling a doctor so), else "" (any)."""
+    first = honorific.split()[0].rstrip(".") if honorific else ""
+    if first in _ACADEMIC_HONORIFICS:
+        return "d"
+    return "m" if first in _MALE_HONORIFICS else "f" if first in FEMALE_HONORIFICS else ""
 
 
 def _tenure(person: str, post: str) -> dict[str, str]:
@@ -1026,6 +1246,14 @@ _POST_COMMA_NAME = Form(
         Example(  # older releases write the surname in capitals
             "The Secretary for Works, Mr KWONG Hon-sang, said today (March 14) that the project was on time.",
             _tenure("Kwong Hon-sang", "Secretary for Works"),
+        ),
+        Example(  # "the Honourable" before the honorific is a style
+            "The Chief Judge of the High Court, the Honourable Mr Justice Poon Wai-kit, delivered the address.",
+            _tenure("Poon Wai-kit", "Chief Judge of the High Court"),
+        ),
+        Example(  # after initials, a surname in capitals that is not among the listed surnames
+            "The Secretary for Health and Welfare, Dr T K YEOH, said the new clinic would open in May.",
+            _tenure("T K Yeoh", "Secretary for Health and Welfare"),
         ),
         Example(  # a lead sentence that leaves out the closing comma
             "Following is the speech by the Secretary for Security, Mr Lee Siu-kwan at the passing-out "
@@ -1103,6 +1331,11 @@ _POST_SURNAME = Form(
             "CE's Speech at the Banquet in Honour of President Liu Haifeng",
             _tenure("Liu Haifeng", "President"),
         ),
+        Example(  # posts each with its body, between commas: one tenure each
+            "Standing Committee Member of the CPC Fujian Provincial Committee, Party Secretary of the CPC "
+            "Xiamen Municipal Committee, Mayor of Xiamen Municipality Zhou Jianping witnessed the signing.",
+            _tenure("Zhou Jianping", "Party Secretary of the CPC Xiamen Municipal Committee"),
+        ),
     ),
 )
 _POST_COMMA_SURNAME = Form(
@@ -1152,6 +1385,16 @@ _POST_AFTER = Form(
             "Authority's open meeting today (March 14):",
             _tenure("Cheung Ka-wai", "Chairman of the Hong Kong Housing Authority"),
         ),
+        Example(  # a portfolio in brackets
+            "Miss Yeung Siu-fan, Assistant Director of Social Welfare (Elderly), said the scheme would start "
+            "in May.",
+            _tenure("Yeung Siu-fan", "Assistant Director of Social Welfare (Elderly)"),
+        ),
+        Example(  # "former", "then", "currently", "outgoing", "new" stay out of the post
+            "The Chief Executive expressed deep sorrow at the passing of Mr Ko Wing-chuen, former Secretary "
+            "for Trade and Industry.",
+            _tenure("Ko Wing-chuen", "Secretary for Trade and Industry"),
+        ),
     ),
 )
 _POST_IN_BRACKETS = Form(
@@ -1194,19 +1437,35 @@ _POST_BETWEEN_NAMES = Form(
 _POST_AS = Form(
     "tenure: name as the post",
     "tenure",
-    ("HONORIFIC*", "NAME", "as", "the?", "POST"),
+    ("HONORIFIC*", "NAME", "(is|are|has been|was ... appointed|re-appointed|elected)?", "as", "the?", "POST"),
     (
         Example(
             "The Government today announced the appointment of Mr Wong Kin-fai as the Chairman of the "
             "Harbourfront Advisory Board, and Ms Ho Mei-yan as a member, for two years.",
             _tenure("Wong Kin-fai", "Chairman of the Harbourfront Advisory Board"),
         ),
+        Example(  # an appointment notice in the passive
+            "Dr Fung Siu-wah is re-appointed as the Chairperson of the Waterfront Commission for a "
+            "one-year term from July 1, 2024 to June 30, 2025.",
+            _tenure("Fung Siu-wah", "Chairperson of the Waterfront Commission"),
+        ),
+        Example(
+            "The Chief Executive congratulated Mr Justice Lo Kin-pong on his appointment as the Chief "
+            "Judge of the High Court.",
+            _tenure("Lo Kin-pong", "Chief Judge of the High Court"),
+        ),
     ),
 )
 _POST_IS = Form(
     "tenure: name will be the post",
     "tenure",
-    ("HONORIFIC*", "NAME", ",?", "will be|will act as|will serve as|is|was|has been", "the", "POST"),
+    (
+        "HONORIFIC*",
+        "NAME",
+        "(, POST ,)?",
+        "will be|will act as|will serve as|is|was|has been (also|currently|formerly)? the|will be promoted to|...",
+        "POST",
+    ),
     (
         Example(  # an acting arrangement: a tenure of the substantive post, held in an acting capacity
             "During Mr Yeung's absence, the Under Secretary for Labour and Welfare, Mr Ho Kai-ming, will be the "
@@ -1216,6 +1475,20 @@ _POST_IS = Form(
         Example(
             "Dr Lam Sze-yan is the Chairman of the Hong Kong Council for Testing and Certification.",
             _tenure("Lam Sze-yan", "Chairman of the Hong Kong Council for Testing and Certification"),
+        ),
+        Example(  # a biography's "also", "currently", "formerly"
+            "Mr Kwan Tak-ming is also the Chairman of the Hong Kong Youth Foundation.",
+            _tenure("Kwan Tak-ming", "Chairman of the Hong Kong Youth Foundation"),
+        ),
+        Example(  # a senior appointment notice, past the post now held
+            "Mr Tse Kwok-leung, currently Deputy Director of Highways, will be promoted to Director of "
+            "Highways with effect from May 10.",
+            _tenure("Tse Kwok-leung", "Director of Highways"),
+        ),
+        Example(
+            "Ms Fok Wai-lan, Principal Government Engineer, will take up the post of Director of Water "
+            "Supplies on June 1.",
+            _tenure("Fok Wai-lan", "Director of Water Supplies"),
         ),
     ),
 )
@@ -1239,8 +1512,10 @@ _MEMBERS = Form(
         "NAME",
         "(,|and NAME)*",
         "(for their ...)?",
-        "as",
+        "(are|have been|... appointed)?",
+        "as|,",
         "a?",
+        "new?",
         "QUALIFIER*",
         "member|members",
         "(of the? BODY)?",
@@ -1255,6 +1530,16 @@ _MEMBERS = Form(
             "The Chief Executive has re-appointed Dr Ho Siu-fai as the Chairman of the Advisory Panel on Sea "
             "Ports, and Mr Lam Ka-ming and Ms Wong Mei-ling as members.",
             _tenure("Lam Ka-ming", "member of the Advisory Panel on Sea Ports"),
+        ),
+        Example(  # between commas after the names
+            "Mr Lam Ka-ming, Ms Chan Mei-yee and Dr Ho Wing-fai, members of the Elderly Commission, visited "
+            "the centre.",
+            _tenure("Chan Mei-yee", "member of the Elderly Commission"),
+        ),
+        Example(  # in the passive; "new" is not part of the membership
+            "Mr Ip Chi-keung and Ms Lau Wing-yan are appointed as new members of the Waterfront Commission "
+            "for a two-year term.",
+            _tenure("Lau Wing-yan", "member of the Waterfront Commission"),
         ),
         Example(
             "The Government thanked Mr Chow Tak-wing and Dr Yuen Siu-lan for their valuable contributions as "
@@ -1312,14 +1597,24 @@ def analyse(doc: Document) -> Analysis:
     _resolve(flat)
 
     people: dict[str, Person] = {}
+    # a word two people's names share: a short reference by it ("Mrs Lam" beside "Carrie Lam" and
+    # "Peter Lam", both named without honorific) is too weak to give either an honorific
+    holders: dict[str, set[str]] = {}
+    if any(m.person and m.name != m.person and " " not in m.name for m in flat):
+        for m in flat:
+            if m.person:
+                for w in m.person.split():
+                    holders.setdefault(w, set()).add(m.person)
     for m in flat:
         if not m.person:
             continue
         p = people.get(m.person)
+        short = m.name != m.person and len(m.name.split()) == 1
+        honorific = None if short and len(holders.get(m.name, ())) > 1 else m.honorific
         if p is None:
-            people[m.person] = Person(m.person, m.honorific)
-        elif p.honorific is None and m.honorific:
-            p.honorific = m.honorific
+            people[m.person] = Person(m.person, honorific)
+        elif p.honorific is None and honorific:
+            p.honorific = honorific
 
     found: dict[tuple[str, str], Tenure] = {}
 
