@@ -928,6 +928,10 @@ def _post_is(s: Sentence, end: int, starts_at: dict[int, PersonMention]) -> str 
     k = _phrase_at(words, k, _IS_PHRASES)
     if 0 <= k < n and words[k] in ("also", "currently", "now", "formerly"):
         k += 1  # "Mr A is also the Chairman of B", "Ms C is currently the Chief Executive of D"
+    if 0 <= k < n - 1 and words[k] in ("acting", "Acting"):
+        # "Mr A will be acting Chief Secretary for Administration" (no "the"): an acting tenure
+        a, b, _ = _post_run(s, k + 1, starts_at)
+        return f"Acting {_post_text(s, a, b)}" if b > a else None
     if k < 0 or k >= n or words[k] != "the":
         return None
     a, b, _ = _post_run(s, k + 1, starts_at)
@@ -1471,6 +1475,11 @@ _POST_IS = Form(
             "During Mr Yeung's absence, the Under Secretary for Labour and Welfare, Mr Ho Kai-ming, will be the "
             "Acting Secretary for Labour and Welfare.",
             _tenure("Ho Kai-ming", "Acting Secretary for Labour and Welfare"),
+        ),
+        Example(  # the same without "the", "acting" in lower case as older releases write it
+            "During his absence, the Secretary for Development, Mr Wong Kam-sing, will be acting Chief "
+            "Secretary for Administration.",
+            _tenure("Wong Kam-sing", "Acting Chief Secretary for Administration"),
         ),
         Example(
             "Dr Lam Sze-yan is the Chairman of the Hong Kong Council for Testing and Certification.",
