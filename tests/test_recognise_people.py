@@ -557,3 +557,13 @@ def test_a_passive_appointment_without_as():
         "appointed to the post. Mr Yip Kin-man was appointed by the Chief Executive."
     )
     assert got == {("Chan Ka-keung", "Chairman of the Waterfront Commission")}
+
+
+def test_acting_without_the_is_the_post_and_a_head_alone_is_none():
+    got = tenures(
+        "During their absence, Secretary for Development Mr Wong Kam-sing will be acting Chief Secretary "
+        "for Administration, and Under Secretary for Development Mr Liu Chun-san will be Acting Secretary."
+    )
+    assert ("Wong Kam-sing", "Acting Chief Secretary for Administration") in got
+    assert ("Liu Chun-san", "Under Secretary for Development") in got
+    assert not any(post == "Acting Secretary" for _, post in got)

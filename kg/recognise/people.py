@@ -930,8 +930,8 @@ def _post_is(s: Sentence, end: int, starts_at: dict[int, PersonMention]) -> str 
         k += 1  # "Mr A is also the Chairman of B", "Ms C is currently the Chief Executive of D"
     if 0 <= k < n - 1 and words[k] in ("acting", "Acting"):
         # "Mr A will be acting Chief Secretary for Administration" (no "the"): an acting tenure
-        a, b, _ = _post_run(s, k + 1, starts_at)
-        return f"Acting {_post_text(s, a, b)}" if b > a else None
+        a, b, _ = _post_run(s, k + 1, starts_at)  # not a head alone ("will be Acting Secretary")
+        return f"Acting {_post_text(s, a, b)}" if b > a + 1 else None
     if k < 0 or k >= n or words[k] != "the":
         return None
     a, b, _ = _post_run(s, k + 1, starts_at)
@@ -1480,6 +1480,11 @@ _POST_IS = Form(
             "During his absence, the Secretary for Development, Mr Wong Kam-sing, will be acting Chief "
             "Secretary for Administration.",
             _tenure("Wong Kam-sing", "Acting Chief Secretary for Administration"),
+        ),
+        Example(  # a head alone after "acting" names no post ("Acting Secretary" of what?)
+            "Secretary for Development Mr Wong Kam-sing will be acting Chief Secretary, and Under "
+            "Secretary for Development Mr Liu Chun-san will be Acting Secretary.",
+            _tenure("Wong Kam-sing", "Acting Chief Secretary"),
         ),
         Example(
             "Dr Lam Sze-yan is the Chairman of the Hong Kong Council for Testing and Certification.",
