@@ -107,8 +107,13 @@ _GOVERNMENT = r"(?:\s+(?:Municipality|Province|Municipal(?:\s+People's)?\s+Gover
 _TITLE = r"(?P<title>(?:Executive\s+)?(?:Vice[\s-])?(?:Mayor|Governor))"
 _PLACE_TITLE = re.compile(rf"^{_PLACE}{_GOVERNMENT}\s+{_TITLE}$")
 _TITLE_OF_PLACE = re.compile(rf"^{_TITLE}\s+of\s+(?:the\s+)?{_PLACE}{_GOVERNMENT}$")
+# A Party committee's Secretary, however written: "CPC Shenzhen Municipal Committee Secretary",
+# "Shenzhen Municipal Committee Secretary" (a municipal or provincial committee is the CPC's),
+# "Party Secretary of the CPC Shenzhen Municipal Committee" -> "Secretary of the CPC Shenzhen ...".
 _PARTY_SECRETARY = re.compile(
-    r"^(?P<committee>CPC\s+[A-Z][a-z]+\s+(?:Municipal|Provincial)\s+Committee)\s+Secretary$"
+    r"^(?:CPC\s+)?(?P<place>[A-Z][a-z]+)\s+(?P<level>Municipal|Provincial)\s+Committee\s+(?:Party\s+)?Secretary$"
+    r"|^(?:Party\s+)?Secretary\s+of\s+the\s+(?:CPC\s+)?(?P<place2>[A-Z][a-z]+)\s+(?P<level2>Municipal|Provincial)"
+    r"\s+Committee$"
 )
 _REGION_CHIEF = re.compile(
     r"^(?P<region>Macao\s+Special\s+Administrative\s+Region|Macao\s+SAR)\s+Chief\s+Executive$"
@@ -164,7 +169,8 @@ def canonical_post(post: str) -> str:
         title = re.sub(r"Vice[\s-]", "Vice ", m.group("title"))
         return f"{title} of {m.group('place')}"
     if m := _PARTY_SECRETARY.match(post):
-        return f"Secretary of the {m.group('committee')}"
+        place, level = m.group("place") or m.group("place2"), m.group("level") or m.group("level2")
+        return f"Secretary of the CPC {place} {level} Committee"
     if m := _REGION_CHIEF.match(post):
         return f"Chief Executive of the {m.group('region')}"
     if m := _ORG_TITLE.match(post):

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from kg.identity import canonical_post
 from kg.iris import DEFAULT_BASE, HKPR, Iris
 from kg.model import Extraction, Meeting, Organisation, Release, Tenure
 from kg.reference import load_reference, parse_reference
@@ -342,3 +343,26 @@ def test_posts_of_the_bureaux_before_2002_are_known_and_replaced_by_those_after(
         and ID + "post/secretary-for-transport" in etw.replaces
     )
     assert REF.entries[ID + "org/works-bureau"].end == date(2002, 6, 30)
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Secretary of the CPC Shenzhen Municipal Committee",
+        "CPC Shenzhen Municipal Committee Secretary",
+        "Shenzhen Municipal Committee Secretary",
+        "Party Secretary of the CPC Shenzhen Municipal Committee",
+        "Party Secretary of the Shenzhen Municipal Committee",
+    ],
+)
+def test_a_party_committees_secretary_is_one_post_however_written(written: str):
+    assert canonical_post(written) == "Secretary of the CPC Shenzhen Municipal Committee"
+
+
+def test_other_posts_of_a_party_committee_stay_apart():
+    assert canonical_post("Deputy Secretary of the CPC Guangdong Provincial Committee") == (
+        "Deputy Secretary of the CPC Guangdong Provincial Committee"
+    )
+    assert canonical_post("Standing Committee Member of the CPC Zhuhai Municipal Committee") == (
+        "Standing Committee Member of the CPC Zhuhai Municipal Committee"
+    )
