@@ -965,3 +965,13 @@ def test_the_two_delegations_or_the_meeting_led_by_two_leaders_are_its_chairs():
         "by the Permanent Secretary for Transport and Logistics, Ms Mandy Yip."
     )
     assert (m.chairs, m.participants) == ([], ["Mandy Yip"])  # one leader alone: not said to chair
+
+
+def test_a_speaker_the_attendees_listened_to_is_no_participant():
+    [m] = meetings(
+        "The Secretary for Commerce and Economic Development, Mr Gregory Ho, attended the 30th APEC "
+        "Ministerial Meeting in Lima, Peru, today (March 14).\n\n"
+        "Mr Ho attended the opening plenary of the APEC Ministerial Meeting to listen to a briefing by "
+        "the Director-General of the World Trade Organization, Ms Ana Pereira, on the global economy."
+    )
+    assert m.participants == ["Gregory Ho"]

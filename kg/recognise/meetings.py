@@ -434,6 +434,12 @@ _NOT_ATTENDING = re.compile(
     )
     + r"\b(?:(?!\bthe meeting\b)[^;])*$"
 )
+# Whom those attending listened to, named after it: "attended the plenary to listen to a briefing by
+# the Director-General of X, Mr A": a speaker the release does not say attended as a participant
+_HEARD_FROM = re.compile(
+    r"\b(?:listen(?:ed|ing|s)?\s+to|heard)\s+(?:[\w'-]+\s+){0,8}?(?:by|from|of)\b"
+    r"|\b(?:a|an)\s+(?:briefing|speech|address|presentation|keynote\s+speech|lecture)\s+(?:by|from)\b"
+)
 _ALSO_ATTENDING = re.compile(
     word_start_alternatives("included|including|attending|attended|joined|joining|present") + r"\b"
 )
@@ -1985,7 +1991,8 @@ def _gather_people(doc: Document, drafts: list[_Draft], found_at: set[int]) -> N
                     add_chairs(leaders)
             trigger = si in found_at
             if trigger or _ATTEND_CUES.search(text) or sentences[si].caption:
-                for p in _persons_in(analysis, si):
+                heard = _HEARD_FROM.search(text)
+                for p in _persons_in(analysis, si, 0, heard.start() if heard else None):
                     if p not in m.participants:
                         m.participants.append(p)
             if m.date is None and not d.passing:
