@@ -523,14 +523,20 @@ BODY_KINDS = (
     ("Commission", "Commission"),
     ("Panel", "Panel"),
 )
+# Provinces where meetings are held ("in Guangdong"); a delegation led "to Guangdong" goes to the
+# province, and a meeting it attends is held in one of its cities, so the province is not the
+# meeting's place.
+PROVINCES = frozenset(
+    "Guangdong Fujian Sichuan Jiangsu Zhejiang Hubei Hunan Hainan Yunnan Guangxi Jiangxi Shandong Henan "
+    "Hebei Anhui Guizhou".split()
+)
 # Cities, provinces and places abroad where meetings are held ("in Shenzhen", "in Davos").
-CITIES = frozenset(
+CITIES = PROVINCES | frozenset(
     """Hong Kong|Shenzhen|Guangzhou|Beijing|Shanghai|Macao|Macau|Zhuhai|Dongguan|Foshan|Huizhou|Zhongshan|
     Jiangmen|Zhaoqing|Hangzhou|Nanjing|Wuhan|Chengdu|Chongqing|Fuzhou|Xiamen|Changsha|Haikou|Tianjin|Kunming|
     Nanning|Guiyang|Nanchang|Hefei|Jinan|Qingdao|Xi'an|Shenyang|Harbin|Changchun|Zhengzhou|Taiyuan|
     Shijiazhuang|Lanzhou|Urumqi|Lhasa|Hohhot|Yinchuan|Xining|Suzhou|Quanzhou|Sanya|Qianhai|Nansha|Hengqin|
-    Guangdong|Fujian|Sichuan|Jiangsu|Zhejiang|Hubei|Hunan|Hainan|Yunnan|Guangxi|Jiangxi|Shandong|Henan|
-    Hebei|Anhui|Guizhou|Taipei|Singapore|London|Brussels|Geneva|Washington|New York|Tokyo|Seoul|Bangkok|
+    Taipei|Singapore|London|Brussels|Geneva|Washington|New York|Tokyo|Seoul|Bangkok|
     Jakarta|Sydney|Toronto|Berlin|Paris|Davos|Dubai|Riyadh|Stockholm|Kuala Lumpur|Manila|Hanoi|Ruijin""".replace(
         "\n", ""
     )
@@ -670,12 +676,6 @@ OCCASION_WORDS = frozenset(
 )
 # Meeting bodies written by an abbreviation alone before "meeting" ("before the ExCo meeting").
 BODY_ABBREVIATIONS: dict[str, str] = {"ExCo": "Executive Council"}
-# Provinces among CITIES: a delegation led "to Guangdong" goes to the province, and a meeting it
-# attends is held in one of its cities, so the province is not the meeting's place.
-PROVINCES = frozenset(
-    "Guangdong Fujian Sichuan Jiangsu Zhejiang Hubei Hunan Hainan Yunnan Guangxi Jiangxi Shandong Henan "
-    "Hebei Anhui Guizhou".split()
-)
 
 # Where an organisation's name names a place or a title, not the organisation (issue 11, review of
 # the corpus's other releases): the words of an occasion before "at the X" ("a luncheon at the X
