@@ -27,37 +27,27 @@ import resource
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from support import PeakMemory, corpus, gib, machine, tree_rss
+from support import PeakMemory, Sampler, corpus, gib, machine, tree_rss
 
 WALL_TARGET = 60.0  # seconds for 20,000 releases
 MEMORY_TARGET = 2 * 10**9  # bytes
 SPEED_TARGET = 50.0  # fast engine vs owlrl
 
 
-class Trace:
+class Trace(Sampler):
     """Every `interval` seconds, a line to `path`: seconds since the start, the tree's resident
     memory now and at its most so far, the load average (a long build's progress, read while it runs)."""
 
     def __init__(self, pid: int, path: Path | None, memory: PeakMemory, interval: float = 5.0) -> None:
         self.pid, self.path, self.memory, self.interval = pid, path, memory, interval
         self.samples: list[tuple[float, int]] = []  # (seconds, tree bytes)
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
         self.began = time.perf_counter()
-
-    def __enter__(self) -> Trace:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._stop.set()
-        self._thread.join()
+        super().__init__()
 
     def _run(self) -> None:
         while not self._stop.wait(self.interval):

@@ -10,6 +10,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import TypeVar
 
 from generate import write_corpus
 
@@ -94,22 +95,35 @@ def tree_rss(root: int) -> int:
     return sum(tree_sizes(root))
 
 
-class PeakMemory:
-    """Samples the resident memory of a process tree every `interval` seconds; `peak` is the most
-    seen in the whole tree, `largest` the most in one of its processes."""
+_Sampler = TypeVar("_Sampler", bound="Sampler")
 
-    def __init__(self, pid: int, interval: float = 0.1) -> None:
-        self.pid, self.interval, self.peak, self.largest = pid, interval, 0, 0
+
+class Sampler:
+    """A thread that runs `_run` from `with` to its end; `_run` waits on `_stop` between samples."""
+
+    def __init__(self) -> None:
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
-    def __enter__(self) -> PeakMemory:
+    def __enter__(self: _Sampler) -> _Sampler:
         self._thread.start()
         return self
 
     def __exit__(self, *exc: object) -> None:
         self._stop.set()
         self._thread.join()
+
+    def _run(self) -> None:
+        raise NotImplementedError
+
+
+class PeakMemory(Sampler):
+    """Samples the resident memory of a process tree every `interval` seconds; `peak` is the most
+    seen in the whole tree, `largest` the most in one of its processes."""
+
+    def __init__(self, pid: int, interval: float = 0.1) -> None:
+        self.pid, self.interval, self.peak, self.largest = pid, interval, 0, 0
+        super().__init__()
 
     def _run(self) -> None:
         if not os.path.isdir("/proc"):
