@@ -115,7 +115,7 @@ SURNAMES = frozenset(
     Xie Xin Xiong Xu Xue Yan Yang Yao Yau Ye Yeh Yeung Yi Yim Yin Ying Yip Yiu Yu Yuan Yue Yuen
     Yung Zeng Zhai Zhan Zhang Zhao Zheng Zhong Zhou Zhu Zou Nip Sit Sze Kot Tik Lok Kok Koo Chou Chao Kuo
     Hsieh Yam Lun Pau Ngo Tin Chee Hsiao Wun Yee Tsin Mui Lung Chong Chen Xing Huo Zhuang Ji Ruan
-    Jiao Shang Zuo Mu Rao Kuang""".split()
+    Jiao Shang Zuo Mu Rao Kuang Yeoh Pong Tien Tsim""".split()
 )
 
 # The last word of an organisation's name as the people and meeting recognisers tell it
@@ -160,6 +160,7 @@ ORG_CLASSES: dict[str, str] = {
     "University": "University",
     "Polytechnic": "University",
     "Institute": "Organization",
+    "Institution": "Organization",  # professional bodies: "Hong Kong Institution of Engineers"
     "Institutet": "Organization",
     "Academy": "Organization",
     "Foundation": "Organization",
@@ -687,7 +688,6 @@ VENUE_OCCASIONS = frozenset(
 )
 LANDMARK_BEFORE = ("near", "outside", "opposite", "beside", "next to", "in front of", "behind", "adjacent to")
 LANDMARK_AFTER = ("car park", "carpark", "entrance", "exit", "premises", "campus")
-SURNAMES = SURNAMES | frozenset("Yeoh Pong Tien Tsim".split())  # appended: surnames seen in capitals
 # Words before a title in quotation marks: 'the dance drama "X Society"', 'entitled "Y Club"'.
 TITLE_WORDS = frozenset(
     """entitled titled themed drama play opera musical film movie documentary book song album
@@ -712,6 +712,3 @@ PLURAL_ORG_HEADS = {
     "Ministries": "Ministry",
     "Authorities": "Authority",
 }
-# Appended: "Institution" as a head noun of professional bodies ("Hong Kong Institution of Engineers").
-ORG_CLASSES["Institution"] = "Organization"
-INTERESTING = INTERESTING | {"Institution"}
