@@ -27,7 +27,7 @@ from kg.memory import batch_lines, default_memory, paused_gc, release_memory, re
 from kg.merge import MergedGraph, Statement
 from kg.model import Rejection, Release
 from kg.paths import REFERENCE_FILE, ontology_files
-from kg.reason import Inference
+from kg.reason import Inference, infer
 from kg.store import DUMPS, REPORT, STORE, BackgroundLoader, quads_in
 from kg.terms import parse_turtle_files
 from kg.update import can_update
@@ -145,13 +145,7 @@ def _rebase(t: ox.Triple, base: str) -> ox.Triple:
 
 
 def reason(data: list[ox.Quad], ontology: list[ox.Triple], base: str, engine: str) -> Inference:
-    if engine == "owlrl":
-        from kg.reason.reference import owlrl_inference
-
-        return owlrl_inference(data, ontology, base)
-    from kg.reason.fast import fast_inference
-
-    return fast_inference(data, ontology, base)
+    return infer(data, ontology, base, engine)
 
 
 @contextlib.contextmanager
@@ -253,7 +247,7 @@ def build(
             with timer.stage("search index"):  # the releases' rows, while their text is at hand
                 index = search_index.start(tmp, releases, base, previous=last)
             del releases  # the extraction holds what it still needs
-            _write_graph(tmp, graphs, rejections, report, memory or default_memory(), total)
+            _write_graph(tmp, graphs, rejections, report, memory or default_memory(), total, jobs)
             _finish(tmp, index, report)
     return report
 
@@ -302,6 +296,7 @@ def _write_graph(
     report: BuildReport,
     memory: int,
     total: int | None = None,
+    jobs: int = 1,
 ) -> None:
     """The whole graph written into `tmp`: each release graph goes to the store loader, the dumps
     and the merged graph as it is extracted (its bytes are not kept), and its quads to the reasoner
@@ -328,6 +323,9 @@ def _write_graph(
                 dumps.add(nquads, item.jsonld)
                 merged.add(nquads, (iris.release(item.release_id),), read=True)
             del graphs
+            # the release lines' runs merged into one file, here (not in the loader's thread, where
+            # it held the interpreter from the stages below), read by the load and by every pass
+            merged.release_lines().file()
             # the default graph's triples so far, loading while the rest of the build goes on
             loader.load(merged.read_ntriples(), ox.RdfFormat.N_TRIPLES, ox.DefaultGraph())
         _count_releases(report, extracted, rejections)
@@ -336,17 +334,12 @@ def _write_graph(
         with timer.stage("load"):
             ontology, reference = static_triples(report.base)
             work = DerivedGraphs(
-                tmp, merged, ontology, reference, iris, sort_budget(memory), batch_lines(memory)
+                tmp, merged, ontology, reference, iris, sort_budget(memory), batch_lines(memory, jobs), jobs
             )
             derived = work.incumbencies()
         with timer.stage("reason"):
             value_paths, value_classes = _value_type_needs(validator)
-            engine = report.reasoner
-
-            def reasoner(data, schema, base):
-                return reason(data, schema, base, engine)
-
-            work.reason(derived, reasoner, FACT_CLASSES, value_paths, value_classes)
+            work.reason(derived, report.reasoner, FACT_CLASSES, value_paths, value_classes)
             report.reasoner_errors = derived.errors
             report.triples_asserted = release_quads + derived.incumbency_quads
             report.triples_inferred = derived.inferred_quads

@@ -24,13 +24,14 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg.batch_workers import run_batches
 from kg.derive import incumbencies
 from kg.extsort import SortedLines
 from kg.iris import DCT, HKPR, Iris
 from kg.merge import MergedGraph, keyed_by_object, statements
-from kg.nodegroups import PREFIXED, SUBJECT, batches, groups, joined, object_of, predicate_of
-from kg.reason.batched import BatchedReasoning, Reasoner, cross_node_predicates
-from kg.reason.rules import RuleSet, compile_rules, is_schema_triple
+from kg.nodegroups import PREFIXED, SUBJECT, groups, joined, key_batches, object_of, predicate_of
+from kg.reason.batched import BatchedReasoning, BatchOutput, ReasoningSetup, cross_node_predicates
+from kg.reason.rules import compile_rules, is_schema_triple
 from kg.validate import Validation
 
 TYPE = b"<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
@@ -46,7 +47,9 @@ META = tuple(
     )
 )
 IS_TENURE = b" %s %s .\n" % (TYPE, TENURE)  # in a subject's lines: it is a tenure
-MIN_BATCH = 4096  # lines: below this, a batch's fixed cost (the schema, the reference data) dominates
+MIN_BATCH = (
+    1024  # lines of a file: below this, a batch's fixed cost (the schema, the reference data) dominates
+)
 
 
 @dataclass
@@ -74,8 +77,9 @@ class DerivedGraphs:
         iris: Iris,
         budget: int,
         batch_lines: int,
+        jobs: int = 1,
     ) -> None:
-        self.folder, self.merged, self.iris, self.budget = folder, merged, iris, budget
+        self.folder, self.merged, self.iris, self.budget, self.jobs = folder, merged, iris, budget, jobs
         self.ontology, self.reference = ontology, reference
         self.batch_lines = max(batch_lines, MIN_BATCH)
         self.releases = merged.release_lines()
@@ -142,40 +146,50 @@ class DerivedGraphs:
     def reason(
         self,
         derived: Derived,
-        reasoner: Reasoner,
+        engine: str,
         fact_classes: dict[str, str],
         value_paths: Iterable[str],
         value_classes: Iterable[str],
     ) -> Derived:
-        """The inferred graph, the reasoner's errors and the counts of facts (see kg.reason.batched)."""
-        base = self.iris.base
+        """The inferred graph, the reasoner's errors and the counts of facts (see kg.reason.batched),
+        the batches in `self.jobs` worker processes."""
         schema = [*self.ontology, *self.reference]
-        rules, shared = self._shared(schema)
-        wanted = {f"<{c}>".encode() for c in value_classes}
-        relevant: dict[bytes, bool] = {}
-
-        def checked(cls: bytes) -> bool:
-            found = relevant.get(cls)
-            if found is None:
-                node = ox.NamedNode(cls[1:-1].decode())
-                found = relevant[cls] = any(str(c).encode() in wanted for c in rules.supers_of([node]))
-            return found
-
-        work = BatchedReasoning(
-            reasoner, schema, shared, base, self.iris.inferred_graph, fact_classes, value_paths, checked
+        setup = ReasoningSetup(
+            engine,
+            _ntriples_bytes(schema),
+            _ntriples_bytes(self._shared(schema)),
+            self.iris.base,
+            self.iris.inferred_graph,
+            dict(fact_classes),
+            frozenset(value_paths),
+            frozenset(value_classes),
         )
         derived.inferred = self._sorted()
-        streams = [(self.releases, SUBJECT), (self.others, SUBJECT), (self.by_object, PREFIXED)]
-        out = work.run(batches(joined(streams), self.batch_lines), derived.inferred, self.value_types)
-        derived.inferred_quads = out.inferred
-        derived.errors = sorted(out.errors)
-        derived.facts = {name: out.facts[name] for name in fact_classes}
+        files = [
+            (self.releases.file(), SUBJECT),
+            (self.others.file(), SUBJECT),
+            (self.by_object.file(), PREFIXED),
+        ]
+        total = BatchOutput()
+        for out in run_batches(BatchedReasoning, (setup,), "one", self._batches(files), self.jobs):
+            total.add(out)
+            if out.inferred_nquads:
+                derived.inferred.add(out.inferred_nquads.splitlines())
+            self.value_types.add(out.value_types)
+        derived.inferred_quads = total.inferred
+        derived.errors = sorted(total.errors)
+        derived.facts = {name: total.facts[name] for name in fact_classes}
         return derived
 
-    def _shared(self, schema: list[ox.Triple]) -> tuple[RuleSet, list[ox.Triple]]:
-        """The rules (the schema's and the data's schema statements) and the triples every batch
-        reasons over: the data's schema statements and the triples of `cross_node_predicates`
-        (picked from the release lines by `incumbencies`, from the others here)."""
+    def _batches(self, files: list[tuple[Path, bytes]]) -> Iterator[tuple[bytes, ...]]:
+        """The node batches of the sorted `files`, each file's lines joined (to go to a worker)."""
+        for batch in key_batches(files, self.batch_lines):
+            yield tuple(b"\n".join(lines) for lines in batch)
+
+    def _shared(self, schema: list[ox.Triple]) -> list[ox.Triple]:
+        """The triples every batch reasons over: the data's schema statements and the triples of
+        `cross_node_predicates` (picked from the release lines by `incumbencies`, from the others
+        here)."""
         base, joins = self.iris.base, self._joins
 
         def wanted(line: bytes) -> bool:
@@ -184,51 +198,89 @@ class DerivedGraphs:
         others = [line for line in self.others if wanted(line) or _is_meta(line)]
         picked = _parsed([*self._shared_lines, *others])
         data_schema = [t for t in picked if is_schema_triple(t)]
-        rules = compile_rules([*schema, *data_schema], base) if data_schema else compile_rules(schema, base)
-        if data_schema and (more := _keys(cross_node_predicates(rules))) != joins:
-            joins = more  # the data's axioms feed the transitive properties: read their triples
-            picked = _parsed(
-                [line for lines in (self.releases, self.others) for line in lines if wanted(line)]
-            )
-        return rules, [*data_schema, *(t for t in picked if str(t.predicate).encode() in joins)]
+        if data_schema:
+            rules = compile_rules([*schema, *data_schema], base)
+            if (more := _keys(cross_node_predicates(rules))) != joins:
+                joins = more  # the data's axioms feed the transitive properties: read their triples
+                picked = _parsed(
+                    [line for lines in (self.releases, self.others) for line in lines if wanted(line)]
+                )
+        return [*data_schema, *(t for t in picked if str(t.predicate).encode() in joins)]
 
     # --- 3. SHACL ---------------------------------------------------------------------------------
 
     def validate(self, derived: Derived, validator: str) -> Validation:
-        """SHACL a batch of focus nodes at a time (kg.validate_fast.validate_batch)."""
-        from kg.validate_fast import compile_shapes, node_key, validate_batch
-
-        program = compile_shapes()
-        static = [*self.ontology, *self.reference]
-        streams = [
-            (self.releases, SUBJECT),
-            (self.others, SUBJECT),
-            (derived.inferred, SUBJECT),
-            (self.value_types, PREFIXED),
+        """SHACL a batch of focus nodes at a time (`ValidationBatches`), in `self.jobs` processes."""
+        assert derived.inferred is not None
+        files = [
+            (self.releases.file(), SUBJECT),
+            (self.others.file(), SUBJECT),
+            (derived.inferred.file(), SUBJECT),
+            (self.value_types.file(), PREFIXED),
         ]
+        setup = (validator, _ntriples_bytes([*self.ontology, *self.reference]), self.iris.inferred_graph)
+        batches = ((*batch, i == 0) for i, batch in enumerate(self._batches(files)))
         results = []
         conforms = True
-        for i, batch in enumerate(batches(joined(streams), self.batch_lines)):
-            suffix = f" <{self.iris.inferred_graph}> .\n".encode()
-            triples = _chain(
-                statements(line for _, (a, b, _c, d) in batch for line in (*a, *b, *d)),
-                statements(line.replace(suffix, b" .\n") for _, (_a, _b, c, _d) in batch for line in c),
-                static,
-            )
-            if validator == "pyshacl":
-                from kg.validate import validate
-
-                texts = {key.decode().strip("<>").removeprefix("_:") for key, _ in batch}
-                found = validate(list(triples))
-                mine = [r for r in found.results if r.focus in texts]
-                batch_conforms = not any(r.severity == "Violation" for r in mine)
-            else:
-                nodes = {node_key(key) for key, _ in batch}
-                found = validate_batch(triples, program, nodes, target_nodes=i == 0)
-                mine, batch_conforms = found.results, found.conforms
+        for mine, batch_conforms in run_batches(ValidationBatches, setup, "one", batches, self.jobs):
             results.extend(mine)
             conforms = conforms and batch_conforms
         return Validation(conforms, sorted(results))
+
+
+class ValidationBatches:
+    """SHACL of a node batch (in a worker process): the batch's triples in every graph (releases,
+    incumbency and reference, inferred), the types of the values the shapes check (`key\tline`
+    lines), and the ontology and reference data."""
+
+    def __init__(self, validator: str, static: bytes, inferred_graph: str) -> None:
+        from kg.validate_fast import compile_shapes
+
+        self.validator, self.static = validator, list(ox.parse(static, format=ox.RdfFormat.N_TRIPLES))
+        self.program = compile_shapes() if validator != "pyshacl" else None
+        self.suffix = f" <{inferred_graph}> .".encode()
+        # the predicates whose triples the compiled shapes read (kg.validate_fast.Data keeps no
+        # other): the other lines are not parsed at all
+        self.read: frozenset[bytes] | None = None
+        if self.program is not None:
+            wanted = {*self.program.predicates, *self.program.sparql_predicates}
+            self.read = frozenset(f"<{p}>".encode() for p in wanted)
+
+    def one(
+        self, releases: bytes, others: bytes, inferred: bytes, value_types: bytes, first: bool
+    ) -> tuple[list, bool]:
+        """The results of the batch's focus nodes (and of the shapes' sh:targetNode nodes in the
+        `first` batch), and whether they conform."""
+        from kg.validate_fast import node_key, validate_batch
+
+        streams = [(_lines(releases), SUBJECT), (_lines(others), SUBJECT), (_lines(inferred), SUBJECT)]
+        streams.append((_lines(value_types), PREFIXED))
+        batch = list(joined(streams))
+        suffix, read = self.suffix, self.read
+        asserted = (line for _, (a, b, _c, d) in batch for line in (*a, *b, *d))
+        inferred = (line.replace(suffix, b" .") for _, (_a, _b, c, _d) in batch for line in c)
+        if read is not None:
+            asserted = (line for line in asserted if predicate_of(line) in read)
+            inferred = (line for line in inferred if predicate_of(line) in read)
+        triples = _chain(statements(asserted), statements(inferred), self.static)
+        if self.validator == "pyshacl":
+            from kg.validate import validate
+
+            texts = {key.decode().strip("<>").removeprefix("_:") for key, _ in batch}
+            found = validate(list(triples))
+            mine = [r for r in found.results if r.focus in texts]
+            return mine, not any(r.severity == "Violation" for r in mine)
+        nodes = {node_key(key) for key, _ in batch}
+        found = validate_batch(triples, self.program, nodes, target_nodes=first)
+        return found.results, found.conforms
+
+
+def _lines(text: bytes) -> list[bytes]:
+    return text.split(b"\n") if text else []
+
+
+def _ntriples_bytes(triples: list[ox.Triple]) -> bytes:
+    return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) if triples else b""
 
 
 def _parsed(lines: list[bytes]) -> list[ox.Triple]:

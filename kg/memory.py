@@ -68,9 +68,10 @@ def sort_budget(memory: int) -> int:
 BATCH_LINE = 4096  # bytes of memory a line of a reasoning or SHACL batch may cost, all told
 
 
-def batch_lines(memory: int) -> int:
-    """Lines of the graph the reasoner and the validator take at a time (kg.derived_graphs)."""
-    return max(memory // BATCH_LINE, 1)
+def batch_lines(memory: int, jobs: int = 1) -> int:
+    """Lines of a sorted file the reasoner and the validator take at a time (kg.derived_graphs),
+    with `jobs` batches worked on at once and one more waiting."""
+    return max(memory // BATCH_LINE // (2 * (jobs + 1 if jobs > 1 else 1)), 1)
 
 
 def parse_size(text: str) -> int:

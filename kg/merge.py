@@ -14,14 +14,13 @@ distinct term.
 
 from __future__ import annotations
 
-import heapq
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
 import pyoxigraph as ox
 
-from kg.extsort import SortedLines, chunked, unique
+from kg.extsort import SortedLines, line_chunks, merge_runs
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
 
@@ -35,28 +34,16 @@ class Statement(NamedTuple):
 
 
 def statements(lines: Iterable[bytes]) -> list[Statement]:
-    """The triples of N-Triples `lines` (newline or not), each distinct term one object: pyoxigraph
-    parses only the lines holding a term not met before (one parser for all)."""
-    terms: dict[bytes, Term] = {}
-    known = terms.get
-    split = []
-    fresh = []
-    for line in lines:
-        if line.endswith(b"\n"):
-            line = line[:-1]
-        if line:
-            s, p, rest = parts = line.split(b" ", 2)  # no IRI or blank node label holds a space
-            parts[2] = rest[:-2]  # the line ends in " ."
-            split.append(parts)
-            if known(s) is None or known(p) is None or known(parts[2]) is None:
-                fresh.append(parts)
-    if fresh:
-        text = b"".join(b"%s %s %s .\n" % tuple(parts) for parts in fresh)
-        for (s, p, o), t in zip(fresh, ox.parse(text, format=ox.RdfFormat.N_TRIPLES), strict=True):
-            terms.setdefault(s, t.subject)
-            terms.setdefault(p, t.predicate)
-            terms.setdefault(o, t.object)
-    return [Statement(terms[s], terms[p], terms[o]) for s, p, o in split]
+    """The triples of N-Triples `lines` (newline or not), each distinct term one object: one
+    parse of all the lines, each term met looked up among those met before."""
+    terms: dict[Term, Term] = {}
+    known = terms.setdefault
+    out: list[Statement] = []
+    add = out.append
+    for t in ox.parse(b"\n".join(lines), format=ox.RdfFormat.N_TRIPLES):  # blank lines are fine
+        s, p, o = t.subject, t.predicate, t.object
+        add(Statement(known(s, s), known(p, p), known(o, o)))
+    return out
 
 
 class MergedGraph:
@@ -93,16 +80,14 @@ class MergedGraph:
         return self._other_lines.chunks()
 
     def ntriples(self) -> Iterator[bytes]:
-        """The merged graph as N-Triples in chunks, lines sorted (a subject's together), each once."""
-        return chunked(unique(heapq.merge(iter(self._read_lines), iter(self._other_lines))))
+        """The merged graph as N-Triples in chunks (of `ntriples_file`)."""
+        return line_chunks(self.ntriples_file())
 
     def ntriples_file(self) -> Path:
-        """The merged graph written once to an N-Triples file beside the runs (read it as often as
-        needed at the speed of the disk: the merge of the runs is done in Python, once)."""
+        """The merged graph written once to an N-Triples file beside the runs, lines sorted (a
+        subject's together), each once (read it as often as needed at the speed of the disk)."""
         path = self._other_lines.folder / "merged.nt"
-        with path.open("wb") as out:
-            for chunk in self.ntriples():
-                out.write(chunk)
+        merge_runs([self._read_lines.file(), self._other_lines.file()], path, self._other_lines.folder)
         return path
 
     def close(self) -> None:

@@ -7,13 +7,19 @@ node prefixes (`key\\tline`). Both separators sort before any character of a key
 node labels hold neither), so a stream's keys come in the same order whichever separator it
 uses, and the streams can be joined by key. Nodes are gathered into batches of about `limit`
 lines; a node's lines are never split between batches.
+
+The build cuts its sorted files into batches without looking at each line (`key_batches`): a
+batch is a range of keys, and each file's lines in that range are found by bisection in blocks
+read from the file. The nodes of a batch are joined (`joined`) where the batch is worked on.
 """
 
 from __future__ import annotations
 
+import bisect
 import heapq
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import groupby
+from pathlib import Path
 
 SUBJECT = b" "  # N-Triples / N-Quads lines, keyed by their subject
 PREFIXED = b"\t"  # lines written as key, tab, line
@@ -61,6 +67,86 @@ def batches(nodes: Iterable[Group], limit: int) -> Iterator[list[Group]]:
             batch, size = [], 0
     if batch:
         yield batch
+
+
+BLOCK = 1 << 22  # bytes read from a sorted file at a time
+_PAST = b"\xff"  # after a key and its separator, sorts above any line of that key (no line holds it)
+
+
+class KeyRanges:
+    """A sorted line file (lines keyed as `SUBJECT` or `PREFIXED` say) read a range of keys at a time."""
+
+    def __init__(self, path: Path, separator: bytes) -> None:
+        self.file = path.open("rb")
+        self.separator = separator
+        self.lines: list[bytes] = []  # read and not yet taken, from `self.start` on (no newline)
+        self.start = 0
+        self.tail = b""  # a line cut by the end of the last block
+        self.ended = False
+
+    def close(self) -> None:
+        self.file.close()
+
+    def _more(self) -> bool:
+        """Read another block; False at the end of the file."""
+        if self.ended:
+            return False
+        block = self.file.read(BLOCK)
+        if self.start:
+            del self.lines[: self.start]
+            self.start = 0
+        if not block:
+            self.ended = True
+            if self.tail:
+                self.lines.append(self.tail)
+                self.tail = b""
+            return False
+        parts = (self.tail + block).split(b"\n")
+        self.tail = parts.pop()
+        self.lines.extend(parts)
+        return True
+
+    def key_ahead(self, n: int) -> bytes | None:
+        """The key of the line `n` lines ahead, or None if the file has no more lines than that."""
+        while len(self.lines) - self.start <= n:
+            if not self._more():
+                return None
+        line = self.lines[self.start + n]
+        return line[: line.index(self.separator)]
+
+    def take_through(self, last: bytes | None) -> list[bytes]:
+        """The lines (without newline) whose key is at most `last` (None: every line left)."""
+        if last is None:
+            while self._more():
+                pass
+            end = len(self.lines)
+        else:
+            bound = last + self.separator + _PAST
+            while (end := bisect.bisect_right(self.lines, bound, self.start)) == len(self.lines):
+                if not self._more():
+                    break
+        taken = self.lines[self.start : end]
+        self.start = end
+        return taken
+
+
+def key_batches(files: Sequence[tuple[Path, bytes]], limit: int) -> Iterator[list[list[bytes]]]:
+    """The sorted files (path, separator) cut into batches of whole keys: each batch is every file's
+    lines (no newline) of a range of keys, at most `limit` lines of a file but for the lines of the
+    range's last key (a key with more lines is a batch alone)."""
+    readers = [KeyRanges(path, separator) for path, separator in files]
+    try:
+        while True:
+            ahead = [key for r in readers if (key := r.key_ahead(limit)) is not None]
+            last = min(ahead) if ahead else None
+            batch = [r.take_through(last) for r in readers]
+            if any(batch):
+                yield batch
+            if last is None:
+                return
+    finally:
+        for r in readers:
+            r.close()
 
 
 def predicate_of(line: bytes) -> bytes:

@@ -16,6 +16,7 @@ from kg import build as build_module
 from kg import derived_graphs
 from kg.build import build
 from kg.memory import parse_size
+from kg.reason.batched import BatchedReasoning
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -43,15 +44,15 @@ def test_a_tiny_memory_setting_builds_the_same_graph(corpus: Path, tmp_path: Pat
 
     monkeypatch.setattr(build_module.MergedGraph, "__init__", counting)
     made: list[int] = []  # the node batches of each reasoning and SHACL pass
-    original_batches = derived_graphs.batches
+    original_batches = derived_graphs.key_batches
 
-    def counted(nodes, limit):
+    def counted(files, limit):
         made.append(0)
-        for batch in original_batches(nodes, limit):
+        for batch in original_batches(files, limit):
             made[-1] += 1
             yield batch
 
-    monkeypatch.setattr(derived_graphs, "batches", counted)
+    monkeypatch.setattr(derived_graphs, "key_batches", counted)
     small = build([corpus], tmp_path / "small", memory=parse_size("64k"))
     large = build([corpus], tmp_path / "large", memory=parse_size("4G"))
     tiny, big = runs
@@ -100,3 +101,37 @@ def test_a_dump_compresses_alike_however_its_content_was_written(tmp_path: Path)
         finally:
             writer.close()
     assert sums[0] == sums[1] == sums[2]
+
+
+def same_graph(a: Path, b: Path) -> None:
+    """Two builds wrote the same graph: dumps byte for byte, the store quad for quad, the report."""
+    for name in ("hkpr.nq.gz", "hkpr.nt.gz", "hkpr.ttl.gz", "hkpr.jsonld.gz", "SHA256SUMS"):
+        assert (a / "dumps" / name).read_bytes() == (b / "dumps" / name).read_bytes(), name
+    assert quads(a) == quads(b)
+    timing = ("seconds", "cpu_seconds", "memory_mb", "out")
+    first, second = (
+        {k: v for k, v in json.loads((f / "report.json").read_text()).items() if k not in timing}
+        for f in (a, b)
+    )
+    assert first == second
+
+
+def test_batches_in_worker_processes_build_the_same_graph(corpus: Path, tmp_path: Path) -> None:
+    build([corpus], tmp_path / "one", memory=parse_size("64k"))
+    build([corpus], tmp_path / "two", memory=parse_size("64k"), jobs=2)
+    same_graph(tmp_path / "one", tmp_path / "two")
+
+
+def test_reasoning_over_lines_and_over_parsed_terms_build_the_same_graph(
+    corpus: Path, tmp_path: Path, monkeypatch
+) -> None:
+    build([corpus], tmp_path / "lines", memory=parse_size("256k"))
+    original = BatchedReasoning.__init__
+
+    def parsed(self, setup):  # the engine over pyoxigraph terms (kg.reason.fast), as with axioms in the data
+        original(self, setup)
+        self.line_rules = None
+
+    monkeypatch.setattr(BatchedReasoning, "__init__", parsed)
+    build([corpus], tmp_path / "parsed", memory=parse_size("256k"))
+    same_graph(tmp_path / "lines", tmp_path / "parsed")

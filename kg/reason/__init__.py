@@ -40,3 +40,14 @@ def is_useful(triple: ox.Triple, base: str) -> bool:
     if p.value == OWL_SAME_AS and s == o:
         return False
     return not (p.value == RDF_TYPE and isinstance(o, ox.NamedNode) and o.value in TRIVIAL_TYPES)
+
+
+def infer(data, ontology: list[ox.Triple], base: str, engine: str = "fast") -> Inference:
+    """The useful closure of `data` under `ontology` by an engine: "owlrl" (the reference) or "fast"."""
+    if engine == "owlrl":
+        from kg.reason.reference import owlrl_inference
+
+        return owlrl_inference(data, ontology, base)
+    from kg.reason.fast import fast_inference
+
+    return fast_inference(data, ontology, base)

@@ -19,19 +19,19 @@ which count as facts (`kg.build.class_counts`' rule) and the types of the values
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from kg.extsort import SortedLines
 from kg.merge import statements
-from kg.nodegroups import Group, object_of, predicate_of
-from kg.reason import Inference
-from kg.reason.rules import RDF_TYPE, RuleSet
+from kg.nodegroups import PREFIXED, SUBJECT, joined, object_of, predicate_of
+from kg.reason import infer
+from kg.reason.lines import LineRules, infer_lines
+from kg.reason.rules import RDF_TYPE, RuleSet, compile_rules, is_schema_triple
 
-Reasoner = Callable[[Sequence, Sequence[ox.Triple], str], Inference]
 TYPE_KEY = str(RDF_TYPE).encode()
 
 
@@ -51,75 +51,156 @@ def cross_node_predicates(rules: RuleSet) -> frozenset[ox.NamedNode]:
 
 @dataclass
 class BatchOutput:
-    """What the batches gave: the inferred graph's lines are in the `SortedLines` handed in."""
+    """What a batch gave (`BatchedReasoning.one`), or the batches together (`add`)."""
 
     inferred: int = 0
     errors: set[str] = field(default_factory=set)
     facts: Counter = field(default_factory=Counter)
+    inferred_nquads: bytes = b""  # the inferred triples of a batch's nodes, N-Quads
+    value_types: list[bytes] = field(default_factory=list)  # "key\tline" lines (kg.nodegroups)
+
+    def add(self, other: BatchOutput) -> None:
+        """Count another batch's inferred triples, errors and facts in (not its lines)."""
+        self.inferred += other.inferred
+        self.errors |= other.errors
+        self.facts.update(other.facts)
+
+
+@dataclass(frozen=True)
+class ReasoningSetup:
+    """What every batch reasons with, in a form that can go to a worker process."""
+
+    engine: str  # kg.reason.infer's
+    schema: bytes  # the ontology and the reference data, N-Triples
+    shared: bytes  # the triples every batch reasons over (kg.derived_graphs), N-Triples
+    base: str
+    inferred_graph: str
+    fact_classes: dict[str, str]
+    value_paths: frozenset[str]
+    value_classes: frozenset[str]
 
 
 class BatchedReasoning:
-    """Reason over node batches (`kg.nodegroups.batches` of the streams: release lines by subject,
-    other data lines by subject, lines by object), writing the inferred triples as N-Quads lines of
-    `inferred_graph` to `inferred` and the values' types to `value_types`."""
+    """Reason over node batches: a batch is its release lines by subject, its other data lines by
+    subject and the lines that point at its nodes (`key\tline`), as kg.nodegroups cuts them. The
+    inferred triples go out as N-Quads lines of the inferred graph, with the values' types."""
 
-    def __init__(
-        self,
-        reason: Reasoner,
-        schema: Sequence[ox.Triple],
-        shared: Sequence[ox.Triple],
-        base: str,
-        inferred_graph: str,
-        fact_classes: dict[str, str],
-        value_paths: Iterable[str],
-        value_classes: Callable[[bytes], bool],
-    ) -> None:
-        self.reason, self.schema, self.shared, self.base = reason, schema, shared, base
-        self.graph = ox.NamedNode(inferred_graph)
-        self.facts = {f"<{iri}>".encode(): name for name, iri in fact_classes.items()}
-        self.value_paths = frozenset(f"<{p}>".encode() for p in value_paths)
-        self.value_classes = value_classes
-        self.out = BatchOutput()
+    def __init__(self, setup: ReasoningSetup) -> None:
+        self.setup, self.base = setup, setup.base
+        self.schema = _triples(setup.schema)
+        self.shared = _triples(setup.shared)
+        self.graph = ox.NamedNode(setup.inferred_graph)
+        self.facts = {f"<{iri}>".encode(): name for name, iri in setup.fact_classes.items()}
+        self.value_paths = frozenset(f"<{p}>".encode() for p in setup.value_paths)
+        wanted = {f"<{c}>".encode() for c in setup.value_classes}
+        data_schema = [t for t in self.shared if is_schema_triple(t)]
+        rules = compile_rules([*self.schema, *data_schema], self.base)
+        relevant: dict[bytes, bool] = {}
 
-    def run(
-        self, batches: Iterable[list[Group]], inferred: SortedLines, value_types: SortedLines
-    ) -> BatchOutput:
-        for batch in batches:
-            self.one(batch, inferred, value_types)
-        return self.out
+        def checked(cls: bytes) -> bool:
+            found = relevant.get(cls)
+            if found is None:
+                node = ox.NamedNode(cls[1:-1].decode())
+                found = relevant[cls] = any(str(c).encode() in wanted for c in rules.supers_of([node]))
+            return found
 
-    def one(self, batch: list[Group], inferred: SortedLines, value_types: SortedLines) -> None:
+        self.value_classes: Callable[[bytes], bool] = checked
+        # the predicates whose triples the fast engine's rules read (others it passes by, but for
+        # the typed literals whose lexical forms it checks); None: every triple is read
+        self.read: frozenset[bytes] | None = None
+        if setup.engine == "fast":
+            self.read = frozenset(str(p).encode() for p in (*rules.properties, *rules.closure_predicates))
+        # the fast engine over the lines themselves (kg.reason.lines), unless the data states
+        # axioms of its own (kg.reason.fast compiles those)
+        self.line_rules = LineRules(rules) if setup.engine == "fast" and not data_schema else None
+        self.shared_lines = [*setup.schema.splitlines(), *setup.shared.splitlines()]  # read as data too
+        self.graph_text = f"<{setup.inferred_graph}>".encode()
+
+    def one(self, releases: bytes, others: bytes, pointing: bytes) -> BatchOutput:
+        """One batch: each part is lines joined by newlines (kg.nodegroups.key_batches')."""
+        batch = list(
+            joined([(_lines(releases), SUBJECT), (_lines(others), SUBJECT), (_lines(pointing), PREFIXED)])
+        )
+        out = BatchOutput()
         keys = {key for key, _ in batch}
-        data = statements(line for _, streams in batch for lines in streams for line in lines)
-        inference = self.reason([*data, *self.shared], self.schema, self.base)
+        lines = (line for _, streams in batch for lines in streams for line in lines)
+        if self.line_rules is not None:
+            types = self._infer_lines(filter(self.matters, lines), keys, out)
+        else:
+            types = self._infer(lines, keys, out)
+        wanted = self.value_classes
+        for key, (releases_of, others_of, pointing_at) in batch:
+            asserted = {
+                object_of(line) for line in (*releases_of, *others_of) if predicate_of(line) == TYPE_KEY
+            }
+            mine = asserted | types.get(key, set())
+            if releases_of:  # named in a release: counted by the classes a release or the reasoner gives
+                counted = {object_of(line) for line in releases_of if predicate_of(line) == TYPE_KEY}
+                counted |= types.get(key, set())
+                out.facts.update(self.facts[c] for c in counted if c in self.facts)
+            checked = [c for c in mine if wanted(c)]
+            if not checked or not pointing_at:
+                continue
+            out.value_types += [
+                b"%s\t%s %s %s ." % (line[: line.index(b" ")], key, TYPE_KEY, c)
+                for line in pointing_at
+                if predicate_of(line) in self.value_paths
+                for c in checked
+            ]
+        return out
+
+    def _infer_lines(
+        self, lines: Iterable[bytes], keys: set[bytes], out: BatchOutput
+    ) -> dict[bytes, set[bytes]]:
+        """Reason over the lines as they are (kg.reason.lines); the inferred triples of the batch's
+        nodes go to `out`; return the inferred types of its nodes."""
+        triples, errors = infer_lines(itertools.chain(lines, self.shared_lines), self.line_rules, self.base)
+        out.errors.update(errors)
+        kept = [t for t in triples if t[0] in keys]
+        del triples
+        out.inferred = len(kept)
+        graph = self.graph_text
+        out.inferred_nquads = b"".join(b"%s %s %s %s .\n" % (s, p, o, graph) for s, p, o in kept)
+        types: dict[bytes, set[bytes]] = {}
+        for s, p, o in kept:
+            if p == TYPE_KEY:
+                types.setdefault(s, set()).add(o)
+        return types
+
+    def _infer(self, lines: Iterable[bytes], keys: set[bytes], out: BatchOutput) -> dict[bytes, set[bytes]]:
+        """Reason over the lines parsed (kg.reason.infer, the engine of the setup); as `_infer_lines`."""
+        data = statements(lines if self.read is None else filter(self.matters, lines))
+        inference = infer([*data, *self.shared], self.schema, self.base, self.setup.engine)
         del data
-        self.out.errors.update(inference.errors)
+        out.errors.update(inference.errors)
         kept = [t for t in inference.triples if str(t.subject).encode() in keys]
         del inference
-        self.out.inferred += len(kept)
+        out.inferred = len(kept)
         if kept:
             quads = [ox.Quad(t.subject, t.predicate, t.object, self.graph) for t in kept]
-            inferred.add(ox.serialize(quads, format=ox.RdfFormat.N_QUADS).splitlines())
+            out.inferred_nquads = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
         types: dict[bytes, set[bytes]] = {}
         for t in kept:
             if t.predicate == RDF_TYPE:
                 types.setdefault(str(t.subject).encode(), set()).add(str(t.object).encode())
-        del kept
-        wanted = self.value_classes
-        for key, (releases, others, pointing) in batch:
-            asserted = {object_of(line) for line in (*releases, *others) if predicate_of(line) == TYPE_KEY}
-            mine = asserted | types.get(key, set())
-            if releases:  # named in a release: counted by the classes a release or the reasoner gives
-                counted = {object_of(line) for line in releases if predicate_of(line) == TYPE_KEY}
-                counted |= types.get(key, set())
-                self.out.facts.update(self.facts[c] for c in counted if c in self.facts)
-            checked = [c for c in mine if wanted(c)]
-            if not checked or not pointing:
-                continue
-            lines = [
-                b"%s\t%s %s %s ." % (line[: line.index(b" ")], key, TYPE_KEY, c)
-                for line in pointing
-                if predicate_of(line) in self.value_paths
-                for c in checked
-            ]
-            value_types.add(lines)
+        return types
+
+    def matters(self, line: bytes) -> bool:
+        """Whether the fast engine reads this triple: a predicate of its rules, rdf:type or a schema
+        predicate, or a typed literal (but xsd:string) whose lexical form it checks."""
+        p = predicate_of(line)
+        if p in self.read or p.startswith(META):  # type: ignore[operator]
+            return True
+        return b'"^^<' in line and not line.rstrip(b"\n").endswith(STRING_END)
+
+
+META = b"<http://www.w3.org/"  # rdf:, rdfs:, owl: (and a few more, which only costs a parse)
+STRING_END = b'"^^<http://www.w3.org/2001/XMLSchema#string> .'
+
+
+def _lines(text: bytes) -> list[bytes]:
+    return text.split(b"\n") if text else []
+
+
+def _triples(ntriples: bytes) -> list[ox.Triple]:
+    return list(ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES)) if ntriples else []

@@ -250,24 +250,30 @@ class _Run:
 
     def errors(self) -> list[str]:
         """owlrl's error messages for this graph: ill-typed literals (dt-not-type), owl:Nothing."""
-        from owlrl.DatatypeHandling import AltXSDToPYTHON
-        from owlrl.XsdDatatypes import OWL_RL_Datatypes
+        return check_literals(self.literals, self.asserted.get(NOTHING, ()))
 
-        from kg.terms import to_rdflib
 
-        found: set[str] = set()
-        checked = {str(d) for d in OWL_RL_Datatypes}
-        for lit in self.literals:
-            dt = lit.datatype.value
-            if lit.language or dt == XSD_STRING or dt not in checked or is_canonical(lit.value, dt):
-                continue
-            rl = to_rdflib(lit)
-            try:
-                AltXSDToPYTHON.get(rl.datatype, str)(str(rl))
-            except ValueError:
-                found.add(f"Lexical value of the literal '{rl}' does not match its datatype ({rl.datatype})")
-        found |= {f"{to_rdflib(n)} is defined of type 'Nothing'" for n in self.asserted.get(NOTHING, ())}
-        return sorted(found)
+def check_literals(literals: Iterable[ox.Literal], nothing: Iterable[Node]) -> list[str]:
+    """owlrl's error messages for these literals (those whose lexical form does not match their
+    datatype) and for the members of owl:Nothing."""
+    from owlrl.DatatypeHandling import AltXSDToPYTHON
+    from owlrl.XsdDatatypes import OWL_RL_Datatypes
+
+    from kg.terms import to_rdflib
+
+    found: set[str] = set()
+    checked = {str(d) for d in OWL_RL_Datatypes}
+    for lit in literals:
+        dt = lit.datatype.value
+        if lit.language or dt == XSD_STRING or dt not in checked or is_canonical(lit.value, dt):
+            continue
+        rl = to_rdflib(lit)
+        try:
+            AltXSDToPYTHON.get(rl.datatype, str)(str(rl))
+        except ValueError:
+            found.add(f"Lexical value of the literal '{rl}' does not match its datatype ({rl.datatype})")
+    found |= {f"{to_rdflib(n)} is defined of type 'Nothing'" for n in nothing}
+    return sorted(found)
 
 
 _META = (
