@@ -56,6 +56,14 @@ class SortedLines:
         if self._size >= self.budget:
             self.spill()
 
+    def add_sorted(self, path: Path) -> None:
+        """Take a file of sorted, unique lines (each ending in a newline) as one of the runs."""
+        target = self._path()
+        shutil.move(path, target)
+        self._runs.append(target)
+        if len(self._runs) > FAN_IN:
+            self.file()
+
     def spill(self) -> None:
         """Write the lines held in memory as a sorted run, and free them."""
         if not self._held:
@@ -127,6 +135,27 @@ def _read(path: Path) -> Iterator[bytes]:
     return lines()
 
 
+def c_locale() -> dict[str, str]:
+    """The environment for sort(1) and awk(1) to compare and split bytes, as Python does."""
+    return {**os.environ, "LC_ALL": "C"}
+
+
+def sort_file(source: Path, out: Path, budget: int, scratch: Path) -> None:
+    """The lines of `source` sorted bytewise into `out`, each once: sort(1) in the C locale with
+    `budget` bytes of memory and its temporary files in `scratch`; in Python (`SortedLines`)
+    where there is no sort(1) or it fails."""
+    sorter = shutil.which("sort")
+    if sorter is not None:
+        size = f"{max(budget, 1 << 20) >> 10}K"
+        command = [sorter, "-u", "-S", size, "-T", str(scratch), "-o", str(out), str(source)]
+        if subprocess.run(command, env=c_locale(), capture_output=True).returncode == 0:
+            return
+    with SortedLines(scratch, budget) as lines:
+        for chunk in line_chunks(source):
+            lines.add(chunk.split(b"\n"))
+        shutil.move(lines.file(), out)
+
+
 def merge_runs(runs: list[Path], out: Path, scratch: Path) -> None:
     """Sorted files merged into `out`, each line once. sort(1) does it where there is one (in the C
     locale it compares bytes, as Python does; its temporary files go to `scratch`); else
@@ -134,7 +163,7 @@ def merge_runs(runs: list[Path], out: Path, scratch: Path) -> None:
     sorter = shutil.which("sort")
     if sorter is not None:
         command = [sorter, "-m", "-u", "-T", str(scratch), "-o", str(out), *map(str, runs)]
-        done = subprocess.run(command, env={**os.environ, "LC_ALL": "C"}, capture_output=True)
+        done = subprocess.run(command, env=c_locale(), capture_output=True)
         if done.returncode == 0:
             return
         raise OSError(

@@ -14,13 +14,15 @@ distinct term.
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import NamedTuple
+from typing import BinaryIO, NamedTuple
 
 import pyoxigraph as ox
 
-from kg.extsort import SortedLines, line_chunks, merge_runs
+from kg.extsort import SortedLines, c_locale, line_chunks, merge_runs, sort_file
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
 
@@ -52,25 +54,52 @@ class MergedGraph:
     keyed by their object (`by_object`: the joins of the reasoner's node batches, kg.nodegroups)."""
 
     def __init__(self, folder: Path, budget: int) -> None:
+        self.folder, self.budget = folder, budget
         self._read_lines = SortedLines(folder, budget)  # the lines of the graphs added with read=True
         self._other_lines = SortedLines(folder, budget)  # the lines of the others
-        self.by_object = SortedLines(folder, budget)  # "object\tline" of the lines read (but rdf:type)
+        self._by_object = SortedLines(folder, budget)  # "object\tline" of the lines read (but rdf:type)
+        self._unsorted: BinaryIO | None = None  # the lines read since the last `_settle`, as added
 
     def add(self, nquads: bytes, graphs: Sequence[str], *, read: bool = False) -> bytes:
         """Add N-Quads whose lines all end in one of `graphs` (a real newline always ends a
-        statement: newlines inside literals are escaped); return them as N-Triples."""
+        statement: newlines inside literals are escaped); return them as N-Triples. The lines of
+        graphs added with `read=True` (a build's release graphs: most of its lines) are written
+        as they come and sorted when first read (`_settle`)."""
         for graph in graphs:
             nquads = nquads.replace(f" <{graph}> .\n".encode(), b" .\n")
-        lines = nquads.split(b"\n")
-        (self._read_lines if read else self._other_lines).add(lines)
         if read:
-            self.by_object.add(keyed_by_object(lines))
+            if self._unsorted is None:
+                self._unsorted = (self._read_lines.folder / "unsorted.nt").open("wb")
+            self._unsorted.write(nquads if nquads.endswith(b"\n") or not nquads else nquads + b"\n")
+        else:
+            self._other_lines.add(nquads.split(b"\n"))
         return nquads
 
+    def _settle(self) -> None:
+        """Sort the lines read since the last time (sort(1), `kg.extsort.sort_file`) into a run of
+        the read lines, and key them by object into a run of `by_object`."""
+        if self._unsorted is None:
+            return
+        self._unsorted.close()
+        source, self._unsorted = Path(self._unsorted.name), None
+        folder = self._read_lines.folder
+        run = folder / "settled.nt"
+        sort_file(source, run, self.budget, folder)
+        source.unlink()
+        keyed = self._by_object.folder / "keyed.nt"
+        keyed_file(run, keyed, self.budget, self._by_object.folder)
+        self._by_object.add_sorted(keyed)
+        self._read_lines.add_sorted(run)
+
+    @property
+    def by_object(self) -> SortedLines:
+        """The lines read, keyed by their object (`keyed_by_object`), sorted."""
+        self._settle()
+        return self._by_object
+
     def read_ntriples(self) -> Iterator[bytes]:
-        """The lines of the graphs added with `read=True` so far, sorted, unique, in chunks (the
-        lines in memory are written out first, so that they can be let go)."""
-        self._read_lines.spill()
+        """The lines of the graphs added with `read=True` so far, sorted, unique, in chunks."""
+        self._settle()
         return self._read_lines.chunks()
 
     def other_ntriples(self) -> Iterator[bytes]:
@@ -86,18 +115,23 @@ class MergedGraph:
     def ntriples_file(self) -> Path:
         """The merged graph written once to an N-Triples file beside the runs, lines sorted (a
         subject's together), each once (read it as often as needed at the speed of the disk)."""
+        self._settle()
         path = self._other_lines.folder / "merged.nt"
         merge_runs([self._read_lines.file(), self._other_lines.file()], path, self._other_lines.folder)
         return path
 
     def close(self) -> None:
         """Remove the sorted runs on disk."""
+        if self._unsorted is not None:
+            self._unsorted.close()
+            self._unsorted = None
         self._read_lines.close()
         self._other_lines.close()
-        self.by_object.close()
+        self._by_object.close()
 
     def release_lines(self) -> SortedLines:
         """The sorted lines of the graphs added with `read=True` (each once)."""
+        self._settle()
         return self._read_lines
 
 
@@ -112,3 +146,25 @@ def keyed_by_object(lines: Iterable[bytes]) -> Iterator[bytes]:
             _, p, rest = line.split(b" ", 2)  # no IRI or blank node label holds a space
             if p != TYPE and rest[0] in b"<_":
                 yield rest[:-2] + b"\t" + line
+
+
+AWK_KEYED = f'$2 != "{TYPE.decode()}" && $3 ~ /^[<_]/ {{ print $3 "\\t" $0 }}'  # as keyed_by_object
+
+
+def keyed_file(source: Path, out: Path, budget: int, scratch: Path) -> None:
+    """`keyed_by_object` of the lines of `source`, sorted and each once, into `out`: awk(1) and
+    sort(1) where the machine has them, else in Python."""
+    awk, sorter = shutil.which("awk"), shutil.which("sort")
+    if awk is not None and sorter is not None:
+        keyed = scratch / "keyed-unsorted.nt"
+        with keyed.open("wb") as sink:
+            done = subprocess.run([awk, AWK_KEYED, str(source)], stdout=sink, env=c_locale())
+        if done.returncode == 0:
+            sort_file(keyed, out, budget, scratch)
+            keyed.unlink()
+            return
+        keyed.unlink()
+    with SortedLines(scratch, budget) as lines:
+        for chunk in line_chunks(source):
+            lines.add(keyed_by_object(chunk.split(b"\n")))
+        shutil.move(lines.file(), out)
