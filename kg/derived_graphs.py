@@ -18,6 +18,9 @@ the derived graphs' own bookkeeping (the tenures of the incumbencies) are ever i
 
 from __future__ import annotations
 
+import itertools
+import shutil
+import subprocess
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,10 +29,20 @@ import pyoxigraph as ox
 
 from kg.batch_workers import run_batches
 from kg.derive import incumbencies
-from kg.extsort import SortedLines
+from kg.extsort import SortedLines, c_locale, read_lines
 from kg.iris import DCT, HKPR, Iris
 from kg.merge import MergedGraph, keyed_by_object, statements
-from kg.nodegroups import PREFIXED, SUBJECT, groups, joined, key_batches, object_of, predicate_of
+from kg.nodegroups import (
+    KEY_PREFIX,
+    KEYS,
+    PREFIXED,
+    SUBJECT,
+    SUBJECTS,
+    groups,
+    key_batches,
+    object_of,
+    predicate_of,
+)
 from kg.reason.batched import BatchedReasoning, BatchOutput, ReasoningSetup, cross_node_predicates
 from kg.reason.rules import compile_rules, is_schema_triple
 from kg.validate import Validation
@@ -107,7 +120,8 @@ class DerivedGraphs:
         needed: set[bytes] = set()  # the holders and posts, whose labels the incumbencies name
         joins = _keys(cross_node_predicates(compile_rules([*self.ontology, *self.reference], self.iris.base)))
         shared: list[bytes] = []
-        for _, lines in groups(self.releases, SUBJECT):
+        self._picked = self._tenure_lines(joins)
+        for _, lines in groups(read_lines(self._picked), SUBJECT):
             tenure = IS_TENURE in b"".join(lines)
             for line in lines:
                 p = predicate_of(line)
@@ -130,11 +144,27 @@ class DerivedGraphs:
             self.by_object.add(keyed_by_object(ntriples))
         return Derived(out, count)
 
+    def _tenure_lines(self, joins: set[bytes]) -> Path:
+        """A file of the release lines the incumbency passes read (those of rdf:type, of the
+        tenures' post, holder and date, of labels, of the joins and of the RDF, RDFS and OWL
+        vocabularies), picked by grep(1) -F, in C; where there is no grep(1), every release line
+        (the passes pick exactly what they need either way)."""
+        source = self.releases.file()
+        grep = shutil.which("grep")
+        if grep is None:
+            return source
+        patterns = [b" <http://www.w3.org/", *(b" %s " % p for p in (POST, HOLDER, DATE, *joins))]
+        command = [grep, "-F", *(arg for p in patterns for arg in ("-e", p.decode())), str(source)]
+        picked = self.releases.folder / "incumbency-lines.nt"
+        with picked.open("wb") as out:
+            done = subprocess.run(command, stdout=out, env=c_locale())
+        return picked if done.returncode in (0, 1) else source  # 1: no line matched
+
     def _tenure_triples(self, needed: set[bytes]) -> Iterator[ox.Triple]:
         """The triples kg.derive.incumbencies reads: the tenures' type, post, holder and date, the
         labels of their holders and posts."""
         wanted = (TYPE, POST, HOLDER, DATE)
-        for key, lines in groups(self.releases, SUBJECT):
+        for key, lines in groups(read_lines(self._picked), SUBJECT):
             picked = [line for line in lines if predicate_of(line) == LABEL] if key in needed else []
             if IS_TENURE in b"".join(lines):
                 picked += [line for line in lines if predicate_of(line) in wanted]
@@ -253,30 +283,26 @@ class ValidationBatches:
         `first` batch), and whether they conform."""
         from kg.validate_fast import node_key, validate_batch
 
-        streams = [(_lines(releases), SUBJECT), (_lines(others), SUBJECT), (_lines(inferred), SUBJECT)]
-        streams.append((_lines(value_types), PREFIXED))
-        batch = list(joined(streams))
-        suffix, read = self.suffix, self.read
-        asserted = (line for _, (a, b, _c, d) in batch for line in (*a, *b, *d))
-        inferred = (line.replace(suffix, b" .") for _, (_a, _b, c, _d) in batch for line in c)
+        keys = {*SUBJECTS.findall(releases), *SUBJECTS.findall(others), *SUBJECTS.findall(inferred)}
+        keys.update(KEYS.findall(value_types))
+        read = self.read
+        asserted = itertools.chain(releases.split(b"\n"), others.split(b"\n"))
+        asserted = itertools.chain(asserted, KEY_PREFIX.sub(b"", value_types).split(b"\n"))
+        inferred_lines = inferred.replace(self.suffix, b" .").split(b"\n")
         if read is not None:
-            asserted = (line for line in asserted if predicate_of(line) in read)
-            inferred = (line for line in inferred if predicate_of(line) in read)
-        triples = _chain(statements(asserted), statements(inferred), self.static)
+            asserted = (line for line in asserted if line and predicate_of(line) in read)
+            inferred_lines = [line for line in inferred_lines if line and predicate_of(line) in read]
+        triples = _chain(statements(asserted), statements(inferred_lines), self.static)
         if self.validator == "pyshacl":
             from kg.validate import validate
 
-            texts = {key.decode().strip("<>").removeprefix("_:") for key, _ in batch}
+            texts = {key.decode().strip("<>").removeprefix("_:") for key in keys}
             found = validate(list(triples))
             mine = [r for r in found.results if r.focus in texts]
             return mine, not any(r.severity == "Violation" for r in mine)
-        nodes = {node_key(key) for key, _ in batch}
+        nodes = {node_key(key) for key in keys}
         found = validate_batch(triples, self.program, nodes, target_nodes=first)
         return found.results, found.conforms
-
-
-def _lines(text: bytes) -> list[bytes]:
-    return text.split(b"\n") if text else []
 
 
 def _ntriples_bytes(triples: list[ox.Triple]) -> bytes:

@@ -84,7 +84,7 @@ class SortedLines:
         not seen by an iteration already begun (it reads the file it started with)."""
         if not self._runs:
             return (line + b"\n" for line in sorted(self._held))
-        return _read(self.file())
+        return read_lines(self.file())
 
     def file(self) -> Path:
         """One file of every line added so far, sorted and unique: the runs are merged into one
@@ -124,7 +124,7 @@ class SortedLines:
         return self.folder / f"run-{self._made:05d}.nt"
 
 
-def _read(path: Path) -> Iterator[bytes]:
+def read_lines(path: Path) -> Iterator[bytes]:
     """A run's lines, newline included (the file is opened now, closed when the lines end)."""
     run = path.open("rb", buffering=1 << 20)
 
@@ -170,7 +170,7 @@ def merge_runs(runs: list[Path], out: Path, scratch: Path) -> None:
             f"sort -m of {len(runs)} runs in {scratch} failed: {done.stderr.decode(errors='replace')}"
         )
     with out.open("wb") as file:
-        for chunk in chunked(unique(heapq.merge(*map(_read, runs)))):
+        for chunk in chunked(unique(heapq.merge(*map(read_lines, runs)))):
             file.write(chunk)
 
 

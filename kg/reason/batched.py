@@ -20,6 +20,7 @@ which count as facts (`kg.build.class_counts`' rule) and the types of the values
 from __future__ import annotations
 
 import itertools
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -27,7 +28,7 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from kg.merge import statements
-from kg.nodegroups import PREFIXED, SUBJECT, joined, object_of, predicate_of
+from kg.nodegroups import KEY_PREFIX, KEYS, SUBJECTS, predicate_of
 from kg.reason import infer
 from kg.reason.lines import LineRules, infer_lines
 from kg.reason.rules import RDF_TYPE, RuleSet, compile_rules, is_schema_triple
@@ -91,7 +92,9 @@ class BatchedReasoning:
         self.shared = _triples(setup.shared)
         self.graph = ox.NamedNode(setup.inferred_graph)
         self.facts = {f"<{iri}>".encode(): name for name, iri in setup.fact_classes.items()}
-        self.value_paths = frozenset(f"<{p}>".encode() for p in setup.value_paths)
+        # "key\tline" lines whose predicate is one of the value paths: (key, the line's subject)
+        paths = b"|".join(re.escape(f"<{p}>".encode()) for p in sorted(setup.value_paths))
+        self.value_path = re.compile(rb"^([^\t\n]+)\t([^ \n]+) (?:%s) " % paths, re.M) if paths else None
         wanted = {f"<{c}>".encode() for c in setup.value_classes}
         data_schema = [t for t in self.shared if is_schema_triple(t)]
         rules = compile_rules([*self.schema, *data_schema], self.base)
@@ -117,36 +120,35 @@ class BatchedReasoning:
         self.graph_text = f"<{setup.inferred_graph}>".encode()
 
     def one(self, releases: bytes, others: bytes, pointing: bytes) -> BatchOutput:
-        """One batch: each part is lines joined by newlines (kg.nodegroups.key_batches')."""
-        batch = list(
-            joined([(_lines(releases), SUBJECT), (_lines(others), SUBJECT), (_lines(pointing), PREFIXED)])
-        )
+        """One batch: each part is lines joined by newlines (kg.nodegroups.key_batches'). The lines
+        are taken apart by regular expressions over the whole text (in C), not one by one."""
         out = BatchOutput()
-        keys = {key for key, _ in batch}
-        lines = (line for _, streams in batch for lines in streams for line in lines)
+        released = set(SUBJECTS.findall(releases))  # the nodes named in a release
+        keys = released | set(SUBJECTS.findall(others)) | set(KEYS.findall(pointing))
+        pointed = KEY_PREFIX.sub(b"", pointing)  # the lines themselves
+        lines = itertools.chain(*(text.split(b"\n") for text in (releases, others, pointed) if text))
         if self.line_rules is not None:
             types = self._infer_lines(filter(self.matters, lines), keys, out)
         else:
             types = self._infer(lines, keys, out)
+        asserted: dict[bytes, set[bytes]] = {}  # node -> its classes, as the data states them
+        for subject, cls in _TYPED.findall(releases):
+            asserted.setdefault(subject, set()).add(cls)
+        for node in released:  # counted by the classes a release or the reasoner gives it
+            counted = asserted.get(node, set()) | types.get(node, set())
+            out.facts.update(self.facts[c] for c in counted if c in self.facts)
+        for subject, cls in _TYPED.findall(others):
+            asserted.setdefault(subject, set()).add(cls)
+        if self.value_path is None or not pointing:
+            return out
         wanted = self.value_classes
-        for key, (releases_of, others_of, pointing_at) in batch:
-            asserted = {
-                object_of(line) for line in (*releases_of, *others_of) if predicate_of(line) == TYPE_KEY
-            }
-            mine = asserted | types.get(key, set())
-            if releases_of:  # named in a release: counted by the classes a release or the reasoner gives
-                counted = {object_of(line) for line in releases_of if predicate_of(line) == TYPE_KEY}
-                counted |= types.get(key, set())
-                out.facts.update(self.facts[c] for c in counted if c in self.facts)
-            checked = [c for c in mine if wanted(c)]
-            if not checked or not pointing_at:
-                continue
-            out.value_types += [
-                b"%s\t%s %s %s ." % (line[: line.index(b" ")], key, TYPE_KEY, c)
-                for line in pointing_at
-                if predicate_of(line) in self.value_paths
-                for c in checked
-            ]
+        checked: dict[bytes, list[bytes]] = {}
+        for key, subject in self.value_path.findall(pointing):
+            classes = checked.get(key)
+            if classes is None:
+                mine = asserted.get(key, set()) | types.get(key, set())
+                classes = checked[key] = [c for c in mine if wanted(c)]
+            out.value_types += [b"%s\t%s %s %s ." % (subject, key, TYPE_KEY, c) for c in classes]
         return out
 
     def _infer_lines(
@@ -194,12 +196,9 @@ class BatchedReasoning:
         return b'"^^<' in line and not line.rstrip(b"\n").endswith(STRING_END)
 
 
+_TYPED = re.compile(rb"^([^ \n]+) %s ([^ \n]+) \.$" % re.escape(TYPE_KEY), re.M)  # (node, class)
 META = b"<http://www.w3.org/"  # rdf:, rdfs:, owl: (and a few more, which only costs a parse)
 STRING_END = b'"^^<http://www.w3.org/2001/XMLSchema#string> .'
-
-
-def _lines(text: bytes) -> list[bytes]:
-    return text.split(b"\n") if text else []
 
 
 def _triples(ntriples: bytes) -> list[ox.Triple]:
