@@ -18,7 +18,6 @@ the derived graphs' own bookkeeping (the tenures of the incumbencies) are ever i
 
 from __future__ import annotations
 
-import itertools
 import shutil
 import subprocess
 from collections.abc import Iterable, Iterator
@@ -33,11 +32,8 @@ from kg.extsort import SortedLines, c_locale, read_lines
 from kg.iris import DCT, HKPR, Iris
 from kg.merge import MergedGraph, keyed_by_object, statements
 from kg.nodegroups import (
-    KEY_PREFIX,
-    KEYS,
     PREFIXED,
     SUBJECT,
-    SUBJECTS,
     groups,
     key_batches,
     object_of,
@@ -283,15 +279,18 @@ class ValidationBatches:
         `first` batch), and whether they conform."""
         from kg.validate_fast import node_key, validate_batch
 
-        keys = {*SUBJECTS.findall(releases), *SUBJECTS.findall(others), *SUBJECTS.findall(inferred)}
-        keys.update(KEYS.findall(value_types))
+        rows = [*_split(releases), *_split(others)]
+        keys = {line[: line.index(b" ")] for line in rows}
+        inferred_lines = _split(inferred.replace(self.suffix, b" ."))
+        keys.update(line[: line.index(b" ")] for line in inferred_lines)
+        for key, _, line in (line.partition(b"\t") for line in _split(value_types)):
+            keys.add(key)
+            rows.append(line)
         read = self.read
-        asserted = itertools.chain(releases.split(b"\n"), others.split(b"\n"))
-        asserted = itertools.chain(asserted, KEY_PREFIX.sub(b"", value_types).split(b"\n"))
-        inferred_lines = inferred.replace(self.suffix, b" .").split(b"\n")
+        asserted: Iterable[bytes] = rows
         if read is not None:
-            asserted = (line for line in asserted if line and predicate_of(line) in read)
-            inferred_lines = [line for line in inferred_lines if line and predicate_of(line) in read]
+            asserted = (line for line in rows if predicate_of(line) in read)
+            inferred_lines = [line for line in inferred_lines if predicate_of(line) in read]
         triples = _chain(statements(asserted), statements(inferred_lines), self.static)
         if self.validator == "pyshacl":
             from kg.validate import validate
@@ -303,6 +302,10 @@ class ValidationBatches:
         nodes = {node_key(key) for key in keys}
         found = validate_batch(triples, self.program, nodes, target_nodes=first)
         return found.results, found.conforms
+
+
+def _split(text: bytes) -> list[bytes]:
+    return text.split(b"\n") if text else []
 
 
 def _ntriples_bytes(triples: list[ox.Triple]) -> bytes:

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import bisect
 import heapq
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import groupby
 from pathlib import Path
@@ -70,9 +69,6 @@ def batches(nodes: Iterable[Group], limit: int) -> Iterator[list[Group]]:
         yield batch
 
 
-SUBJECTS = re.compile(rb"^[^ \n]+", re.M)  # in a text of lines: the subject (key) of each line
-KEYS = re.compile(rb"^[^\t\n]+", re.M)  # in a text of "key\tline" lines: the key of each
-KEY_PREFIX = re.compile(rb"^[^\t\n]+\t", re.M)  # the same with its tab (to strip it)
 BLOCK = 1 << 22  # bytes read from a sorted file at a time
 _PAST = b"\xff"  # after a key and its separator, sorts above any line of that key (no line holds it)
 

@@ -7,15 +7,21 @@ import json
 import random
 import subprocess
 import sys
+from collections import Counter
+from dataclasses import asdict
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from test_validate import BROKEN, turtle
 
 from kg import derived_graphs, extsort
-from kg.build import build
+from kg.build import BuildReport, _write_graph, build
+from kg.extract import ExtractedRelease
+from kg.iris import DEFAULT_BASE, Iris
 from kg.memory import parse_size
 from kg.reason.batched import BatchedReasoning
+from kg.validate_fast import validate_store
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -135,3 +141,23 @@ def test_reasoning_over_lines_and_over_parsed_terms_build_the_same_graph(
     monkeypatch.setattr(BatchedReasoning, "__init__", parsed)
     build([corpus], tmp_path / "parsed", memory=parse_size("256k"))
     same_graph(tmp_path / "lines", tmp_path / "parsed")
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_shacl_a_few_lines_at_a_time_gives_the_whole_graphs_results(
+    tmp_path: Path, monkeypatch, jobs: int
+) -> None:
+    # the shapes' broken examples (tests/test_validate.py) as one release graph, in batches of a
+    # few lines: the results, values' classes included, are those of the whole reasoned graph
+    monkeypatch.setattr(derived_graphs, "MIN_BATCH", 1)
+    graph = ox.NamedNode(Iris(DEFAULT_BASE).release("P1"))
+    release = ExtractedRelease("P1", "broken examples", [ox.Quad(*t, graph) for t in turtle(BROKEN)])
+    report = BuildReport(out=str(tmp_path), base=DEFAULT_BASE, reasoner="fast", validator="fast")
+    _write_graph(tmp_path, [release], [], report, parse_size("64k"), 1, jobs)
+    whole = validate_store(ox.Store.read_only(str(tmp_path / "store")))
+
+    def key(r: dict) -> tuple:
+        return r["severity"], r["focus"], r["path"], r["message"], r["value"]
+
+    assert Counter(map(key, report.shacl_results)) == Counter(key(asdict(r)) for r in whole.results)
+    assert len(report.shacl_results) > 20 and report.shacl_conforms is whole.conforms is False

@@ -20,7 +20,6 @@ which count as facts (`kg.build.class_counts`' rule) and the types of the values
 from __future__ import annotations
 
 import itertools
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -28,7 +27,7 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from kg.merge import statements
-from kg.nodegroups import KEY_PREFIX, KEYS, SUBJECTS, predicate_of
+from kg.nodegroups import predicate_of
 from kg.reason import infer
 from kg.reason.lines import LineRules, infer_lines
 from kg.reason.rules import RDF_TYPE, RuleSet, compile_rules, is_schema_triple
@@ -92,9 +91,9 @@ class BatchedReasoning:
         self.shared = _triples(setup.shared)
         self.graph = ox.NamedNode(setup.inferred_graph)
         self.facts = {f"<{iri}>".encode(): name for name, iri in setup.fact_classes.items()}
-        # "key\tline" lines whose predicate is one of the value paths: (key, the line's subject)
-        paths = b"|".join(re.escape(f"<{p}>".encode()) for p in sorted(setup.value_paths))
-        self.value_path = re.compile(rb"^([^\t\n]+)\t([^ \n]+) (?:%s) " % paths, re.M) if paths else None
+        # the value paths as they sit in a line, between its subject and its object
+        self.value_paths = tuple(f" <{p}> ".encode() for p in sorted(setup.value_paths))
+        self.value_predicates = frozenset(path.strip() for path in self.value_paths)
         wanted = {f"<{c}>".encode() for c in setup.value_classes}
         data_schema = [t for t in self.shared if is_schema_triple(t)]
         rules = compile_rules([*self.schema, *data_schema], self.base)
@@ -120,35 +119,42 @@ class BatchedReasoning:
         self.graph_text = f"<{setup.inferred_graph}>".encode()
 
     def one(self, releases: bytes, others: bytes, pointing: bytes) -> BatchOutput:
-        """One batch: each part is lines joined by newlines (kg.nodegroups.key_batches'). The lines
-        are taken apart by regular expressions over the whole text (in C), not one by one."""
+        """One batch: each part is lines joined by newlines (kg.nodegroups.key_batches'), taken
+        apart in as few passes over the lines as the work allows."""
         out = BatchOutput()
-        released = set(SUBJECTS.findall(releases))  # the nodes named in a release
-        keys = released | set(SUBJECTS.findall(others)) | set(KEYS.findall(pointing))
-        pointed = KEY_PREFIX.sub(b"", pointing)  # the lines themselves
-        lines = itertools.chain(*(text.split(b"\n") for text in (releases, others, pointed) if text))
+        release_lines, other_lines = _split(releases), _split(others)
+        pointing_parts = [line.partition(b"\t") for line in _split(pointing)]  # (key, tab, line)
+        released = {line[: line.index(b" ")] for line in release_lines}  # the nodes named in a release
+        keys = released | {line[: line.index(b" ")] for line in other_lines}
+        keys.update(key for key, _, _ in pointing_parts)
+        lines = itertools.chain(release_lines, other_lines, (line for _, _, line in pointing_parts))
         if self.line_rules is not None:
             types = self._infer_lines(filter(self.matters, lines), keys, out)
         else:
             types = self._infer(lines, keys, out)
         asserted: dict[bytes, set[bytes]] = {}  # node -> its classes, as the data states them
-        for subject, cls in _TYPED.findall(releases):
-            asserted.setdefault(subject, set()).add(cls)
+        _add_types(asserted, release_lines)
         for node in released:  # counted by the classes a release or the reasoner gives it
             counted = asserted.get(node, set()) | types.get(node, set())
             out.facts.update(self.facts[c] for c in counted if c in self.facts)
-        for subject, cls in _TYPED.findall(others):
-            asserted.setdefault(subject, set()).add(cls)
-        if self.value_path is None or not pointing:
+        _add_types(asserted, other_lines)
+        if not self.value_paths or not pointing_parts:
             return out
-        wanted = self.value_classes
+        wanted, paths = self.value_classes, self.value_paths
         checked: dict[bytes, list[bytes]] = {}
-        for key, subject in self.value_path.findall(pointing):
+        for key, _, line in pointing_parts:
+            if (
+                not any(path in line for path in paths)
+                or f" {predicate_of(line).decode()} ".encode() not in paths
+            ):
+                continue
             classes = checked.get(key)
             if classes is None:
                 mine = asserted.get(key, set()) | types.get(key, set())
                 classes = checked[key] = [c for c in mine if wanted(c)]
-            out.value_types += [b"%s\t%s %s %s ." % (subject, key, TYPE_KEY, c) for c in classes]
+            if classes:
+                subject = line[: line.index(b" ")]
+                out.value_types += [b"%s\t%s %s %s ." % (subject, key, TYPE_KEY, c) for c in classes]
         return out
 
     def _infer_lines(
@@ -196,7 +202,22 @@ class BatchedReasoning:
         return b'"^^<' in line and not line.rstrip(b"\n").endswith(STRING_END)
 
 
-_TYPED = re.compile(rb"^([^ \n]+) %s ([^ \n]+) \.$" % re.escape(TYPE_KEY), re.M)  # (node, class)
+TYPE_IN_LINE = b" %s " % TYPE_KEY
+
+
+def _split(text: bytes) -> list[bytes]:
+    return text.split(b"\n") if text else []
+
+
+def _add_types(types: dict[bytes, set[bytes]], lines: list[bytes]) -> None:
+    """node -> classes, from the rdf:type lines among `lines`."""
+    for line in lines:
+        if TYPE_IN_LINE in line:
+            s, p, rest = line.split(b" ", 2)
+            if p == TYPE_KEY:
+                types.setdefault(s, set()).add(rest[:-2])
+
+
 META = b"<http://www.w3.org/"  # rdf:, rdfs:, owl: (and a few more, which only costs a parse)
 STRING_END = b'"^^<http://www.w3.org/2001/XMLSchema#string> .'
 
