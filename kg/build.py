@@ -244,10 +244,14 @@ def build(
             )
         total = len(releases) if last is None else len(graphs)  # type: ignore[arg-type]
         with new_generation(out) as tmp:
-            with timer.stage("search index"):  # the releases' rows, while their text is at hand
-                index = search_index.start(tmp, releases, base, previous=last)
-            del releases  # the extraction holds what it still needs
-            _write_graph(tmp, graphs, rejections, report, memory or default_memory(), total, jobs)
+            with timer.stage("search index"):  # the releases' rows, on a thread, while their text is at hand
+                index = search_index.start(tmp, releases, base, previous=last, background=True)
+            del releases  # the extraction and the index hold what they still need
+            try:
+                _write_graph(tmp, graphs, rejections, report, memory or default_memory(), total, jobs)
+            except BaseException:
+                index.abandon()
+                raise
             _finish(tmp, index, report)
     return report
 

@@ -17,8 +17,12 @@ valid query.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
 import sqlite3
+import sys
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -95,7 +99,7 @@ def schema_version(path: Path) -> int:
 
 def _open_new(path: Path) -> sqlite3.Connection:
     path.unlink(missing_ok=True)
-    db = sqlite3.connect(path)
+    db = sqlite3.connect(path, check_same_thread=False)  # one thread at a time (PendingIndex.wait)
     db.executescript(_SCHEMA)
     return db
 
@@ -129,7 +133,14 @@ class PendingIndex:
     """The index being written into a build's folder: the releases' rows first (their text is only
     known while they are read), then, once the store is written, the entities' rows (`finish`)."""
 
-    def __init__(self, folder: Path, releases: Sequence[Release], iris: Iris, previous: Path | None) -> None:
+    def __init__(
+        self,
+        folder: Path,
+        releases: Sequence[Release],
+        iris: Iris,
+        previous: Path | None,
+        background: bool = False,
+    ) -> None:
         self.path = folder / INDEX
         self.iris = iris
         self.read = [iris.release(r.id) for r in releases]
@@ -138,7 +149,7 @@ class PendingIndex:
         last = previous / INDEX if previous is not None else None
         if last is not None and last.is_file() and schema_version(last) == SCHEMA_VERSION:
             self.path.unlink(missing_ok=True)
-            self.db = sqlite3.connect(self.path)
+            self.db = sqlite3.connect(self.path, check_same_thread=False)
             src = sqlite3.connect(f"file:{last}?mode=ro", uri=True)
             src.backup(self.db)
             src.close()
@@ -147,16 +158,64 @@ class PendingIndex:
         else:
             self.db = _open_new(self.path)
             self.full = True
+        self._thread: threading.Thread | None = None
+        self._error: BaseException | None = None
+        self._stop = threading.Event()
+        if background:
+            self._thread = threading.Thread(
+                target=self._in_background, args=(releases,), name="search-index", daemon=True
+            )
+            self._thread.start()
+        else:
+            self._add_releases(releases)
+
+    def _add_releases(self, releases: Sequence[Release]) -> None:
         with self.db:
             for r in releases:
+                if self._stop.is_set():
+                    return
                 label = release_label(r.id, r.date.isoformat(), r.title)
                 _put(
-                    self.db, iris.release(r.id), "release", label, r.date.isoformat(), r.id, _release_text(r)
+                    self.db,
+                    self.iris.release(r.id),
+                    "release",
+                    label,
+                    r.date.isoformat(),
+                    r.id,
+                    _release_text(r),
                 )
+
+    def _in_background(self, releases: Sequence[Release]) -> None:
+        """The releases' rows on a thread of low priority: SQLite's full-text indexing (which lets
+        go of the interpreter) takes the CPU the build leaves idle, not the extraction's."""
+        if sys.platform == "linux":  # a thread's own priority: Linux only (elsewhere the id is no pid)
+            with contextlib.suppress(OSError):
+                os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
+        try:
+            self._add_releases(releases)
+        except BaseException as exc:  # raised again by `wait`
+            self._error = exc
+
+    def abandon(self) -> None:
+        """Stop writing (the build failed): the thread ends, the index is closed and can go."""
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+        self.db.close()
+
+    def wait(self) -> None:
+        """Wait for the releases' rows (when written in the background); raise what failed."""
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+        if self._error is not None:
+            raise self._error
 
     def finish(self, store_dir: Path) -> int:
         """Add the entities' rows from the built store: every entity after a full build, the ones the
         releases read name after an update. Returns the number of rows in the index."""
+        self.wait()
         store = ox.Store.read_only(str(store_dir))
         if self.full:
             releases = set(_typed_nodes(store, "release"))
@@ -206,9 +265,17 @@ class PendingIndex:
         return out
 
 
-def start(folder: Path, releases: Sequence[Release], base: str, previous: Path | None = None) -> PendingIndex:
-    """Begin the index of a build in `folder` (`previous`: the data folder an update starts from)."""
-    return PendingIndex(folder, releases, Iris(base), previous)
+def start(
+    folder: Path,
+    releases: Sequence[Release],
+    base: str,
+    previous: Path | None = None,
+    background: bool = False,
+) -> PendingIndex:
+    """Begin the index of a build in `folder` (`previous`: the data folder an update starts from);
+    with `background`, the releases' rows are written on a thread while the build goes on
+    (`PendingIndex.finish` waits for them)."""
+    return PendingIndex(folder, releases, Iris(base), previous, background)
 
 
 def _typed_nodes(store: ox.Store, only: str | None = None) -> Iterator[str]:
