@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import concurrent.futures as cf
 import contextlib
 import copy
 import json
@@ -16,11 +17,12 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg import __version__, counts, progress, search_index
+from kg import dumps as dumps_module
 from kg import update as incremental
 from kg.derived_graphs import DerivedGraphs
 from kg.dumps import DumpWriter, update_dumps
 from kg.extract import TIME_LIMIT, ExtractedRelease, extract_releases, read_releases
-from kg.extsort import SortedLines, file_chunks
+from kg.extsort import SortedLines
 from kg.generations import hold_current, new_generation
 from kg.iris import DEFAULT_BASE, ONTOLOGY, Iris
 from kg.memory import batch_lines, default_memory, paused_gc, release_memory, resident_mb, sort_budget
@@ -377,15 +379,21 @@ def _write_graph(
             # pieces, it made more overlapping RocksDB ingestions, more CPU and memory); a triple
             # also in a release graph loads twice, once in the store
             loader.load(merged.other_ntriples(), ox.RdfFormat.N_TRIPLES, ox.DefaultGraph())
-        with timer.stage("dumps"):
-            default_graph = merged.ntriples_file()
-            report.dumps = dumps.finish(lambda: file_chunks(default_graph))
-        with timer.stage("store"):
-            loader.finish()
-            report.seconds["store thread (overlapped)"] = loader.seconds
-            loader = None
-            store.optimize()
-            store.flush()
+        # the merged graph's dumps (its Turtle is written member by member) in a process of their
+        # own, beside the store's last loads and compaction
+        with _one_process() as beside:
+            with timer.stage("dumps"):
+                default_graph = merged.ntriples_file()
+                dumps.close_named()
+                merged_dumps = beside.submit(dumps_module.merged_dumps, tmp / DUMPS, default_graph)
+            with timer.stage("store"):
+                loader.finish()
+                report.seconds["store thread (overlapped)"] = loader.seconds
+                loader = None
+                store.optimize()
+                store.flush()
+            with timer.stage("dumps"):  # what is left of them once the store is done
+                report.dumps = dumps.write_index(merged_dumps.result())
         (tmp / REPORT).write_text(json.dumps(asdict(report), indent=2, default=str))
     finally:
         dumps.close()
@@ -395,6 +403,13 @@ def _write_graph(
         if work is not None:
             work.close()
         store = None  # closes the store, also when the build fails, so its folder can go
+
+
+def _one_process() -> cf.ProcessPoolExecutor:
+    """A worker process started from the fork server (not a fork of the build: see `_fresh_workers`)."""
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    return cf.ProcessPoolExecutor(1, mp_context=context)
 
 
 def _sorted_quads(folder: Path, memory: int, graph: str, triples: list[ox.Triple]) -> SortedLines:

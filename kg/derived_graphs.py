@@ -4,16 +4,18 @@ graph, the inferred graph, the counts of facts and the SHACL results.
 The release graphs' distinct lines are on disk, sorted by subject (kg.merge) and by object. From
 them, a pass at a time:
 
-1. the incumbencies (kg.derive): the tenures' subjects and the labels of their holders and posts
-   are read from the lines by subject; only those triples are parsed;
-2. the reasoning, a node batch at a time (kg.reason.batched): the release, incumbency and
+1. the incumbencies (kg.derive): the tenures' subjects and the labels of their holders and posts,
+   read from the lines grep(1) picks; only those triples are parsed;
+2. the reasoning, a range of nodes at a time (kg.reason.batched): the release, incumbency and
    reference lines that mention a batch's nodes, plus the few triples joined across the graph;
-3. SHACL, a batch of focus nodes at a time: their triples in every graph (releases, incumbency,
+3. SHACL, a range of focus nodes at a time: their triples in every graph (releases, incumbency,
    reference, inferred), the types of the values the shapes check, the ontology.
 
-The incumbency and inferred graphs are written as sorted N-Quads lines (`SortedLines`), which the
-store loader, the merge and the dumps then read. Only a batch's triples, the sort's budget and
-the derived graphs' own bookkeeping (the tenures of the incumbencies) are ever in memory.
+Batches are cut from the sorted files by key (kg.nodegroups.key_batches) and worked on in
+`--jobs` processes (kg.batch_workers). The incumbency and inferred graphs are written as sorted
+N-Quads lines (`SortedLines`), which the store loader, the merge and the dumps then read. Only
+the batches in flight, the sorts' budgets and the derived graphs' own bookkeeping (the tenures of
+the incumbencies) are ever in memory.
 """
 
 from __future__ import annotations
@@ -56,9 +58,8 @@ META = tuple(
     )
 )
 IS_TENURE = b" %s %s .\n" % (TYPE, TENURE)  # in a subject's lines: it is a tenure
-MIN_BATCH = (
-    1024  # lines of a file: below this, a batch's fixed cost (the schema, the reference data) dominates
-)
+# lines of a file: below this, a batch's fixed cost (the schema, the reference data) dominates
+MIN_BATCH = 1024
 
 
 @dataclass
@@ -256,8 +257,8 @@ class DerivedGraphs:
 
 class ValidationBatches:
     """SHACL of a node batch (in a worker process): the batch's triples in every graph (releases,
-    incumbency and reference, inferred), the types of the values the shapes check (`key\tline`
-    lines), and the ontology and reference data."""
+    incumbency and reference, inferred), the types of the values the shapes check (lines keyed
+    by the node that points at the value), and the ontology and reference data."""
 
     def __init__(self, validator: str, static: bytes, inferred_graph: str) -> None:
         from kg.validate_fast import compile_shapes

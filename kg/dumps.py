@@ -42,6 +42,7 @@ import pyoxigraph as ox
 from isal import igzip
 
 from kg.extract import jsonld_members
+from kg.extsort import file_chunks
 from kg.iris import ONTOLOGY, PREFIXES, Iris
 
 DUMP_NAME = "hkpr"
@@ -267,30 +268,25 @@ class DumpWriter:
     def finish(self, merged: bytes | Callable[[], Iterable[bytes]]) -> dict[str, str]:
         """Close the named-graph dumps, write the merged graph's (sorted N-Triples: the bytes, or a
         function giving them in chunks) and SHA256SUMS; return file name -> sha256."""
+        self.close_named()
+        return self.write_index(merged_dumps(self.folder, merged))
+
+    def close_named(self) -> None:
+        """Close the named-graph dumps (N-Quads, JSON-LD): nothing more is added to them."""
         self._named.flush()
         if self._named.first:  # nothing at all: still a JSON-LD array
             self._jsonld.write(compress(b"["))
         self._jsonld.write(compress(JSONLD_END))
-        sums = {_name("nq"): self._nq.close(), _name("jsonld"): self._jsonld.close()}
-        nt, ttl = _Out(self.folder / _name("nt")), _Out(self.folder / _name("ttl"))
-        ttl.write(compress(TURTLE_HEADER))
-        with ThreadPoolExecutor(max_workers=min(2, os.cpu_count() or 1)) as pool:
+        self._sums = {_name("nq"): self._nq.close(), _name("jsonld"): self._jsonld.close()}
 
-            def write(units: list[Unit], first: bool) -> None:
-                a, b = merged_member(units)
-                za, zb = pool.map(compress, (a, b))
-                nt.write(za)
-                ttl.write(zb)
-
-            cutter = _Cutter(write)
-            for chunk in _whole_lines(merged() if callable(merged) else (merged,)):
-                cutter.add_lines(1, chunk)
-            cutter.flush()
-        sums[_name("nt")], sums[_name("ttl")] = nt.close(), ttl.close()
+    def write_index(self, merged: dict) -> dict[str, str]:
+        """The member index and SHA256SUMS, once the merged graph's dumps are written (`merged`:
+        what `merged_dumps` returned); return file name -> sha256."""
+        sums = {**self._sums, **merged["sha256"]}
         index = {
             "named": {"graphs": self._graphs, "keys": self._named.keys, "nq": self._nq.sizes,
                       "jsonld": self._jsonld.sizes},
-            "merged": {"keys": cutter.keys, "nt": nt.sizes, "ttl": ttl.sizes},
+            "merged": {"keys": merged["keys"], "nt": merged["nt"], "ttl": merged["ttl"]},
             "sha256": sums,
             "rule": _rule(),
         }  # fmt: skip
@@ -301,6 +297,32 @@ class DumpWriter:
         """Close what is still open (after a failure; the files are left incomplete)."""
         self._nq.close()
         self._jsonld.close()
+
+
+def merged_dumps(folder: Path, merged: bytes | Callable[[], Iterable[bytes]] | Path) -> dict:
+    """The merged graph's dumps (N-Triples and Turtle, members cut by content) in `folder`, from its
+    sorted N-Triples (the bytes, a function giving them in chunks, or a file): the members' keys
+    and sizes and the files' sha256, as `DumpWriter.write_index` takes them. A function of the
+    module (not of the writer): a build runs it in a process of its own beside the store's work."""
+    if isinstance(merged, Path):
+        path = merged
+        merged = lambda: file_chunks(path)  # noqa: E731
+    nt, ttl = _Out(folder / _name("nt")), _Out(folder / _name("ttl"))
+    ttl.write(compress(TURTLE_HEADER))
+    with ThreadPoolExecutor(max_workers=min(2, os.cpu_count() or 1)) as pool:
+
+        def write(units: list[Unit], first: bool) -> None:
+            a, b = merged_member(units)
+            za, zb = pool.map(compress, (a, b))
+            nt.write(za)
+            ttl.write(zb)
+
+        cutter = _Cutter(write)
+        for chunk in _whole_lines(merged() if callable(merged) else (merged,)):
+            cutter.add_lines(1, chunk)
+        cutter.flush()
+    sums = {_name("nt"): nt.close(), _name("ttl"): ttl.close()}
+    return {"keys": cutter.keys, "nt": nt.sizes, "ttl": ttl.sizes, "sha256": sums}
 
 
 def _write_index(folder: Path, index: dict) -> None:

@@ -132,7 +132,7 @@ def test_failed_build_keeps_the_last_good_graph(built, tmp_path: Path, monkeypat
     def explode(*args, **kwargs):
         raise OSError("disk full")
 
-    monkeypatch.setattr(build_module.DumpWriter, "finish", explode)
+    monkeypatch.setattr(build_module.DumpWriter, "close_named", explode)
     with pytest.raises(OSError, match="disk full"):
         build([SAMPLE_DIR], copy)
     assert (copy / "report.json").read_text() == before

@@ -1,46 +1,74 @@
-"""kg.nodegroups: sorted line streams joined a node at a time; kg.reason.batched's global joins."""
+"""kg.nodegroups: sorted line files cut into ranges of whole keys; kg.reason.batched's global joins."""
 
 from __future__ import annotations
 
-import pyoxigraph as ox
+from pathlib import Path
 
-from kg.nodegroups import PREFIXED, SUBJECT, batches, joined, object_of, predicate_of
+import pyoxigraph as ox
+import pytest
+
+from kg import nodegroups
+from kg.nodegroups import PREFIXED, SUBJECT, key_batches, object_of, predicate_of
 from kg.reason.batched import cross_node_predicates
 from kg.reason.rules import compile_rules
 
-
-def test_streams_are_joined_by_node_whatever_their_separator() -> None:
-    # keys that prefix one another (_:b1, _:b12) and IRIs ending where another goes on
-    by_subject = sorted(
-        [
-            b"<a/b> <p> <c> .\n",
-            b"<a> <p> <c> .\n",
-            b"_:b1 <p> _:b12 .\n",
-            b"_:b12 <p> <a> .\n",
-            b'<a> <q> "x y" .\n',
-        ]
-    )
-    by_object = sorted(
-        [
-            b"<c>\t<a/b> <p> <c> .\n",
-            b"<c>\t<a> <p> <c> .\n",
-            b"_:b12\t_:b1 <p> _:b12 .\n",
-            b"<a>\t_:b12 <p> <a> .\n",
-        ]
-    )
-    nodes = dict(joined([(by_subject, SUBJECT), (by_object, PREFIXED)]))
-    assert set(nodes) == {b"<a>", b"<a/b>", b"<c>", b"_:b1", b"_:b12"}
-    assert nodes[b"<a>"] == [[b"<a> <p> <c> .\n", b'<a> <q> "x y" .\n'], [b"_:b12 <p> <a> .\n"]]
-    assert nodes[b"<c>"] == [[], [b"<a/b> <p> <c> .\n", b"<a> <p> <c> .\n"]]
-    assert nodes[b"_:b12"] == [[b"_:b12 <p> <a> .\n"], [b"_:b1 <p> _:b12 .\n"]]
-    keys = list(nodes)
-    assert keys == sorted(keys)
+BY_SUBJECT = sorted(
+    [  # keys that prefix one another (_:b1, _:b12) and IRIs ending where another goes on
+        b"<a/b> <p> <c> .\n",
+        b"<a> <p> <c> .\n",
+        b"_:b1 <p> _:b12 .\n",
+        b"_:b12 <p> <a> .\n",
+        b'<a> <q> "x y" .\n',
+    ]
+)
+BY_OBJECT = sorted(
+    [
+        b"<c>\t<a/b> <p> <c> .\n",
+        b"<c>\t<a> <p> <c> .\n",
+        b"_:b12\t_:b1 <p> _:b12 .\n",
+        b"<a>\t_:b12 <p> <a> .\n",
+    ]
+)
 
 
-def test_batches_keep_a_node_whole_and_stop_past_the_limit() -> None:
-    nodes = [(b"<%d>" % i, [[b"x"] * i]) for i in range(1, 6)]
-    made = list(batches(nodes, 4))
-    assert [[key for key, _ in b] for b in made] == [[b"<1>", b"<2>", b"<3>"], [b"<4>"], [b"<5>"]]
+def files(tmp_path: Path, *texts: list[bytes]) -> list[Path]:
+    paths = [tmp_path / f"{i}.nt" for i in range(len(texts))]
+    for path, lines in zip(paths, texts, strict=True):
+        path.write_bytes(b"".join(lines))
+    return paths
+
+
+@pytest.mark.parametrize("limit", [1, 2, 3, 100])
+def test_files_are_cut_into_ranges_of_whole_keys_whatever_their_separator(tmp_path: Path, limit: int) -> None:
+    by_subject, by_object = files(tmp_path, BY_SUBJECT, BY_OBJECT)
+    made = list(key_batches([(by_subject, SUBJECT), (by_object, PREFIXED)], limit))
+    # every line once, in order
+    assert [line + b"\n" for b in made for line in b[0]] == BY_SUBJECT
+    assert [line + b"\n" for b in made for line in b[1]] == BY_OBJECT
+    # a key's lines, in either file, are in one batch: that of its range
+    for key in (b"<a>", b"<a/b>", b"<c>", b"_:b1", b"_:b12"):
+        holding = {
+            i
+            for i, (subjects, objects) in enumerate(made)
+            if any(line.startswith(key + b" ") for line in subjects)
+            or any(line.startswith(key + b"\t") for line in objects)
+        }
+        assert len(holding) <= 1, (key, made)
+    if limit == 100:
+        assert len(made) == 1
+    else:
+        assert len(made) > 1
+
+
+def test_a_batch_ends_with_the_key_of_the_line_past_its_limit(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(nodegroups, "BLOCK", 7)  # blocks cut lines anywhere
+    lines = sorted(b"<k%d> <p> <o%d> .\n" % (k, i) for k in range(1, 6) for i in range(k))
+    (path,) = files(tmp_path, lines)
+    made = [b[0] for b in key_batches([(path, SUBJECT)], 3)]
+    keys = [sorted({line.split(b" ")[0] for line in b}) for b in made]
+    assert [line + b"\n" for b in made for line in b] == lines
+    # 3 lines, then the rest of the key the next line is in: a key is never split
+    assert keys == [[b"<k1>", b"<k2>", b"<k3>"], [b"<k4>"], [b"<k5>"]]
 
 
 def test_parts_of_a_line() -> None:
