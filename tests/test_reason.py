@@ -13,7 +13,7 @@ from kg.iris import DEFAULT_BASE
 from kg.paths import REFERENCE_FILE, ROOT, SAMPLE_DIR, ontology_files
 from kg.reason import Inference, is_useful
 from kg.reason.fast import UnsupportedAxiom, fast_inference
-from kg.reason.lines import LineRules, infer_lines
+from kg.reason.lines import infer_lines, text_rules
 from kg.reason.reference import owlrl_inference
 from kg.reason.rules import compile_rules, is_schema_triple
 from kg.reason.synthetic import reference_triples, synthetic_graph
@@ -96,7 +96,7 @@ def same_over_lines(data: list, ontology: list[ox.Triple], base: str, fast: Infe
     if any(is_schema_triple(x) for x in triples):
         return
     lines = ox.serialize([*ontology, *triples], format=ox.RdfFormat.N_TRIPLES).splitlines()
-    found, errors = infer_lines(lines, LineRules(compile_rules(ontology, base)), base)
+    found, errors = infer_lines(lines, text_rules(compile_rules(ontology, base)), base)
     expected = ox.serialize(fast.triples, format=ox.RdfFormat.N_TRIPLES) if fast.triples else b""
     assert sorted(b"%s %s %s ." % t for t in found) == sorted(expected.splitlines())
     assert errors == fast.errors

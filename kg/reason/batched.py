@@ -29,7 +29,7 @@ import pyoxigraph as ox
 from kg.merge import statements
 from kg.nodegroups import predicate_of
 from kg.reason import infer
-from kg.reason.lines import LineRules, infer_lines
+from kg.reason.lines import infer_lines, text_rules
 from kg.reason.rules import RDF_TYPE, RuleSet, compile_rules, is_schema_triple
 
 TYPE_KEY = str(RDF_TYPE).encode()
@@ -114,7 +114,7 @@ class BatchedReasoning:
             self.read = frozenset(str(p).encode() for p in (*rules.properties, *rules.closure_predicates))
         # the fast engine over the lines themselves (kg.reason.lines), unless the data states
         # axioms of its own (kg.reason.fast compiles those)
-        self.line_rules = LineRules(rules) if setup.engine == "fast" and not data_schema else None
+        self.line_rules = text_rules(rules) if setup.engine == "fast" and not data_schema else None
         self.shared_lines = [*setup.schema.splitlines(), *setup.shared.splitlines()]  # read as data too
         self.graph_text = f"<{setup.inferred_graph}>".encode()
 

@@ -34,20 +34,21 @@ def fast_inference(
     """The useful closure of ontology + data, equal to `owlrl_inference`'s (engine "fast")."""
     with paused_gc():  # millions of small acyclic objects: the cyclic collector only costs time here
         rules = compile_rules(ontology, base)
-        run = _Run(rules, base)
+        run = Run(rules, base)
         run.scan(ontology)
         schema_in_data = run.scan(data)
         if schema_in_data and not compile_rules(schema_in_data, base).empty:
             # the data states axioms too: compile them with the ontology's and start again
             rules = compile_rules([*ontology, *schema_in_data], base)
-            run = _Run(rules, base)
+            run = Run(rules, base)
             run.scan(ontology)
             run.scan(data)
         return Inference(run.infer(), run.errors(), engine="fast")
 
 
-class _Run:
-    """One evaluation: indexes filled by `scan`, closure computed by `infer`.
+class Run:
+    """One evaluation: indexes filled by `scan`, closure computed by `infer` (over pyoxigraph terms;
+    kg.reason.lines runs it over N-Triples texts).
 
     Types are gathered per class (or per set of classes a domain or range gives) and only then
     per node, as interned frozensets: most nodes share a handful of type sets, so the subclass
@@ -201,23 +202,42 @@ class _Run:
                 delta[q] = fresh
         return new
 
-    def infer(self) -> set[ox.Triple]:
-        base = self.base
+    # What the closure needs to know of a term; kg.reason.lines answers for terms as N-Triples text.
+    TRIVIAL = _TRIVIAL
+    TYPE = RDF_TYPE
+
+    def mine(self, node: Node) -> bool:
+        """Whether the closure says something of `node`: an IRI under the base."""
+        return node.__class__ is ox.NamedNode and node.value.startswith(self.base)
+
+    @staticmethod
+    def is_literal(term: Node) -> bool:
+        return term.__class__ is ox.Literal
+
+    @staticmethod
+    def triple(s: Node, p: ox.NamedNode, o: Node) -> ox.Triple:
+        return ox.Triple(s, p, o)
+
+    @staticmethod
+    def subsumptions() -> dict[ox.NamedNode, list[ox.NamedNode]]:
+        return _datatype_subsumptions()
+
+    def infer(self) -> set:
         rules = self.rules.properties
         new_pairs = self.close_properties()
-        out: list[ox.Triple] = []
+        out: list = []
         add = out.append
-        named, literal, triple = ox.NamedNode, ox.Literal, ox.Triple
+        mine, is_literal, triple = self.mine, self.is_literal, self.triple
         for p, pairs in new_pairs.items():
             r = rules.get(p)
             subjects = self._typed(r.domain) if r else None
             objects = self._typed(r.range) if r else None
             for s, o in pairs:
-                if s.__class__ is named and s.value.startswith(base):
+                if mine(s):
                     add(triple(s, p, o))
                 if subjects is not None:
                     subjects.add(s)
-                if objects is not None and o.__class__ is not literal:
+                if objects is not None and not is_literal(o):
                     objects.add(o)
         # types per node under the base: asserted and derived, closed under subclass, plus the
         # datatype subsumptions owlrl applies to resources explicitly typed with a datatype
@@ -231,21 +251,21 @@ class _Run:
         for classes, nodes in self.derived.items():
             for n in nodes:
                 derived_types[n] = union(derived_types.get(n), classes)
-        subsumed = _datatype_subsumptions()
+        subsumed = self.subsumptions()
         empty: frozenset[ox.NamedNode] = frozenset()
         cache: dict[tuple, tuple[ox.NamedNode, ...]] = {}
         for node in asserted_types.keys() | derived_types.keys():
-            if node.__class__ is not named or not node.value.startswith(base):
+            if not mine(node):
                 continue
             key = (asserted_types.get(node, empty), derived_types.get(node, empty))
             extra = cache.get(key)
             if extra is None:
-                mine, derived = key
-                closed = self.rules.supers_of(mine | derived)
-                closed |= {d for c in mine for d in subsumed.get(c, ())}
-                extra = cache[key] = tuple(closed - mine - _TRIVIAL)
+                stated, derived = key
+                closed = self.rules.supers_of(stated | derived)
+                closed |= {d for c in stated for d in subsumed.get(c, ())}
+                extra = cache[key] = tuple(closed - stated - self.TRIVIAL)
             for c in extra:
-                add(triple(node, RDF_TYPE, c))
+                add(triple(node, self.TYPE, c))
         return set(out)
 
     def errors(self) -> list[str]:
