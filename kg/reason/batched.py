@@ -143,11 +143,8 @@ class BatchedReasoning:
         wanted, paths = self.value_classes, self.value_paths
         checked: dict[bytes, list[bytes]] = {}
         for key, _, line in pointing_parts:
-            if (
-                not any(path in line for path in paths)
-                or f" {predicate_of(line).decode()} ".encode() not in paths
-            ):
-                continue
+            if not any(path in line for path in paths) or predicate_of(line) not in self.value_predicates:
+                continue  # (the test of bytes first: quick, and nearly always enough)
             classes = checked.get(key)
             if classes is None:
                 mine = asserted.get(key, set()) | types.get(key, set())
