@@ -20,8 +20,6 @@ the incumbencies) are ever in memory.
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,7 +28,7 @@ import pyoxigraph as ox
 
 from kg.batch_workers import run_batches
 from kg.derive import incumbencies
-from kg.extsort import SortedLines, c_locale, read_lines
+from kg.extsort import SortedLines, read_lines, tool
 from kg.iris import DCT, HKPR, Iris
 from kg.merge import MergedGraph, keyed_by_object, statements
 from kg.nodegroups import (
@@ -124,7 +122,7 @@ class DerivedGraphs:
                 p = predicate_of(line)
                 if tenure and p in (POST, HOLDER):
                     needed.add(object_of(line))
-                if p in joins or (p.startswith(META) and (p != TYPE or object_of(line).startswith(META))):
+                if p in joins or _is_meta(line):
                     shared.append(line)
         self._joins, self._shared_lines = joins, shared
         graph = self.iris.incumbency_graph
@@ -147,15 +145,12 @@ class DerivedGraphs:
         vocabularies), picked by grep(1) -F, in C; where there is no grep(1), every release line
         (the passes pick exactly what they need either way)."""
         source = self.releases.file()
-        grep = shutil.which("grep")
-        if grep is None:
-            return source
         patterns = [b" <http://www.w3.org/", *(b" %s " % p for p in (POST, HOLDER, DATE, *joins))]
-        command = [grep, "-F", *(arg for p in patterns for arg in ("-e", p.decode())), str(source)]
         picked = self.releases.folder / "incumbency-lines.nt"
-        with picked.open("wb") as out:
-            done = subprocess.run(command, stdout=out, env=c_locale())
-        return picked if done.returncode in (0, 1) else source  # 1: no line matched
+        done = tool(
+            "grep", "-F", *(arg for p in patterns for arg in ("-e", p.decode())), str(source), stdout=picked
+        )
+        return picked if done is not None and done.returncode in (0, 1) else source  # 1: no line matched
 
     def _tenure_triples(self, needed: set[bytes]) -> Iterator[ox.Triple]:
         """The triples kg.derive.incumbencies reads: the tenures' type, post, holder and date, the

@@ -12,12 +12,13 @@ their newline orders them alike; runs hold lines with their newline.
 
 from __future__ import annotations
 
+import contextlib
 import heapq
 import os
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 WRITE_LINES = 1 << 16  # lines joined per write of a run
@@ -135,35 +136,44 @@ def read_lines(path: Path) -> Iterator[bytes]:
     return lines()
 
 
-def c_locale() -> dict[str, str]:
-    """The environment for sort(1) and awk(1) to compare and split bytes, as Python does."""
-    return {**os.environ, "LC_ALL": "C"}
+def tool(name: str, *args: str, stdout: Path | None = None) -> subprocess.CompletedProcess | None:
+    """Run the command-line tool `name` (sort, awk, grep) with `args`, in the C locale (where these
+    compare and split bytes as Python does), its output to the file `stdout` if given; None when
+    the machine has no such tool."""
+    program = shutil.which(name)
+    if program is None:
+        return None
+    with stdout.open("wb") if stdout is not None else contextlib.nullcontext(subprocess.PIPE) as sink:
+        return subprocess.run(
+            [program, *args], stdout=sink, stderr=subprocess.PIPE, env={**os.environ, "LC_ALL": "C"}
+        )
 
 
-def sort_file(source: Path, out: Path, budget: int, scratch: Path) -> None:
-    """The lines of `source` sorted bytewise into `out`, each once: sort(1) in the C locale with
-    `budget` bytes of memory and its temporary files in `scratch`; in Python (`SortedLines`)
-    where there is no sort(1) or it fails."""
-    sorter = shutil.which("sort")
-    if sorter is not None:
-        size = f"{max(budget, 1 << 20) >> 10}K"
-        command = [sorter, "-u", "-S", size, "-T", str(scratch), "-o", str(out), str(source)]
-        if subprocess.run(command, env=c_locale(), capture_output=True).returncode == 0:
-            return
+def sort_file(
+    source: Path,
+    out: Path,
+    budget: int,
+    scratch: Path,
+    lines_of: Callable[[bytes], Iterable[bytes]] = lambda chunk: chunk.split(b"\n"),
+) -> None:
+    """The lines of `source` sorted bytewise into `out`, each once: sort(1) with `budget` bytes of
+    memory and its temporary files in `scratch`; where there is no sort(1) or it fails, in Python
+    (`SortedLines`), where `lines_of` may also rewrite each chunk's lines (kg.merge.keyed_file)."""
+    size = f"{max(budget, 1 << 20) >> 10}K"
+    done = tool("sort", "-u", "-S", size, "-T", str(scratch), "-o", str(out), str(source))
+    if done is not None and done.returncode == 0:
+        return
     with SortedLines(scratch, budget) as lines:
         for chunk in line_chunks(source):
-            lines.add(chunk.split(b"\n"))
+            lines.add(lines_of(chunk))
         shutil.move(lines.file(), out)
 
 
 def merge_runs(runs: list[Path], out: Path, scratch: Path) -> None:
-    """Sorted files merged into `out`, each line once. sort(1) does it where there is one (in the C
-    locale it compares bytes, as Python does; its temporary files go to `scratch`); else
-    `heapq.merge` in Python, about ten times slower."""
-    sorter = shutil.which("sort")
-    if sorter is not None:
-        command = [sorter, "-m", "-u", "-T", str(scratch), "-o", str(out), *map(str, runs)]
-        done = subprocess.run(command, env=c_locale(), capture_output=True)
+    """Sorted files merged into `out`, each line once. sort(1) does it where there is one (its
+    temporary files go to `scratch`); else `heapq.merge` in Python, about ten times slower."""
+    done = tool("sort", "-m", "-u", "-T", str(scratch), "-o", str(out), *map(str, runs))
+    if done is not None:
         if done.returncode == 0:
             return
         raise OSError(

@@ -14,15 +14,13 @@ distinct term.
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO, NamedTuple
 
 import pyoxigraph as ox
 
-from kg.extsort import SortedLines, c_locale, line_chunks, merge_runs, sort_file
+from kg.extsort import SortedLines, line_chunks, merge_runs, sort_file, tool
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
 
@@ -154,17 +152,10 @@ AWK_KEYED = f'$2 != "{TYPE.decode()}" && $3 ~ /^[<_]/ {{ print $3 "\\t" $0 }}'  
 def keyed_file(source: Path, out: Path, budget: int, scratch: Path) -> None:
     """`keyed_by_object` of the lines of `source`, sorted and each once, into `out`: awk(1) and
     sort(1) where the machine has them, else in Python."""
-    awk, sorter = shutil.which("awk"), shutil.which("sort")
-    if awk is not None and sorter is not None:
-        keyed = scratch / "keyed-unsorted.nt"
-        with keyed.open("wb") as sink:
-            done = subprocess.run([awk, AWK_KEYED, str(source)], stdout=sink, env=c_locale())
-        if done.returncode == 0:
-            sort_file(keyed, out, budget, scratch)
-            keyed.unlink()
-            return
-        keyed.unlink()
-    with SortedLines(scratch, budget) as lines:
-        for chunk in line_chunks(source):
-            lines.add(keyed_by_object(chunk.split(b"\n")))
-        shutil.move(lines.file(), out)
+    keyed = scratch / "keyed-unsorted.nt"
+    done = tool("awk", AWK_KEYED, str(source), stdout=keyed)
+    if done is not None and done.returncode == 0:
+        sort_file(keyed, out, budget, scratch)
+    else:
+        sort_file(source, out, budget, scratch, lambda chunk: keyed_by_object(chunk.split(b"\n")))
+    keyed.unlink(missing_ok=True)
