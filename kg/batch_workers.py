@@ -28,6 +28,13 @@ def _call(method: str, batch: tuple) -> Any:
     return getattr(_worker, method)(*batch)
 
 
+def fresh() -> multiprocessing.context.BaseContext:
+    """Processes started from the fork server (spawned where there is none), not forked from the
+    build: a fork would begin with everything the build holds."""
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
 def run_batches(
     make: Callable[..., Any], args: tuple, method: str, batches: Iterable[tuple], jobs: int
 ) -> Iterator[Any]:
@@ -38,9 +45,7 @@ def run_batches(
         for batch in batches:
             yield getattr(worker, method)(*batch)
         return
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-    with cf.ProcessPoolExecutor(jobs, mp_context=context, initializer=_start, initargs=(make, args)) as pool:
+    with cf.ProcessPoolExecutor(jobs, mp_context=fresh(), initializer=_start, initargs=(make, args)) as pool:
         pending: set[cf.Future] = set()
         for batch in batches:
             pending.add(pool.submit(_call, method, batch))

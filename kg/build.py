@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg import __version__, counts, progress, search_index
+from kg import __version__, batch_workers, counts, progress, search_index
 from kg import dumps as dumps_module
 from kg import update as incremental
 from kg.derived_graphs import DerivedGraphs
@@ -381,7 +381,7 @@ def _write_graph(
             loader.load(merged.other_ntriples(), ox.RdfFormat.N_TRIPLES, ox.DefaultGraph())
         # the merged graph's dumps (its Turtle is written member by member) in a process of their
         # own, beside the store's last loads and compaction
-        with _one_process() as beside:
+        with cf.ProcessPoolExecutor(1, mp_context=batch_workers.fresh()) as beside:
             with timer.stage("dumps"):
                 default_graph = merged.ntriples_file()
                 dumps.close_named()
@@ -403,13 +403,6 @@ def _write_graph(
         if work is not None:
             work.close()
         store = None  # closes the store, also when the build fails, so its folder can go
-
-
-def _one_process() -> cf.ProcessPoolExecutor:
-    """A worker process started from the fork server (not a fork of the build: see `_fresh_workers`)."""
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-    return cf.ProcessPoolExecutor(1, mp_context=context)
 
 
 def _sorted_quads(folder: Path, memory: int, graph: str, triples: list[ox.Triple]) -> SortedLines:
