@@ -95,8 +95,12 @@ class DerivedGraphs:
         self.by_object = merged.by_object
         self.value_types = SortedLines(folder, budget)
         self._open = [self.others, self.value_types]
-        self.others.add(_ntriples(reference))
-        self.by_object.add(keyed_by_object(_ntriples(reference)))
+        reference_lines = _ntriples_bytes(reference).splitlines()
+        self.others.add(reference_lines)
+        self.by_object.add(keyed_by_object(reference_lines))
+        self.static = _ntriples_bytes(
+            [*ontology, *reference]
+        )  # what every batch reads, as it goes to a worker
 
     def close(self) -> None:
         for lines in self._open:
@@ -178,7 +182,7 @@ class DerivedGraphs:
         schema = [*self.ontology, *self.reference]
         setup = ReasoningSetup(
             engine,
-            _ntriples_bytes(schema),
+            self.static,
             _ntriples_bytes(self._shared(schema)),
             self.iris.base,
             self.iris.inferred_graph,
@@ -240,7 +244,7 @@ class DerivedGraphs:
             (derived.inferred.file(), SUBJECT),
             (self.value_types.file(), PREFIXED),
         ]
-        setup = (validator, _ntriples_bytes([*self.ontology, *self.reference]), self.iris.inferred_graph)
+        setup = (validator, self.static, self.iris.inferred_graph)
         batches = ((*batch, i == 0) for i, batch in enumerate(self._batches(files)))
         results = []
         conforms = True
@@ -315,10 +319,6 @@ def _parsed(lines: list[bytes]) -> list[ox.Triple]:
 def _chain(*parts: Iterable) -> Iterator:
     for part in parts:
         yield from part
-
-
-def _ntriples(triples: list[ox.Triple]) -> list[bytes]:
-    return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).splitlines() if triples else []
 
 
 def _is_meta(line: bytes) -> bool:
