@@ -9,7 +9,7 @@ import json
 import multiprocessing
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -30,7 +30,7 @@ from kg.merge import MergedGraph, Statement
 from kg.model import Rejection, Release
 from kg.paths import REFERENCE_FILE, ontology_files
 from kg.reason import Inference, infer
-from kg.store import DUMPS, REPORT, STORE, BackgroundLoader, quads_in
+from kg.store import DUMPS, REPORT, STORE, BackgroundLoader, Compaction, quads_in, resume_compactions
 from kg.terms import parse_turtle_files
 from kg.update import can_update
 from kg.validate import Validation, validate
@@ -250,11 +250,13 @@ def build(
                 index = search_index.start(tmp, releases, base, previous=last, background=True)
             del releases  # the extraction and the index hold what they still need
             try:
-                _write_graph(tmp, graphs, rejections, report, memory or default_memory(), total, jobs)
+                _write_graph(
+                    tmp, graphs, rejections, report, memory or default_memory(), total, jobs,
+                    while_compacting=lambda store: _index_and_count(store, index, report),
+                )  # fmt: skip
             except BaseException:
                 index.abandon()
                 raise
-            _finish(tmp, index, report)
     return report
 
 
@@ -272,15 +274,21 @@ def _last_generation(out: Path, update: bool) -> Iterator[Path | None]:
 
 
 def _finish(tmp: Path, index: search_index.PendingIndex, report: BuildReport) -> None:
-    """From the written store: the search index's entity rows and the graph's counts (kg.counts);
-    the report is written again with them and their seconds."""
+    """After an update in place: the search index's rows from the written store and the graph's
+    counts (kg.counts); the report is written again with them and their seconds."""
+    _index_and_count(ox.Store.read_only(str(tmp / STORE)), index, report)
+    (tmp / REPORT).write_text(json.dumps(asdict(report), indent=2, default=str))
+
+
+def _index_and_count(store: ox.Store, index: search_index.PendingIndex, report: BuildReport) -> None:
+    """From the loaded store: the search index's entity rows and the graph's counts (an update in
+    place has counted what it changed)."""
     timer = Timer(report)
     with timer.stage("search index"):
-        index.finish(tmp / STORE)
-    if not report.counts:  # an update in place has counted what it changed
+        index.finish(store)
+    if not report.counts:
         with timer.stage("counts"):
-            report.counts = counts.of_folder(tmp, report.base).as_dict()
-    (tmp / REPORT).write_text(json.dumps(asdict(report), indent=2, default=str))
+            report.counts = counts.of_store(store, report.base).as_dict()
 
 
 def batched(items: Iterable[ox.Quad], size: int) -> Iterator[list[ox.Quad]]:
@@ -303,6 +311,7 @@ def _write_graph(
     memory: int,
     total: int | None = None,
     jobs: int = 1,
+    while_compacting: Callable[[ox.Store], None] | None = None,
 ) -> None:
     """The whole graph written into `tmp`: each release graph goes to the store loader, the dumps
     and the merged graph as it is extracted (its bytes are not kept), and its quads to the reasoner
@@ -310,7 +319,7 @@ def _write_graph(
     default graph, the dumps' merged files and the store's final compaction."""
     iris, timer, validator = Iris(report.base), Timer(report), report.validator
     store = ox.Store(str(tmp / STORE))
-    loader: BackgroundLoader | None = BackgroundLoader(store)
+    loader: BackgroundLoader | None = BackgroundLoader(store, defer=True)
     dumps = DumpWriter(tmp / DUMPS)
     merged = MergedGraph(tmp, sort_budget(memory))
     work: DerivedGraphs | None = None
@@ -390,8 +399,18 @@ def _write_graph(
                 loader.finish()
                 report.seconds["store thread (overlapped)"] = loader.seconds
                 loader = None
-                store.optimize()
-                store.flush()
+                resume_compactions()
+            # the store compacted whole on a thread (RocksDB's work, without the GIL), while what
+            # reads it goes on (the search index's rows, the counts): it is complete, if slower
+            compaction = Compaction(store)
+            try:
+                if while_compacting is not None:
+                    while_compacting(store)
+            finally:
+                with timer.stage("store"):
+                    compaction.wait()
+                    report.seconds["store compaction (overlapped)"] = compaction.seconds
+                    store.flush()
             with timer.stage("dumps"):  # what is left of them once the store is done
                 report.dumps = dumps.write_index(merged_dumps.result())
         (tmp / REPORT).write_text(json.dumps(asdict(report), indent=2, default=str))

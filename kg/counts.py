@@ -13,7 +13,6 @@ the landing page, VoID and the service description.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
@@ -126,8 +125,3 @@ def explain(data: dict[str, int]) -> list[tuple[str, int, str]]:
     """Counts kept as a dict (the build report's), explained; nothing for an old report without them."""
     found = Counts.from_dict(data)
     return found.explained() if found else []
-
-
-def of_folder(folder: Path, base: str) -> Counts:
-    """The counts of the store a build wrote into `folder`."""
-    return of_store(ox.Store.read_only(str(folder / "store")), base)

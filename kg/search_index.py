@@ -212,11 +212,10 @@ class PendingIndex:
         if self._error is not None:
             raise self._error
 
-    def finish(self, store_dir: Path) -> int:
+    def finish(self, store: ox.Store) -> int:
         """Add the entities' rows from the built store: every entity after a full build, the ones the
         releases read name after an update. Returns the number of rows in the index."""
         self.wait()
-        store = ox.Store.read_only(str(store_dir))
         if self.full:
             releases = set(_typed_nodes(store, "release"))
             nodes = set(_typed_nodes(store)) - releases

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import random
+import sys
 
 import pyoxigraph as ox
 import pytest
 
+from kg import store as store_module
 from kg.merge import MergedGraph
 from kg.store import BackgroundLoader, _pieces
 
@@ -117,3 +120,35 @@ def test_a_caller_that_runs_ahead_of_the_loader_waits_and_nothing_is_lost() -> N
         assert loader.jobs.qsize() <= loader.BACKLOG
     loader.finish()
     assert {q.object.value for q in loader.store} == {str(n) for n in range(len(added))}
+
+
+def _nice_of_rocksdb_threads() -> set[int]:
+    return {os.getpriority(os.PRIO_PROCESS, tid) for tid in store_module._rocksdb_threads()}
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="thread priorities are set on Linux only")
+def test_a_builds_loads_leave_compaction_to_idle_cpu_and_give_it_back_for_the_final_one(tmp_path) -> None:
+    store = ox.Store(str(tmp_path / "store"))  # on disk: RocksDB's background threads are running
+    if not store_module._rocksdb_threads():
+        pytest.skip("this RocksDB build names no background threads")
+    if not store_module._can_resume():
+        pytest.skip("this process may not lower a nice value again, so compactions are not deferred")
+    loader = BackgroundLoader(store, defer=True)
+    loader.load([nquads(G1, "a", "b")], ox.RdfFormat.N_QUADS)
+    loader.finish()
+    assert _nice_of_rocksdb_threads() == {store_module.IDLE}
+    store_module.resume_compactions()
+    assert _nice_of_rocksdb_threads() == {os.getpriority(os.PRIO_PROCESS, 0)}
+    store.optimize()
+    assert {q.object.value for q in store} == {"a", "b"}
+
+
+def test_compactions_keep_their_priority_where_it_could_not_be_given_back(tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr(store_module, "_can_resume", lambda: False)  # an unprivileged process
+    store = ox.Store(str(tmp_path / "store"))
+    before = _nice_of_rocksdb_threads()
+    loader = BackgroundLoader(store, defer=True)
+    loader.load([nquads(G1, "a")], ox.RdfFormat.N_QUADS)
+    loader.finish()
+    assert not loader.defer
+    assert _nice_of_rocksdb_threads() == before
