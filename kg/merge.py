@@ -15,6 +15,7 @@ distinct term.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import BinaryIO, NamedTuple
 
@@ -75,17 +76,20 @@ class MergedGraph:
 
     def _settle(self) -> None:
         """Sort the lines read since the last time (sort(1), `kg.extsort.sort_file`) into a run of
-        the read lines, and key them by object into a run of `by_object`."""
+        the read lines, and key them by object into a run of `by_object`: the two at once (a line
+        repeated is keyed the same each time, and the keyed sort drops the copies), each sort
+        with the budget."""
         if self._unsorted is None:
             return
         self._unsorted.close()
         source, self._unsorted = Path(self._unsorted.name), None
         folder = self._read_lines.folder
-        run = folder / "settled.nt"
-        sort_file(source, run, self.budget, folder)
+        run, keyed = folder / "settled.nt", self._by_object.folder / "keyed.nt"
+        with ThreadPoolExecutor(1) as beside:  # the tools' processes, or Python's sort (then less at once)
+            keying = beside.submit(keyed_file, source, keyed, self.budget, self._by_object.folder)
+            sort_file(source, run, self.budget, folder)
+            keying.result()
         source.unlink()
-        keyed = self._by_object.folder / "keyed.nt"
-        keyed_file(run, keyed, self.budget, self._by_object.folder)
         self._by_object.add_sorted(keyed)
         self._read_lines.add_sorted(run)
 
