@@ -388,6 +388,8 @@ def _write_graph(
             # pieces, it made more overlapping RocksDB ingestions, more CPU and memory); a triple
             # also in a release graph loads twice, once in the store
             loader.load(merged.other_ntriples(), ox.RdfFormat.N_TRIPLES, ox.DefaultGraph())
+            work.close()  # the derived graphs' sorted files: all written out now
+            work = None
         # the merged graph's dumps (its Turtle is written member by member) in a process of their
         # own, beside the store's last loads and compaction
         with cf.ProcessPoolExecutor(1, mp_context=batch_workers.fresh()) as beside:
@@ -399,6 +401,7 @@ def _write_graph(
                 loader.finish()
                 report.seconds["store thread (overlapped)"] = loader.seconds
                 loader = None
+                merged.drop_read_lines()  # read by the merged file and the loads, both done
                 resume_compactions()
             # the store compacted whole on a thread (RocksDB's work, without the GIL), while what
             # reads it goes on (the search index's rows, the counts): it is complete, if slower
@@ -418,6 +421,7 @@ def _write_graph(
         dumps.close()
         if loader is not None:
             loader.abandon()
+            resume_compactions()  # (a failed build leaves no thread of the process at low priority)
         merged.close()
         if work is not None:
             work.close()

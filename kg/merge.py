@@ -131,6 +131,13 @@ class MergedGraph:
         self._other_lines.close()
         self._by_object.close()
 
+    def drop_read_lines(self) -> None:
+        """Remove the release lines' runs and their keys by object, once the merged file is written
+        and the loads that read them are done (at 500,000 releases they are 8 GB of the disk the
+        store's final compaction needs)."""
+        self._read_lines.close()
+        self._by_object.close()
+
     def release_lines(self) -> SortedLines:
         """The sorted lines of the graphs added with `read=True` (each once)."""
         self._settle()
