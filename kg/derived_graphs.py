@@ -21,6 +21,7 @@ the incumbencies) are ever in memory.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -192,11 +193,8 @@ class DerivedGraphs:
             frozenset(value_classes),
         )
         derived.inferred = self._sorted()
-        files = [
-            (self.releases.file(), SUBJECT),
-            (self.others.file(), SUBJECT),
-            (self.by_object.file(), PREFIXED),
-        ]
+        merged = self._merged(self.releases, self.others, self.by_object)
+        files = list(zip(merged, (SUBJECT, SUBJECT, PREFIXED), strict=True))
         total = BatchOutput()
         for out in run_batches(BatchedReasoning, (setup,), "one", self._batches(files), self.jobs):
             total.add(out)
@@ -207,6 +205,14 @@ class DerivedGraphs:
         derived.errors = sorted(total.errors)
         derived.facts = {name: total.facts[name] for name in fact_classes}
         return derived
+
+    @staticmethod
+    def _merged(*lines: SortedLines) -> list[Path]:
+        """Each one's file, its runs merged into one (`SortedLines.file`): the merges at the same
+        time, as sort(1)'s processes (one core's work each, where one after the other left a core
+        idle between the stages)."""
+        with ThreadPoolExecutor(len(lines)) as pool:
+            return list(pool.map(SortedLines.file, lines))
 
     def _batches(self, files: list[tuple[Path, bytes]]) -> Iterator[tuple[bytes, ...]]:
         """The node batches of the sorted `files`, each file's lines joined (to go to a worker)."""
@@ -239,12 +245,8 @@ class DerivedGraphs:
     def validate(self, derived: Derived, validator: str) -> Validation:
         """SHACL a batch of focus nodes at a time (`ValidationBatches`), in `self.jobs` processes."""
         assert derived.inferred is not None
-        files = [
-            (self.releases.file(), SUBJECT),
-            (self.others.file(), SUBJECT),
-            (derived.inferred.file(), SUBJECT),
-            (self.value_types.file(), PREFIXED),
-        ]
+        merged = self._merged(self.releases, self.others, derived.inferred, self.value_types)
+        files = list(zip(merged, (SUBJECT, SUBJECT, SUBJECT, PREFIXED), strict=True))
         setup = (validator, self.static, self.iris.inferred_graph)
         batches = ((*batch, i == 0) for i, batch in enumerate(self._batches(files)))
         results = []
