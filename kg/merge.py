@@ -78,7 +78,7 @@ class MergedGraph:
         """Sort the lines read since the last time (sort(1), `kg.extsort.sort_file`) into a run of
         the read lines, and key them by object into a run of `by_object`: the two at once (a line
         repeated is keyed the same each time, and the keyed sort drops the copies), each sort
-        with the budget."""
+        with half the budget."""
         if self._unsorted is None:
             return
         self._unsorted.close()
@@ -86,8 +86,9 @@ class MergedGraph:
         folder = self._read_lines.folder
         run, keyed = folder / "settled.nt", self._by_object.folder / "keyed.nt"
         with ThreadPoolExecutor(1) as beside:  # the tools' processes, or Python's sort (then less at once)
-            keying = beside.submit(keyed_file, source, keyed, self.budget, self._by_object.folder)
-            sort_file(source, run, self.budget, folder)
+            half = max(self.budget // 2, 1)
+            keying = beside.submit(keyed_file, source, keyed, half, self._by_object.folder)
+            sort_file(source, run, half, folder)
             keying.result()
         source.unlink()
         self._by_object.add_sorted(keyed)
