@@ -99,9 +99,8 @@ class DerivedGraphs:
         reference_lines = _ntriples_bytes(reference).splitlines()
         self.others.add(reference_lines)
         self.by_object.add(keyed_by_object(reference_lines))
-        self.static = _ntriples_bytes(
-            [*ontology, *reference]
-        )  # what every batch reads, as it goes to a worker
+        # what every batch reads (the ontology and the reference data), as it goes to a worker
+        self.static = _ntriples_bytes([*ontology, *reference])
 
     def close(self) -> None:
         for lines in self._open:
