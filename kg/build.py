@@ -25,7 +25,7 @@ from kg.extract import TIME_LIMIT, ExtractedRelease, extract_releases, read_rele
 from kg.extsort import SortedLines
 from kg.generations import hold_current, new_generation
 from kg.iris import DEFAULT_BASE, ONTOLOGY, Iris
-from kg.memory import batch_lines, default_memory, paused_gc, release_memory, resident_mb, sort_budget
+from kg.memory import batch_bytes, default_memory, paused_gc, release_memory, resident_mb, sort_budget
 from kg.merge import MergedGraph, Statement
 from kg.model import Rejection, Release
 from kg.paths import REFERENCE_FILE, ontology_files
@@ -349,7 +349,7 @@ def _write_graph(
         with timer.stage("load"):
             ontology, reference = static_triples(report.base)
             work = DerivedGraphs(
-                tmp, merged, ontology, reference, iris, sort_budget(memory), batch_lines(memory, jobs), jobs
+                tmp, merged, ontology, reference, iris, sort_budget(memory), batch_bytes(memory, jobs), jobs
             )
             derived = work.incumbencies()
         with timer.stage("reason"):

@@ -57,8 +57,8 @@ META = tuple(
     )
 )
 IS_TENURE = b" %s %s .\n" % (TYPE, TENURE)  # in a subject's lines: it is a tenure
-# lines of a file: below this, a batch's fixed cost (the schema, the reference data) dominates
-MIN_BATCH = 1024
+# bytes of a file: below this, a batch's fixed cost (the schema, the reference data) dominates
+MIN_BATCH = 1 << 17
 
 
 @dataclass
@@ -85,12 +85,12 @@ class DerivedGraphs:
         reference: list[ox.Triple],
         iris: Iris,
         budget: int,
-        batch_lines: int,
+        batch_bytes: int,
         jobs: int = 1,
     ) -> None:
         self.folder, self.merged, self.iris, self.budget, self.jobs = folder, merged, iris, budget, jobs
         self.ontology, self.reference = ontology, reference
-        self.batch_lines = max(batch_lines, MIN_BATCH)
+        self.batch_bytes = max(batch_bytes, MIN_BATCH)
         self.releases = merged.release_lines()
         self.others = SortedLines(folder, budget)  # incumbency and reference lines, N-Triples
         self.by_object = merged.by_object
@@ -215,8 +215,8 @@ class DerivedGraphs:
 
     def _batches(self, files: list[tuple[Path, bytes]]) -> Iterator[tuple[bytes, ...]]:
         """The node batches of the sorted `files`, each file's lines joined (to go to a worker)."""
-        for batch in key_batches(files, self.batch_lines):
-            yield tuple(b"\n".join(lines) for lines in batch)
+        for batch in key_batches(files, self.batch_bytes):
+            yield tuple(batch)
 
     def _shared(self, schema: list[ox.Triple]) -> list[ox.Triple]:
         """The triples every batch reasons over: the data's schema statements and the triples of

@@ -65,13 +65,13 @@ def sort_budget(memory: int) -> int:
     return max(memory // SORT_SHARE, 1)
 
 
-BATCH_LINE = 4096  # bytes of memory a line of a reasoning or SHACL batch may cost, all told
+BATCH_BYTE = 24  # bytes of memory a byte of a reasoning or SHACL batch's lines may cost, all told
 
 
-def batch_lines(memory: int, jobs: int = 1) -> int:
-    """Lines of a sorted file the reasoner and the validator take at a time (kg.derived_graphs),
+def batch_bytes(memory: int, jobs: int = 1) -> int:
+    """Bytes of a sorted file the reasoner and the validator take at a time (kg.derived_graphs),
     with `jobs` batches worked on at once and one more waiting."""
-    return max(memory // BATCH_LINE // (2 * (jobs + 1 if jobs > 1 else 1)), 1)
+    return max(memory // BATCH_BYTE // (2 * (jobs + 1 if jobs > 1 else 1)), 1)
 
 
 def parse_size(text: str) -> int:

@@ -12,7 +12,6 @@ never split between batches. `groups` reads one file a key at a time.
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import groupby
 from pathlib import Path
@@ -37,12 +36,13 @@ _PAST = b"\xff"  # after a key and its separator, sorts above any line of that k
 
 
 class KeyRanges:
-    """A sorted line file (lines keyed as `SUBJECT` or `PREFIXED` say) read a range of keys at a time."""
+    """A sorted line file (lines keyed as `SUBJECT` or `PREFIXED` say) read a range of keys at a
+    time, as bytes: the lines are never split apart, a range's end is found by bisecting offsets."""
 
     def __init__(self, path: Path, separator: bytes) -> None:
         self.file = path.open("rb")
         self.separator = separator
-        self.lines: list[bytes] = []  # read and not yet taken, from `self.start` on (no newline)
+        self.buffer = b""  # whole lines read and not yet taken, from `self.start` on
         self.start = 0
         self.tail = b""  # a line cut by the end of the last block
         self.ended = False
@@ -50,53 +50,74 @@ class KeyRanges:
     def close(self) -> None:
         self.file.close()
 
-    def _more(self) -> bool:
-        """Read another block; False at the end of the file."""
+    def _more(self, size: int = BLOCK) -> bool:
+        """Read at least `size` more bytes (a block at least); False at the end of the file."""
         if self.ended:
             return False
-        block = self.file.read(BLOCK)
-        if self.start:
-            del self.lines[: self.start]
-            self.start = 0
+        block = self.file.read(max(size, BLOCK))
         if not block:
             self.ended = True
-            if self.tail:
-                self.lines.append(self.tail)
-                self.tail = b""
+            if self.tail:  # a last line without its newline
+                self.buffer = self.buffer[self.start :] + self.tail + b"\n"
+                self.start, self.tail = 0, b""
             return False
-        parts = (self.tail + block).split(b"\n")
-        self.tail = parts.pop()
-        self.lines.extend(parts)
+        cut = block.rfind(b"\n") + 1
+        if cut:
+            self.buffer = self.buffer[self.start :] + self.tail + block[:cut]
+            self.start, self.tail = 0, block[cut:]
+        else:  # no line ends in the block
+            self.tail += block
         return True
 
-    def key_ahead(self, n: int) -> bytes | None:
-        """The key of the line `n` lines ahead, or None if the file has no more lines than that."""
-        while len(self.lines) - self.start <= n:
-            if not self._more():
+    def key_ahead(self, limit: int) -> bytes | None:
+        """The key of the line holding the byte `limit` bytes ahead, or None if fewer are left."""
+        while (held := len(self.buffer) - self.start) <= limit:
+            if not self._more(limit + 1 - held):
                 return None
-        line = self.lines[self.start + n]
-        return line[: line.index(self.separator)]
+        buffer = self.buffer
+        line = buffer.rfind(b"\n", self.start, self.start + limit) + 1 or self.start
+        return buffer[line : buffer.index(self.separator, line)]
 
-    def take_through(self, last: bytes | None) -> list[bytes]:
-        """The lines (without newline) whose key is at most `last` (None: every line left)."""
+    def take_through(self, last: bytes | None) -> bytes:
+        """The lines whose key is at most `last` (None: every line left), joined by newlines (no
+        newline after the last one)."""
         if last is None:
             while self._more():
                 pass
-            end = len(self.lines)
+            end = len(self.buffer)
         else:
             bound = last + self.separator + _PAST
-            while (end := bisect.bisect_right(self.lines, bound, self.start)) == len(self.lines):
-                if not self._more():
+            low = self.start
+            while (end := self._first_above(bound, low)) == len(self.buffer):
+                low = end - self.start  # (as an offset from `start`: a block read moves the lines)
+                more = self._more()
+                low += self.start
+                if not more:
+                    end = self._first_above(bound, low)  # (the last line, if it had no newline)
                     break
-        taken = self.lines[self.start : end]
+        taken = self.buffer[self.start : end - 1] if end > self.start else b""
         self.start = end
         return taken
 
+    def _first_above(self, bound: bytes, low: int) -> int:
+        """The offset of the first line from `low` (a line's start) above `bound`, or the
+        buffer's end."""
+        buffer, high = self.buffer, len(self.buffer)
+        while low < high:
+            middle = (low + high) // 2
+            line = buffer.rfind(b"\n", low, middle) + 1 or low
+            end = buffer.index(b"\n", line)
+            if buffer[line:end] <= bound:
+                low = end + 1
+            else:
+                high = line
+        return low
 
-def key_batches(files: Sequence[tuple[Path, bytes]], limit: int) -> Iterator[list[list[bytes]]]:
+
+def key_batches(files: Sequence[tuple[Path, bytes]], limit: int) -> Iterator[list[bytes]]:
     """The sorted files (path, separator) cut into batches of whole keys: each batch is every file's
-    lines (no newline) of a range of keys, at most `limit` lines of a file but for the lines of the
-    range's last key (a key with more lines is a batch alone)."""
+    lines of a range of keys, joined by newlines, at most about `limit` bytes of a file but for the
+    lines of the range's last key (a key with more lines is a batch alone)."""
     readers = [KeyRanges(path, separator) for path, separator in files]
     try:
         while True:

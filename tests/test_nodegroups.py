@@ -31,6 +31,11 @@ BY_OBJECT = sorted(
 )
 
 
+def lines_of(text: bytes) -> list[bytes]:
+    """A batch's lines (joined by newlines), each with its newline back."""
+    return [line + b"\n" for line in text.split(b"\n")] if text else []
+
+
 def files(tmp_path: Path, *texts: list[bytes]) -> list[Path]:
     paths = [tmp_path / f"{i}.nt" for i in range(len(texts))]
     for path, lines in zip(paths, texts, strict=True):
@@ -38,20 +43,20 @@ def files(tmp_path: Path, *texts: list[bytes]) -> list[Path]:
     return paths
 
 
-@pytest.mark.parametrize("limit", [1, 2, 3, 100])
+@pytest.mark.parametrize("limit", [1, 16, 40, 100])
 def test_files_are_cut_into_ranges_of_whole_keys_whatever_their_separator(tmp_path: Path, limit: int) -> None:
     by_subject, by_object = files(tmp_path, BY_SUBJECT, BY_OBJECT)
     made = list(key_batches([(by_subject, SUBJECT), (by_object, PREFIXED)], limit))
     # every line once, in order
-    assert [line + b"\n" for b in made for line in b[0]] == BY_SUBJECT
-    assert [line + b"\n" for b in made for line in b[1]] == BY_OBJECT
+    assert [line for b in made for line in lines_of(b[0])] == BY_SUBJECT
+    assert [line for b in made for line in lines_of(b[1])] == BY_OBJECT
     # a key's lines, in either file, are in one batch: that of its range
     for key in (b"<a>", b"<a/b>", b"<c>", b"_:b1", b"_:b12"):
         holding = {
             i
             for i, (subjects, objects) in enumerate(made)
-            if any(line.startswith(key + b" ") for line in subjects)
-            or any(line.startswith(key + b"\t") for line in objects)
+            if any(line.startswith(key + b" ") for line in lines_of(subjects))
+            or any(line.startswith(key + b"\t") for line in lines_of(objects))
         }
         assert len(holding) <= 1, (key, made)
     if limit == 100:
@@ -60,15 +65,26 @@ def test_files_are_cut_into_ranges_of_whole_keys_whatever_their_separator(tmp_pa
         assert len(made) > 1
 
 
-def test_a_batch_ends_with_the_key_of_the_line_past_its_limit(tmp_path: Path, monkeypatch) -> None:
+def test_a_batch_ends_with_the_key_of_the_line_at_its_limit(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setattr(nodegroups, "BLOCK", 7)  # blocks cut lines anywhere
     lines = sorted(b"<k%d> <p> <o%d> .\n" % (k, i) for k in range(1, 6) for i in range(k))
+    assert {len(line) for line in lines} == {16}
     (path,) = files(tmp_path, lines)
-    made = [b[0] for b in key_batches([(path, SUBJECT)], 3)]
-    keys = [sorted({line.split(b" ")[0] for line in b}) for b in made]
-    assert [line + b"\n" for b in made for line in b] == lines
-    # 3 lines, then the rest of the key the next line is in: a key is never split
+    made = [b[0] for b in key_batches([(path, SUBJECT)], 3 * 16)]
+    keys = [sorted({line.split(b" ")[0] for line in lines_of(b)}) for b in made]
+    assert [line for b in made for line in lines_of(b)] == lines
+    # 3 lines' bytes, then the rest of the key the next line is in: a key is never split
     assert keys == [[b"<k1>", b"<k2>", b"<k3>"], [b"<k4>"], [b"<k5>"]]
+
+
+def test_lines_longer_than_a_block_and_a_last_line_without_its_newline(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(nodegroups, "BLOCK", 4)
+    lines = [b'<a> <p> "%s" .' % (b"x" * 30), b"<b> <p> <c> .", b'<c> <p> "%s" .' % (b"y" * 50)]
+    (path,) = files(tmp_path, [b"\n".join(lines)])  # no newline at the end
+    for limit in (1, 10, 20, 60, 1000):
+        made = [b[0] for b in key_batches([(path, SUBJECT)], limit)]
+        assert b"\n".join(made) == b"\n".join(lines), limit
+        assert all(made), limit
 
 
 def test_parts_of_a_line() -> None:
