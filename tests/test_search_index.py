@@ -7,11 +7,13 @@ import json
 import sqlite3
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from browse_fixtures import HOSTILE_TITLE, RELEASES, build_browse_data, write_releases
 
+from kg import search_index
 from kg.build import build
-from kg.search_index import SearchIndex, match_expression
+from kg.search_index import SearchIndex, entity_rows, match_expression
 
 
 @pytest.fixture(scope="module")
@@ -32,6 +34,20 @@ def test_a_name_finds_its_entity_first_with_its_kind(data: Path) -> None:
     assert labels(index, "harbour testing")[0] == ("body", "Task Force on Harbour Testing")
     # other names count too: the abbreviation the sample's release defines
     assert ("zone", "Northern Metropolis") in labels(index, "NM")
+
+
+def test_rows_read_node_by_node_or_a_property_at_a_time_are_the_same(data: Path, monkeypatch) -> None:
+    store = ox.Store.read_only(str(data / "store"))
+    nodes = {q.subject.value for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph())
+             if isinstance(q.subject, ox.NamedNode)}  # fmt: skip
+    monkeypatch.setattr(search_index, "SCAN_ABOVE", len(nodes))
+    looked_up = list(entity_rows(store, nodes))
+    monkeypatch.setattr(search_index, "SCAN_ABOVE", 0)
+    scanned = list(entity_rows(store, nodes))
+    kinds = {row[1] for row in scanned}
+    assert {"release", "meeting", "person", "post", "body", "zone"} <= kinds
+    assert any(row[4] for row in scanned if row[1] != "release")  # other names
+    assert scanned == looked_up
 
 
 def test_typing_a_prefix_already_finds(data: Path) -> None:
