@@ -1,5 +1,7 @@
-"""The graph's counts, from the store, with what each counts: the one source for the build report,
-the landing page, VoID and the service description.
+"""The graph's counts, with what each counts: the one source for the build report, the landing
+page, VoID and the service description. A full build counts what it loads into the store (each
+graph's distinct lines, the merged default graph's); an update counts what it changes; `of_store`
+reads them from a store's indexes (and the tests check that the three agree).
 
 - `default_triples`: distinct triples in the SPARQL default graph, the merge of every named graph
   (what `SELECT (COUNT(*) AS ?n) { ?s ?p ?o }` answers, and the lines of the .nt and .ttl dumps);

@@ -302,7 +302,7 @@ class DumpWriter:
 def merged_dumps(folder: Path, merged: bytes | Callable[[], Iterable[bytes]] | Path) -> dict:
     """The merged graph's dumps (N-Triples and Turtle, members cut by content) in `folder`, from its
     sorted N-Triples (the bytes, a function giving them in chunks, or a file): the members' keys
-    and sizes and the files' sha256, as `DumpWriter.write_index` takes them. A function of the
+    and sizes and the files' sha256, as `DumpWriter.write_index` takes them, and its triples. A function of the
     module (not of the writer): a build runs it in a process of its own beside the store's work."""
     if isinstance(merged, Path):
         path = merged
@@ -318,11 +318,13 @@ def merged_dumps(folder: Path, merged: bytes | Callable[[], Iterable[bytes]] | P
             ttl.write(zb)
 
         cutter = _Cutter(write)
+        triples = 0
         for chunk in _whole_lines(merged() if callable(merged) else (merged,)):
             cutter.add_lines(1, chunk)
+            triples += chunk.count(b"\n")
         cutter.flush()
     sums = {_name("nt"): nt.close(), _name("ttl"): ttl.close()}
-    return {"keys": cutter.keys, "nt": nt.sizes, "ttl": ttl.sizes, "sha256": sums}
+    return {"keys": cutter.keys, "nt": nt.sizes, "ttl": ttl.sizes, "sha256": sums, "triples": triples}
 
 
 def _write_index(folder: Path, index: dict) -> None:

@@ -12,6 +12,7 @@ import pyoxigraph as ox
 import pytest
 
 from kg import build as build_module
+from kg import counts
 from kg.build import NoReleases, build
 from kg.iris import PREFIXES
 from kg.paths import SAMPLE_DIR
@@ -45,6 +46,9 @@ def test_report_counts(built) -> None:
     assert report.facts["meetings"] >= 4 and report.facts["tenures"] >= 10
     saved = json.loads((out / "report.json").read_text())
     assert saved["releases_read"] == 5 and saved["triples_inferred"] == report.triples_inferred
+    # counted from what the build loaded: what the store's indexes hold
+    assert saved["counts"] == report.counts == counts.of_store(open_store(out), report.base).as_dict()
+    assert report.counts["release_graphs"] == 5 and report.counts["inferred_quads"] == report.triples_inferred
 
 
 def test_reasoned_graph_conforms_to_shapes(built) -> None:

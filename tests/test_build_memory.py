@@ -15,7 +15,7 @@ import pyoxigraph as ox
 import pytest
 from test_validate import BROKEN, turtle
 
-from kg import derived_graphs, extsort
+from kg import counts, derived_graphs, extsort
 from kg.build import BuildReport, _write_graph, build
 from kg.extract import ExtractedRelease
 from kg.iris import DEFAULT_BASE, Iris
@@ -74,6 +74,10 @@ def test_a_tiny_memory_setting_builds_the_same_graph(corpus: Path, tmp_path: Pat
     kept = [{k: v for k, v in r.items() if k not in timing} for r in reports]
     assert kept[0] == kept[1]
     assert small.triples_total == large.triples_total > 0
+    assert (
+        small.counts
+        == counts.of_store(ox.Store.read_only(str(tmp_path / "small" / "store")), small.base).as_dict()
+    )
     assert not [p for p in (tmp_path / "small").iterdir() if p.name.startswith("sort-")]
 
 
