@@ -217,9 +217,11 @@ class PendingIndex:
         """Add the entities' rows from the built store: every entity after a full build, the ones the
         releases read name after an update. Returns the number of rows in the index."""
         self.wait()
-        if self.full:
-            releases = set(_typed_nodes(store, "release"))
-            nodes = set(_typed_nodes(store)) - releases
+        if self.full:  # every typed node, read once (`_kinds`): the releases and the others
+            kinds = _kinds(store, None)
+            releases = {iri for iri, kind in kinds.items() if kind == "release"}
+            rows = _rows(store, {iri: kind for iri, kind in kinds.items() if kind != "release"})
+            del kinds
         else:  # the nodes the releases read name, but releases (the archive's are not listed)
             release_class = ox.NamedNode(dict(KINDS)["release"])
             a = ox.NamedNode(RDF + "type")
@@ -229,8 +231,9 @@ class PendingIndex:
                 if next(store.quads_for_pattern(ox.NamedNode(iri), a, release_class, ox.DefaultGraph()), None)
                 is None
             }
+            rows = entity_rows(store, nodes)
         with self.db:
-            for iri, kind, label, date, names in entity_rows(store, nodes):  # releases keep their rows
+            for iri, kind, label, date, names in rows:  # releases keep their rows
                 _put(self.db, iri, kind, label, date, names, "")
             if not self.full:  # nodes only the replaced releases named are gone
                 a = ox.NamedNode(RDF + "type")
@@ -278,15 +281,6 @@ def start(
     return PendingIndex(folder, releases, Iris(base), previous, background)
 
 
-def _typed_nodes(store: ox.Store, only: str | None = None) -> Iterator[str]:
-    a = ox.NamedNode(RDF + "type")
-    for kind, cls in KINDS:
-        if only is None or kind == only:
-            for q in store.quads_for_pattern(None, a, ox.NamedNode(cls), ox.DefaultGraph()):
-                if isinstance(q.subject, ox.NamedNode):
-                    yield q.subject.value
-
-
 def _named_by(store: ox.Store, graphs: Iterable[str]) -> Iterator[str]:
     """The nodes the release graphs speak of."""
     for g in graphs:
@@ -299,13 +293,14 @@ def _named_by(store: ox.Store, graphs: Iterable[str]) -> Iterator[str]:
 
 def entity_rows(store: ox.Store, nodes: Iterable[str]) -> Iterator[tuple[str, str, str, str | None, str]]:
     """(iri, kind, label, date, other names) of each node of a known kind, from the default graph."""
-    wanted = sorted(set(nodes))
-    kinds = _kinds(store, wanted)
+    return _rows(store, _kinds(store, sorted(set(nodes))))
+
+
+def _rows(store: ox.Store, kinds: dict[str, str]) -> Iterator[tuple[str, str, str, str | None, str]]:
+    """`entity_rows` of nodes whose kinds are known, in the order of their IRIs."""
     values = _values(store, kinds)
-    for iri in wanted:
-        kind = kinds.get(iri)
-        if kind is None:
-            continue
+    for iri in sorted(kinds):
+        kind = kinds[iri]
         mine = values.get(iri, {})
         names: list[str] = []
         for p in NAME_PROPERTIES:
@@ -337,15 +332,15 @@ def _row_properties(kind: str) -> tuple[str, ...]:
 SCAN_ABOVE = 2000
 
 
-def _kinds(store: ox.Store, nodes: list[str]) -> dict[str, str]:
-    """Each node's kind: the first of KINDS whose class it has."""
+def _kinds(store: ox.Store, nodes: list[str] | None) -> dict[str, str]:
+    """Each node's kind (None: of every node of a known kind): the first of KINDS whose class it has."""
     dg, a = ox.DefaultGraph(), ox.NamedNode(RDF + "type")
     kinds: dict[str, str] = {}
-    if len(nodes) > SCAN_ABOVE:
-        wanted = set(nodes)
+    if nodes is None or len(nodes) > SCAN_ABOVE:
+        wanted = set(nodes) if nodes is not None else None
         for kind, cls in KINDS:
             for q in store.quads_for_pattern(None, a, ox.NamedNode(cls), dg):
-                if isinstance(q.subject, ox.NamedNode) and q.subject.value in wanted:
+                if isinstance(q.subject, ox.NamedNode) and (wanted is None or q.subject.value in wanted):
                     kinds.setdefault(q.subject.value, kind)
         return kinds
     for iri in nodes:
