@@ -3,8 +3,8 @@
 Each worker makes its own worker object once (`make(*args)`: the arguments go to it pickled, so
 they are plain data) and then calls one of its methods on each batch it is sent. At most one
 batch more than there are workers is in flight, so what the build holds is bounded by the batch
-size, not by the number of batches. Results come back in the order they are done: what is made of
-them must not depend on that order (sorted lines, sums, sets).
+size, not by the number of batches. Results come back in the order of the batches (a result done
+early is held until those before it are).
 """
 
 from __future__ import annotations
@@ -39,19 +39,34 @@ def run_batches(
     make: Callable[..., Any], args: tuple, method: str, batches: Iterable[tuple], jobs: int
 ) -> Iterator[Any]:
     """`make(*args).method(*batch)` for each batch, in `jobs` worker processes (in this process when
-    `jobs` is 1 or less); the results as they are done."""
+    `jobs` is 1 or less); the results in the order of the batches. A batch done before those
+    sent ahead of it waits (at most HELD results: then no more batches are sent until the oldest
+    is done), so the workers are not kept idle by one slow batch."""
     if jobs <= 1:
         worker = make(*args)
         for batch in batches:
             yield getattr(worker, method)(*batch)
         return
     with cf.ProcessPoolExecutor(jobs, mp_context=fresh(), initializer=_start, initargs=(make, args)) as pool:
-        pending: set[cf.Future] = set()
-        for batch in batches:
-            pending.add(pool.submit(_call, method, batch))
-            if len(pending) > jobs:
-                done, pending = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
-                for future in done:
-                    yield future.result()
-        for future in cf.as_completed(pending):
-            yield future.result()
+        running: dict[cf.Future, int] = {}  # sent and not done -> the batch's number
+        done: dict[int, Any] = {}  # done, waiting for a batch sent before it
+        taken = 0
+
+        def settle(limit: int) -> Iterator[Any]:
+            """Wait until at most `limit` batches are running; the results that are next in order."""
+            nonlocal taken
+            while len(running) > limit or (running and len(done) > HELD * jobs):
+                finished, _ = cf.wait(running, return_when=cf.FIRST_COMPLETED)
+                for future in finished:
+                    done[running.pop(future)] = future.result()
+                while taken in done:
+                    yield done.pop(taken)
+                    taken += 1
+
+        for number, batch in enumerate(batches):
+            running[pool.submit(_call, method, batch)] = number
+            yield from settle(jobs)
+        yield from settle(0)
+
+
+HELD = 4  # results per worker held back, at most, waiting for an earlier batch

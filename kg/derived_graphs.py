@@ -195,11 +195,15 @@ class DerivedGraphs:
         merged = self._merged(self.releases, self.others, self.by_object)
         files = list(zip(merged, (SUBJECT, SUBJECT, PREFIXED), strict=True))
         total = BatchOutput()
-        for out in run_batches(BatchedReasoning, (setup,), "one", self._batches(files), self.jobs):
-            total.add(out)
-            if out.inferred_nquads:
-                derived.inferred.add(out.inferred_nquads.splitlines())
-            self.value_types.add(out.value_types)
+        # a batch's inferred lines are sorted and about its own range of nodes: in the order of the
+        # batches, they are the sorted inferred graph, written as they come
+        inferred = self.folder / "inferred.nq"
+        with inferred.open("wb") as lines:
+            for out in run_batches(BatchedReasoning, (setup,), "one", self._batches(files), self.jobs):
+                total.add(out)
+                lines.write(out.inferred_nquads)
+                self.value_types.add(out.value_types)
+        derived.inferred.add_sorted(inferred)
         derived.inferred_quads = total.inferred
         derived.errors = sorted(total.errors)
         derived.facts = {name: total.facts[name] for name in fact_classes}

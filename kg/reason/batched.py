@@ -56,7 +56,7 @@ class BatchOutput:
     inferred: int = 0
     errors: set[str] = field(default_factory=set)
     facts: Counter = field(default_factory=Counter)
-    inferred_nquads: bytes = b""  # the inferred triples of a batch's nodes, N-Quads
+    inferred_nquads: bytes = b""  # the inferred triples of a batch's nodes, N-Quads lines sorted
     value_types: list[bytes] = field(default_factory=list)  # "key\tline" lines (kg.nodegroups)
 
     def add(self, other: BatchOutput) -> None:
@@ -164,7 +164,7 @@ class BatchedReasoning:
         del triples
         out.inferred = len(kept)
         graph = self.graph_text
-        out.inferred_nquads = b"".join(b"%s %s %s %s .\n" % (s, p, o, graph) for s, p, o in kept)
+        out.inferred_nquads = b"".join(sorted(b"%s %s %s %s .\n" % (s, p, o, graph) for s, p, o in kept))
         types: dict[bytes, set[bytes]] = {}
         for s, p, o in kept:
             if p == TYPE_KEY:
@@ -179,10 +179,11 @@ class BatchedReasoning:
         out.errors.update(inference.errors)
         kept = [t for t in inference.triples if str(t.subject).encode() in keys]
         del inference
-        out.inferred = len(kept)
         if kept:
             quads = [ox.Quad(t.subject, t.predicate, t.object, self.graph) for t in kept]
-            out.inferred_nquads = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+            lines = set(ox.serialize(quads, format=ox.RdfFormat.N_QUADS).splitlines(keepends=True))
+            out.inferred = len(lines)
+            out.inferred_nquads = b"".join(sorted(lines))
         types: dict[bytes, set[bytes]] = {}
         for t in kept:
             if t.predicate == RDF_TYPE:
