@@ -20,6 +20,7 @@ the incumbencies) are ever in memory.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -271,12 +272,6 @@ class ValidationBatches:
         self.validator, self.static = validator, list(ox.parse(static, format=ox.RdfFormat.N_TRIPLES))
         self.program = compile_shapes() if validator != "pyshacl" else None
         self.suffix = f" <{inferred_graph}> .".encode()
-        # the predicates whose triples the compiled shapes read (kg.validate_fast.Data keeps no
-        # other): the other lines are not parsed at all
-        self.read: frozenset[bytes] | None = None
-        if self.program is not None:
-            wanted = {*self.program.predicates, *self.program.sparql_predicates}
-            self.read = frozenset(f"<{p}>".encode() for p in wanted)
 
     def one(
         self, releases: bytes, others: bytes, inferred: bytes, value_types: bytes, first: bool
@@ -292,21 +287,16 @@ class ValidationBatches:
         for key, _, line in (line.partition(b"\t") for line in _split(value_types)):
             keys.add(key)
             rows.append(line)
-        read = self.read
-        asserted: Iterable[bytes] = rows
-        if read is not None:
-            asserted = (line for line in rows if predicate_of(line) in read)
-            inferred_lines = [line for line in inferred_lines if predicate_of(line) in read]
-        triples = _chain(statements(asserted), statements(inferred_lines), self.static)
         if self.validator == "pyshacl":
             from kg.validate import validate
 
             texts = {key.decode().strip("<>").removeprefix("_:") for key in keys}
-            found = validate(list(triples))
+            found = validate([*statements(rows), *statements(inferred_lines), *self.static])
             mine = [r for r in found.results if r.focus in texts]
             return mine, not any(r.severity == "Violation" for r in mine)
         nodes = {node_key(key) for key in keys}
-        found = validate_batch(triples, self.program, nodes, target_nodes=first)
+        lines = itertools.chain(rows, inferred_lines)  # (the lines of predicates no shape reads: split only)
+        found = validate_batch(self.static, self.program, nodes, target_nodes=first, lines=lines)
         return found.results, found.conforms
 
 
@@ -320,11 +310,6 @@ def _ntriples_bytes(triples: list[ox.Triple]) -> bytes:
 
 def _parsed(lines: list[bytes]) -> list[ox.Triple]:
     return list(ox.parse(b"".join(lines), format=ox.RdfFormat.N_TRIPLES)) if lines else []
-
-
-def _chain(*parts: Iterable) -> Iterator:
-    for part in parts:
-        yield from part
 
 
 def _is_meta(line: bytes) -> bool:

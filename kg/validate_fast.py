@@ -369,6 +369,8 @@ def _refuse_cycles(program: Program) -> None:
 
 # --- the data --------------------------------------------------------------------------------------
 
+_UNSEEN = object()
+
 
 class Data:
     """Per-predicate indexes (subject -> objects) of the triples the shapes look at, deduplicated
@@ -381,6 +383,7 @@ class Data:
         self.sparql_predicates = frozenset(sparql_predicates)
         self.sparql_triples: set[tuple[Node, str, Node]] = set()
         self._literals: dict[ox.Literal, tuple] = {}
+        self._literal_texts: dict[bytes, tuple] = {}  # a literal's N-Triples text -> its key
         self._rdflib: dict[Node, rdflib.term.Node] = {}
         self._supers: dict[str, frozenset] | None = None
         self._instances: dict[Node, set[Node]] | None = None
@@ -396,27 +399,39 @@ class Data:
             key = self._literals[lit] = (value, intern(datatype), intern(language))
         return key
 
-    def add_quads(self, quads: Iterable[ox.Quad | ox.Triple]) -> Data:
+    def _kind(self, iri: str) -> tuple | None:
+        """A predicate's (its index or None, itself if SPARQL constraints read it); None: unwanted."""
         index, sparql = self.index, self.sparql_predicates
-        # predicate -> (its index or None, whether SPARQL constraints read it); None: not wanted
-        wanted: dict[ox.NamedNode, tuple | None] = {}
+        if iri in index or iri in sparql:
+            return index.get(iri), iri if iri in sparql else None
+        return None
+
+    def _put(self, kind: tuple, s: Node, o: Node) -> None:
+        by_subject, in_sparql = kind
+        if by_subject is not None:
+            objects = by_subject.get(s)
+            if objects is None:
+                by_subject[s] = (o,)  # most have one value: a tuple is a fifth of a set's size
+            elif objects.__class__ is tuple:
+                if o != objects[0]:
+                    by_subject[s] = {objects[0], o}
+            else:
+                objects.add(o)
+        if in_sparql is not None:
+            self.sparql_triples.add((s, in_sparql, o))
+
+    def add_quads(self, quads: Iterable[ox.Quad | ox.Triple]) -> Data:
+        wanted: dict[ox.NamedNode, tuple | None] = {}  # predicate -> `_kind`
         named, literal = ox.NamedNode, ox.Literal
-        literals = self._literals
-        triples = self.sparql_triples
+        literals, put = self._literals, self._put
         for q in quads:
             p = q.predicate
             try:
                 kind = wanted[p]
             except KeyError:
-                iri = p.value
-                kind = wanted[p] = (
-                    (index.get(iri), iri if iri in sparql else None)
-                    if iri in index or iri in sparql
-                    else None
-                )
+                kind = wanted[p] = self._kind(p.value)
             if kind is None:
                 continue
-            by_subject, in_sparql = kind
             s, o = q.subject, q.object
             s = intern(s.value) if s.__class__ is named else (intern(s.value),)
             if o.__class__ is named:
@@ -425,17 +440,43 @@ class Data:
                 o = literals.get(o) or self.literal(o)
             else:
                 o = (intern(o.value),)
-            if by_subject is not None:
-                objects = by_subject.get(s)
-                if objects is None:
-                    by_subject[s] = (o,)  # most have one value: a tuple is a fifth of a set's size
-                elif objects.__class__ is tuple:
-                    if o != objects[0]:
-                        by_subject[s] = {objects[0], o}
-                else:
-                    objects.add(o)
-            if in_sparql is not None:
-                triples.add((s, in_sparql, o))
+            put(kind, s, o)
+        return self
+
+    def add_lines(self, lines: Iterable[bytes]) -> Data:
+        """As `add_quads`, from N-Triples lines (without newline) as pyoxigraph writes them: an IRI
+        or a blank node is read from its text (`node_key`), a literal is parsed, the batch's new
+        literals in one parse; the lines of predicates the shapes do not read are only split."""
+        wanted: dict[bytes, tuple | None] = {}  # predicate text -> `_kind`
+        rows: list[tuple[tuple, bytes, bytes]] = []
+        for line in lines:
+            if not line:
+                continue
+            s, p, rest = line.split(b" ", 2)
+            kind = wanted.get(p, _UNSEEN)
+            if kind is _UNSEEN:
+                kind = wanted[p] = self._kind(p[1:-1].decode())
+            if kind is not None:
+                rows.append((kind, s, rest[:-2]))  # (the line ends in " .")
+        texts = self._literal_texts
+        new = list({o for _, _, o in rows if o[0] == 34 and o not in texts})  # '"': a literal
+        if new:
+            parsed = ox.parse(b"".join(b"<x:s> <x:p> %s .\n" % o for o in new), format=ox.RdfFormat.N_TRIPLES)
+            for text, t in zip(new, parsed, strict=True):
+                texts[text] = self.literal(t.object)
+        nodes: dict[bytes, Node] = {}
+        put = self._put
+        for kind, s, o in rows:
+            subject = nodes.get(s)
+            if subject is None:
+                subject = nodes[s] = node_key(s)
+            if o[0] == 34:
+                value = texts[o]
+            else:
+                value = nodes.get(o)
+                if value is None:
+                    value = nodes[o] = node_key(o)
+            put(kind, subject, value)
         return self
 
     def add_store(self, store: ox.Store) -> Data:
@@ -1192,13 +1233,18 @@ def node_key(key: bytes) -> Node:
 
 
 def validate_batch(
-    quads: Iterable[ox.Quad | ox.Triple], program: Program, batch: set[Node], target_nodes: bool
+    quads: Iterable[ox.Quad | ox.Triple],
+    program: Program,
+    batch: set[Node],
+    target_nodes: bool,
+    lines: Iterable[bytes] = (),
 ) -> Validation:
     """SHACL results of the focus nodes in `batch` (and of the shapes' sh:targetNode nodes when
-    `target_nodes`), from `quads`: the batch's own triples (every graph), the types of the values
-    they point at (`value_type_needs`) and the ontology."""
+    `target_nodes`), from `quads` and N-Triples `lines` (`Data.add_lines`): the batch's own
+    triples (every graph), the types of the values they point at (`value_type_needs`) and the
+    ontology."""
     with paused_gc():
-        data = Data(program.predicates, program.sparql_predicates).add_quads(quads)
+        data = Data(program.predicates, program.sparql_predicates).add_lines(lines).add_quads(quads)
         return _BatchValidator(program, data, batch, target_nodes).run()
 
 

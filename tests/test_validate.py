@@ -17,6 +17,9 @@ from kg.terms import ox_triples, parse_turtle_files
 from kg.validate import Validation, load_shapes, validate
 from kg.validate_fast import UnsupportedShape, validate_quads, validate_store
 
+RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
 B = DEFAULT_BASE
 PREFIXES = """
 @prefix : <https://w3id.org/hkpr/id/> .
@@ -272,3 +275,30 @@ def test_built_sample_graph_gives_pyshacls_results(project_shapes):
 @pytest.mark.shared
 def test_built_dev_graph_gives_pyshacls_results(project_shapes, dev_inputs):
     same_as_pyshacl(reasoned_graph([dev_inputs]), project_shapes)
+
+
+def test_the_validators_data_read_from_lines_is_the_data_read_from_quads() -> None:
+    from kg.validate_fast import Data, compile_shapes
+
+    program = compile_shapes()
+    triples = list(
+        ox.parse(
+            """@prefix hkpr: <https://w3id.org/hkpr/ontology#> . @prefix org: <http://www.w3.org/ns/org#> .
+            @prefix xsd: <http://www.w3.org/2001/XMLSchema#> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+            <http://e.org/t1> a hkpr:Tenure ; hkpr:post _:post ; hkpr:holder <http://e.org/p/é> ;
+                hkpr:ordinal "010"^^xsd:integer ; <https://schema.org/startDate> "2020-01-01"^^xsd:date ;
+                rdfs:label "a \\"quoted\\" line\\nbreak", "中文"@zh-hk, "plain" .
+            _:post a org:Post ; rdfs:label "Post ." ; org:postIn <http://e.org/o> .
+            <http://e.org/o> rdfs:label "tab\\there" ; <http://e.org/unread> "x" .""",
+            format=ox.RdfFormat.TURTLE,
+        )
+    )
+    lines = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).splitlines()
+    from_quads = Data(program.predicates, program.sparql_predicates).add_quads(triples)
+    from_lines = Data(program.predicates, program.sparql_predicates).add_lines([*lines, b""])
+    assert from_lines.index == from_quads.index
+    assert from_lines.sparql_triples == from_quads.sparql_triples
+    label = from_lines.index[RDFS_LABEL]
+    assert len(label["http://e.org/t1"]) == 3 and label["http://e.org/o"] == (("tab\there", XSD_STRING, ""),)
+    ordinal = from_lines.index["https://w3id.org/hkpr/ontology#ordinal"]["http://e.org/t1"]
+    assert ordinal == (("10", "http://www.w3.org/2001/XMLSchema#integer", ""),)  # as rdflib reads it
