@@ -394,7 +394,7 @@ def _write_graph(
                     for nquads in lines.chunks():
                         loaded[part] += nquads.count(b"\n")
                         loader.add(nquads)
-                        merged.add(nquads, (graph,))
+                        merged.add_sorted(nquads, graph)
                         dumps.add_sorted(graph, nquads)
             # the rest of the default graph (in loads of its own: mixed into the release graphs'
             # pieces, it made more overlapping RocksDB ingestions, more CPU and memory); a triple

@@ -58,6 +58,7 @@ class MergedGraph:
         self._other_lines = SortedLines(folder, budget)  # the lines of the others
         self._by_object = SortedLines(folder, budget)  # "object\tline" of the lines read (but rdf:type)
         self._unsorted: BinaryIO | None = None  # the lines read since the last `_settle`, as added
+        self._run: tuple[str, BinaryIO] | None = None  # (graph, its sorted lines) of `add_sorted`
 
     def add(self, nquads: bytes, graphs: Sequence[str], *, read: bool = False) -> bytes:
         """Add N-Quads whose lines all end in one of `graphs` (a real newline always ends a
@@ -73,6 +74,24 @@ class MergedGraph:
         else:
             self._other_lines.add(nquads.split(b"\n"))
         return nquads
+
+    def add_sorted(self, nquads: bytes, graph: str) -> None:
+        """Add whole N-Quads lines of `graph`, sorted and each once (a graph's lines in one or more
+        calls, one graph after the other): written out as a sorted run of their own (without the
+        graph, each line keeps its place: what follows a term is a space in both forms), not
+        gathered in memory."""
+        if self._run is not None and self._run[0] != graph:
+            self._end_run()
+        if self._run is None:
+            self._run = graph, (self._other_lines.folder / "graph-run.nt").open("wb")
+        self._run[1].write(nquads.replace(f" <{graph}> .\n".encode(), b" .\n"))
+
+    def _end_run(self) -> None:
+        if self._run is not None:
+            file = self._run[1]
+            file.close()
+            self._run = None
+            self._other_lines.add_sorted(Path(file.name))
 
     def _settle(self) -> None:
         """Sort the lines read since the last time (sort(1), `kg.extsort.sort_file`) into a run of
@@ -108,6 +127,7 @@ class MergedGraph:
     def other_ntriples(self) -> Iterator[bytes]:
         """The lines of the other graphs, sorted and unique, in chunks (some may also be in a graph
         added with `read=True`)."""
+        self._end_run()
         self._other_lines.spill()
         return self._other_lines.chunks()
 
@@ -119,6 +139,7 @@ class MergedGraph:
         """The merged graph written once to an N-Triples file beside the runs, lines sorted (a
         subject's together), each once (read it as often as needed at the speed of the disk)."""
         self._settle()
+        self._end_run()
         path = self._other_lines.folder / "merged.nt"
         merge_runs([self._read_lines.file(), self._other_lines.file()], path, self._other_lines.folder)
         return path
@@ -128,6 +149,9 @@ class MergedGraph:
         if self._unsorted is not None:
             self._unsorted.close()
             self._unsorted = None
+        if self._run is not None:
+            self._run[1].close()
+            self._run = None
         self._read_lines.close()
         self._other_lines.close()
         self._by_object.close()

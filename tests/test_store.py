@@ -13,7 +13,7 @@ from kg import store as store_module
 from kg.merge import MergedGraph
 from kg.store import BackgroundLoader, _pieces
 
-G1, G2 = "https://example.org/g/1", "https://example.org/g/2"
+G1, G2, G3 = "https://example.org/g/1", "https://example.org/g/2", "https://example.org/g/3"
 S, P = ox.NamedNode("https://example.org/s"), ox.NamedNode("https://example.org/p")
 
 
@@ -47,6 +47,26 @@ def test_the_merged_graph_states_a_triple_once_and_keeps_literals_intact(tmp_pat
     triples = list(ox.parse(text, format=ox.RdfFormat.N_TRIPLES))
     assert sorted(t.object.value for t in triples) == sorted(["a", "b", "c", tricky])
     assert text.splitlines() == sorted(text.splitlines())
+
+
+def test_graphs_added_as_sorted_lines_merge_as_when_added_unsorted(tmp_path) -> None:
+    prefix = [
+        f"<{S.value}> <{P.value}> {o} " for o in ('"a"', '"a"@en', '"a"^^<x:t>', "_:b1", "_:b12", "<x:o>")
+    ]
+    graphs = {
+        g: sorted({(line + f"<{g}> .\n").encode() for line in lines})
+        for g, lines in ((G1, prefix[::2]), (G2, prefix[1:]), (G3, prefix[:3]))
+    }
+    whole = MergedGraph(tmp_path / "whole", 10**9)
+    runs = MergedGraph(tmp_path / "runs", 10**9)
+    for g, lines in graphs.items():
+        whole.add(b"".join(lines), (g,))
+        runs.add_sorted(b"".join(lines[:2]), g)  # a graph in two calls
+        runs.add_sorted(b"".join(lines[2:]), g)
+    expected = b"".join(whole.other_ntriples())
+    assert b"".join(runs.other_ntriples()) == expected
+    assert len(expected.splitlines()) == len(prefix)  # each triple once, whichever graphs say it
+    assert b"".join(runs.ntriples()) == b"".join(whole.ntriples())
 
 
 def test_the_lines_read_are_also_kept_by_object_each_once(tmp_path) -> None:
