@@ -17,12 +17,9 @@ valid query.
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import os
 import re
 import sqlite3
-import sys
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -187,11 +184,10 @@ class PendingIndex:
                 )
 
     def _in_background(self, releases: Sequence[Release]) -> None:
-        """The releases' rows on a thread of low priority: SQLite's full-text indexing (which lets
-        go of the interpreter) takes the CPU the build leaves idle, not the extraction's."""
-        if sys.platform == "linux":  # a thread's own priority: Linux only (elsewhere the id is no pid)
-            with contextlib.suppress(OSError):
-                os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
+        """The releases' rows on a thread, at the build's priority: SQLite's full-text indexing
+        lets go of the interpreter, the Python between its statements holds it. (At nice 19 the
+        thread was preempted while it held the interpreter, and the build's other threads waited
+        for it; at 100,000 releases it ran on to the end of the build: bench/README.md.)"""
         try:
             self._add_releases(releases)
         except BaseException as exc:  # raised again by `wait`
