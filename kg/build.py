@@ -416,7 +416,7 @@ def _write_graph(
                 merged.drop_read_lines()  # read by the merged file and the loads, both done
                 resume_compactions()
             # the store compacted whole on a thread (RocksDB's work, without the GIL), while what
-            # reads it goes on (the search index's rows, the counts): it is complete, if slower
+            # reads it goes on (the search index's entity rows): it is complete, if slower
             compaction = Compaction(store)
             try:
                 if while_compacting is not None:
