@@ -39,9 +39,9 @@ def run_batches(
     make: Callable[..., Any], args: tuple, method: str, batches: Iterable[tuple], jobs: int
 ) -> Iterator[Any]:
     """`make(*args).method(*batch)` for each batch, in `jobs` worker processes (in this process when
-    `jobs` is 1 or less); the results in the order of the batches. A batch done before those
-    sent ahead of it waits (at most HELD results: then no more batches are sent until the oldest
-    is done), so the workers are not kept idle by one slow batch."""
+    `jobs` is 1 or less); the results in the order of the batches. A result done before those of
+    the batches sent ahead of it waits (at most HELD per worker: then no more batches are sent
+    until the oldest is done), so one slow batch does not keep the other workers idle."""
     if jobs <= 1:
         worker = make(*args)
         for batch in batches:
