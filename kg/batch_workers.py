@@ -1,7 +1,8 @@
 """Batches of a build's work (reasoning, SHACL) run in worker processes, a bounded number at a time.
 
 Each worker makes its own worker object once (`make(*args)`: the arguments go to it pickled, so
-they are plain data) and then calls one of its methods on each batch it is sent. At most one
+they are plain data) and then calls one of its methods on each batch it is sent; the parts of a
+batch that are spans of a sorted file (kg.nodegroups.Span) are read by the worker. At most one
 batch more than there are workers is in flight, so what the build holds is bounded by the batch
 size, not by the number of batches. Results come back in the order of the batches (a result done
 early is held until those before it are).
@@ -15,6 +16,8 @@ import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+from kg.nodegroups import Span
+
 _worker: Any = None  # the worker object of this process (made by `_start`)
 
 
@@ -25,7 +28,13 @@ def _start(make: Callable[..., Any], args: tuple) -> None:
 
 
 def _call(method: str, batch: tuple) -> Any:
-    return getattr(_worker, method)(*batch)
+    return getattr(_worker, method)(*_read(batch))
+
+
+def _read(batch: tuple) -> tuple:
+    """The batch with its spans of sorted files (kg.nodegroups.Span) read: here, in the worker,
+    instead of sent by the build (which copied and pickled every byte of them)."""
+    return tuple(part.read() if isinstance(part, Span) else part for part in batch)
 
 
 def fresh() -> multiprocessing.context.BaseContext:
@@ -45,7 +54,7 @@ def run_batches(
     if jobs <= 1:
         worker = make(*args)
         for batch in batches:
-            yield getattr(worker, method)(*batch)
+            yield getattr(worker, method)(*_read(batch))
         return
     with cf.ProcessPoolExecutor(jobs, mp_context=fresh(), initializer=_start, initargs=(make, args)) as pool:
         running: dict[cf.Future, int] = {}  # sent and not done -> the batch's number

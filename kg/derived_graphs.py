@@ -11,7 +11,7 @@ them, a pass at a time:
 3. SHACL, a range of focus nodes at a time: their triples in every graph (releases, incumbency,
    reference, inferred), the types of the values the shapes check, the ontology.
 
-Batches are cut from the sorted files by key (kg.nodegroups.key_batches) and worked on in
+Batches are cut from the sorted files by key (kg.nodegroups.key_spans) and worked on in
 `--jobs` processes (kg.batch_workers). The incumbency and inferred graphs are written as sorted
 N-Quads lines (`SortedLines`), which the store loader, the merge and the dumps then read. Only
 the batches in flight, the sorts' budgets and the derived graphs' own bookkeeping (the tenures of
@@ -36,8 +36,9 @@ from kg.merge import MergedGraph, keyed_by_object, statements
 from kg.nodegroups import (
     PREFIXED,
     SUBJECT,
+    Span,
     groups,
-    key_batches,
+    key_spans,
     object_of,
     predicate_of,
 )
@@ -218,9 +219,9 @@ class DerivedGraphs:
         with ThreadPoolExecutor(len(lines)) as pool:
             return list(pool.map(SortedLines.file, lines))
 
-    def _batches(self, files: list[tuple[Path, bytes]]) -> Iterator[tuple[bytes, ...]]:
-        """The node batches of the sorted `files`, each file's lines joined (to go to a worker)."""
-        for batch in key_batches(files, self.batch_bytes):
+    def _batches(self, files: list[tuple[Path, bytes]]) -> Iterator[tuple[Span, ...]]:
+        """The node batches of the sorted `files`, each file's span (read by the worker)."""
+        for batch in key_spans(files, self.batch_bytes):
             yield tuple(batch)
 
     def _shared(self, schema: list[ox.Triple]) -> list[ox.Triple]:

@@ -5,14 +5,17 @@ Each file is lines sorted bytewise whose key (the node, as N-Triples writes it) 
 separator: a space for N-Triples and N-Quads lines keyed by their subject, a tab for lines that a
 node prefixes (`key\tline`). Both separators sort before any character of a key (IRIs and blank
 node labels hold neither), so every file's keys come in the same order whichever separator it
-uses. `key_batches` cuts the files into batches, each every file's lines of one range of keys,
-found by bisection in blocks read from the files (no Python work per line); a key's lines are
-never split between batches. `groups` reads one file a key at a time.
+uses. `key_spans` cuts the files into batches, each every file's lines of one range of keys,
+found by bisection in the files mapped into memory (no Python work per line) and read where the
+batch is worked on (`Span.read`); a key's lines are never split between batches. `groups` reads one file a key at a time.
 """
 
 from __future__ import annotations
 
+import mmap
+import os
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from itertools import groupby
 from pathlib import Path
 
@@ -31,93 +34,87 @@ def groups(lines: Iterable[bytes], separator: bytes) -> Iterator[tuple[bytes, li
             yield key, list(same)
 
 
-BLOCK = 1 << 22  # bytes read from a sorted file at a time
 _PAST = b"\xff"  # after a key and its separator, sorts above any line of that key (no line holds it)
 
 
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Lines of a sorted file, bytes `start` to `stop` (without the last line's newline): a range
+    of keys cut by `key_spans`, read where it is worked on (`read`)."""
+
+    path: str
+    start: int
+    stop: int
+
+    def __bool__(self) -> bool:
+        return self.stop > self.start
+
+    def read(self) -> bytes:
+        """The lines, joined by newlines."""
+        if not self:
+            return b""
+        with open(self.path, "rb") as file:
+            file.seek(self.start)
+            return file.read(self.stop - self.start)
+
+
 class KeyRanges:
-    """A sorted line file (lines keyed as `SUBJECT` or `PREFIXED` say) read a range of keys at a
-    time, as bytes: the lines are never split apart, a range's end is found by bisecting offsets."""
+    """A sorted line file (lines keyed as `SUBJECT` or `PREFIXED` say) cut a range of keys at a
+    time: the lines are never split apart, a range's end is found by bisecting offsets in the
+    file, mapped into memory (only the pages the bisection reads are touched)."""
 
     def __init__(self, path: Path, separator: bytes) -> None:
-        self.file = path.open("rb")
-        self.separator = separator
-        self.buffer = b""  # whole lines read and not yet taken, from `self.start` on
-        self.start = 0
-        self.tail = b""  # a line cut by the end of the last block
-        self.ended = False
+        self.path, self.separator = str(path), separator
+        with path.open("rb") as file:
+            size = os.fstat(file.fileno()).st_size
+            self.map: mmap.mmap | bytes = (
+                mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ) if size else b""
+            )
+        self.size = size
+        self.start = 0  # the first line not yet taken
 
     def close(self) -> None:
-        self.file.close()
-
-    def _more(self, size: int = BLOCK) -> bool:
-        """Read at least `size` more bytes (a block at least); False at the end of the file."""
-        if self.ended:
-            return False
-        block = self.file.read(max(size, BLOCK))
-        if not block:
-            self.ended = True
-            if self.tail:  # a last line without its newline
-                self.buffer = self.buffer[self.start :] + self.tail + b"\n"
-                self.start, self.tail = 0, b""
-            return False
-        cut = block.rfind(b"\n") + 1
-        if cut:
-            self.buffer = self.buffer[self.start :] + self.tail + block[:cut]
-            self.start, self.tail = 0, block[cut:]
-        else:  # no line ends in the block
-            self.tail += block
-        return True
+        if isinstance(self.map, mmap.mmap):
+            self.map.close()
 
     def key_ahead(self, limit: int) -> bytes | None:
         """The key of the line holding the byte `limit` bytes ahead, or None if fewer are left."""
-        while (held := len(self.buffer) - self.start) <= limit:
-            if not self._more(limit + 1 - held):
-                return None
-        buffer = self.buffer
-        line = buffer.rfind(b"\n", self.start, self.start + limit) + 1 or self.start
-        return buffer[line : buffer.index(self.separator, line)]
+        if self.size - self.start <= limit:
+            return None
+        data = self.map
+        line = data.rfind(b"\n", self.start, self.start + limit) + 1 or self.start
+        return data[line : data.find(self.separator, line)]
 
-    def take_through(self, last: bytes | None) -> bytes:
-        """The lines whose key is at most `last` (None: every line left), joined by newlines (no
-        newline after the last one)."""
-        if last is None:
-            while self._more():
-                pass
-            end = len(self.buffer)
-        else:
-            bound = last + self.separator + _PAST
-            low = self.start
-            while (end := self._first_above(bound, low)) == len(self.buffer):
-                low = end - self.start  # (as an offset from `start`: a block read moves the lines)
-                more = self._more()
-                low += self.start
-                if not more:
-                    end = self._first_above(bound, low)  # (the last line, if it had no newline)
-                    break
-        taken = self.buffer[self.start : end - 1] if end > self.start else b""
+    def take_through(self, last: bytes | None) -> Span:
+        """The lines whose key is at most `last` (None: every line left)."""
+        end = self.size if last is None else self._first_above(last + self.separator + _PAST)
+        taken = Span(self.path, self.start, self._without_newline(end))
         self.start = end
         return taken
 
-    def _first_above(self, bound: bytes, low: int) -> int:
-        """The offset of the first line from `low` (a line's start) above `bound`, or the
-        buffer's end."""
-        buffer, high = self.buffer, len(self.buffer)
+    def _without_newline(self, end: int) -> int:
+        """`end`, a line's end, less the newline that ends the line (none at a file's end)."""
+        return end - 1 if end > 0 and self.map[end - 1 : end] == b"\n" else end
+
+    def _first_above(self, bound: bytes) -> int:
+        """The offset of the first line not yet taken above `bound`, or the file's end."""
+        data, low, high = self.map, self.start, self.size
         while low < high:
             middle = (low + high) // 2
-            line = buffer.rfind(b"\n", low, middle) + 1 or low
-            end = buffer.index(b"\n", line)
-            if buffer[line:end] <= bound:
-                low = end + 1
+            line = data.rfind(b"\n", low, middle) + 1 or low
+            end = data.find(b"\n", line) + 1 or self.size
+            if data[line : self._without_newline(end)] <= bound:
+                low = end
             else:
                 high = line
         return low
 
 
-def key_batches(files: Sequence[tuple[Path, bytes]], limit: int) -> Iterator[list[bytes]]:
+def key_spans(files: Sequence[tuple[Path, bytes]], limit: int) -> Iterator[list[Span]]:
     """The sorted files (path, separator) cut into batches of whole keys: each batch is every file's
-    lines of a range of keys, joined by newlines, at most about `limit` bytes of a file but for the
-    lines of the range's last key (a key with more lines is a batch alone)."""
+    span of a range of keys, at most about `limit` bytes of a file but for the lines of the range's
+    last key (a key with more lines is a batch alone). Only offsets are found here: the lines are
+    read where the batch is worked on (`Span.read`)."""
     readers = [KeyRanges(path, separator) for path, separator in files]
     try:
         while True:

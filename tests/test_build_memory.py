@@ -49,7 +49,7 @@ def test_a_tiny_memory_setting_builds_the_same_graph(corpus: Path, tmp_path: Pat
 
     monkeypatch.setattr(extsort.SortedLines, "spill", counting)
     made: list[int] = []  # the node batches of each reasoning and SHACL pass
-    original_batches = derived_graphs.key_batches
+    original_batches = derived_graphs.key_spans
 
     def counted(files, limit):
         made.append(0)
@@ -57,7 +57,7 @@ def test_a_tiny_memory_setting_builds_the_same_graph(corpus: Path, tmp_path: Pat
             made[-1] += 1
             yield batch
 
-    monkeypatch.setattr(derived_graphs, "key_batches", counted)
+    monkeypatch.setattr(derived_graphs, "key_spans", counted)
     with monkeypatch.context() as no_sort:  # the sorts in Python, as on a machine without sort(1)
         no_sort.setattr(extsort.shutil, "which", lambda name: None)
         small = build([corpus], tmp_path / "small", memory=parse_size("64k"))

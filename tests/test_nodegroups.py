@@ -7,8 +7,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from kg import nodegroups
-from kg.nodegroups import PREFIXED, SUBJECT, key_batches, object_of, predicate_of
+from kg.nodegroups import PREFIXED, SUBJECT, key_spans, object_of, predicate_of
 from kg.reason.batched import cross_node_predicates
 from kg.reason.rules import compile_rules
 
@@ -29,6 +28,11 @@ BY_OBJECT = sorted(
         b"<a>\t_:b12 <p> <a> .\n",
     ]
 )
+
+
+def key_batches(files: list[tuple[Path, bytes]], limit: int) -> list[list[bytes]]:
+    """`key_spans`' batches, read as a worker reads them."""
+    return [[span.read() for span in spans] for spans in key_spans(files, limit)]
 
 
 def lines_of(text: bytes) -> list[bytes]:
@@ -65,8 +69,7 @@ def test_files_are_cut_into_ranges_of_whole_keys_whatever_their_separator(tmp_pa
         assert len(made) > 1
 
 
-def test_a_batch_ends_with_the_key_of_the_line_at_its_limit(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setattr(nodegroups, "BLOCK", 7)  # blocks cut lines anywhere
+def test_a_batch_ends_with_the_key_of_the_line_at_its_limit(tmp_path: Path) -> None:
     lines = sorted(b"<k%d> <p> <o%d> .\n" % (k, i) for k in range(1, 6) for i in range(k))
     assert {len(line) for line in lines} == {16}
     (path,) = files(tmp_path, lines)
@@ -77,14 +80,28 @@ def test_a_batch_ends_with_the_key_of_the_line_at_its_limit(tmp_path: Path, monk
     assert keys == [[b"<k1>", b"<k2>", b"<k3>"], [b"<k4>"], [b"<k5>"]]
 
 
-def test_lines_longer_than_a_block_and_a_last_line_without_its_newline(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setattr(nodegroups, "BLOCK", 4)
+def test_long_lines_and_a_last_line_without_its_newline(tmp_path: Path) -> None:
     lines = [b'<a> <p> "%s" .' % (b"x" * 30), b"<b> <p> <c> .", b'<c> <p> "%s" .' % (b"y" * 50)]
     (path,) = files(tmp_path, [b"\n".join(lines)])  # no newline at the end
     for limit in (1, 10, 20, 60, 1000):
         made = [b[0] for b in key_batches([(path, SUBJECT)], limit)]
         assert b"\n".join(made) == b"\n".join(lines), limit
         assert all(made), limit
+
+
+def test_files_of_many_pages_beside_an_empty_one(tmp_path: Path) -> None:
+    """Many batches of a file of many pages; an empty file's spans are empty."""
+    lines = sorted(b"<n%05d> <p> <o%d> .\n" % (k, i) for k in range(4000) for i in range(k % 4))
+    by_subject, empty = files(tmp_path, lines, [])
+    made = list(key_batches([(by_subject, SUBJECT), (empty, PREFIXED)], 5000))
+    assert len(made) > 20
+    assert [line for batch in made for line in lines_of(batch[0])] == lines
+    assert not any(batch[1] for batch in made)
+    firsts = [lines_of(batch[0])[0].split(b" ")[0] for batch in made]
+    lasts = [lines_of(batch[0])[-1].split(b" ")[0] for batch in made]
+    assert all(last < first for last, first in zip(lasts[:-1], firsts[1:], strict=True)), (
+        "a key split between batches"
+    )
 
 
 def test_parts_of_a_line() -> None:

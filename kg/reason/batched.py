@@ -117,7 +117,7 @@ class BatchedReasoning:
         self.graph_text = f"<{setup.inferred_graph}>".encode()
 
     def one(self, releases: bytes, others: bytes, pointing: bytes) -> BatchOutput:
-        """One batch: each part is lines joined by newlines (kg.nodegroups.key_batches'), taken
+        """One batch: each part is lines joined by newlines (a kg.nodegroups.Span read), taken
         apart in as few passes over the lines as the work allows."""
         out = BatchOutput()
         release_lines, other_lines = _split(releases), _split(others)
