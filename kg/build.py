@@ -320,7 +320,8 @@ def _write_graph(
     """The whole graph written into `tmp`: each release graph goes to the store loader, the dumps
     and the merged graph as it is extracted (its bytes are not kept), and its quads to the reasoner
     and the validator; then the derived, inferred, ontology and reference graphs, the merged
-    default graph, the dumps' merged files and the store's final compaction."""
+    default graph, the dumps' merged files and the store's final compaction, with SHACL and the
+    `while_compacting` work beside it."""
     iris, timer, validator = Iris(report.base), Timer(report), report.validator
     store = ox.Store(str(tmp / STORE))
     loader: BackgroundLoader | None = BackgroundLoader(store, defer=True)
@@ -369,13 +370,6 @@ def _write_graph(
             )
             report.facts = derived.facts
         release_memory()
-        if validator:
-            with timer.stage("validate"):
-                validation = work.validate(derived, validator)
-                report.shacl_conforms = validation.conforms
-                report.shacl_results = [asdict(r) for r in validation.results]
-                del validation
-            release_memory()
         with timer.stage("merge"):
             # the other named graphs, one at a time, each line once and sorted (as an update writes
             # them, kg.dumps.canonical_graph): to the loader, the merge and the dumps
@@ -390,18 +384,17 @@ def _write_graph(
                     _sorted_quads(tmp, memory, iris.reference_graph, reference),
                 ),
             ):
-                with lines:
-                    for nquads in lines.chunks():
-                        loaded[part] += nquads.count(b"\n")
-                        loader.add(nquads)
-                        merged.add_sorted(nquads, graph)
-                        dumps.add_sorted(graph, nquads)
+                for nquads in lines.chunks():  # (the derived graphs' files stay for SHACL)
+                    loaded[part] += nquads.count(b"\n")
+                    loader.add(nquads)
+                    merged.add_sorted(nquads, graph)
+                    dumps.add_sorted(graph, nquads)
+                if part in ("ontology", "reference"):
+                    lines.close()
             # the rest of the default graph (in loads of its own: mixed into the release graphs'
             # pieces, it made more overlapping RocksDB ingestions, more CPU and memory); a triple
             # also in a release graph loads twice, once in the store
             loader.load(merged.other_ntriples(), ox.RdfFormat.N_TRIPLES, ox.DefaultGraph())
-            work.close()  # the derived graphs' sorted files: all written out now
-            work = None
         # the merged graph's dumps (its Turtle is written member by member) in a process of their
         # own, beside the store's last loads and compaction
         with cf.ProcessPoolExecutor(1, mp_context=batch_workers.fresh()) as beside:
@@ -413,12 +406,24 @@ def _write_graph(
                 loader.finish()
                 report.seconds["store thread (overlapped)"] = loader.seconds
                 loader = None
-                merged.drop_read_lines()  # read by the merged file and the loads, both done
+                merged.drop_by_object()  # read by the reasoning alone (the release lines: by SHACL too)
                 resume_compactions()
-            # the store compacted whole on a thread (RocksDB's work, without the GIL), while what
-            # reads it goes on (the search index's entity rows): it is complete, if slower
+            # the store compacted whole on a thread (RocksDB's work, without the GIL, on one core),
+            # while the work that does not write the store goes on: SHACL (its results go to the
+            # report alone), then what reads the store (the search index's entity rows): it is
+            # complete, if slower
             compaction = Compaction(store)
             try:
+                if validator:
+                    with timer.stage("validate"):
+                        validation = work.validate(derived, validator)
+                        report.shacl_conforms = validation.conforms
+                        report.shacl_results = [asdict(r) for r in validation.results]
+                        del validation
+                work.close()  # the derived graphs' sorted files
+                work = None
+                merged.drop_read_lines()  # read by the merged file, the loads and SHACL, all done
+                release_memory()
                 if while_compacting is not None:
                     while_compacting(store)
             finally:

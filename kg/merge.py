@@ -156,10 +156,14 @@ class MergedGraph:
         self._other_lines.close()
         self._by_object.close()
 
+    def drop_by_object(self) -> None:
+        """Remove the release lines' keys by object, once the reasoning that reads them is done."""
+        self._by_object.close()
+
     def drop_read_lines(self) -> None:
         """Remove the release lines' runs and their keys by object, once the merged file is written
-        and the loads that read them are done (at 500,000 releases they are 8 GB of the disk the
-        store's final compaction needs)."""
+        and what reads them is done (at 500,000 releases they are 8 GB of the disk the store's
+        final compaction needs)."""
         self._read_lines.close()
         self._by_object.close()
 
