@@ -5,7 +5,7 @@ The release graphs' distinct lines are on disk, sorted by subject (kg.merge) and
 them, a pass at a time:
 
 1. the incumbencies (kg.derive): the tenures' subjects and the labels of their holders and posts,
-   read from the lines grep(1) picks; only those triples are parsed;
+   read in one pass over the lines grep(1) picks; only those triples are parsed;
 2. the reasoning, a range of nodes at a time (kg.reason.batched): the release, incumbency and
    reference lines that mention a batch's nodes, plus the few triples joined across the graph;
 3. SHACL, a range of focus nodes at a time: their triples in every graph (releases, incumbency,
@@ -31,7 +31,7 @@ import pyoxigraph as ox
 from kg.batch_workers import run_batches
 from kg.derive import incumbencies
 from kg.extsort import SortedLines, read_lines, tool
-from kg.iris import DCT, HKPR, Iris
+from kg.iris import DCT, FOAF, HKPR, Iris
 from kg.merge import MergedGraph, keyed_by_object, statements
 from kg.nodegroups import (
     PREFIXED,
@@ -59,6 +59,9 @@ META = tuple(
     )
 )
 IS_TENURE = b" %s %s .\n" % (TYPE, TENURE)  # in a subject's lines: it is a tenure
+IS_PERSON = b" %s <%sPerson> .\n" % (TYPE, FOAF.encode())  # a tenure's holder, likely
+IS_POST = b" %s <%sPost> .\n" % (TYPE, HKPR.encode())  # a tenure's post, likely
+TENURE_PARTS = (TYPE, POST, HOLDER, DATE)  # the lines of a tenure kg.derive.incumbencies reads
 # bytes of a file: below this, a batch's fixed cost (the schema, the reference data) dominates
 MIN_BATCH = 1 << 17
 
@@ -118,21 +121,11 @@ class DerivedGraphs:
     def incumbencies(self) -> Derived:
         """The incumbency graph, from the tenures among the release lines. The same pass over the
         release lines picks those every reasoning batch needs (`_shared`)."""
-        needed: set[bytes] = set()  # the holders and posts, whose labels the incumbencies name
         joins = _keys(cross_node_predicates(compile_rules([*self.ontology, *self.reference], self.iris.base)))
-        shared: list[bytes] = []
+        self._joins, self._shared_lines = joins, []
         self._picked = self._tenure_lines(joins)
-        for _, lines in groups(read_lines(self._picked), SUBJECT):
-            tenure = IS_TENURE in b"".join(lines)
-            for line in lines:
-                p = predicate_of(line)
-                if tenure and p in (POST, HOLDER):
-                    needed.add(object_of(line))
-                if p in joins or _is_meta(line):
-                    shared.append(line)
-        self._joins, self._shared_lines = joins, shared
         graph = self.iris.incumbency_graph
-        quads = incumbencies(self._tenure_triples(needed), self.iris)
+        quads = incumbencies(self._tenure_triples(), self.iris)
         count = len(quads)
         out = self._sorted()
         if quads:
@@ -146,10 +139,10 @@ class DerivedGraphs:
         return Derived(out, count)
 
     def _tenure_lines(self, joins: set[bytes]) -> Path:
-        """A file of the release lines the incumbency passes read (those of the tenures' post,
+        """A file of the release lines the incumbency pass reads (those of the tenures' post,
         holder and date, of the joins, and of the RDF, RDFS and OWL vocabularies: rdf:type and
         rdfs:label among them), picked by grep(1) -F, in C; where there is no grep(1), every
-        release line (the passes pick exactly what they need either way). PROV's and SKOS's lines,
+        release line (the pass picks exactly what it needs either way). PROV's and SKOS's lines,
         a third of the graph, are left out."""
         source = self.releases.file()
         patterns = [b" " + ns for ns in META] + [b" %s " % p for p in (POST, HOLDER, DATE, *joins)]
@@ -159,16 +152,39 @@ class DerivedGraphs:
         )
         return picked if done is not None and done.returncode in (0, 1) else source  # 1: no line matched
 
-    def _tenure_triples(self, needed: set[bytes]) -> Iterator[ox.Triple]:
-        """The triples kg.derive.incumbencies reads: the tenures' type, post, holder and date, the
-        labels of their holders and posts."""
-        wanted = (TYPE, POST, HOLDER, DATE)
+    def _tenure_triples(self) -> Iterator[ox.Triple]:
+        """The triples kg.derive.incumbencies reads, in one pass over the picked lines: the tenures'
+        type, post, holder and date, and the labels of the people and posts (the holders and posts
+        of the tenures among them, known only at the pass's end: the labels of any not typed so
+        are read in a second pass). The same pass keeps the lines `_shared` needs."""
+        needed: set[bytes] = set()  # the tenures' holders and posts
+        labelled: set[bytes] = set()
+        joins, shared = self._joins, self._shared_lines
         for key, lines in groups(read_lines(self._picked), SUBJECT):
-            picked = [line for line in lines if predicate_of(line) == LABEL] if key in needed else []
-            if IS_TENURE in b"".join(lines):
-                picked += [line for line in lines if predicate_of(line) in wanted]
+            text = b"".join(lines)
+            tenure = IS_TENURE in text
+            picked = []
+            for line in lines:
+                p = predicate_of(line)
+                if tenure and p in TENURE_PARTS:
+                    picked.append(line)
+                    if p != TYPE and p != DATE:
+                        needed.add(object_of(line))
+                if p in joins or _is_meta(line):
+                    shared.append(line)
+            if not tenure and (IS_PERSON in text or IS_POST in text):
+                labels = [line for line in lines if predicate_of(line) == LABEL]
+                if labels:
+                    labelled.add(key)
+                    picked += labels
             if picked:
                 yield from ox.parse(b"".join(picked), format=ox.RdfFormat.N_TRIPLES)
+        if missing := needed - labelled:
+            for key, lines in groups(read_lines(self._picked), SUBJECT):
+                if key in missing:
+                    picked = [line for line in lines if predicate_of(line) == LABEL]
+                    if picked:
+                        yield from ox.parse(b"".join(picked), format=ox.RdfFormat.N_TRIPLES)
 
     # --- 2. reasoning -----------------------------------------------------------------------------
 

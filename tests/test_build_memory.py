@@ -24,6 +24,7 @@ from kg.reason.batched import BatchedReasoning
 from kg.validate_fast import validate_store
 
 ROOT = Path(__file__).resolve().parent.parent
+RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 
 
 @pytest.fixture(scope="module")
@@ -130,6 +131,20 @@ def test_batches_in_worker_processes_build_the_same_graph(corpus: Path, tmp_path
     build([corpus], tmp_path / "one", memory=parse_size("64k"))
     build([corpus], tmp_path / "two", memory=parse_size("64k"), jobs=2)
     same_graph(tmp_path / "one", tmp_path / "two")
+
+
+def test_labels_of_holders_and_posts_not_typed_so_are_read_in_a_second_pass(
+    corpus: Path, tmp_path: Path, monkeypatch
+) -> None:
+    build([corpus], tmp_path / "typed", memory=parse_size("256k"))
+    monkeypatch.setattr(derived_graphs, "IS_PERSON", b"(no line)")
+    monkeypatch.setattr(derived_graphs, "IS_POST", b"(no line)")
+    build([corpus], tmp_path / "untyped", memory=parse_size("256k"))
+    same_graph(tmp_path / "typed", tmp_path / "untyped")
+    store = ox.Store.read_only(str(tmp_path / "untyped" / "store"))
+    graph = ox.NamedNode(Iris(DEFAULT_BASE).incumbency_graph)
+    labels = list(store.quads_for_pattern(None, ox.NamedNode(RDFS_LABEL), None, graph))
+    assert len(labels) > 20 and all(" as " in q.object.value for q in labels)
 
 
 def test_reasoning_over_lines_and_over_parsed_terms_build_the_same_graph(
