@@ -13,6 +13,7 @@ from __future__ import annotations
 import concurrent.futures as cf
 import gc
 import multiprocessing
+import os
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -35,6 +36,11 @@ def _read(batch: tuple) -> tuple:
     """The batch with its spans of sorted files (kg.nodegroups.Span) read: here, in the worker,
     instead of sent by the build (which copied and pickled every byte of them)."""
     return tuple(part.read() if isinstance(part, Span) else part for part in batch)
+
+
+def worker_count(jobs: int) -> int:
+    """The worker processes `--jobs` asks for: one per core for 0 (or less)."""
+    return jobs if jobs > 0 else os.cpu_count() or 1
 
 
 def fresh() -> multiprocessing.context.BaseContext:

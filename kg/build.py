@@ -191,7 +191,7 @@ def build(
     again replaces its named graph) and the inferred graph is recomputed; the rest is kept.
     A release whose extraction runs past `release_timeout` seconds is rejected (None: no limit).
     """
-    iris = Iris(base)
+    iris, jobs = Iris(base), batch_workers.worker_count(jobs)
     report = BuildReport(out=str(out), base=base, reasoner=engine, validator=validator if shacl else "")
     timer = Timer(report)
     rejections: list[Rejection] = []
@@ -199,7 +199,7 @@ def build(
         raise ValueError(f"unknown SHACL validator {validator!r}")
     releases: list[Release] = []
     with timer.stage("read"):
-        for item in read_releases(paths):
+        for item in read_releases(paths, jobs):
             (rejections if isinstance(item, Rejection) else releases).append(item)
         releases.sort(key=lambda r: iris.release(r.id))  # the order of the store and the dumps (graph_order)
     if not releases:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import os
 import signal
 import threading
 from collections import deque
@@ -15,6 +14,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg.batch_workers import worker_count
 from kg.emit import emit
 from kg.iris import Iris
 from kg.model import Rejection, Release
@@ -148,7 +148,7 @@ def extract_all(
     """Every release under `paths` extracted, or rejected with its reason; a release read twice
     is kept once (the fuller copy) and the other copy reported."""
     releases: list[Release] = []
-    for item in read_releases(paths):
+    for item in read_releases(paths, jobs):
         if isinstance(item, Rejection):
             yield item
         else:
@@ -156,11 +156,12 @@ def extract_all(
     yield from extract_releases(releases, iris, jobs, seconds=seconds)
 
 
-def read_releases(paths: Iterable[Path]) -> Iterator[Release | Rejection]:
+def read_releases(paths: Iterable[Path], jobs: int = 1) -> Iterator[Release | Rejection]:
     """Every release under `paths` once, or a rejection with its reason; of a release read twice
-    (a page and a record of it) the fuller copy is kept and the other reported."""
+    (a page and a record of it) the fuller copy is kept and the other reported. The files are read
+    in `jobs` processes where there are enough (kg.read.read_paths)."""
     chosen: dict[str, Release] = {}
-    for item in read_paths(paths):
+    for item in read_paths(paths, jobs):
         if isinstance(item, Rejection):
             yield item
             continue
@@ -184,7 +185,7 @@ def extract_releases(
     """Each release extracted (in `jobs` worker processes when there are enough), or rejected;
     `with_jsonld` has the workers write each graph's JSON-LD too (the build's dump needs it);
     `seconds` limits each release's extraction."""
-    jobs = max(1, jobs if jobs > 0 else os.cpu_count() or 1)
+    jobs = worker_count(jobs)
     if jobs == 1 or len(releases) < 200:
         extractor = Extractor(iris, seconds)
         for release in releases:

@@ -16,10 +16,12 @@ import json
 import os
 import re
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from datetime import date, datetime, timedelta, timezone
 from itertools import islice
 from pathlib import Path
 
+from kg.batch_workers import fresh, worker_count
 from kg.model import Rejection, Release
 from kg.repair import repair_text
 
@@ -101,20 +103,52 @@ def discover(paths: Iterable[Path]) -> Iterator[Path | Rejection]:
             yield Rejection(str(path), "no such file or folder")
 
 
-def read_paths(paths: Iterable[Path]) -> Iterator[Release | Rejection]:
-    """Every release found under `paths`, or a rejection per unreadable input."""
-    for item in discover(paths):
-        if isinstance(item, Rejection):
-            yield item
-            continue
-        try:
-            yield from read_file(item)
-        except ReadError as exc:
-            yield Rejection(str(item), str(exc))
-        except OSError as exc:
-            yield Rejection(str(item), f"cannot read: {exc.strerror or exc}")
-        except Exception as exc:  # whatever else one input does, it is that input's rejection
-            yield Rejection(str(item), unreadable(exc))
+def read_paths(paths: Iterable[Path], jobs: int = 1) -> Iterator[Release | Rejection]:
+    """Every release found under `paths`, or a rejection per unreadable input, in the order of the
+    files. With `jobs` > 1 and enough bytes to read, the files are read in that many worker
+    processes (a core's work each; a file the workers could not return is read here)."""
+    found = list(discover(paths))
+    files = [item for item in found if isinstance(item, Path)]
+    jobs = worker_count(jobs)
+    if jobs == 1 or len(files) < 2 or _total_bytes(files) < PARALLEL_BYTES:
+        for item in found:
+            yield from [item] if isinstance(item, Rejection) else from_file(item)
+        return
+    with ProcessPoolExecutor(jobs, mp_context=fresh()) as pool:  # (not forked from the caller)
+        read = iter([pool.submit(from_file, path) for path in files])
+        for item in found:
+            if isinstance(item, Rejection):
+                yield item
+                continue
+            try:
+                yield from next(read).result()
+            except Exception:  # the worker died or its result could not come back: read it here
+                yield from from_file(item)
+
+
+def from_file(path: Path) -> list[Release | Rejection]:
+    """The releases of one file, and its rejection if it cannot be read (or read to its end)."""
+    out: list[Release | Rejection] = []
+    try:
+        out.extend(read_file(path))
+    except ReadError as exc:
+        out.append(Rejection(str(path), str(exc)))
+    except OSError as exc:
+        out.append(Rejection(str(path), f"cannot read: {exc.strerror or exc}"))
+    except Exception as exc:  # whatever else one input does, it is that input's rejection
+        out.append(Rejection(str(path), unreadable(exc)))
+    return out
+
+
+def _total_bytes(files: list[Path]) -> int:
+    total = 0
+    for path in files:
+        with contextlib.suppress(OSError):  # (read_file names the error)
+            total += path.stat().st_size
+    return total
+
+
+PARALLEL_BYTES = 16 * 1024 * 1024  # below this, worker processes cost more than they save
 
 
 def unreadable(exc: BaseException) -> str:

@@ -133,6 +133,22 @@ def test_batches_in_worker_processes_build_the_same_graph(corpus: Path, tmp_path
     same_graph(tmp_path / "one", tmp_path / "two")
 
 
+def test_jobs_0_gives_the_reasoning_and_shacl_batches_a_process_per_core(
+    corpus: Path, tmp_path: Path, monkeypatch
+) -> None:
+    asked: list[int] = []
+    original = derived_graphs.run_batches
+
+    def recorded(make, args, method, batches, jobs):
+        asked.append(jobs)
+        return original(make, args, method, batches, 1)  # (in this process: the test needs no more)
+
+    monkeypatch.setattr(derived_graphs, "run_batches", recorded)
+    monkeypatch.setattr("kg.batch_workers.os.cpu_count", lambda: 3)
+    build([corpus], tmp_path / "out", memory=parse_size("256k"), jobs=0)
+    assert asked == [3, 3]  # the reasoning's, then SHACL's
+
+
 def test_labels_of_holders_and_posts_not_typed_so_are_read_in_a_second_pass(
     corpus: Path, tmp_path: Path, monkeypatch
 ) -> None:

@@ -153,3 +153,62 @@ def test_date_from_number_when_footer_missing(tmp_path: Path) -> None:
     r = one(path)
     assert r.date == date(2019, 6, 14) and r.issued is None
     assert r.title == "Task force holds meeting"
+
+
+@pytest.fixture
+def mixed_folder(tmp_path: Path) -> Path:
+    """Good files of every kind beside bad ones, and a path that is not there."""
+    folder = tmp_path / "in"
+    (folder / "deep").mkdir(parents=True)
+    for name in (
+        "P2023090700255.txt",
+        "P2024011800412.htm",
+        "releases-2024-03.jsonl",
+        "releases-2024-05.csv",
+    ):
+        (folder / "deep" / name).write_bytes((SAMPLE / name).read_bytes())
+    (folder / "P2024010100001.txt").write_bytes(b"")
+    (folder / "P2024010100002.txt").write_bytes(b"\x00\x01\x02binary\x00")
+    (folder / "batch.jsonl").write_text('{not json\n{"id": "P2024020200124"}\n')
+    return folder
+
+
+def test_files_read_in_worker_processes_give_the_same_items_in_the_same_order(
+    mixed_folder: Path, monkeypatch
+) -> None:
+    missing = mixed_folder.parent / "nope.txt"
+    alone = list(read_paths([missing, mixed_folder]))
+    monkeypatch.setattr("kg.read.PARALLEL_BYTES", 0)  # (so few bytes would be read here)
+    apart = list(read_paths([missing, mixed_folder], jobs=2))
+    assert apart == alone
+    assert sum(isinstance(i, Release) for i in apart) == 5
+    assert [Path(i.source).name for i in apart if isinstance(i, Rejection)] == [
+        "nope.txt", "P2024010100001.txt", "P2024010100002.txt", "batch.jsonl:1", "batch.jsonl:2"
+    ]  # fmt: skip
+
+
+def test_a_file_the_workers_cannot_return_is_read_in_the_caller(mixed_folder: Path, monkeypatch) -> None:
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    class DeadPool:
+        """A pool whose worker died: every result raises."""
+
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            pass
+
+        def __enter__(self) -> DeadPool:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            pass
+
+        def submit(self, *args: object) -> Future:
+            future: Future = Future()
+            future.set_exception(BrokenProcessPool("a worker died"))
+            return future
+
+    alone = list(read_paths([mixed_folder]))
+    monkeypatch.setattr("kg.read.PARALLEL_BYTES", 0)
+    monkeypatch.setattr("kg.read.ProcessPoolExecutor", DeadPool)
+    assert list(read_paths([mixed_folder], jobs=2)) == alone
