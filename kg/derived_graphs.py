@@ -168,23 +168,19 @@ class DerivedGraphs:
                 p = predicate_of(line)
                 if tenure and p in TENURE_PARTS:
                     picked.append(line)
-                    if p != TYPE and p != DATE:
+                    if p in (POST, HOLDER):
                         needed.add(object_of(line))
                 if p in joins or _is_meta(line):
                     shared.append(line)
-            if not tenure and (IS_PERSON in text or IS_POST in text):
-                labels = [line for line in lines if predicate_of(line) == LABEL]
-                if labels:
-                    labelled.add(key)
-                    picked += labels
+            if not tenure and (IS_PERSON in text or IS_POST in text) and (labels := _labels(lines)):
+                labelled.add(key)
+                picked += labels
             if picked:
-                yield from ox.parse(b"".join(picked), format=ox.RdfFormat.N_TRIPLES)
+                yield from _parsed(picked)
         if missing := needed - labelled:
             for key, lines in groups(read_lines(self._picked), SUBJECT):
-                if key in missing:
-                    picked = [line for line in lines if predicate_of(line) == LABEL]
-                    if picked:
-                        yield from ox.parse(b"".join(picked), format=ox.RdfFormat.N_TRIPLES)
+                if key in missing and (labels := _labels(lines)):
+                    yield from _parsed(labels)
 
     # --- 2. reasoning -----------------------------------------------------------------------------
 
@@ -323,6 +319,11 @@ def _split(text: bytes) -> list[bytes]:
 
 def _ntriples_bytes(triples: list[ox.Triple]) -> bytes:
     return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) if triples else b""
+
+
+def _labels(lines: list[bytes]) -> list[bytes]:
+    """The rdfs:label lines among a subject's lines."""
+    return [line for line in lines if predicate_of(line) == LABEL]
 
 
 def _parsed(lines: list[bytes]) -> list[ox.Triple]:

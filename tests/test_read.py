@@ -157,7 +157,7 @@ def test_date_from_number_when_footer_missing(tmp_path: Path) -> None:
 
 @pytest.fixture
 def mixed_folder(tmp_path: Path) -> Path:
-    """Good files of every kind beside bad ones, and a path that is not there."""
+    """Good files of every kind (one in a subfolder) beside bad ones."""
     folder = tmp_path / "in"
     (folder / "deep").mkdir(parents=True)
     for name in (
